@@ -1,0 +1,111 @@
+#include "kiosk/flow/flow.hpp"
+
+namespace kiosk::flow {
+
+namespace {
+
+Effect effect(EffectKind kind) { return Effect{kind, {}, {}, {}, {}}; }
+
+Effect with_transaction(EffectKind kind, const Context& context) {
+    Effect result = effect(kind);
+    result.transaction = context.pending_transaction;
+    return result;
+}
+
+// States a "more time?" prompt can return to; entering MoreTime remembers which one it was.
+bool is_resumable(StateId state) {
+    return state == StateId::PinEntry || state == StateId::MainMenu || state == StateId::ShowBalance ||
+           state == StateId::ReceiptChoice;
+}
+
+}  // namespace
+
+Transition Flow::start() const {
+    Transition transition;
+    enter(transition.context, StateId::Attract, transition.effects);
+    return transition;
+}
+
+Transition Flow::step(const Context& context, const Event& event) const {
+    const auto rows = transition_table();
+    for (std::size_t index = 0; index < rows.size(); ++index) {
+        const TransitionRow& row = rows[index];
+        if (row.from != context.state || row.on != event.kind) continue;
+        if (row.guard != nullptr && !row.guard(context, event)) continue;
+
+        Transition transition{context, {}, index};
+        Context& next = transition.context;
+        // Host answers are business steps: record them whatever the flow does next.
+        if (event.kind == EventKind::HostApproved || event.kind == EventKind::HostDeclined) {
+            Effect record = with_transaction(EffectKind::RecordTransaction, context);
+            record.response = event.kind == EventKind::HostApproved ? host::ResponseCode::Approved
+                                                                    : event.response;
+            transition.effects.push_back(record);
+        }
+        if (row.to == StateId::MoreTime && is_resumable(context.state)) next.resume_state = context.state;
+        if (row.action != nullptr) row.action(next, event);
+        if (row.internal) {
+            refresh(next, transition.effects);
+        } else {
+            enter(next, row.to, transition.effects);
+        }
+        return transition;
+    }
+    return Transition{context, {}, std::nullopt};
+}
+
+void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) const {
+    context.state = state;
+    switch (state) {
+        case StateId::Attract:
+            context = Context{};  // the next customer starts from a clean slate
+            effects.push_back(effect(EffectKind::AcceptCard));
+            break;
+        case StateId::ReadingCard: effects.push_back(effect(EffectKind::ReadCard)); break;
+        case StateId::PinEntry:
+            context.pin_digits = 0;
+            effects.push_back(effect(EffectKind::BeginPinEntry));
+            break;
+        case StateId::Authorizing:
+            effects.push_back(with_transaction(EffectKind::RequestAuthorization, context));
+            break;
+        case StateId::Printing: effects.push_back(with_transaction(EffectKind::PrintReceipt, context)); break;
+        case StateId::Closing:
+            if (context.card_in_machine) effects.push_back(effect(EffectKind::EjectCard));
+            break;
+        case StateId::ThankYou: effects.push_back(effect(EffectKind::EndSession)); break;
+        case StateId::CardRetained:
+            if (context.card_in_machine) {
+                effects.push_back(effect(EffectKind::RetainCard));
+                context.card_in_machine = false;
+            }
+            effects.push_back(effect(EffectKind::EndSession));
+            break;
+        case StateId::MainMenu:
+        case StateId::ShowBalance:
+        case StateId::ReceiptChoice:
+        case StateId::MoreTime:
+        case StateId::OutOfService: break;
+    }
+    refresh(context, effects);
+}
+
+void Flow::refresh(const Context& context, std::vector<Effect>& effects) const {
+    Effect show = effect(EffectKind::ShowScreen);
+    show.screen = screen_for(context);
+    effects.push_back(show);
+    start_timer(context.state, effects);
+}
+
+void Flow::start_timer(StateId state, std::vector<Effect>& effects) const {
+    const auto found = config_.state_timeouts.find(state);
+    if (found == config_.state_timeouts.end()) {
+        effects.push_back(effect(EffectKind::CancelStateTimer));
+        return;
+    }
+    Effect timer = effect(EffectKind::StartStateTimer);
+    timer.duration = found->second;
+    effects.push_back(timer);
+}
+
+}  // namespace kiosk::flow

@@ -1,0 +1,39 @@
+// The customer flow as a table, after the NDC/DDC state-table tradition: every row says "in this
+// state, on this event (and this guard), go to that state, doing this". Entering a state has
+// standard effects given by its StateSpec. Tests measure which rows were taken; the DOT export
+// draws the same rows, so the diagram cannot drift from the code.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/flow/flow_types.hpp"
+
+namespace kiosk::flow {
+
+using Guard = bool (*)(const Context&, const Event&);
+using Action = void (*)(Context&, const Event&);
+
+struct TransitionRow {
+    StateId from;
+    EventKind on;
+    StateId to;
+    std::string_view guard_name;  // empty: no guard
+    Guard guard = nullptr;
+    Action action = nullptr;      // updates the context before the target state is entered
+    // An internal transition stays in the state without re-entering it (no entry effects): the
+    // screen is refreshed and the inactivity timer restarted, as after a PIN key press.
+    bool internal = false;
+};
+
+std::span<const TransitionRow> transition_table();
+
+// The states the table knows, in declaration order (for coverage and diagrams).
+std::span<const StateId> all_states();
+
+// Which screen shows a context: usually fixed per state, but the close state shows why it closes.
+ui::ScreenId screen_for(const Context& context);
+
+}  // namespace kiosk::flow

@@ -1,0 +1,72 @@
+#include "kiosk/flow/flow_types.hpp"
+
+namespace kiosk::flow {
+
+std::string_view to_string(StateId state) {
+    switch (state) {
+        case StateId::Attract: return "Attract";
+        case StateId::ReadingCard: return "ReadingCard";
+        case StateId::PinEntry: return "PinEntry";
+        case StateId::MainMenu: return "MainMenu";
+        case StateId::Authorizing: return "Authorizing";
+        case StateId::ShowBalance: return "ShowBalance";
+        case StateId::ReceiptChoice: return "ReceiptChoice";
+        case StateId::Printing: return "Printing";
+        case StateId::MoreTime: return "MoreTime";
+        case StateId::Closing: return "Closing";
+        case StateId::ThankYou: return "ThankYou";
+        case StateId::CardRetained: return "CardRetained";
+        case StateId::OutOfService: return "OutOfService";
+    }
+    return "?";
+}
+
+std::string_view to_string(EventKind kind) {
+    switch (kind) {
+        case EventKind::CardInserted: return "card_inserted";
+        case EventKind::CardReadOk: return "card_read_ok";
+        case EventKind::CardReadFailed: return "card_read_failed";
+        case EventKind::PinDigit: return "pin_digit";
+        case EventKind::PinClear: return "pin_clear";
+        case EventKind::PinEnter: return "pin_enter";
+        case EventKind::Cancel: return "cancel";
+        case EventKind::ChooseBalance: return "choose_balance";
+        case EventKind::ChooseLanguage: return "choose_language";
+        case EventKind::Continue: return "continue";
+        case EventKind::ReceiptYes: return "receipt_yes";
+        case EventKind::ReceiptNo: return "receipt_no";
+        case EventKind::MoreTimeYes: return "more_time_yes";
+        case EventKind::MoreTimeNo: return "more_time_no";
+        case EventKind::HostApproved: return "host_approved";
+        case EventKind::HostDeclined: return "host_declined";
+        case EventKind::HostUnavailable: return "host_unavailable";
+        case EventKind::PrintDone: return "print_done";
+        case EventKind::PrintFailed: return "print_failed";
+        case EventKind::CardTaken: return "card_taken";
+        case EventKind::CardEjectFailed: return "card_eject_failed";
+        case EventKind::Timeout: return "timeout";
+        case EventKind::DevicesFailed: return "devices_failed";
+        case EventKind::DevicesRestored: return "devices_restored";
+    }
+    return "?";
+}
+
+std::string_view to_string(EffectKind kind) {
+    switch (kind) {
+        case EffectKind::ShowScreen: return "show_screen";
+        case EffectKind::StartStateTimer: return "start_state_timer";
+        case EffectKind::CancelStateTimer: return "cancel_state_timer";
+        case EffectKind::AcceptCard: return "accept_card";
+        case EffectKind::ReadCard: return "read_card";
+        case EffectKind::BeginPinEntry: return "begin_pin_entry";
+        case EffectKind::RequestAuthorization: return "request_authorization";
+        case EffectKind::PrintReceipt: return "print_receipt";
+        case EffectKind::EjectCard: return "eject_card";
+        case EffectKind::RetainCard: return "retain_card";
+        case EffectKind::RecordTransaction: return "record_transaction";
+        case EffectKind::EndSession: return "end_session";
+    }
+    return "?";
+}
+
+}  // namespace kiosk::flow

@@ -1,0 +1,111 @@
+// The vocabulary of the customer flow: its states, the events it reacts to, the effects it asks
+// the runtime to carry out, and the context it carries from one event to the next. Plain data
+// only — no clock, no device, no I/O (architecture principle 1).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "common/money.hpp"
+#include "host/host_messages.hpp"
+#include "ui/view_model.hpp"
+
+namespace kiosk::flow {
+
+enum class StateId {
+    Attract,         // idle, card slot open, language choice
+    ReadingCard,     // card is in, tracks being read
+    PinEntry,        // customer types the PIN on the encrypting PIN pad
+    MainMenu,        // transaction choice
+    Authorizing,     // waiting for the bank host
+    ShowBalance,     // balance on screen
+    ReceiptChoice,   // receipt yes / no
+    Printing,        // receipt being printed
+    MoreTime,        // "Do you need more time?" after an inactivity timeout
+    Closing,         // the close state: card returned, waiting for the customer to take it
+    ThankYou,        // goodbye, then back to Attract
+    CardRetained,    // card kept (not taken in time, too many wrong PINs, jam), then Attract
+    OutOfService,    // a device the flow needs is down
+};
+
+enum class EventKind {
+    CardInserted,
+    CardReadOk,
+    CardReadFailed,
+    PinDigit,        // the PIN pad reports a key press, never which digit
+    PinClear,
+    PinEnter,        // PIN complete (the PIN pad enforces the minimum length)
+    Cancel,          // cancel key on the PIN pad or the screen's cancel button
+    ChooseBalance,
+    ChooseLanguage,  // payload: language
+    Continue,
+    ReceiptYes,
+    ReceiptNo,
+    MoreTimeYes,
+    MoreTimeNo,
+    HostApproved,    // payload: balance
+    HostDeclined,    // payload: response code
+    HostUnavailable,
+    PrintDone,
+    PrintFailed,
+    CardTaken,
+    CardEjectFailed, // card could not be returned (jam): it stays in the machine
+    Timeout,         // the current state's timer ran out
+    DevicesFailed,   // a device the flow needs went down (fitness routing)
+    DevicesRestored,
+};
+
+struct Event {
+    EventKind kind;
+    std::optional<ui::Language> language;
+    std::optional<Money> balance;
+    std::optional<host::ResponseCode> response;
+};
+
+enum class EffectKind {
+    ShowScreen,           // screen: render the current context as this screen
+    StartStateTimer,      // duration: (re)start the one state timer
+    CancelStateTimer,
+    AcceptCard,           // open the card slot for insertion
+    ReadCard,
+    BeginPinEntry,
+    RequestAuthorization, // transaction: ask the host (PIN block taken from the PIN pad)
+    PrintReceipt,         // transaction: the receipt for this transaction
+    EjectCard,
+    RetainCard,
+    RecordTransaction,    // transaction + response: journal line, counters, CRM record
+    EndSession,           // wipe card data, seal and store the journey
+};
+
+struct Effect {
+    EffectKind kind;
+    std::optional<ui::ScreenId> screen;
+    std::optional<Millis> duration;
+    std::optional<host::TransactionType> transaction;
+    std::optional<host::ResponseCode> response;
+
+    friend bool operator==(const Effect&, const Effect&) = default;
+};
+
+// Everything the flow remembers during a session. The card itself (PAN, tracks) is not here:
+// the runtime's session holds it, the flow only needs to know a card is in.
+struct Context {
+    StateId state = StateId::Attract;
+    StateId resume_state = StateId::Attract;  // where "more time? yes" goes back to
+    ui::Language language = ui::Language::English;
+    bool card_in_machine = false;
+    int pin_digits = 0;
+    int pin_tries_left = 3;
+    std::optional<host::TransactionType> pending_transaction;  // chosen, not yet approved
+    std::optional<Money> balance;
+    std::string message_key;  // the reason shown on Closing / CardRetained
+};
+
+std::string_view to_string(StateId state);
+std::string_view to_string(EventKind kind);
+std::string_view to_string(EffectKind kind);
+
+}  // namespace kiosk::flow
