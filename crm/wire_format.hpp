@@ -1,0 +1,53 @@
+// The CRM upload protocol as JSON: a batch of sealed records going out, and the CRM's per-record
+// answer coming back. Both directions live here because the simulated CRM speaks the same code.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.hpp"
+#include "security/sealed_record.hpp"
+
+namespace kiosk::crm {
+
+// {"kiosk_id":…, "records":[{"id","kind","kiosk_id","key_id","schema_version","created_unix_ms",
+//  "iv","ciphertext","tag"}]}, binary fields in base64.
+struct UploadBatch {
+    std::string kiosk_id;
+    std::vector<security::SealedRecord> records;
+
+    friend bool operator==(const UploadBatch&, const UploadBatch&) = default;
+};
+
+// What the CRM did with one record. Accepted and Duplicate both mean "the CRM has it" (the record
+// id is the idempotency key); Rejected means "never send this again" (it goes to dead letters).
+enum class RecordOutcome { Accepted, Duplicate, Rejected };
+
+struct RecordResult {
+    std::string record_id;
+    RecordOutcome outcome = RecordOutcome::Accepted;
+    std::string reason;  // required for Rejected, optional otherwise
+
+    friend bool operator==(const RecordResult&, const RecordResult&) = default;
+};
+
+[[nodiscard]] std::string_view outcome_name(RecordOutcome outcome);
+
+[[nodiscard]] std::string encode_batch(const UploadBatch& batch);
+
+// Strict: every field present with its type, iv 12 bytes, tag 16 bytes, record ids unique.
+// Unknown extra fields are tolerated so either side can grow the format first.
+Result<UploadBatch> decode_batch(std::string_view json);
+
+// {"results":[{"id":…, "status":"accepted"|"duplicate"|"rejected", "reason":…}]}
+[[nodiscard]] std::string encode_answer(const std::vector<RecordResult>& results);
+
+// Strict: not JSON, a missing or mistyped field, an unknown status, a rejection without a reason,
+// an id answered twice or an id that is not in `sent_ids` make the whole answer an Error — the
+// caller then acknowledges nothing. Ids that were sent but not answered are simply absent from
+// the result (the caller keeps those records for the next round).
+Result<std::vector<RecordResult>> decode_answer(std::string_view json, std::span<const std::string> sent_ids);
+
+}  // namespace kiosk::crm
