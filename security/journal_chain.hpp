@@ -1,0 +1,27 @@
+// Tamper evidence for the electronic journal (PCI DSS 10.3): each entry's MAC covers the previous
+// entry's MAC, so changing, removing or reordering any entry breaks every MAC after it.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+
+#include "common/bytes.hpp"
+
+namespace kiosk::security {
+
+// The "previous MAC" of the first entry: 32 zero bytes.
+Bytes journal_genesis();
+
+// HMAC-SHA-256(key, u32be(len(previous_mac)) || previous_mac || entry_bytes). The length prefix
+// keeps the split between the two inputs unambiguous. `key` must not be empty. Throws
+// std::invalid_argument for an empty key, std::runtime_error if OpenSSL fails (out of memory).
+Bytes chain_mac(ByteView key, ByteView previous_mac, ByteView entry_bytes);
+
+// Index of the first entry whose stored MAC does not match the chain recomputed from genesis;
+// nullopt when the whole chain verifies. `macs` must hold one MAC per entry (a missing MAC counts
+// as a break at that index).
+std::optional<std::size_t> first_broken_link(ByteView key, std::span<const Bytes> entries,
+                                             std::span<const Bytes> macs);
+
+}  // namespace kiosk::security
