@@ -33,6 +33,10 @@ public:
     explicit SecureBuffer(std::string_view text)
         requires std::is_same_v<T, char>
         : SecureBuffer(std::span<const char>(text.data(), text.size())) {}
+    // Without this a literal would match the span overload as a char array, terminator included.
+    explicit SecureBuffer(const char* text)
+        requires std::is_same_v<T, char>
+        : SecureBuffer(std::string_view(text)) {}
 
     SecureBuffer(const SecureBuffer& other) : SecureBuffer(std::span<const T>(other.data(), other.size())) {}
     SecureBuffer(SecureBuffer&& other) noexcept

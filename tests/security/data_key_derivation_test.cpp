@@ -36,7 +36,17 @@ TEST(DataKeyDerivation, MatchesTheDocumentedConstruction) {
     EXPECT_EQ(derived->bytes, *expected);
 }
 
+TEST(DataKeyDerivation, JournalKeyIsSeparateFromDataKeys) {
+    auto journal = derive_journal_key(kKek);
+    auto expected = hkdf_sha256(kKek, to_bytes("kiosk/security/data-key/v1"), to_bytes("kiosk journal chain key"), 32);
+    auto data_key = derive_data_key(kKek, "dk-1");
+    ASSERT_TRUE(journal.ok() && expected.ok() && data_key.ok());
+    EXPECT_EQ(*journal, *expected);
+    EXPECT_FALSE(*journal == data_key->bytes);
+}
+
 TEST(DataKeyDerivation, RejectsBadInputs) {
+    EXPECT_FALSE(derive_journal_key(Bytes(31, 1)).ok());
     EXPECT_FALSE(derive_data_key(Bytes(16, 1), "dk").ok());
     EXPECT_FALSE(derive_data_key(kKek, "").ok());
 }

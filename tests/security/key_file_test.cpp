@@ -50,6 +50,18 @@ protected:
     fs::path dir_;
 };
 
+// Sets the process umask for one scope and restores it even when the test body throws.
+class UmaskGuard {
+public:
+    explicit UmaskGuard(mode_t mask) : previous_(::umask(mask)) {}
+    UmaskGuard(const UmaskGuard&) = delete;
+    UmaskGuard& operator=(const UmaskGuard&) = delete;
+    ~UmaskGuard() { ::umask(previous_); }
+
+private:
+    mode_t previous_;
+};
+
 mode_t mode_of(const fs::path& path) {
     struct stat info {};
     EXPECT_EQ(::stat(path.c_str(), &info), 0);
@@ -129,11 +141,12 @@ TEST_F(KeyFileTest, DirectoryIsNotAKeysFile) {
 }
 
 TEST_F(KeyFileTest, CreateWritesMode0600AndLoadsBack) {
-    const mode_t previous_umask = ::umask(0);  // even a permissive umask must not widen the file
     SeededRandom random(11);
     const fs::path path = dir_ / "kiosk.keys";
-    const KeyFile created = KeyFile::create(path, {"kek", "pan-token"}, random);
-    ::umask(previous_umask);
+    const KeyFile created = [&] {
+        const UmaskGuard permissive(0);  // even a permissive umask must not widen the file
+        return KeyFile::create(path, {"kek", "pan-token"}, random);
+    }();
 
     EXPECT_EQ(mode_of(path), 0600U);
     const KeyFile loaded = KeyFile::load(path);

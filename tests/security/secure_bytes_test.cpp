@@ -73,6 +73,11 @@ TEST(SecureString, ViewsAsText) {
     EXPECT_EQ(pin.view(), std::string_view("\0\0\0\0", 4));
 }
 
+TEST(SecureString, LiteralDoesNotIncludeTheTerminator) {
+    const SecureString pin("0000");
+    EXPECT_EQ(pin.size(), 4U);
+}
+
 TEST(SecureString, MovedFromStringIsEmpty) {
     SecureString source(std::string_view("4111111111111111"));
     SecureString target = std::move(source);
