@@ -15,27 +15,27 @@ std::size_t visible_digits(const std::string& masked) {
 }
 
 TEST(MaskPan, ShowsBinAndLastFour) {
-    EXPECT_EQ(mask_pan("4111111111111111"), "411111******1111");
-    EXPECT_EQ(mask_pan("4012888888881881"), "401288******1881");
-    EXPECT_EQ(mask_pan("371449635398431"), "371449*****8431");
-    EXPECT_EQ(mask_pan("6011000990139424123"), "601100*********4123");
+    EXPECT_TRUE(mask_pan("4111111111111111") == "411111******1111") << "mask output withheld: it could be a PAN";
+    EXPECT_TRUE(mask_pan("4012888888881881") == "401288******1881") << "mask output withheld: it could be a PAN";
+    EXPECT_TRUE(mask_pan("371449635398431") == "371449*****8431") << "mask output withheld: it could be a PAN";
+    EXPECT_TRUE(mask_pan("6011000990139424123") == "601100*********4123") << "mask output withheld: it could be a PAN";
 }
 
 TEST(MaskPan, ShortPansShowOnlyTheLastFour) {
-    EXPECT_EQ(mask_pan("12345678901"), "123456*8901");  // 11 digits: BIN rule applies
-    EXPECT_EQ(mask_pan("1234567890"), "******7890");
-    EXPECT_EQ(mask_pan("12345"), "*2345");
+    EXPECT_TRUE(mask_pan("12345678901") == "123456*8901") << "mask output withheld: it could be a PAN";  // 11 digits: BIN rule applies
+    EXPECT_TRUE(mask_pan("1234567890") == "******7890") << "mask output withheld: it could be a PAN";
+    EXPECT_TRUE(mask_pan("12345") == "*2345") << "mask output withheld: it could be a PAN";
 }
 
 TEST(MaskPan, FourDigitsOrFewerShowNothing) {
-    EXPECT_EQ(mask_pan("1234"), "****");
-    EXPECT_EQ(mask_pan("1"), "*");
+    EXPECT_TRUE(mask_pan("1234") == "****") << "mask output withheld: it could be a PAN";
+    EXPECT_TRUE(mask_pan("1") == "*") << "mask output withheld: it could be a PAN";
 }
 
 TEST(MaskPan, NonDigitsGiveTheFixedMask) {
-    EXPECT_EQ(mask_pan(""), "****");
-    EXPECT_EQ(mask_pan("4111 1111 1111 1111"), "****");
-    EXPECT_EQ(mask_pan(";4111111111111111=2512101?"), "****");
+    EXPECT_TRUE(mask_pan("") == "****") << "mask output withheld: it could be a PAN";
+    EXPECT_TRUE(mask_pan("4111 1111 1111 1111") == "****") << "mask output withheld: it could be a PAN";
+    EXPECT_TRUE(mask_pan(";4111111111111111=2512101?") == "****") << "mask output withheld: it could be a PAN";
 }
 
 TEST(MaskPan, NeverShowsMoreThanSixPlusFour) {
