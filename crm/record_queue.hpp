@@ -1,0 +1,27 @@
+// What the uploader needs from the outbox, as an interface: the production implementation is
+// OutboxQueue (the SQLite outbox on the uploader's own connection); tests may use an in-memory one
+// to drive failure orders the database cannot produce on demand.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+#include "security/sealed_record.hpp"
+
+namespace kiosk::crm {
+
+class RecordQueue {
+public:
+    virtual ~RecordQueue() = default;
+    // Oldest first, at most `limit`; the records stay queued until acknowledged or dead-lettered.
+    virtual Result<std::vector<security::SealedRecord>> next_batch(std::size_t limit) = 0;
+    // Removes records the CRM holds (accepted or duplicate). Unknown ids are ignored.
+    virtual Status acknowledge(const std::vector<std::string>& record_ids) = 0;
+    // Moves a record the CRM refused for good aside, with the CRM's reason.
+    virtual Status dead_letter(const std::string& record_id, const std::string& reason) = 0;
+    virtual Result<std::size_t> pending_count() = 0;
+};
+
+}  // namespace kiosk::crm

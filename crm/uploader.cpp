@@ -1,0 +1,204 @@
+// Uploader rounds and the thread that repeats them. The rule that keeps records safe: nothing
+// leaves the outbox unless the CRM's answer for that very record id said accepted/duplicate
+// (acknowledge) or rejected (dead letter, with the reason); every other outcome keeps it.
+#include "crm/uploader.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "crm/retry_after.hpp"
+#include "crm/wire_format.hpp"
+
+namespace kiosk::crm {
+namespace {
+
+constexpr long http_too_many_requests = 429;
+constexpr long http_service_unavailable = 503;
+constexpr std::size_t body_excerpt_length = 200;
+
+// Enough of an error page to tell a proxy's HTML from the CRM's JSON, on one line.
+std::string excerpt(const std::string& body) {
+    std::string text = body.substr(0, body_excerpt_length);
+    for (char& c : text) {
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+    return body.size() > body_excerpt_length ? text + "…" : text;
+}
+
+}  // namespace
+
+Uploader::Uploader(UploaderConfig config, std::unique_ptr<RecordQueue> queue, Clock& clock, RandomSource& random,
+                   Waiter& waiter)
+    : config_(std::move(config)),
+      queue_(std::move(queue)),
+      clock_(clock),
+      waiter_(waiter),
+      client_(config_.tls, config_.timeouts),
+      backoff_(config_.backoff, random) {
+    if (config_.batch_size == 0) config_.batch_size = 1;
+}
+
+Uploader::~Uploader() { stop(); }
+
+void Uploader::start() {
+    std::lock_guard lifecycle(lifecycle_mutex_);
+    if (thread_.joinable()) return;
+    stop_requested_.store(false);
+    waiter_.reset();
+    client_.resume();
+    {
+        std::lock_guard lock(status_mutex_);
+        status_.running = true;
+    }
+    thread_ = std::thread([this] { run(); });
+}
+
+void Uploader::stop() {
+    std::lock_guard lifecycle(lifecycle_mutex_);
+    if (!thread_.joinable()) return;
+    stop_requested_.store(true);
+    waiter_.interrupt();
+    client_.cancel();  // a request waiting on a slow CRM ends now, not at its total timeout
+    thread_.join();
+    client_.resume();  // upload_once() keeps working after stop()
+    waiter_.reset();
+    std::lock_guard lock(status_mutex_);
+    status_.running = false;
+}
+
+UploadSummary Uploader::upload_once() {
+    std::lock_guard round_lock(round_mutex_);
+    UploadSummary summary = round();
+    record(summary);
+    return summary;
+}
+
+UploaderStatus Uploader::status() const {
+    std::lock_guard lock(status_mutex_);
+    return status_;
+}
+
+void Uploader::run() {
+    while (!stop_requested_.load()) {
+        Millis pause{0};
+        {
+            std::lock_guard round_lock(round_mutex_);
+            const UploadSummary summary = round();
+            record(summary);
+            if (!summary.ok()) {
+                pause = backoff_.next_delay(summary.retry_after);
+            } else {
+                backoff_.reset();
+                // A full batch means more are probably waiting: go on at once.
+                if (summary.sent < config_.batch_size) pause = config_.idle_interval;
+            }
+        }
+        if (stop_requested_.load()) break;
+        if (pause > Millis{0} && !waiter_.wait_for(pause)) break;
+    }
+}
+
+UploadSummary Uploader::round() {
+    UploadSummary summary;
+    auto batch = queue_->next_batch(config_.batch_size);
+    if (!batch) {
+        summary.error = make_error("crm", "cannot read the outbox: " + batch.error().to_string(),
+                                   batch.error().native_code);
+        return summary;
+    }
+    if (batch->empty()) return summary;
+    summary.sent = batch->size();
+
+    const std::string& url = config_.endpoint;
+    auto response = client_.post_json(url, encode_batch({config_.kiosk_id, *batch}));
+    if (!response) {
+        summary.error = response.error();
+        return summary;
+    }
+    const std::string kept = "; all " + std::to_string(summary.sent) + " records kept";
+    if (response->status == http_too_many_requests || response->status == http_service_unavailable) {
+        summary.retry_after = parse_retry_after(response->retry_after, clock_.now());
+        summary.error = make_error("crm", "POST " + url + ": CRM answered HTTP " + std::to_string(response->status) +
+                                              " (Retry-After: " +
+                                              (response->retry_after.empty() ? "none" : response->retry_after) + ")" +
+                                              kept,
+                                   static_cast<int>(response->status));
+        return summary;
+    }
+    if (response->status < 200 || response->status > 299) {
+        summary.error = make_error("crm", "POST " + url + ": CRM answered HTTP " + std::to_string(response->status) +
+                                              " \"" + excerpt(response->body) + "\"" + kept,
+                                   static_cast<int>(response->status));
+        return summary;
+    }
+    auto applied = apply_answer(response->body, *batch, summary);
+    if (!applied) summary.error = applied.error();
+    return summary;
+}
+
+Result<std::size_t> Uploader::apply_answer(const std::string& body, const std::vector<security::SealedRecord>& batch,
+                                           UploadSummary& summary) {
+    const std::string& url = config_.endpoint;
+    std::vector<std::string> sent_ids;
+    sent_ids.reserve(batch.size());
+    for (const auto& record : batch) sent_ids.push_back(record.header.record_id);
+
+    auto results = decode_answer(body, sent_ids);
+    if (!results) {
+        // The CRM may well hold these records now; resending is safe because it deduplicates.
+        return make_error("crm", "POST " + url + ": " + results.error().message + "; nothing acknowledged, all " +
+                                     std::to_string(batch.size()) + " records kept");
+    }
+    std::vector<std::string> acknowledged;
+    for (const auto& result : *results) {
+        if (result.outcome != RecordOutcome::Rejected) acknowledged.push_back(result.record_id);
+    }
+    if (!acknowledged.empty()) {
+        const Status deleted = queue_->acknowledge(acknowledged);
+        if (!deleted.ok()) {
+            return make_error("crm", "CRM acknowledged " + std::to_string(acknowledged.size()) +
+                                         " records but the outbox could not delete them (they will be resent): " +
+                                         deleted.error().to_string(),
+                              deleted.error().native_code);
+        }
+        summary.acknowledged = acknowledged.size();
+    }
+    for (const auto& result : *results) {
+        if (result.outcome != RecordOutcome::Rejected) continue;
+        const Status moved = queue_->dead_letter(result.record_id, result.reason);
+        if (!moved.ok()) {
+            return make_error("crm", "cannot dead-letter record " + result.record_id + ": " + moved.error().to_string(),
+                              moved.error().native_code);
+        }
+        ++summary.dead_lettered;
+    }
+    summary.unanswered = batch.size() - results->size();
+    if (summary.unanswered > 0) {
+        return make_error("crm", "POST " + url + ": CRM answered " + std::to_string(results->size()) + " of " +
+                                     std::to_string(batch.size()) + " records; " + std::to_string(summary.unanswered) +
+                                     " kept for the next round");
+    }
+    return results->size();
+}
+
+void Uploader::record(const UploadSummary& summary) {
+    const auto pending = queue_->pending_count();
+    const TimePoint now = clock_.now();
+    std::lock_guard lock(status_mutex_);
+    if (pending) status_.pending = *pending;
+    if (summary.error) {
+        status_.last_error = summary.error;
+        status_.last_error_time = now;
+        ++status_.consecutive_failures;
+        // Ids and counts only: the records themselves are sealed and never logged.
+        spdlog::warn("crm upload: {}", summary.error->to_string());
+    } else if (summary.sent > 0) {
+        status_.last_success = now;
+        status_.last_error.reset();
+        status_.last_error_time.reset();
+        status_.consecutive_failures = 0;
+        spdlog::info("crm upload: {} sent, {} acknowledged, {} dead-lettered, {} pending", summary.sent,
+                     summary.acknowledged, summary.dead_lettered, status_.pending);
+    }
+}
+
+}  // namespace kiosk::crm

@@ -1,0 +1,101 @@
+// The uploader: its own thread takes batches from the outbox, POSTs them to the CRM and deletes
+// exactly the records the CRM acknowledged. Delivery is at-least-once; the record id is the CRM's
+// idempotency key, so the effect is exactly-once. Failures keep every record and back off.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "common/clock.hpp"
+#include "common/random_source.hpp"
+#include "common/result.hpp"
+#include "crm/backoff.hpp"
+#include "crm/https_client.hpp"
+#include "crm/record_queue.hpp"
+#include "crm/waiter.hpp"
+
+namespace kiosk::crm {
+
+struct UploaderConfig {
+    std::string endpoint;          // e.g. https://crm.bank.example/v1/records
+    std::string kiosk_id;
+    std::size_t batch_size = 100;  // the CRM takes at most 200 per call (Salesforce collections)
+    TlsSettings tls;
+    HttpTimeouts timeouts;
+    BackoffPolicy backoff;
+    Millis idle_interval{30'000};  // pause after a round that emptied the outbox
+};
+
+// The outcome of one round (one batch, one POST).
+struct UploadSummary {
+    std::size_t sent = 0;           // records in the batch POSTed
+    std::size_t acknowledged = 0;   // answered accepted or duplicate, deleted from the outbox
+    std::size_t dead_lettered = 0;  // answered rejected, moved to dead letters with the reason
+    std::size_t unanswered = 0;     // sent but absent from the answer: kept for the next round
+    std::optional<Error> error;     // set when anything stopped the round short of a full answer
+    std::optional<Millis> retry_after;  // the CRM's Retry-After on 429/503
+
+    [[nodiscard]] bool ok() const { return !error.has_value(); }
+};
+
+// For the technician's screen and kioskctl.
+struct UploaderStatus {
+    bool running = false;
+    std::optional<TimePoint> last_success;  // last round the CRM answered in full
+    std::optional<Error> last_error;        // cleared by the next successful round
+    std::optional<TimePoint> last_error_time;
+    std::size_t consecutive_failures = 0;
+    std::size_t pending = 0;                // records in the outbox after the last round
+};
+
+class Uploader {
+public:
+    // `queue` is owned (it holds the uploader's own database connection); clock, random and waiter
+    // must outlive the uploader. Throws only if libcurl cannot be initialised (start-up failure).
+    Uploader(UploaderConfig config, std::unique_ptr<RecordQueue> queue, Clock& clock, RandomSource& random,
+             Waiter& waiter);
+    ~Uploader();  // stop()
+    Uploader(const Uploader&) = delete;
+    Uploader& operator=(const Uploader&) = delete;
+
+    // Starts the upload thread (no-op if running).
+    void start();
+    // Interrupts any wait and any request in flight, then joins: returns within milliseconds.
+    // Records of an interrupted round stay in the outbox and are resent (the CRM deduplicates).
+    void stop();
+
+    // One synchronous round, for tests and the headless demo. Safe while the thread runs (rounds
+    // are serialised), though the thread would normally do this on its own.
+    UploadSummary upload_once();
+
+    [[nodiscard]] UploaderStatus status() const;
+
+private:
+    void run();
+    UploadSummary round();
+    Result<std::size_t> apply_answer(const std::string& body, const std::vector<security::SealedRecord>& batch,
+                                     UploadSummary& summary);
+    void record(const UploadSummary& summary);
+
+    UploaderConfig config_;
+    std::unique_ptr<RecordQueue> queue_;
+    Clock& clock_;
+    Waiter& waiter_;
+    HttpsClient client_;
+    Backoff backoff_;  // touched by the upload thread only (or upload_once() under round_mutex_)
+
+    std::mutex round_mutex_;  // one round at a time: the queue and the client are not thread-safe
+    mutable std::mutex status_mutex_;
+    UploaderStatus status_;
+
+    std::mutex lifecycle_mutex_;  // start()/stop() from different threads
+    std::atomic<bool> stop_requested_{false};
+    std::thread thread_;
+};
+
+}  // namespace kiosk::crm
