@@ -63,6 +63,7 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     return bytes;
 }
 
+// libcurl reads 0 as "no timeout": never let a zero or negative setting disable the bound.
 long to_long(Millis duration) { return static_cast<long>(std::max<Millis::rep>(duration.count(), 1)); }
 
 Error transfer_error(const std::string& url, CURLcode code, const char* detail, const TlsSettings& tls,

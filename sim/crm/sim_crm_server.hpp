@@ -1,9 +1,9 @@
 // The simulated CRM ingest endpoint: a real HTTPS server (cpp-httplib over OpenSSL) on
 // 127.0.0.1 with an OS-chosen port, speaking crm/wire_format.hpp. It deduplicates on record id
 // like the real CRM must, so a resent record is counted once, and injects faults on demand.
-// Run: construct with SimCrmServer::start(options) (the kiosk's --sim mode and the headless demo
-// do), point the uploader at url(). Tests: tests/crm/https_client_test.cpp,
-// tests/crm/sim_crm_server_test.cpp, tests/crm/uploader_test.cpp.
+// Run: `build/bin/crm_tests --gtest_filter='SimCrmServer*:Uploader*'`; in code,
+// SimCrmServer::start(options) with certificates from test_pki.hpp, then point the uploader at
+// url(). Tests: tests/crm/sim_crm_server_test.cpp, https_client_test.cpp, uploader_test.cpp.
 #pragma once
 
 #include <condition_variable>
