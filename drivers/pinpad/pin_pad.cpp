@@ -1,0 +1,71 @@
+// Names of PIN-pad keys and entry states, and the entry request check.
+#include "drivers/pinpad/pin_pad.hpp"
+
+#include <algorithm>
+
+namespace kiosk::drivers {
+
+std::string_view to_string(PinKey key) {
+    switch (key) {
+        case PinKey::digit: return "digit";
+        case PinKey::clear: return "clear";
+        case PinKey::backspace: return "backspace";
+        case PinKey::cancel: return "cancel";
+        case PinKey::enter: return "enter";
+        case PinKey::f1: return "F1";
+        case PinKey::f2: return "F2";
+        case PinKey::f3: return "F3";
+        case PinKey::f4: return "F4";
+        case PinKey::f5: return "F5";
+        case PinKey::f6: return "F6";
+        case PinKey::f7: return "F7";
+        case PinKey::f8: return "F8";
+    }
+    return "unknown";
+}
+
+std::string_view to_string(PinEntryState state) {
+    switch (state) {
+        case PinEntryState::idle: return "idle";
+        case PinEntryState::entering: return "entering";
+        case PinEntryState::complete: return "complete";
+    }
+    return "unknown";
+}
+
+std::optional<PinKey> pin_key_from_byte(std::uint8_t value) {
+    switch (static_cast<PinKey>(value)) {
+        case PinKey::digit:
+        case PinKey::clear:
+        case PinKey::backspace:
+        case PinKey::cancel:
+        case PinKey::enter:
+        case PinKey::f1:
+        case PinKey::f2:
+        case PinKey::f3:
+        case PinKey::f4:
+        case PinKey::f5:
+        case PinKey::f6:
+        case PinKey::f7:
+        case PinKey::f8:
+            return static_cast<PinKey>(value);
+    }
+    return std::nullopt;
+}
+
+Status validate(const PinEntryRequest& request) {
+    if (request.min_length < 4 || request.max_length > 12 ||
+        request.min_length > request.max_length) {
+        return make_error("pin pad", "PIN length limits must satisfy 4 <= min <= max <= 12, got " +
+                                         std::to_string(request.min_length) + ".." +
+                                         std::to_string(request.max_length));
+    }
+    if (request.pan.empty() || request.pan.size() > 19 ||
+        !std::all_of(request.pan.begin(), request.pan.end(),
+                     [](char c) { return c >= '0' && c <= '9'; })) {
+        return make_error("pin pad", "PAN for the PIN block must be 1-19 digits");
+    }
+    return ok_status();
+}
+
+}  // namespace kiosk::drivers

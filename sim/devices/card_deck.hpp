@@ -1,0 +1,43 @@
+// The deck of virtual cards the simulator can insert: good cards for every customer segment and
+// language, plus broken ones (bad Luhn, expired, mute stripe, unreadable chip). This source file
+// pair is the ONE place test PANs and PINs live; tests take them from here and never print them.
+// PANs are public test numbers (issuers' and card schemes' published test ranges).
+// Run: build/h-drivers/bin/sim_devices_tests --gtest_filter='CardDeck*'
+// Used by: tests/sim/card_deck_test.cpp, tests/drivers/track_parser_test.cpp, SimCardReader.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::sim {
+
+enum class StripeCondition : std::uint8_t { good, mute };  // mute: the reader reads nothing
+enum class ChipProfile : std::uint8_t { none, emv, unreadable };  // placeholder until the chip sim
+
+struct VirtualCard {
+    std::string id;  // stable handle for tests and the control socket, e.g. "visa-alice"
+    std::string pan;
+    std::string name;          // ISO 7813 "SURNAME/GIVEN"
+    std::string expiry_yymm;
+    std::string service_code;
+    std::string pin;
+    std::vector<std::string> account_ids;
+    std::string segment;       // CRM customer segment: retail, premium, student, senior
+    std::string language;      // preferred UI language (BCP 47)
+    StripeCondition stripe = StripeCondition::good;
+    ChipProfile chip = ChipProfile::emv;
+
+    // Track text as the reader returns it, sentinels included, built from the fields above.
+    [[nodiscard]] std::string track1() const;
+    [[nodiscard]] std::string track2() const;
+};
+
+// Every card, in a fixed order.
+const std::vector<VirtualCard>& card_deck();
+
+// The card with `id`; throws std::out_of_range for an unknown id (a test's programming error).
+const VirtualCard& card(std::string_view id);
+
+}  // namespace kiosk::sim

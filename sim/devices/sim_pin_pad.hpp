@@ -1,0 +1,72 @@
+// SimPinPad: an encrypting PIN pad behind a LoopbackPair. It parses the PIN-pad frames
+// (drivers/pinpad/pin_pad_protocol.hpp), keeps typed digits inside itself, reports only masked key
+// events, and forms the ISO 9564 format-4 PIN block through security::encipher_format4 with the
+// PIN key it was built with and a random pad from the injected RandomSource. Digits never go on
+// the wire. Tests press keys through the dev API below.
+// Run: build/h-drivers/bin/drivers_tests --gtest_filter='EncryptingPinPad*'
+//      build/h-drivers/bin/sim_devices_tests --gtest_filter='SimPinPad*'
+// Used by: tests/drivers/encrypting_pin_pad_test.cpp, tests/sim/sim_pin_pad_test.cpp.
+#pragma once
+
+#include <string_view>
+
+#include "common/random_source.hpp"
+#include "drivers/pinpad/pin_pad.hpp"
+#include "security/secure_bytes.hpp"
+#include "sim/devices/fault_mode.hpp"
+#include "sim/devices/frame_endpoint.hpp"
+
+namespace kiosk::sim {
+
+class SimPinPad {
+public:
+    // `pin_key`: the AES PIN key (16, 24 or 32 bytes) the bank shares with this pad.
+    SimPinPad(ByteView pin_key, RandomSource& random);
+    SimPinPad(const SimPinPad&) = delete;
+    SimPinPad& operator=(const SimPinPad&) = delete;
+
+    drivers::Transport& host_transport() { return link_.host(); }
+    LoopbackPair& link() { return link_; }
+
+    // --- the customer (dev/test API) ---
+    // `digit` must be '0'–'9' (std::invalid_argument otherwise: a test's programming error).
+    void press_digit(char digit);
+    void press_enter();
+    void press_clear();
+    void press_backspace();
+    void press_cancel();
+    void press_function(int number);  // F1–F8
+    // Each digit of `pin`, then ENTER.
+    void type_pin(std::string_view pin);
+
+    // --- faults ---
+    // GET PIN BLOCK fails with a crypto error (key lost, tamper response).
+    void fail_crypto(FaultMode mode) { fail_crypto_.set(mode); }
+    void set_powered(bool powered) { endpoint_.set_powered(powered); }
+
+    // --- what a test can see (never the digits) ---
+    [[nodiscard]] drivers::PinEntryState entry_state() const { return entry_; }
+    [[nodiscard]] std::size_t digits_entered() const { return digit_count_; }
+    [[nodiscard]] std::size_t malformed_frames() const { return endpoint_.malformed_frames(); }
+
+private:
+    void handle(const drivers::Frame& frame);
+    void on_begin_entry(const drivers::Frame& frame);
+    void on_get_pin_block(std::uint8_t command);
+    void key_event(drivers::PinKey key);
+    void forget_pin();
+
+    LoopbackPair link_{"sim pin pad"};
+    FrameEndpoint endpoint_;
+    security::SecureBytes pin_key_;
+    RandomSource& random_;
+    security::SecureString digits_{12};  // the PIN being typed; wiped when done
+    std::size_t digit_count_ = 0;
+    security::SecureString pan_;
+    std::uint8_t min_length_ = 4;
+    std::uint8_t max_length_ = 12;
+    drivers::PinEntryState entry_ = drivers::PinEntryState::idle;
+    Fault fail_crypto_;
+};
+
+}  // namespace kiosk::sim

@@ -1,0 +1,124 @@
+// SimPrinter: the ESC/POS printer model (see sim_printer.hpp).
+#include "sim/devices/sim_printer.hpp"
+
+#include <type_traits>
+
+namespace kiosk::sim {
+
+using drivers::PaperState;
+namespace cmd = escpos_command;
+
+std::string PrintedReceipt::text() const {
+    std::string out;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i != 0) out += '\n';
+        out += lines[i].text;
+    }
+    return out;
+}
+
+SimPrinter::SimPrinter() { link_.on_device_receive([this] { pump(); }); }
+
+void SimPrinter::set_paper(PaperState paper) {
+    paper_ = paper;
+    if (paper == PaperState::out) {
+        stopped_for_paper_end_ = true;
+    } else {
+        stopped_for_paper_end_ = false;
+        lines_left_.reset();
+    }
+}
+
+std::string SimPrinter::receipt_text() const {
+    std::string text = page_.text();
+    if (!line_.empty()) text += (text.empty() ? "" : "\n") + line_;
+    return text;
+}
+
+void SimPrinter::pump() {
+    while (true) {
+        auto bytes = link_.device().read(4096, Millis{0});
+        if (!bytes) break;
+        if (powered_) decoder_.feed(*bytes);
+    }
+    while (auto command = decoder_.next()) apply(*command);
+}
+
+void SimPrinter::answer_status(std::uint8_t n) {
+    std::uint8_t reply = 0x12;  // bits 1 and 4 always set
+    if (n == 4) {
+        if (paper_ == PaperState::nearEnd) reply |= 0x0C;
+        if (paper_ == PaperState::out) reply |= 0x6C;  // a printer at paper end also reports near end
+    } else if (n == 2) {
+        if (stopped_for_paper_end_) reply |= 0x20;
+    } else if (n != 1 && n != 3) {
+        decode_errors_.push_back("DLE EOT " + std::to_string(n) + " not supported");
+        return;  // a real printer ignores it: no reply
+    }
+    (void)link_.device().write(ByteView(&reply, 1), Millis{0});
+}
+
+void SimPrinter::end_line() {
+    if (paper_ == PaperState::out) {
+        // Offline at paper end: the line is lost.
+        stopped_for_paper_end_ = true;
+    } else if (lines_left_ && *lines_left_ == 0) {
+        paper_ = PaperState::out;
+        stopped_for_paper_end_ = true;
+    } else {
+        page_.lines.push_back({line_, line_style_.value_or(style_)});
+        if (lines_left_) --*lines_left_;
+        if (lines_left_ && *lines_left_ == 0) {
+            paper_ = PaperState::out;
+            stopped_for_paper_end_ = true;
+        }
+    }
+    line_.clear();
+    line_style_.reset();
+}
+
+void SimPrinter::apply(const EscPosCommand& command) {
+    std::visit(
+        [this](const auto& c) {
+            using C = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<C, cmd::Text>) {
+                if (!line_style_) line_style_ = style_;
+                line_ += c.text;
+            } else if constexpr (std::is_same_v<C, cmd::LineFeed>) {
+                end_line();
+            } else if constexpr (std::is_same_v<C, cmd::FeedLines>) {
+                if (!line_.empty()) end_line();
+            } else if constexpr (std::is_same_v<C, cmd::Initialize>) {
+                style_ = drivers::LineStyle{};
+            } else if constexpr (std::is_same_v<C, cmd::Bold>) {
+                style_.bold = c.on;
+            } else if constexpr (std::is_same_v<C, cmd::Underline>) {
+                style_.underline = c.thickness != 0;
+            } else if constexpr (std::is_same_v<C, cmd::Size>) {
+                style_.width = c.width;
+                style_.height = c.height;
+            } else if constexpr (std::is_same_v<C, cmd::Align>) {
+                style_.align = c.alignment;
+            } else if constexpr (std::is_same_v<C, cmd::QrStore>) {
+                qr_data_ = c.data;
+            } else if constexpr (std::is_same_v<C, cmd::QrPrint>) {
+                if (paper_ != PaperState::out) page_.qr_codes.push_back(qr_data_);
+            } else if constexpr (std::is_same_v<C, cmd::QrSetting>) {
+                // Model, module size and error correction change how the symbol looks, not what
+                // it says; the sim keeps only the payload.
+            } else if constexpr (std::is_same_v<C, cmd::Cut>) {
+                if (!line_.empty()) end_line();
+                if (paper_ != PaperState::out) {
+                    receipts_.push_back(std::move(page_));
+                    page_ = PrintedReceipt{};
+                }
+            } else if constexpr (std::is_same_v<C, cmd::StatusRequest>) {
+                answer_status(c.n);
+            } else if constexpr (std::is_same_v<C, cmd::Unknown>) {
+                decode_errors_.push_back(c.description);
+            }
+        },
+        command);
+}
+
+}  // namespace kiosk::sim

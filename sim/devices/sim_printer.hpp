@@ -1,0 +1,81 @@
+// SimPrinter: an 80 mm ESC/POS thermal printer behind a LoopbackPair. It decodes the byte stream
+// the EscPosPrinter driver writes into styled lines, QR payloads and cut receipts, and answers the
+// real-time status requests DLE EOT 4 / DLE EOT 2 from its paper model. Faults: paper near end,
+// paper out (now, or after N more lines: mid-receipt), power off.
+// Run: build/h-drivers/bin/drivers_tests --gtest_filter='EscPosPrinter*'
+//      build/h-drivers/bin/sim_devices_tests --gtest_filter='SimPrinter*'
+// Used by: tests/drivers/escpos_printer_test.cpp, tests/sim/sim_printer_test.cpp.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "drivers/printer/escpos_status.hpp"
+#include "drivers/printer/receipt_printer.hpp"
+#include "sim/devices/escpos_stream_decoder.hpp"
+#include "sim/devices/loopback_transport.hpp"
+
+namespace kiosk::sim {
+
+struct PrintedLine {
+    std::string text;
+    drivers::LineStyle style;  // in force when the line's first character was printed
+};
+
+struct PrintedReceipt {
+    std::vector<PrintedLine> lines;
+    std::vector<std::string> qr_codes;
+
+    // The lines' text joined with '\n' (no trailing newline).
+    [[nodiscard]] std::string text() const;
+};
+
+class SimPrinter {
+public:
+    SimPrinter();
+    SimPrinter(const SimPrinter&) = delete;
+    SimPrinter& operator=(const SimPrinter&) = delete;
+
+    drivers::Transport& host_transport() { return link_.host(); }
+    LoopbackPair& link() { return link_; }
+
+    // --- faults ---
+    void set_paper(drivers::PaperState paper);
+    // Paper runs out once `lines` more lines are printed; the next line is lost.
+    void run_out_after_lines(std::size_t lines) { lines_left_ = lines; }
+    void load_paper() { set_paper(drivers::PaperState::ok); }
+    void set_powered(bool powered) { powered_ = powered; }
+
+    // --- what a test can see ---
+    [[nodiscard]] drivers::PaperState paper() const { return paper_; }
+    // Text on the page not yet cut (what a customer would see hanging out of the slot).
+    [[nodiscard]] std::string receipt_text() const;
+    [[nodiscard]] const PrintedReceipt& pending() const { return page_; }
+    // Receipts cut so far, oldest first.
+    [[nodiscard]] const std::vector<PrintedReceipt>& receipts() const { return receipts_; }
+    // Descriptions of byte sequences the printer could not decode.
+    [[nodiscard]] const std::vector<std::string>& decode_errors() const { return decode_errors_; }
+
+private:
+    void pump();
+    void apply(const EscPosCommand& command);
+    void end_line();
+    void answer_status(std::uint8_t n);
+
+    LoopbackPair link_{"sim printer"};
+    EscPosStreamDecoder decoder_;
+    drivers::LineStyle style_;
+    std::string line_;
+    std::optional<drivers::LineStyle> line_style_;
+    std::string qr_data_;
+    PrintedReceipt page_;
+    std::vector<PrintedReceipt> receipts_;
+    std::vector<std::string> decode_errors_;
+    drivers::PaperState paper_ = drivers::PaperState::ok;
+    std::optional<std::size_t> lines_left_;
+    bool stopped_for_paper_end_ = false;
+    bool powered_ = true;
+};
+
+}  // namespace kiosk::sim
