@@ -14,6 +14,10 @@ std::string_view to_string(ReplyCode code) {
         case ReplyCode::mediaJam: return "media jam";
         case ReplyCode::binFull: return "capture bin full";
         case ReplyCode::occupied: return "occupied";
+        case ReplyCode::itemsLeft: return "items left";
+        case ReplyCode::cashUnitError: return "cash unit error";
+        case ReplyCode::shutterFail: return "shutter failure";
+        case ReplyCode::tooManyItems: return "too many items";
         case ReplyCode::hardwareError: return "hardware error";
         case ReplyCode::keyNotLoaded: return "key not loaded";
         case ReplyCode::cryptoError: return "crypto error";
@@ -32,6 +36,10 @@ std::optional<ReplyCode> reply_code_from_byte(std::uint8_t value) {
         case ReplyCode::mediaJam:
         case ReplyCode::binFull:
         case ReplyCode::occupied:
+        case ReplyCode::itemsLeft:
+        case ReplyCode::cashUnitError:
+        case ReplyCode::shutterFail:
+        case ReplyCode::tooManyItems:
         case ReplyCode::hardwareError:
         case ReplyCode::keyNotLoaded:
         case ReplyCode::cryptoError:

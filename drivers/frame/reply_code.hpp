@@ -18,6 +18,10 @@ enum class ReplyCode : std::uint8_t {
     mediaJam = 0x12,
     binFull = 0x13,
     occupied = 0x14,       // a card is already inside
+    itemsLeft = 0x15,      // notes still in the stacker or the shutter (retract or take them first)
+    cashUnitError = 0x16,  // a cassette ran empty or failed mid-dispense
+    shutterFail = 0x17,
+    tooManyItems = 0x18,   // more notes than one bundle may hold
     hardwareError = 0x20,
     keyNotLoaded = 0x21,
     cryptoError = 0x22,

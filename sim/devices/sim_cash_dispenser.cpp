@@ -1,0 +1,213 @@
+// SimCashDispenser: the note dispenser model (see sim_cash_dispenser.hpp).
+#include "sim/devices/sim_cash_dispenser.hpp"
+
+#include "drivers/cash/cash_dispenser_protocol.hpp"
+
+namespace kiosk::sim {
+
+using drivers::CassetteState;
+using drivers::DeviceState;
+using drivers::ReplyCode;
+using drivers::ShutterState;
+namespace proto = drivers::cash_dispenser_protocol;
+
+namespace {
+
+void put_u16(Bytes& out, std::uint32_t value) {
+    out.push_back(static_cast<std::uint8_t>((value >> 8U) & 0xFFU));
+    out.push_back(static_cast<std::uint8_t>(value & 0xFFU));
+}
+void put_u32(Bytes& out, std::uint32_t value) {
+    for (unsigned shift = 24;; shift -= 8) {
+        out.push_back(static_cast<std::uint8_t>((value >> shift) & 0xFFU));
+        if (shift == 0) break;
+    }
+}
+
+}  // namespace
+
+SimCashDispenser::SimCashDispenser(std::vector<SimCassette> cassettes, std::uint16_t reject_capacity)
+    : endpoint_(link_, [this](const drivers::Frame& frame) { handle(frame); }),
+      cassettes_(std::move(cassettes)),
+      jam_on_pick_(cassettes_.size()),
+      double_pick_(cassettes_.size()),
+      reject_capacity_(reject_capacity) {}
+
+void SimCashDispenser::jam_on_pick(std::size_t cassette, FaultMode mode) { jam_on_pick_.at(cassette).set(mode); }
+void SimCashDispenser::double_pick(std::size_t cassette, FaultMode mode) { double_pick_.at(cassette).set(mode); }
+void SimCashDispenser::set_cassette_state(std::size_t cassette, CassetteState state) {
+    cassettes_.at(cassette).fitted_state = state;
+}
+void SimCashDispenser::short_count(std::size_t cassette, std::uint32_t notes) {
+    cassettes_.at(cassette).missing_notes = notes;
+}
+
+CassetteState SimCashDispenser::state_of(const SimCassette& c) const {
+    if (c.fitted_state != CassetteState::ok) return c.fitted_state;
+    if (c.count == 0) return CassetteState::empty;
+    if (c.count <= c.low_threshold) return CassetteState::low;
+    return CassetteState::ok;
+}
+
+void SimCashDispenser::to_reject(Bundle& bundle) {
+    reject_count_ = static_cast<std::uint16_t>(reject_count_ + bundle.notes.size());
+    bundle.notes.clear();
+}
+
+Status SimCashDispenser::take_notes() {
+    if (output_.notes.empty()) return make_error("sim cash dispenser", "no notes presented");
+    for (auto note : output_.notes) value_taken_ += note;
+    output_.notes.clear();
+    shutter_ = ShutterState::closed;
+    endpoint_.event(proto::evt_items_taken);
+    return ok_status();
+}
+
+void SimCashDispenser::handle(const drivers::Frame& frame) {
+    switch (frame.command) {
+        case proto::cmd_status: on_status(frame.command); return;
+        case proto::cmd_dispense: on_dispense(frame); return;
+        case proto::cmd_present: on_present(frame.command); return;
+        case proto::cmd_retract: on_retract(frame.command); return;
+        case proto::cmd_reset: on_reset(frame.command); return;
+        default: endpoint_.reply(frame.command, ReplyCode::unknownCommand); return;
+    }
+}
+
+void SimCashDispenser::on_status(std::uint8_t command) {
+    Bytes body{static_cast<std::uint8_t>(state_), static_cast<std::uint8_t>(shutter_)};
+    put_u16(body, count_of(stacker_));
+    put_u16(body, count_of(output_));
+    put_u16(body, reject_count_);
+    body.push_back(static_cast<std::uint8_t>(cassettes_.size()));
+    for (const auto& c : cassettes_) {
+        std::string currency = c.currency;
+        currency.resize(3, ' ');
+        body.insert(body.end(), currency.begin(), currency.end());
+        put_u32(body, c.denomination);
+        put_u32(body, c.count);
+        put_u32(body, c.low_threshold);
+        body.push_back(static_cast<std::uint8_t>(state_of(c)));
+    }
+    endpoint_.reply(command, ReplyCode::ok, body);
+}
+
+void SimCashDispenser::on_dispense(const drivers::Frame& frame) {
+    const Bytes& d = frame.data;
+    const std::size_t n = cassettes_.size();
+    if (d.size() != 1 + 2 * n || d[0] != n) {
+        endpoint_.reply(frame.command, ReplyCode::badParameter);
+        return;
+    }
+    if (state_ != DeviceState::online) {
+        endpoint_.reply(frame.command, ReplyCode::hardwareError);
+        return;
+    }
+    if (!stacker_.notes.empty() || !output_.notes.empty()) {
+        endpoint_.reply(frame.command, ReplyCode::itemsLeft);
+        return;
+    }
+    std::vector<std::uint32_t> wanted(n);
+    std::uint32_t total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        wanted[i] = static_cast<std::uint32_t>((d[1 + 2 * i] << 8U) | d[2 + 2 * i]);
+        total += wanted[i];
+        const auto state = state_of(cassettes_[i]);
+        const bool pickable = state == CassetteState::ok || state == CassetteState::low;
+        if (wanted[i] > 0 && (!pickable || wanted[i] > cassettes_[i].count)) {
+            endpoint_.reply(frame.command, ReplyCode::cashUnitError);  // refused before picking
+            return;
+        }
+    }
+    if (total == 0) {
+        endpoint_.reply(frame.command, ReplyCode::badParameter);
+        return;
+    }
+
+    std::vector<std::uint32_t> dispensed(n, 0);
+    std::uint32_t rejected = 0;
+    ReplyCode outcome = ReplyCode::ok;
+    for (std::size_t i = 0; i < n && outcome == ReplyCode::ok; ++i) {
+        SimCassette& c = cassettes_[i];
+        const auto before = state_of(c);
+        while (dispensed[i] < wanted[i]) {
+            if (jam_on_pick_[i].fire()) {
+                outcome = ReplyCode::mediaJam;
+                state_ = DeviceState::hardwareError;
+                break;
+            }
+            // Physically empty although the count says otherwise: the pick fails.
+            if (c.count <= c.missing_notes) {
+                c.missing_notes = 0;
+                c.count = 0;
+                outcome = ReplyCode::cashUnitError;
+                break;
+            }
+            if (double_pick_[i].fire() && c.count - c.missing_notes >= 2) {
+                c.count -= 2;
+                rejected += 2;
+                reject_count_ = static_cast<std::uint16_t>(reject_count_ + 2);
+                continue;
+            }
+            --c.count;
+            ++dispensed[i];
+            stacker_.notes.push_back(c.denomination);
+        }
+        const auto after = state_of(c);
+        if (after != before && (after == CassetteState::low || after == CassetteState::empty)) {
+            endpoint_.event(proto::evt_cash_unit_threshold, Bytes{static_cast<std::uint8_t>(i)});
+        }
+    }
+    Bytes body{static_cast<std::uint8_t>(n)};
+    for (auto count : dispensed) put_u16(body, count);
+    put_u16(body, rejected);
+    endpoint_.reply(frame.command, outcome, body);
+}
+
+void SimCashDispenser::on_present(std::uint8_t command) {
+    if (stacker_.notes.empty()) {
+        endpoint_.reply(command, ReplyCode::noMedia);
+        return;
+    }
+    if (shutter_jam_.fire()) {
+        shutter_ = ShutterState::jammed;
+        state_ = DeviceState::hardwareError;
+        endpoint_.reply(command, ReplyCode::shutterFail);
+        return;
+    }
+    output_.notes.insert(output_.notes.end(), stacker_.notes.begin(), stacker_.notes.end());
+    stacker_.notes.clear();
+    shutter_ = ShutterState::open;
+    Bytes body;
+    put_u16(body, count_of(output_));
+    endpoint_.reply(command, ReplyCode::ok, body);
+}
+
+void SimCashDispenser::on_retract(std::uint8_t command) {
+    const std::uint16_t count = static_cast<std::uint16_t>(count_of(output_) + count_of(stacker_));
+    if (count == 0) {
+        endpoint_.reply(command, ReplyCode::noMedia);
+        return;
+    }
+    if (reject_count_ + count > reject_capacity_) {
+        endpoint_.reply(command, ReplyCode::binFull);
+        return;
+    }
+    to_reject(output_);
+    to_reject(stacker_);
+    if (shutter_ == ShutterState::open) shutter_ = ShutterState::closed;
+    Bytes body;
+    put_u16(body, count);
+    put_u16(body, reject_count_);
+    endpoint_.reply(command, ReplyCode::ok, body);
+}
+
+void SimCashDispenser::on_reset(std::uint8_t command) {
+    to_reject(stacker_);
+    to_reject(output_);
+    shutter_ = ShutterState::closed;
+    state_ = DeviceState::online;
+    endpoint_.reply(command, ReplyCode::ok);
+}
+
+}  // namespace kiosk::sim
