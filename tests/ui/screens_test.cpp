@@ -1,0 +1,31 @@
+// Every ScreenId has its own screen: a distinct file name and its own title.
+#include "ui/screens.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace kiosk::ui {
+namespace {
+
+TEST(Screens, EveryScreenIdHasItsOwnSpec) {
+    const auto screens = all_screens();
+    ASSERT_EQ(screens.size(), static_cast<std::size_t>(ScreenId::OutOfService) + 1);
+    std::set<std::string_view> names;
+    std::set<std::string_view> titles;
+    for (std::size_t i = 0; i < screens.size(); ++i) {
+        const auto id = static_cast<ScreenId>(i);
+        EXPECT_EQ(screen_spec(id).id, id);
+        EXPECT_TRUE(names.insert(screen_spec(id).name).second) << screen_spec(id).name;
+        EXPECT_TRUE(titles.insert(screen_spec(id).title_key).second) << screen_spec(id).title_key;
+    }
+}
+
+TEST(Screens, PinAndBalanceScreensCarryTheirWidgets) {
+    EXPECT_EQ(screen_spec(ScreenId::EnterPin).widget, ScreenWidget::PinField);
+    EXPECT_EQ(screen_spec(ScreenId::BalanceDisplay).widget, ScreenWidget::Balance);
+    EXPECT_EQ(screen_spec(ScreenId::MoreTime).widget, ScreenWidget::Countdown);
+}
+
+}  // namespace
+}  // namespace kiosk::ui

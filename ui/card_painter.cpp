@@ -1,0 +1,210 @@
+// The card: the white panel between header and buttons holding the screen's title, its
+// instruction, any message (decline reason, …), the screen's widget and small facts (card
+// number, tries left). Content that does not fit is clipped and reported, never drawn over buttons.
+#include <string>
+
+#include "ui/card_number.hpp"
+#include "ui/i18n.hpp"
+#include "ui/screen_painter.hpp"
+#include "ui/screens.hpp"
+#include "ui/text_wrap.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+constexpr int kTopPadding = 24;
+constexpr int kBottomPadding = 12;  // descenders already leave air below the last line
+constexpr int kNoticePadding = 18;
+constexpr int kIllustrationWidth = 240;
+constexpr int kIllustrationHeight = 170;
+constexpr int kPinFieldWidth = 440;
+
+bool is_high_contrast(const Theme& theme) { return &theme == &high_contrast_theme(); }
+
+Result<int> paint_notice(const PaintContext& p, std::string_view text, int x, int y, int width) {
+    TTF_Font& font = p.fonts.font(TextRole::Body);
+    const int inner_width = width - 2 * kNoticePadding;
+    const auto lines = wrap_text_lines(p, TextRole::Body, text, inner_width);
+    const int height = static_cast<int>(lines) * line_height(font) + 2 * kNoticePadding - 8;
+    const Rect box{x, y, width, height};
+    p.canvas.fill_rounded(box, 12, p.theme.notice_border);
+    p.canvas.fill_rounded(Rect{x + 2, y + 2, width - 4, height - 4}, 10, p.theme.notice_background);
+    // Left stripe: the notice reads as a message even without colour (high contrast, colour blindness).
+    p.canvas.fill_rounded(Rect{x, y, 8, height}, 4, p.theme.notice_border);
+    auto bottom = paint_paragraph(p, TextRole::Body, text, p.theme.notice_text, x + kNoticePadding + 4,
+                                  y + kNoticePadding - 4, inner_width - 4);
+    if (!bottom.ok()) return bottom.error();
+    return box.bottom();
+}
+
+void paint_pin_field(const PaintContext& p, int x, int y, int digits, bool large) {
+    const int height = large ? 92 : 84;
+    const int radius = large ? 13 : 11;
+    const int spacing = large ? 50 : 44;
+    const Rect field{x, y, kPinFieldWidth, height};
+    p.canvas.fill_rounded(field, 14, p.theme.accent);
+    p.canvas.fill_rounded(Rect{x + 2, y + 2, field.w - 4, height - 4}, 12, p.theme.pin_field_background);
+    const int max_dots = (field.w - 2 * 36) / spacing + 1;
+    for (int i = 0; i < digits && i < max_dots; ++i) {
+        p.canvas.fill_circle(x + 36 + radius + i * spacing, y + height / 2, radius, p.theme.accent);
+    }
+}
+
+// "Card" over the masked number, at (x, y): beside the PIN field, or as a line of its own.
+Result<int> paint_card_number(const PaintContext& p, int x, int y) {
+    TTF_Font& small = p.fonts.font(TextRole::Small);
+    TTF_Font& body = p.fonts.font(TextRole::Body);
+    KIOSK_TRY(p.canvas.text(small, translate("card.label", p.vm.language), p.theme.muted_text, x, y));
+    y += line_height(small) - 4;
+    KIOSK_TRY(p.canvas.text(body, display_card_number(p.vm.masked_pan), p.theme.body_text, x, y));
+    return y + line_height(body);
+}
+
+void paint_activity(const PaintContext& p, int x, int y) {
+    for (int i = 0; i < 3; ++i) p.canvas.fill_circle(x + 12 + i * 40, y + 12, 12 - 2 * i, p.theme.accent);
+}
+
+// A bank card above its slot with an arrow: in (attract) or out (take card, unreadable card).
+void paint_card_slot(const PaintContext& p, const Rect& area, bool card_goes_in) {
+    const Color chip = is_high_contrast(p.theme) ? Color{0, 0, 0} : Color{0xE6, 0xB8, 0x4D};
+    const int centre = area.x + area.w / 2;
+    const Rect card{centre - 90, area.y + 48, 180, 114};
+    p.canvas.fill_rounded(card, 12, p.theme.accent);
+    p.canvas.fill_rounded(Rect{card.x + 22, card.y + 34, 36, 28}, 5, chip);
+    p.canvas.fill(Rect{card.x + 22, card.y + 80, 110, 6}, p.theme.pin_field_background);
+    p.canvas.fill_rounded(Rect{area.x, area.y + kIllustrationHeight - 22, area.w, 22}, 11, p.theme.title_text);
+    p.canvas.fill(Rect{centre - 5, area.y + 4, 10, 24}, p.theme.title_text);
+    if (card_goes_in) {
+        p.canvas.fill_arrow_head(centre, area.y + 42, 16, 16, true, p.theme.title_text);
+    } else {
+        p.canvas.fill_arrow_head(centre, area.y - 10, 16, 16, false, p.theme.title_text);
+    }
+}
+
+bool shows_card_number(const PaintContext& p, const ScreenSpec& spec) {
+    return spec.shows_card_number && !p.vm.masked_pan.empty();
+}
+
+Result<int> paint_widget(const PaintContext& p, const ScreenSpec& spec, int x, int y) {
+    const Language language = p.vm.language;
+    switch (spec.widget) {
+        case ScreenWidget::None:
+        case ScreenWidget::CardSlot: return y;
+        case ScreenWidget::PinField: {
+            const int height = p.vm.accessibility.large_text ? 92 : 84;
+            paint_pin_field(p, x, y, p.vm.pin_digits_entered, p.vm.accessibility.large_text);
+            // The card number sits beside the field: the PIN screen is the most crowded one
+            // (a wrong-PIN notice may be showing too), and the field leaves room to its right.
+            if (shows_card_number(p, spec)) {
+                const int text_height = line_height(p.fonts.font(TextRole::Small)) - 4 +
+                                        line_height(p.fonts.font(TextRole::Body));
+                auto below = paint_card_number(p, x + kPinFieldWidth + 40, y + (height - text_height) / 2);
+                if (!below.ok()) return below.error();
+            }
+            return y + height;
+        }
+        case ScreenWidget::Activity: paint_activity(p, x, y); return y + 24;
+        case ScreenWidget::Balance: {
+            if (!p.vm.balance) return y;
+            auto below_label =
+                paint_paragraph(p, TextRole::Small, translate("balance.label", language), p.theme.muted_text, x, y, 800);
+            if (!below_label.ok()) return below_label.error();
+            TTF_Font& display = p.fonts.font(TextRole::Display);
+            KIOSK_TRY(p.canvas.text(display, format_money(*p.vm.balance, language), p.theme.title_text, x, *below_label));
+            return *below_label + line_height(display);
+        }
+        case ScreenWidget::Countdown: {
+            if (!p.vm.seconds_left) return y;
+            TTF_Font& display = p.fonts.font(TextRole::Display);
+            TTF_Font& body = p.fonts.font(TextRole::Body);
+            const std::string number = std::to_string(*p.vm.seconds_left);
+            KIOSK_TRY(p.canvas.text(display, number, p.theme.accent, x, y));
+            // Same baseline for the unit as for the number.
+            const int unit_y = y + TTF_FontAscent(&display) - TTF_FontAscent(&body);
+            KIOSK_TRY(p.canvas.text(body, translate("time.seconds", language), p.theme.body_text,
+                                    x + text_width(display, number) + 14, unit_y));
+            return y + line_height(display);
+        }
+    }
+    return y;
+}
+
+// Tries left, unless the notice already said it; the card number, unless beside the PIN field.
+Result<int> paint_facts(const PaintContext& p, const ScreenSpec& spec, int x, int y, bool tries_in_notice) {
+    TTF_Font& body = p.fonts.font(TextRole::Body);
+    if (spec.shows_tries_left && p.vm.tries_left && !tries_in_notice) {
+        y += 16;
+        const std::string tries =
+            fill(translate("wrong_pin.tries_left", p.vm.language), std::to_string(*p.vm.tries_left));
+        KIOSK_TRY(p.canvas.text(body, tries, p.theme.body_text, x, y));
+        y += line_height(body);
+    }
+    if (shows_card_number(p, spec) && spec.widget != ScreenWidget::PinField) return paint_card_number(p, x, y + 20);
+    return y;
+}
+
+}  // namespace
+
+std::size_t wrap_text_lines(const PaintContext& p, TextRole role, std::string_view text, int width) {
+    TTF_Font& font = p.fonts.font(role);
+    return wrap_text(text, width, [&](std::string_view piece) { return text_width(font, piece); }).size();
+}
+
+Status paint_card(const PaintContext& p) {
+    const Theme& t = p.theme;
+    const Rect& card = p.layout.card;
+    const ScreenSpec& spec = screen_spec(p.vm.screen);
+    const Language language = p.vm.language;
+
+    if (t.shadow != t.background) p.canvas.fill_rounded(Rect{card.x, card.y + 4, card.w, card.h}, kCardRadius, t.shadow);
+    const int border = is_high_contrast(t) ? 3 : 1;
+    p.canvas.fill_rounded(card, kCardRadius, t.card_border);
+    const Rect inner{card.x + border, card.y + border, card.w - 2 * border, card.h - 2 * border};
+    p.canvas.fill_rounded(inner, kCardRadius - border, t.card_background);
+    p.canvas.clip_to(inner);
+
+    const int x = card.x + kCardPadding;
+    int width = card.w - 2 * kCardPadding;
+    if (spec.widget == ScreenWidget::CardSlot) {
+        // The illustration takes the right of the card, vertically centred; text keeps the left.
+        const Rect area{card.right() - kCardPadding - kIllustrationWidth, card.y + (card.h - kIllustrationHeight) / 2,
+                        kIllustrationWidth, kIllustrationHeight};
+        paint_card_slot(p, area, p.vm.screen == ScreenId::Attract);
+        width = area.x - 40 - x;
+    }
+
+    auto run = [&]() -> Result<int> {
+        int y = card.y + kTopPadding;
+        auto below = paint_paragraph(p, TextRole::Title, translate(spec.title_key, language), t.title_text, x, y, width);
+        if (!below.ok()) return below;
+        below = paint_paragraph(p, TextRole::Body, translate(spec.body_key, language), t.body_text, x, *below + 10, width);
+        if (!below.ok()) return below;
+        // A message about the PIN carries the tries left in the same box: one place to read it.
+        const bool tries_in_notice = !p.vm.message_key.empty() && spec.shows_tries_left && p.vm.tries_left;
+        if (!p.vm.message_key.empty()) {
+            std::string notice(translate(p.vm.message_key, language));
+            if (tries_in_notice) {
+                notice += language == Language::English ? " " : "";
+                notice += fill(translate("wrong_pin.tries_left", language), std::to_string(*p.vm.tries_left));
+            }
+            below = paint_notice(p, notice, x, *below + 16, width);
+            if (!below.ok()) return below;
+        }
+        if (spec.widget != ScreenWidget::None && spec.widget != ScreenWidget::CardSlot) {
+            below = paint_widget(p, spec, x, *below + 20);
+            if (!below.ok()) return below;
+        }
+        return paint_facts(p, spec, x, *below, tries_in_notice);
+    };
+    const Result<int> bottom = run();
+    p.canvas.clear_clip();
+    if (!bottom.ok()) return bottom.error();
+    const int limit = card.bottom() - kBottomPadding;
+    if (*bottom > limit) {
+        return make_error("ui", "screen \"" + std::string(spec.name) + "\" content is " +
+                                    std::to_string(*bottom - limit) + " px taller than its card");
+    }
+    return ok_status();
+}
+
+}  // namespace kiosk::ui

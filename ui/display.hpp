@@ -1,0 +1,58 @@
+// Where screens go: a Display shows view-models and reports what the customer touched. The
+// offscreen display renders to memory (tests, headless runs, PNG snapshots); the window display
+// puts the same pixels in an SDL window. make_display() is the one place that chooses.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+#include "ui/font_set.hpp"
+#include "ui/view_model.hpp"
+
+namespace kiosk::ui {
+
+struct InputEvent {
+    enum class Kind {
+        Action,  // an enabled button was touched (pressed and released on the same button)
+        Key,     // a keyboard key (development and maintenance keyboards; the PIN pad is separate)
+        Quit,    // the window was closed
+    };
+    Kind kind = Kind::Action;
+    std::string action;  // Kind::Action: the button's action id, as given in the view-model
+    std::string key;     // Kind::Key: SDL's key name: "Return", "Escape", "Backspace", "5", "F1", …
+
+    friend bool operator==(const InputEvent&, const InputEvent&) = default;
+};
+
+class Display {
+public:
+    virtual ~Display() = default;
+    Display() = default;
+    Display(const Display&) = delete;
+    Display& operator=(const Display&) = delete;
+    Display(Display&&) = delete;
+    Display& operator=(Display&&) = delete;
+
+    // Renders and shows `vm`. An error still leaves the best possible screen on display.
+    virtual Status show(const ViewModel& vm) = 0;
+    // Everything that happened since the last call; never blocks.
+    virtual std::vector<InputEvent> poll_input() = 0;
+};
+
+enum class DisplayKind { Window, Offscreen };
+
+struct DisplayOptions {
+    DisplayKind kind = DisplayKind::Offscreen;
+    FontPaths fonts = FontPaths::debian_default();
+    std::string bank_name = "Kiosk Bank";
+    bool fullscreen = false;  // Window only: cover the panel (kiosk); otherwise a 1024×768 window
+};
+
+// Builds the display `options` ask for. Throws std::runtime_error at start-up (no video driver,
+// missing font, …) with a one-line message naming what failed.
+std::unique_ptr<Display> make_display(const DisplayOptions& options);
+
+}  // namespace kiosk::ui

@@ -1,0 +1,61 @@
+// The header bar: bank mark and name on the left; the countdown (when a timer runs) and the
+// current language on the right, in pills, always in the same place so customers learn where to look.
+#include <string>
+
+#include "ui/i18n.hpp"
+#include "ui/screen_painter.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+constexpr int kPillGap = 16;
+constexpr int kPillPaddingX = 20;
+
+// Draws a pill whose right edge is at `right`, text centred; returns its left edge.
+Result<int> paint_pill(const PaintContext& p, TextRole role, std::string_view text, int right) {
+    TTF_Font& font = p.fonts.font(role);
+    const int height = line_height(font) + 12;
+    const int width = text_width(font, text) + 2 * kPillPaddingX;
+    const Rect pill{right - width, (kHeaderHeight - height) / 2, width, height};
+    p.canvas.fill_rounded(pill, height / 2, p.theme.header_pill);
+    KIOSK_TRY(p.canvas.text(font, text, p.theme.header_text, pill.x + kPillPaddingX, pill.y + 6 - optical_offset(font)));
+    return pill.x;
+}
+
+}  // namespace
+
+Status paint_header(const PaintContext& p, std::string_view bank_name) {
+    const Theme& t = p.theme;
+    p.canvas.fill(p.layout.header, t.header_background);
+    p.canvas.fill(Rect{0, kHeaderHeight, kScreenWidth, kHeaderRuleHeight}, t.header_accent);
+
+    auto language_left = paint_pill(p, TextRole::Small, language_name(p.vm.language), kScreenWidth - kMarginX);
+    if (!language_left.ok()) return language_left.error();
+    int right_free = *language_left - kPillGap;
+    if (p.vm.seconds_left) {
+        const std::string countdown =
+            fill(translate("header.time_left", p.vm.language), std::to_string(*p.vm.seconds_left));
+        auto countdown_left = paint_pill(p, TextRole::Header, countdown, right_free);
+        if (!countdown_left.ok()) return countdown_left.error();
+        right_free = *countdown_left - kPillGap;
+    }
+
+    // Bank mark: a plain square-in-square, so the header reads as a brand without an image file.
+    constexpr int kMark = 40;
+    const Rect mark{kMarginX, (kHeaderHeight - kMark) / 2, kMark, kMark};
+    p.canvas.fill_rounded(mark, 10, t.header_accent);
+    p.canvas.fill_rounded(Rect{mark.x + 13, mark.y + 13, 14, 14}, 3, t.header_background);
+
+    TTF_Font& font = p.fonts.font(TextRole::Header);
+    const int name_x = mark.right() + 16;
+    p.canvas.clip_to(Rect{name_x, 0, right_free - name_x, kHeaderHeight});
+    const Status drawn = p.canvas.text(font, bank_name, t.header_text, name_x, (kHeaderHeight - line_height(font)) / 2 - optical_offset(font));
+    p.canvas.clear_clip();
+    KIOSK_TRY(drawn);
+    if (text_width(font, bank_name) > right_free - name_x) {
+        return make_error("ui", "bank name is too long for the header");
+    }
+    return ok_status();
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,58 @@
+// Where things go on the 1024×768 screen. Drawing and hit-testing both call layout_screen(), so a
+// button is touchable exactly where it is drawn. Pure geometry: no fonts, no SDL.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ui/view_model.hpp"
+
+namespace kiosk::ui {
+
+inline constexpr int kScreenWidth = 1024;
+inline constexpr int kScreenHeight = 768;
+inline constexpr int kHeaderHeight = 88;
+inline constexpr int kHeaderRuleHeight = 4;    // accent line under the header
+inline constexpr int kMarginX = 40;
+inline constexpr int kBottomMargin = 32;
+inline constexpr int kButtonGap = 20;
+inline constexpr int kButtonHeight = 96;       // ≥ 80 px: an easy target for any finger
+inline constexpr int kLargeButtonHeight = 112; // large-text mode
+inline constexpr int kButtonRadius = 18;
+inline constexpr int kCardRadius = 20;
+inline constexpr int kCardPadding = 36;
+inline constexpr std::size_t kMaxButtons = 6;  // three rows of two; more would crowd the card
+
+struct Rect {
+    int x = 0;
+    int y = 0;
+    int w = 0;
+    int h = 0;
+    [[nodiscard]] bool contains(int px, int py) const { return px >= x && px < x + w && py >= y && py < y + h; }
+    [[nodiscard]] int right() const { return x + w; }
+    [[nodiscard]] int bottom() const { return y + h; }
+    friend bool operator==(const Rect&, const Rect&) = default;
+};
+
+struct ButtonSlot {
+    Rect rect;
+    std::size_t index = 0;  // into ViewModel::buttons
+};
+
+struct ScreenLayout {
+    Rect header;
+    Rect card;                       // title, instructions and the screen's widget
+    std::vector<ButtonSlot> buttons; // at most kMaxButtons; extra buttons are not placed
+};
+
+// Buttons fill a two-column grid, row by row, anchored to the bottom of the screen. With an odd
+// count the last button takes the right-hand cell, so a lone "Continue" or "Cancel" always sits
+// bottom right. The card fills the space between the header and the grid.
+[[nodiscard]] ScreenLayout layout_screen(const ViewModel& vm);
+
+// The action of the enabled button under (x, y), if any.
+[[nodiscard]] std::optional<std::string> hit_test(const ViewModel& vm, int x, int y);
+
+}  // namespace kiosk::ui

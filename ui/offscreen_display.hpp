@@ -1,0 +1,36 @@
+// A Display that renders into memory: for tests, the headless kiosk and screen snapshots.
+// Touches are injected with touch(x, y) and go through the same hit-test as a real window.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "ui/display.hpp"
+#include "ui/renderer.hpp"
+#include "ui/sdl_session.hpp"
+
+namespace kiosk::ui {
+
+class OffscreenDisplay final : public Display {
+public:
+    OffscreenDisplay(const FontPaths& fonts, std::string bank_name);
+
+    Status show(const ViewModel& vm) override;
+    std::vector<InputEvent> poll_input() override;
+
+    // Simulates a finger on the last shown screen; an enabled button there queues its action.
+    void touch(int x, int y);
+    // Writes the last shown screen as a PNG (IMG_SavePNG); creates missing parent directories.
+    Status save_png(const std::filesystem::path& path) const;
+
+    [[nodiscard]] const SDL_Surface& surface() const { return *surface_; }
+
+private:
+    SdlSession session_;  // first member: outlives the fonts and surface declared after it
+    Renderer renderer_;
+    UniqueSurface surface_;
+    std::optional<ViewModel> shown_;
+    std::vector<InputEvent> pending_;
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,36 @@
+// What each ScreenId shows: its title and instruction keys and which extra element it carries
+// (PIN field, balance, activity dots, big countdown). The flow decides the screen; this says its look.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "ui/view_model.hpp"
+
+namespace kiosk::ui {
+
+enum class ScreenWidget {
+    None,
+    PinField,   // one dot per digit typed, never the digits
+    Balance,    // "Available balance" + the amount, large
+    Activity,   // three dots: the machine is working, nothing to do
+    Countdown,  // seconds_left, large (the "more time?" warning)
+    CardSlot,   // a drawn card and slot: where the card goes in or comes out
+};
+
+struct ScreenSpec {
+    ScreenId id;
+    std::string_view name;       // stable file-name form: "enter_pin"
+    std::string_view title_key;
+    std::string_view body_key;
+    ScreenWidget widget = ScreenWidget::None;
+    bool shows_card_number = false;  // masked PAN, when the view-model has one
+    bool shows_tries_left = false;   // tries_left, when the view-model has it
+};
+
+const ScreenSpec& screen_spec(ScreenId id);
+
+// Every screen, in ScreenId order.
+std::span<const ScreenSpec> all_screens();
+
+}  // namespace kiosk::ui

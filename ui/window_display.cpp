@@ -1,0 +1,79 @@
+// WindowDisplay. The screen is drawn in software (the same pixels as offscreen and the PNGs) and
+// uploaded to a streaming texture; SDL's logical size scales it to the panel and maps input
+// coordinates back to 1024×768, so hit-testing never needs to know the panel's real size.
+#include "ui/window_display.hpp"
+
+#include <stdexcept>
+
+#include "ui/layout.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+[[noreturn]] void fail(const std::string& what) { throw std::runtime_error(what + ": " + SDL_GetError()); }
+
+}  // namespace
+
+WindowDisplay::WindowDisplay(const FontPaths& fonts, std::string bank_name, bool fullscreen)
+    : session_(SdlSession::Video::On), renderer_(fonts, std::move(bank_name)), surface_(Renderer::make_surface()) {
+    const Uint32 flags = fullscreen ? static_cast<Uint32>(SDL_WINDOW_FULLSCREEN_DESKTOP) : 0U;
+    window_.reset(SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, kScreenWidth,
+                                   kScreenHeight, flags));
+    if (!window_) fail("cannot create the kiosk window");
+    // Software presenting: one 1024×768 upload per screen change needs no GPU, and it keeps GL
+    // drivers (and their start-up failures and leaks) out of the kiosk.
+    presenter_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_SOFTWARE));
+    if (!presenter_) fail("cannot create an SDL renderer for the kiosk window");
+    if (SDL_RenderSetLogicalSize(presenter_.get(), kScreenWidth, kScreenHeight) != 0) fail("cannot set logical size");
+    texture_.reset(SDL_CreateTexture(presenter_.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING,
+                                     kScreenWidth, kScreenHeight));
+    if (!texture_) fail("cannot create the screen texture");
+    if (fullscreen) SDL_ShowCursor(SDL_DISABLE);  // a kiosk has no mouse pointer
+}
+
+Status WindowDisplay::show(const ViewModel& vm) {
+    shown_ = vm;
+    pressed_.reset();  // a press on the previous screen must not fire on this one
+    const Status drawn = renderer_.render(vm, *surface_);
+    if (SDL_UpdateTexture(texture_.get(), nullptr, surface_->pixels, surface_->pitch) != 0 ||
+        SDL_RenderClear(presenter_.get()) != 0 || SDL_RenderCopy(presenter_.get(), texture_.get(), nullptr, nullptr) != 0) {
+        return make_error("sdl", std::string("cannot present the screen: ") + SDL_GetError());
+    }
+    SDL_RenderPresent(presenter_.get());
+    return drawn;
+}
+
+std::vector<InputEvent> WindowDisplay::poll_input() {
+    std::vector<InputEvent> events;
+    SDL_Event event;
+    while (SDL_PollEvent(&event) != 0) {
+        switch (event.type) {
+            case SDL_QUIT: events.push_back(InputEvent{InputEvent::Kind::Quit, {}, {}}); break;
+            case SDL_KEYDOWN:
+                if (event.key.repeat == 0) {
+                    events.push_back(InputEvent{InputEvent::Kind::Key, {}, SDL_GetKeyName(event.key.keysym.sym)});
+                }
+                break;
+            // Touches arrive as SDL's synthesized mouse events too; handling only the mouse
+            // events counts each touch once. A button fires when pressed and released on it, so
+            // a finger that slides off can still change its mind.
+            case SDL_MOUSEBUTTONDOWN:
+                if (event.button.button == SDL_BUTTON_LEFT && shown_) {
+                    pressed_ = hit_test(*shown_, event.button.x, event.button.y);
+                }
+                break;
+            case SDL_MOUSEBUTTONUP:
+                if (event.button.button == SDL_BUTTON_LEFT && shown_ && pressed_) {
+                    if (hit_test(*shown_, event.button.x, event.button.y) == pressed_) {
+                        events.push_back(InputEvent{InputEvent::Kind::Action, *pressed_, {}});
+                    }
+                    pressed_.reset();
+                }
+                break;
+            default: break;
+        }
+    }
+    return events;
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,33 @@
+// A Display in an SDL window (1024×768, or full screen scaled with the aspect kept). Mouse clicks
+// and touches become button actions through hit_test; keys become key events; close → Quit.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "ui/display.hpp"
+#include "ui/renderer.hpp"
+#include "ui/sdl_session.hpp"
+
+namespace kiosk::ui {
+
+class WindowDisplay final : public Display {
+public:
+    // Throws std::runtime_error when SDL has no usable video driver or cannot make the window.
+    WindowDisplay(const FontPaths& fonts, std::string bank_name, bool fullscreen);
+
+    Status show(const ViewModel& vm) override;
+    std::vector<InputEvent> poll_input() override;
+
+private:
+    SdlSession session_;  // first member: destroyed last
+    Renderer renderer_;
+    UniqueSurface surface_;
+    UniqueWindow window_;
+    UniqueRenderer presenter_;
+    UniqueTexture texture_;
+    std::optional<ViewModel> shown_;
+    std::optional<std::string> pressed_;  // action under the finger at press time
+};
+
+}  // namespace kiosk::ui
