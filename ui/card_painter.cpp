@@ -1,6 +1,6 @@
 // The card: the white panel between header and buttons holding the screen's title, its
-// instruction, any message (decline reason, …), the screen's widget and small facts (card
-// number, tries left). Content that does not fit is clipped and reported, never drawn over buttons.
+// instruction, a notice (decline reason, tries left, …), the screen's widget and the card
+// number. Content that does not fit is clipped and reported, never drawn over buttons.
 #include <string>
 
 #include "ui/card_number.hpp"
@@ -129,16 +129,8 @@ Result<int> paint_widget(const PaintContext& p, const ScreenSpec& spec, int x, i
     return y;
 }
 
-// Tries left, unless the notice already said it; the card number, unless beside the PIN field.
-Result<int> paint_facts(const PaintContext& p, const ScreenSpec& spec, int x, int y, bool tries_in_notice) {
-    TTF_Font& body = p.fonts.font(TextRole::Body);
-    if (spec.shows_tries_left && p.vm.tries_left && !tries_in_notice) {
-        y += 16;
-        const std::string tries =
-            fill(translate("wrong_pin.tries_left", p.vm.language), std::to_string(*p.vm.tries_left));
-        KIOSK_TRY(p.canvas.text(body, tries, p.theme.body_text, x, y));
-        y += line_height(body);
-    }
+// The card number under everything else, unless it already sits beside the PIN field.
+Result<int> paint_facts(const PaintContext& p, const ScreenSpec& spec, int x, int y) {
     if (shows_card_number(p, spec) && spec.widget != ScreenWidget::PinField) return paint_card_number(p, x, y + 20);
     return y;
 }
@@ -179,14 +171,14 @@ Status paint_card(const PaintContext& p) {
         if (!below.ok()) return below;
         below = paint_paragraph(p, TextRole::Body, translate(spec.body_key, language), t.body_text, x, *below + 10, width);
         if (!below.ok()) return below;
-        // A message about the PIN carries the tries left in the same box: one place to read it.
-        const bool tries_in_notice = !p.vm.message_key.empty() && spec.shows_tries_left && p.vm.tries_left;
-        if (!p.vm.message_key.empty()) {
-            std::string notice(translate(p.vm.message_key, language));
-            if (tries_in_notice) {
-                notice += language == Language::English ? " " : "";
-                notice += fill(translate("wrong_pin.tries_left", language), std::to_string(*p.vm.tries_left));
-            }
+        // Tries left is a warning, so it goes in the notice box, after the message if there is one.
+        const bool show_tries = spec.shows_tries_left && p.vm.tries_left.has_value();
+        std::string notice(p.vm.message_key.empty() ? std::string_view{} : translate(p.vm.message_key, language));
+        if (show_tries) {
+            if (!notice.empty() && language == Language::English) notice += ' ';
+            notice += fill(translate("wrong_pin.tries_left", language), std::to_string(*p.vm.tries_left));
+        }
+        if (!notice.empty()) {
             below = paint_notice(p, notice, x, *below + 16, width);
             if (!below.ok()) return below;
         }
@@ -194,7 +186,7 @@ Status paint_card(const PaintContext& p) {
             below = paint_widget(p, spec, x, *below + 20);
             if (!below.ok()) return below;
         }
-        return paint_facts(p, spec, x, *below, tries_in_notice);
+        return paint_facts(p, spec, x, *below);
     };
     const Result<int> bottom = run();
     p.canvas.clear_clip();

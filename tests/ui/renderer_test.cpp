@@ -158,6 +158,16 @@ TEST_F(RendererTest, CountdownBalanceAndMessageShowWhenSet) {
     EXPECT_NE(render_ok(failed), funds);
 }
 
+TEST_F(RendererTest, TriesLeftIsShownWhenGiven) {
+    ViewModel vm = sample_view_model(ScreenId::WrongPin, Language::SimplifiedChinese);
+    const auto two = render_ok(vm);
+    vm.tries_left = 1;
+    const auto one = render_ok(vm);
+    vm.tries_left.reset();
+    EXPECT_NE(two, one);
+    EXPECT_NE(render_ok(vm), one);
+}
+
 TEST_F(RendererTest, EveryFlowMessageFitsOnItsScreens) {
     for (const char* key : {"card.unreadable", "session.cancelled", "pin.wrong", "pin.tries_exceeded",
                             "decline.host_unavailable", "receipt.failed", "session.timed_out", "card.not_taken",

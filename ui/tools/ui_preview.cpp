@@ -4,7 +4,9 @@
 // layout error (text that does not fit), after writing everything.
 #include <cstdio>
 #include <exception>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "ui/offscreen_display.hpp"
 #include "ui/sample_view_models.hpp"
@@ -24,13 +26,26 @@ int main(int argc, char** argv) {
         const Variant variants[] = {{"", {}}, {"_hc", {false, true}}, {"_large", {true, false}}, {"_large_hc", {true, true}}};
         const std::pair<Language, const char*> languages[] = {{Language::English, "en"},
                                                               {Language::SimplifiedChinese, "zh"}};
+        // Every screen's sample, plus the busiest real case: PIN entry again after a wrong PIN.
+        struct Sample {
+            ScreenId screen;
+            std::string name;
+            std::string message_key;
+            std::optional<int> tries_left;
+        };
+        std::vector<Sample> samples;
+        for (const ScreenSpec& spec : all_screens()) samples.push_back({spec.id, std::string(spec.name), {}, {}});
+        samples.push_back({ScreenId::EnterPin, "enter_pin_retry", "pin.wrong", 2});
+
         int failures = 0;
         int written = 0;
-        for (const ScreenSpec& spec : all_screens()) {
+        for (const Sample& sample : samples) {
             for (const auto& [language, code] : languages) {
                 for (const Variant& variant : variants) {
-                    const auto vm = sample_view_model(spec.id, language, variant.accessibility);
-                    const std::string name = std::string(spec.name) + "_" + code + variant.suffix + ".png";
+                    auto vm = sample_view_model(sample.screen, language, variant.accessibility);
+                    if (!sample.message_key.empty()) vm.message_key = sample.message_key;
+                    if (sample.tries_left) vm.tries_left = sample.tries_left;
+                    const std::string name = sample.name + "_" + code + variant.suffix + ".png";
                     const auto shown = display.show(vm);
                     if (!shown.ok()) {
                         std::fprintf(stderr, "%s: %s\n", name.c_str(), shown.error().to_string().c_str());
