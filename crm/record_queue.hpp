@@ -21,6 +21,9 @@ public:
     virtual Status acknowledge(const std::vector<std::string>& record_ids) = 0;
     // Moves a record the CRM refused for good aside, with the CRM's reason.
     virtual Status dead_letter(const std::string& record_id, const std::string& reason) = 0;
+    // Notes one failed delivery of each record with the error text (for the maintenance screen);
+    // unknown ids are ignored.
+    virtual Status record_failure(const std::vector<std::string>& record_ids, const std::string& error_text) = 0;
     virtual Result<std::size_t> pending_count() = 0;
 };
 

@@ -24,6 +24,9 @@ std::string excerpt(const std::string& body) {
     return body.size() > body_excerpt_length ? text + "…" : text;
 }
 
+// The wrapped error's text without its code: the code travels in native_code, once.
+std::string describe(const Error& error) { return error.domain + ": " + error.message; }
+
 }  // namespace
 
 Uploader::Uploader(UploaderConfig config, std::unique_ptr<RecordQueue> queue, Clock& clock, RandomSource& random,
@@ -98,15 +101,27 @@ void Uploader::run() {
 }
 
 UploadSummary Uploader::round() {
+    std::vector<std::string> sent_ids;
+    UploadSummary summary = deliver(sent_ids);
+    if (summary.error && !sent_ids.empty()) {
+        // Best effort: the attempt count is for the technician; failing to note it changes nothing.
+        const Status noted = queue_->record_failure(sent_ids, summary.error->to_string());
+        if (!noted.ok()) spdlog::warn("crm upload: cannot note the failed attempt: {}", noted.error().to_string());
+    }
+    return summary;
+}
+
+UploadSummary Uploader::deliver(std::vector<std::string>& sent_ids) {
     UploadSummary summary;
     auto batch = queue_->next_batch(config_.batch_size);
     if (!batch) {
-        summary.error = make_error("crm", "cannot read the outbox: " + batch.error().to_string(),
+        summary.error = make_error("crm", "cannot read the outbox: " + describe(batch.error()),
                                    batch.error().native_code);
         return summary;
     }
     if (batch->empty()) return summary;
     summary.sent = batch->size();
+    for (const auto& record : *batch) sent_ids.push_back(record.header.record_id);
 
     const std::string& url = config_.endpoint;
     auto response = client_.post_json(url, encode_batch({config_.kiosk_id, *batch}));
@@ -157,7 +172,7 @@ Result<std::size_t> Uploader::apply_answer(const std::string& body, const std::v
         if (!deleted.ok()) {
             return make_error("crm", "CRM acknowledged " + std::to_string(acknowledged.size()) +
                                          " records but the outbox could not delete them (they will be resent): " +
-                                         deleted.error().to_string(),
+                                         describe(deleted.error()),
                               deleted.error().native_code);
         }
         summary.acknowledged = acknowledged.size();
@@ -166,7 +181,7 @@ Result<std::size_t> Uploader::apply_answer(const std::string& body, const std::v
         if (result.outcome != RecordOutcome::Rejected) continue;
         const Status moved = queue_->dead_letter(result.record_id, result.reason);
         if (!moved.ok()) {
-            return make_error("crm", "cannot dead-letter record " + result.record_id + ": " + moved.error().to_string(),
+            return make_error("crm", "cannot dead-letter record " + result.record_id + ": " + describe(moved.error()),
                               moved.error().native_code);
         }
         ++summary.dead_lettered;

@@ -78,6 +78,7 @@ public:
 private:
     void run();
     UploadSummary round();
+    UploadSummary deliver(std::vector<std::string>& sent_ids);  // round() without the failure notes
     Result<std::size_t> apply_answer(const std::string& body, const std::vector<security::SealedRecord>& batch,
                                      UploadSummary& summary);
     void record(const UploadSummary& summary);

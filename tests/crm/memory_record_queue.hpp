@@ -15,6 +15,7 @@ struct MemoryOutbox {
     std::mutex mutex;
     std::vector<security::SealedRecord> pending;
     std::map<std::string, std::string> dead_letters;  // id → reason
+    std::map<std::string, std::pair<int, std::string>> failures;  // id → (attempts, last error)
     bool fail_reads = false;
 
     std::vector<std::string> pending_ids() {
@@ -47,6 +48,15 @@ public:
         std::lock_guard lock(outbox_.mutex);
         std::erase_if(outbox_.pending, [&record_id](const auto& record) { return record.header.record_id == record_id; });
         outbox_.dead_letters[record_id] = reason;
+        return ok_status();
+    }
+    Status record_failure(const std::vector<std::string>& record_ids, const std::string& error_text) override {
+        std::lock_guard lock(outbox_.mutex);
+        for (const auto& id : record_ids) {
+            auto& [attempts, last_error] = outbox_.failures[id];
+            ++attempts;
+            last_error = error_text;
+        }
         return ok_status();
     }
     Result<std::size_t> pending_count() override {

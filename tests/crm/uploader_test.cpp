@@ -134,6 +134,8 @@ TEST_F(UploaderTest, ServerErrorKeepsEveryRecordAndALaterRoundDeliversThemOnce) 
     EXPECT_EQ(outbox_.pending_ids(), (Ids{"r-1", "r-2"}));
     EXPECT_EQ(uploader->status().consecutive_failures, 1U);
     EXPECT_EQ(uploader->status().pending, 2U);
+    EXPECT_EQ(outbox_.failures["r-1"].first, 1) << "the failed attempt is noted per record";
+    EXPECT_NE(outbox_.failures["r-1"].second.find("HTTP 500"), std::string::npos);
 
     const auto delivered = uploader->upload_once();
     ASSERT_TRUE(delivered.ok()) << delivered.error->to_string();
