@@ -1,0 +1,32 @@
+// Commits a BusinessStep in one transaction (see business_step.hpp).
+#include "store/business_step.hpp"
+
+#include "store/database.hpp"
+#include "store/kv_store.hpp"
+#include "store/outbox.hpp"
+#include "store/transaction.hpp"
+
+namespace kiosk::store {
+
+Status commit(Database& database, const BusinessStep& step) {
+    auto transaction = Transaction::begin(database);
+    if (!transaction) return transaction.error();
+
+    Journal journal(database);
+    for (const JournalLine& line : step.journal) {
+        auto appended = journal.append(line);
+        if (!appended) return appended.error();
+    }
+    Counters counters(database);
+    for (const CounterDelta& delta : step.counters) KIOSK_TRY(counters.add(delta.name, delta.delta));
+    Outbox outbox(database);
+    for (const security::SealedRecord& record : step.outbox) KIOSK_TRY(outbox.add(record));
+    KvStore kv(database);
+    for (const KvChange& change : step.kv) {
+        KIOSK_TRY(change.value ? kv.put(change.key, *change.value) : kv.erase(change.key));
+    }
+    // Returning early above leaves `transaction` uncommitted: its destructor rolls back.
+    return transaction->commit();
+}
+
+}  // namespace kiosk::store

@@ -1,0 +1,141 @@
+// The kiosk schema and the user_version-driven migration runner (see migrations.hpp).
+#include "store/migrations.hpp"
+
+#include <array>
+#include <string>
+
+#include "store/database.hpp"
+#include "store/statement.hpp"
+#include "store/transaction.hpp"
+
+namespace kiosk::store {
+namespace {
+
+// STRICT tables (SQLite >= 3.37) refuse values of the wrong type instead of storing them
+// anyway; for counters this also turns an int64 overflow (which SQLite would silently make a
+// REAL) into an error.
+constexpr std::string_view kInitialSchema = R"sql(
+CREATE TABLE outbox (
+    seq              INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id        TEXT    NOT NULL UNIQUE,
+    kind             TEXT    NOT NULL,
+    kiosk_id         TEXT    NOT NULL,
+    key_id           TEXT    NOT NULL,
+    schema_version   INTEGER NOT NULL,
+    created_unix_ms  INTEGER NOT NULL,
+    iv               BLOB    NOT NULL,
+    ciphertext       BLOB    NOT NULL,
+    tag              BLOB    NOT NULL,
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    last_error       TEXT
+) STRICT;
+
+CREATE TABLE dead_letter (
+    seq              INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id        TEXT    NOT NULL UNIQUE,
+    kind             TEXT    NOT NULL,
+    kiosk_id         TEXT    NOT NULL,
+    key_id           TEXT    NOT NULL,
+    schema_version   INTEGER NOT NULL,
+    created_unix_ms  INTEGER NOT NULL,
+    iv               BLOB    NOT NULL,
+    ciphertext       BLOB    NOT NULL,
+    tag              BLOB    NOT NULL,
+    attempts         INTEGER NOT NULL,
+    last_error       TEXT,
+    reason           TEXT    NOT NULL,
+    moved_unix_ms    INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE journal (
+    seq              INTEGER PRIMARY KEY AUTOINCREMENT,
+    time_unix_ms     INTEGER NOT NULL,
+    actor            TEXT    NOT NULL,
+    event_type       TEXT    NOT NULL,
+    outcome          TEXT    NOT NULL,
+    origin           TEXT    NOT NULL,
+    resource         TEXT    NOT NULL,
+    detail           TEXT    NOT NULL,
+    mac              BLOB
+) STRICT;
+
+CREATE TABLE counters (
+    name             TEXT    PRIMARY KEY,
+    value            INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE kv (
+    key              TEXT    PRIMARY KEY,
+    value            TEXT    NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::array kMigrations{
+    Migration{1, "outbox, dead_letter, journal, counters, kv", kInitialSchema},
+};
+
+Status set_schema_version(Database& database, int version) {
+    // PRAGMA takes no bound parameters; the version is our own integer, not outside input.
+    return database.execute("PRAGMA user_version = " + std::to_string(version));
+}
+
+Status check_ordered(std::span<const Migration> migrations) {
+    int expected = 1;
+    for (const Migration& migration : migrations) {
+        if (migration.version != expected) {
+            return make_error("store", "migration list out of order: expected version " +
+                                           std::to_string(expected) + ", found " +
+                                           std::to_string(migration.version));
+        }
+        ++expected;
+    }
+    return ok_status();
+}
+
+}  // namespace
+
+std::span<const Migration> schema_migrations() { return kMigrations; }
+
+int latest_schema_version() { return kMigrations.back().version; }
+
+Result<int> schema_version(Database& database) {
+    auto version = query_int64(database, "PRAGMA user_version");
+    if (!version) return version.error();
+    return static_cast<int>(*version);
+}
+
+Status migrate(Database& database, std::span<const Migration> migrations) {
+    KIOSK_TRY(check_ordered(migrations));
+    const int known = static_cast<int>(migrations.size());
+    // Fast path without the write lock: a second connection (the uploader's) opening while the
+    // core is mid-transaction would otherwise wait for it only to find nothing to do.
+    auto initial = schema_version(database);
+    if (!initial) return initial.error();
+    if (*initial == known) return ok_status();
+    for (const Migration& migration : migrations) {
+        // The version is read inside the write transaction: two connections opening the same
+        // new file at once (core and uploader) must not both apply a migration.
+        auto transaction = Transaction::begin(database);
+        if (!transaction) return transaction.error();
+        auto current = schema_version(database);
+        if (!current) return current.error();
+        if (*current > known) {
+            return make_error("store", "database " + database.path() + " has schema version " +
+                                           std::to_string(*current) + ", newer than this build's " +
+                                           std::to_string(known));
+        }
+        if (*current >= migration.version) continue;  // destructor ends the empty transaction
+        auto applied = database.execute(migration.sql);
+        if (!applied) {
+            return make_error("store", "migration " + std::to_string(migration.version) + " (" +
+                                           std::string(migration.description) +
+                                           ") failed: " + applied.error().message,
+                              applied.error().native_code);
+        }
+        KIOSK_TRY(set_schema_version(database, migration.version));
+        KIOSK_TRY(transaction->commit());
+    }
+    return ok_status();
+}
+
+}  // namespace kiosk::store
