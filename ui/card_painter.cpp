@@ -173,7 +173,8 @@ Status paint_card(const PaintContext& p) {
         if (!below.ok()) return below;
         // Tries left is a warning, so it goes in the notice box, after the message if there is one.
         const bool show_tries = spec.shows_tries_left && p.vm.tries_left.has_value();
-        std::string notice(p.vm.message_key.empty() ? std::string_view{} : translate(p.vm.message_key, language));
+        const bool show_message = !p.vm.message_key.empty() && p.vm.message_key != spec.implied_message_key;
+        std::string notice(show_message ? translate(p.vm.message_key, language) : std::string_view{});
         if (show_tries) {
             if (!notice.empty() && language == Language::English) notice += ' ';
             notice += fill(translate("wrong_pin.tries_left", language), std::to_string(*p.vm.tries_left));

@@ -22,7 +22,8 @@ constexpr std::array kScreens = std::to_array<ScreenSpec>({
     {ScreenId::WrongPin, "wrong_pin", "wrong_pin.title", "wrong_pin.body", W::None, true, true},
     {ScreenId::CardRetained, "card_retained", "retained.title", "retained.body", W::None, false, false},
     {ScreenId::TransactionFailed, "transaction_failed", "failed.title", "failed.body", W::None, false, false},
-    {ScreenId::CardUnreadable, "card_unreadable", "unreadable.title", "unreadable.body", W::CardSlot, false, false},
+    {ScreenId::CardUnreadable, "card_unreadable", "unreadable.title", "unreadable.body", W::CardSlot, false, false,
+     "card.unreadable"},
     {ScreenId::MoreTime, "more_time", "more_time.title", "more_time.body", W::Countdown, false, false},
     {ScreenId::OutOfService, "out_of_service", "out_of_service.title", "out_of_service.body", W::None, false, false},
 });

@@ -26,6 +26,9 @@ struct ScreenSpec {
     ScreenWidget widget = ScreenWidget::None;
     bool shows_card_number = false;  // masked PAN, when the view-model has one
     bool shows_tries_left = false;   // tries_left, when the view-model has it
+    // A message_key this screen's own title already says ("card.unreadable" on CardUnreadable):
+    // not repeated in a notice.
+    std::string_view implied_message_key = {};
 };
 
 const ScreenSpec& screen_spec(ScreenId id);

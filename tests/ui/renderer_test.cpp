@@ -152,6 +152,12 @@ TEST_F(RendererTest, CountdownBalanceAndMessageShowWhenSet) {
     vm.seconds_left.reset();
     EXPECT_NE(render_ok(vm), with_countdown);
 
+    // The title of CardUnreadable already says "card could not be read": no echo in a notice.
+    ViewModel unreadable = sample_view_model(ScreenId::CardUnreadable, Language::English);
+    const auto echoed = render_ok(unreadable);
+    unreadable.message_key.clear();
+    EXPECT_EQ(render_ok(unreadable), echoed);
+
     ViewModel failed = sample_view_model(ScreenId::TransactionFailed, Language::English);
     const auto funds = render_ok(failed);
     failed.message_key = "decline.host_unavailable";

@@ -27,5 +27,11 @@ TEST(Screens, PinAndBalanceScreensCarryTheirWidgets) {
     EXPECT_EQ(screen_spec(ScreenId::MoreTime).widget, ScreenWidget::Countdown);
 }
 
+TEST(Screens, OnlyCardUnreadableImpliesItsMessage) {
+    for (const ScreenSpec& spec : all_screens()) {
+        EXPECT_EQ(spec.implied_message_key.empty(), spec.id != ScreenId::CardUnreadable) << spec.name;
+    }
+}
+
 }  // namespace
 }  // namespace kiosk::ui
