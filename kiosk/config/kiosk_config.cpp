@@ -1,0 +1,164 @@
+#include "kiosk/config/kiosk_config.hpp"
+
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace kiosk {
+
+namespace {
+
+// Reads typed values from one TOML document and turns every problem into a ConfigError that
+// names the source and the dotted key.
+class Reader {
+public:
+    Reader(const toml::table& root, std::string_view source) : root_(root), source_(source) {}
+
+    [[noreturn]] void fail(std::string_view key, std::string_view problem) const {
+        throw ConfigError(std::string(source_) + ": " + std::string(key) + ": " + std::string(problem));
+    }
+
+    void string(std::string_view key, std::string& out) const {
+        const toml::node_view node = root_.at_path(key);
+        if (!node) return;
+        const auto value = node.value<std::string>();
+        if (!node.is_string() || !value) fail(key, "expected a string");
+        out = *value;
+    }
+
+    void path(std::string_view key, std::filesystem::path& out) const {
+        std::string text = out.string();
+        string(key, text);
+        out = text;
+    }
+
+    std::int64_t integer(std::string_view key, std::int64_t current, std::int64_t min, std::int64_t max) const {
+        const toml::node_view node = root_.at_path(key);
+        if (!node) return current;
+        if (!node.is_integer()) fail(key, "expected an integer");
+        const std::int64_t value = *node.value<std::int64_t>();
+        if (value < min || value > max) {
+            fail(key, "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
+                          std::to_string(value));
+        }
+        return value;
+    }
+
+    void seconds(std::string_view key, Millis& out, std::int64_t max_seconds) const {
+        out = Millis(integer(key, out.count() / 1000, 1, max_seconds) * 1000);
+    }
+
+    void strings(std::string_view key, std::vector<std::string>& out) const {
+        const toml::node_view node = root_.at_path(key);
+        if (!node) return;
+        const toml::array* array = node.as_array();
+        if (array == nullptr) fail(key, "expected an array of strings");
+        out.clear();
+        for (const toml::node& item : *array) {
+            const auto value = item.value<std::string>();
+            if (!item.is_string() || !value) fail(key, "expected an array of strings");
+            out.push_back(*value);
+        }
+    }
+
+    void language(std::string_view key, ui::Language& out) const {
+        std::string text;
+        string(key, text);
+        if (text.empty()) return;
+        if (text == "en") {
+            out = ui::Language::English;
+        } else if (text == "zh-CN") {
+            out = ui::Language::SimplifiedChinese;
+        } else {
+            fail(key, "expected \"en\" or \"zh-CN\", got \"" + text + "\"");
+        }
+    }
+
+private:
+    const toml::table& root_;
+    std::string_view source_;
+};
+
+const std::map<std::string, flow::StateId>& timed_states() {
+    static const std::map<std::string, flow::StateId> states{
+        {"reading_card", flow::StateId::ReadingCard}, {"pin_entry", flow::StateId::PinEntry},
+        {"main_menu", flow::StateId::MainMenu},       {"authorizing", flow::StateId::Authorizing},
+        {"show_balance", flow::StateId::ShowBalance}, {"receipt_choice", flow::StateId::ReceiptChoice},
+        {"printing", flow::StateId::Printing},        {"more_time", flow::StateId::MoreTime},
+        {"closing", flow::StateId::Closing},          {"thank_you", flow::StateId::ThankYou},
+        {"card_retained", flow::StateId::CardRetained},
+    };
+    return states;
+}
+
+void read_flow(const Reader& reader, const toml::table& root, flow::FlowConfig& flow) {
+    flow.max_pin_tries = static_cast<int>(reader.integer("flow.max_pin_tries", flow.max_pin_tries, 1, 9));
+    const toml::table* timeouts = root.at_path("flow.timeouts").as_table();
+    if (root.at_path("flow.timeouts") && timeouts == nullptr) reader.fail("flow.timeouts", "expected a table");
+    if (timeouts == nullptr) return;
+    for (const auto& [name, node] : *timeouts) {
+        const std::string key = "flow.timeouts." + std::string(name.str());
+        const auto state = timed_states().find(std::string(name.str()));
+        if (state == timed_states().end()) reader.fail(key, "unknown state (see docs/configuration.md)");
+        reader.seconds(key, flow.state_timeouts[state->second], 3600);
+    }
+}
+
+void validate(const Reader& reader, const KioskConfig& config) {
+    // The terminal id travels in ISO 8583 field 41 (8 characters) and in every CRM record.
+    static const std::regex terminal_id("[A-Z0-9-]{1,16}");
+    if (!std::regex_match(config.kiosk_id, terminal_id)) {
+        reader.fail("kiosk.id", "expected 1-16 characters A-Z, 0-9 or '-', got \"" + config.kiosk_id + "\"");
+    }
+    if (!config.crm.url.empty() && !config.crm.url.starts_with("https://")) {
+        reader.fail("crm.url", "must be an https:// URL, got \"" + config.crm.url + "\"");
+    }
+    for (const std::string& pin : config.crm.pinned_keys) {
+        if (!pin.starts_with("sha256//")) reader.fail("crm.pinned_keys", "each pin must start with sha256//");
+    }
+}
+
+}  // namespace
+
+KioskConfig parse_config(std::string_view toml_text, std::string_view source) {
+    toml::table root;
+    try {
+        root = toml::parse(toml_text, source);
+    } catch (const toml::parse_error& error) {
+        const auto& begin = error.source().begin;
+        throw ConfigError(std::string(source) + ":" + std::to_string(begin.line) + ":" + std::to_string(begin.column) +
+                          ": " + std::string(error.description()));
+    }
+    const Reader reader(root, source);
+    KioskConfig config;
+    reader.string("kiosk.id", config.kiosk_id);
+    reader.string("kiosk.bank_name", config.bank_name);
+    reader.path("kiosk.data_dir", config.data_dir);
+    reader.language("kiosk.default_language", config.default_language);
+    reader.path("ui.font_dir", config.font_dir);
+    reader.path("ui.screens_dir", config.screens_dir);
+    reader.string("crm.url", config.crm.url);
+    reader.path("crm.ca_file", config.crm.ca_file);
+    reader.strings("crm.pinned_keys", config.crm.pinned_keys);
+    reader.path("crm.client_cert", config.crm.client_cert);
+    reader.path("crm.client_key", config.crm.client_key);
+    config.crm.batch_size = static_cast<std::size_t>(
+        reader.integer("crm.batch_size", static_cast<std::int64_t>(config.crm.batch_size), 1, 500));
+    reader.seconds("crm.upload_interval_s", config.crm.upload_interval, 3600);
+    reader.seconds("crm.request_timeout_s", config.crm.request_timeout, 300);
+    read_flow(reader, root, config.flow);
+    validate(reader, config);
+    return config;
+}
+
+KioskConfig load_config(const std::filesystem::path& path) {
+    std::ifstream file(path);
+    if (!file) throw ConfigError(path.string() + ": cannot read the config file");
+    std::ostringstream text;
+    text << file.rdbuf();
+    return parse_config(text.str(), path.string());
+}
+
+}  // namespace kiosk

@@ -1,0 +1,55 @@
+// The kiosk's configuration: compiled-in defaults, overridden by a TOML file given with
+// --config. A value of the wrong type or out of range is refused with a message that names the
+// file, the key and what was expected.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "kiosk/flow/flow_config.hpp"
+#include "ui/view_model.hpp"
+
+namespace kiosk {
+
+class ConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct CrmConfig {
+    std::string url;                        // https://… ingest endpoint; the simulator fills it in
+    std::filesystem::path ca_file;          // trust anchor for the CRM's certificate
+    std::vector<std::string> pinned_keys;   // "sha256//<base64>", a backup pin allowed
+    std::filesystem::path client_cert;      // mutual TLS
+    std::filesystem::path client_key;
+    std::size_t batch_size = 100;
+    Millis upload_interval{5'000};
+    Millis request_timeout{10'000};
+};
+
+struct KioskConfig {
+    std::string kiosk_id = "SIM-0001";
+    std::string bank_name = "Kiosk Bank";
+    std::filesystem::path data_dir = "var";             // database and keys live here
+    std::filesystem::path font_dir = "/usr/share/fonts/opentype/noto";
+    std::filesystem::path screens_dir = "out/screens";  // headless PNGs
+    ui::Language default_language = ui::Language::English;
+    flow::FlowConfig flow;
+    CrmConfig crm;
+
+    [[nodiscard]] std::filesystem::path database_path() const { return data_dir / "kiosk.db"; }
+    [[nodiscard]] std::filesystem::path keys_path() const { return data_dir / "keys"; }
+};
+
+// Reads and validates a config file; throws ConfigError naming the file (and key) on any problem.
+KioskConfig load_config(const std::filesystem::path& path);
+
+// Same, from text; `source` names it in error messages.
+KioskConfig parse_config(std::string_view toml_text, std::string_view source);
+
+}  // namespace kiosk

@@ -1,0 +1,82 @@
+#include "kiosk/config/kiosk_config.hpp"
+
+#include <gtest/gtest.h>
+
+namespace kiosk {
+namespace {
+
+std::string error_of(std::string_view text) {
+    try {
+        (void)parse_config(text, "test.toml");
+    } catch (const ConfigError& error) {
+        return error.what();
+    }
+    return "no error";
+}
+
+TEST(KioskConfigTest, EmptyFileGivesDefaults) {
+    const KioskConfig config = parse_config("", "test.toml");
+    EXPECT_EQ(config.kiosk_id, "SIM-0001");
+    EXPECT_EQ(config.flow.max_pin_tries, 3);
+    EXPECT_EQ(config.flow.state_timeouts.at(flow::StateId::PinEntry), Millis(30'000));
+}
+
+TEST(KioskConfigTest, ReadsEverySection) {
+    const KioskConfig config = parse_config(R"(
+        [kiosk]
+        id = "BJ-0042"
+        data_dir = "/var/lib/kiosk"
+        default_language = "zh-CN"
+        [crm]
+        url = "https://crm.example/v1/records"
+        pinned_keys = ["sha256//AAAA", "sha256//BBBB"]
+        batch_size = 20
+        [flow]
+        max_pin_tries = 4
+        [flow.timeouts]
+        pin_entry = 45
+    )", "test.toml");
+    EXPECT_EQ(config.kiosk_id, "BJ-0042");
+    EXPECT_EQ(config.database_path(), "/var/lib/kiosk/kiosk.db");
+    EXPECT_EQ(config.default_language, ui::Language::SimplifiedChinese);
+    EXPECT_EQ(config.crm.pinned_keys.size(), 2U);
+    EXPECT_EQ(config.crm.batch_size, 20U);
+    EXPECT_EQ(config.flow.max_pin_tries, 4);
+    EXPECT_EQ(config.flow.state_timeouts.at(flow::StateId::PinEntry), Millis(45'000));
+}
+
+TEST(KioskConfigTest, BadValuesAreNamedWithFileAndKey) {
+    EXPECT_EQ(error_of("[kiosk]\nid = 7\n"), "test.toml: kiosk.id: expected a string");
+    EXPECT_EQ(error_of("[kiosk]\nid = \"bad id\"\n"),
+              "test.toml: kiosk.id: expected 1-16 characters A-Z, 0-9 or '-', got \"bad id\"");
+    EXPECT_EQ(error_of("[crm]\nbatch_size = 0\n"), "test.toml: crm.batch_size: must be between 1 and 500, got 0");
+    EXPECT_EQ(error_of("[crm]\nurl = \"http://plain\"\n"),
+              "test.toml: crm.url: must be an https:// URL, got \"http://plain\"");
+    EXPECT_EQ(error_of("[flow.timeouts]\nnap = 3\n"),
+              "test.toml: flow.timeouts.nap: unknown state (see docs/configuration.md)");
+    EXPECT_EQ(error_of("[kiosk]\ndefault_language = \"fr\"\n"),
+              "test.toml: kiosk.default_language: expected \"en\" or \"zh-CN\", got \"fr\"");
+}
+
+TEST(KioskConfigTest, SyntaxErrorsNameTheLine) {
+    const std::string error = error_of("[kiosk]\nid = \n");
+    EXPECT_EQ(error.rfind("test.toml:2:", 0), 0U) << error;
+}
+
+TEST(KioskConfigTest, UnreadableFileIsNamed) {
+    try {
+        (void)load_config("/nonexistent/kiosk.toml");
+        FAIL() << "expected ConfigError";
+    } catch (const ConfigError& error) {
+        EXPECT_STREQ(error.what(), "/nonexistent/kiosk.toml: cannot read the config file");
+    }
+}
+
+TEST(KioskConfigTest, ShippedSimulatorConfigParses) {
+    const KioskConfig config = load_config(std::string(KIOSK_SOURCE_DIR) + "/kiosk/config/sim.toml");
+    EXPECT_EQ(config.kiosk_id, "SIM-0001");
+    EXPECT_EQ(config.crm.batch_size, 50U);
+}
+
+}  // namespace
+}  // namespace kiosk
