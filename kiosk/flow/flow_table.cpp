@@ -42,6 +42,9 @@ void pin_digit(Context& c, const Event&) {
     if (c.pin_digits < 12) ++c.pin_digits;  // ISO 9564 PINs have at most 12 digits
 }
 void pin_clear(Context& c, const Event&) { c.pin_digits = 0; }
+void pin_backspace(Context& c, const Event&) {
+    if (c.pin_digits > 0) --c.pin_digits;
+}
 void cancelled(Context& c, const Event&) { c.message_key = "session.cancelled"; }
 void choose_balance(Context& c, const Event&) { c.pending_transaction = host::TransactionType::BalanceInquiry; }
 void approved(Context& c, const Event& e) {
@@ -103,6 +106,7 @@ const std::array table{
 
     stay(S::PinEntry, E::PinDigit, pin_digit),
     stay(S::PinEntry, E::PinClear, pin_clear),
+    stay(S::PinEntry, E::PinBackspace, pin_backspace),
     when(S::PinEntry, E::PinEnter, S::MainMenu, "first entry", first_pin_entry, no_message),
     when(S::PinEntry, E::PinEnter, S::Authorizing, "retry after wrong PIN", retrying_after_wrong_pin, no_message),
     go(S::PinEntry, E::Cancel, S::Closing, cancelled),

@@ -28,6 +28,7 @@ std::string_view to_string(EventKind kind) {
         case EventKind::CardReadFailed: return "card_read_failed";
         case EventKind::PinDigit: return "pin_digit";
         case EventKind::PinClear: return "pin_clear";
+        case EventKind::PinBackspace: return "pin_backspace";
         case EventKind::PinEnter: return "pin_enter";
         case EventKind::Cancel: return "cancel";
         case EventKind::ChooseBalance: return "choose_balance";

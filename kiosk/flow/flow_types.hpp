@@ -37,6 +37,7 @@ enum class EventKind {
     CardReadFailed,
     PinDigit,        // the PIN pad reports a key press, never which digit
     PinClear,
+    PinBackspace,
     PinEnter,        // PIN complete (the PIN pad enforces the minimum length)
     Cancel,          // cancel key on the PIN pad or the screen's cancel button
     ChooseBalance,

@@ -210,7 +210,7 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
     path({ev(E::DevicesFailed)});
     path({card, ev(E::CardReadFailed), ev(E::CardTaken), ev(E::Timeout)});
     path({card, ev(E::Timeout), ev(E::CardEjectFailed), ev(E::Timeout)});
-    path({card, ok, digit, ev(E::PinClear), ev(E::Cancel)});
+    path({card, ok, digit, ev(E::PinBackspace), ev(E::PinClear), ev(E::Cancel)});
     path({card, ok, ev(E::Timeout), ev(E::MoreTimeYes), ev(E::Timeout), ev(E::MoreTimeNo)});
     path({card, ok, enter, ev(E::Cancel)});
     path({card, ok, ev(E::Timeout), ev(E::Timeout), ev(E::Timeout), ev(E::Timeout)});  // walked away

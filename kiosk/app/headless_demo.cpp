@@ -1,0 +1,59 @@
+#include "kiosk/app/headless_demo.hpp"
+
+#include <iomanip>
+#include <sstream>
+
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/runtime/screen_names.hpp"
+#include "kiosk/simulator/demo_scenario.hpp"
+#include "security/os_random.hpp"
+#include "ui/offscreen_display.hpp"
+
+namespace kiosk {
+
+namespace {
+
+void clear_old_screens(const std::filesystem::path& directory) {
+    std::error_code error;
+    std::filesystem::create_directories(directory, error);
+    if (error) throw std::runtime_error(directory.string() + ": cannot create: " + error.message());
+    for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+        if (entry.path().extension() == ".png") std::filesystem::remove(entry.path());
+    }
+}
+
+}  // namespace
+
+int run_headless_demo(KioskConfig config, std::ostream& out) {
+    sim::VirtualClock clock;
+    security::OsRandom random;
+    SimulatorRig rig(config, config.data_dir / "sim-pki");
+    ui::OffscreenDisplay display(ui::FontPaths::in_directory(config.font_dir), config.bank_name);
+    KioskApp app(config, KioskEnvironment{clock, random, rig.devices(), rig.host_link(), display, true});
+
+    clear_old_screens(config.screens_dir);
+    int saved = 0;
+    DemoScenario demo(app, rig, clock, out);
+    std::vector<std::string> save_errors;
+    demo.on_screen = [&](const ui::ViewModel& vm) {
+        std::ostringstream name;
+        name << std::setw(2) << std::setfill('0') << ++saved << "-" << screen_name(vm.screen) << "-"
+             << (vm.language == ui::Language::English ? "en" : "zh") << ".png";
+        if (auto status = display.save_png(config.screens_dir / name.str()); !status.ok()) {
+            save_errors.push_back(status.error().to_string());
+        }
+    };
+
+    out << "kiosk " << config.kiosk_id << " on the simulator (headless demo), CRM at " << config.crm.url << "\n";
+    const DemoResult result = demo.run({{"visa-alice", ui::Language::English, true},
+                                        {"unionpay-li", ui::Language::SimplifiedChinese, true}});
+    out << saved << " screens saved to " << config.screens_dir.string() << "\n";
+
+    for (const std::string& error : save_errors) out << "error: " << error << "\n";
+    for (const std::string& error : result.errors) out << "error: " << error << "\n";
+    const bool ok = save_errors.empty() && result.errors.empty() && result.records_pending == 0;
+    out << (ok ? "demo completed" : "demo FAILED") << "\n";
+    return ok ? 0 : 1;
+}
+
+}  // namespace kiosk

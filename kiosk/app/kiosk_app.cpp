@@ -1,0 +1,80 @@
+#include "kiosk/app/kiosk_app.hpp"
+
+#include <stdexcept>
+
+#include "crm/outbox_queue.hpp"
+#include "security/data_key_derivation.hpp"
+
+namespace kiosk {
+
+namespace {
+
+store::Database open_database(const KioskConfig& config) {
+    std::error_code error;
+    std::filesystem::create_directories(config.data_dir, error);
+    if (error) throw std::runtime_error(config.data_dir.string() + ": cannot create data directory: " + error.message());
+    return store::Database::open_or_throw(config.database_path().string(), {});
+}
+
+security::KeyFile open_keys(const KioskConfig& config, const KioskEnvironment& environment) {
+    if (!std::filesystem::exists(config.keys_path()) && environment.create_keys_if_missing) {
+        return security::KeyFile::create(
+            config.keys_path(),
+            {std::string(security::kKekKeyName), std::string(security::kPanTokenKeyName)}, environment.random);
+    }
+    return security::KeyFile::load(config.keys_path());
+}
+
+security::SecureBytes required_key(const security::KeyFile& keys, std::string_view name,
+                                   const std::filesystem::path& path) {
+    auto key = keys.key(name);
+    if (!key.ok()) throw std::runtime_error(path.string() + ": " + key.error().message);
+    return std::move(*key);
+}
+
+}  // namespace
+
+KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
+    : config_(config),
+      environment_(environment),
+      database_(open_database(config_)),
+      keys_(open_keys(config_, environment_)) {
+    const auto kek = required_key(keys_, security::kKekKeyName, config_.keys_path());
+    // A fresh data key id per start: the GCM encryption counter lives in memory, so a new key
+    // after every restart keeps each key far below the 2^32 random-IV limit without persisting
+    // the count. The CRM derives the same key from the key id.
+    const std::string key_id = "dk-" + std::to_string(to_unix_millis(environment_.clock.now()));
+    auto data_key = security::derive_data_key(kek.view(), key_id);
+    if (!data_key.ok()) throw std::runtime_error("data key: " + data_key.error().to_string());
+    sealer_ = std::make_unique<security::RecordSealer>(std::move(*data_key));
+    tokenizer_ = std::make_unique<security::PanTokenizer>(
+        required_key(keys_, security::kPanTokenKeyName, config_.keys_path()).view());
+    cx_ = std::make_unique<CxRecorder>(database_, *sealer_, environment_.random, environment_.clock, config_.kiosk_id);
+    runtime_ = std::make_unique<Runtime>(
+        RuntimeParts{environment_.clock, environment_.devices, environment_.host, environment_.display, *cx_,
+                     *tokenizer_, config_.kiosk_id, config_.bank_name},
+        flow::Flow(config_.flow));
+
+    crm::UploaderConfig upload;
+    upload.endpoint = config_.crm.url;
+    upload.kiosk_id = config_.kiosk_id;
+    upload.batch_size = config_.crm.batch_size;
+    upload.tls.ca_file = config_.crm.ca_file.string();
+    upload.tls.client_cert_file = config_.crm.client_cert.string();
+    upload.tls.client_key_file = config_.crm.client_key.string();
+    for (const std::string& pin : config_.crm.pinned_keys) {
+        upload.tls.pinned_public_keys += (upload.tls.pinned_public_keys.empty() ? "" : ";") + pin;
+    }
+    upload.timeouts.total = config_.crm.request_timeout;
+    upload.idle_interval = config_.crm.upload_interval;
+    auto uploader = crm::open_outbox_uploader(upload, config_.database_path().string(), environment_.clock,
+                                              environment_.random, waiter_);
+    if (!uploader.ok()) throw std::runtime_error("CRM uploader: " + uploader.error().to_string());
+    uploader_ = std::move(*uploader);
+}
+
+KioskApp::~KioskApp() {
+    if (uploader_) uploader_->stop();
+}
+
+}  // namespace kiosk

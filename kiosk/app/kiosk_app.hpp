@@ -1,0 +1,58 @@
+// Assembles one kiosk from its parts: the database, the keys, the sealer and tokenizer, the CX
+// recorder, the runtime and the CRM uploader. Devices, host link and display are handed in, so
+// the same assembly runs on the simulator (kiosk/simulator) or on hardware.
+#pragma once
+
+#include <memory>
+
+#include "common/clock.hpp"
+#include "common/random_source.hpp"
+#include "crm/uploader.hpp"
+#include "crm/waiter.hpp"
+#include "kiosk/config/kiosk_config.hpp"
+#include "kiosk/cx/cx_recorder.hpp"
+#include "kiosk/runtime/runtime.hpp"
+#include "security/key_file.hpp"
+#include "security/pan.hpp"
+#include "security/record_sealer.hpp"
+#include "store/database.hpp"
+
+namespace kiosk {
+
+struct KioskEnvironment {
+    Clock& clock;
+    RandomSource& random;  // thread-safe (the uploader thread draws jitter from it)
+    Devices devices;
+    host::HostLink& host;
+    ui::Display& display;
+    bool create_keys_if_missing = false;  // the simulator makes its own; a real terminal never does
+};
+
+class KioskApp {
+public:
+    // Throws std::runtime_error (one line, naming the file) when the database or the keys cannot
+    // be opened.
+    KioskApp(const KioskConfig& config, KioskEnvironment environment);
+    ~KioskApp();
+    KioskApp(const KioskApp&) = delete;
+    KioskApp& operator=(const KioskApp&) = delete;
+
+    Runtime& runtime() { return *runtime_; }
+    crm::Uploader& uploader() { return *uploader_; }
+    CxRecorder& cx() { return *cx_; }
+    store::Database& database() { return database_; }
+
+private:
+    KioskConfig config_;
+    KioskEnvironment environment_;
+    store::Database database_;
+    security::KeyFile keys_;
+    std::unique_ptr<security::RecordSealer> sealer_;
+    std::unique_ptr<security::PanTokenizer> tokenizer_;
+    std::unique_ptr<CxRecorder> cx_;
+    std::unique_ptr<Runtime> runtime_;
+    crm::SteadyWaiter waiter_;
+    std::unique_ptr<crm::Uploader> uploader_;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,84 @@
+#include "kiosk/app/window_session.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/simulator/simulator_rig.hpp"
+#include "security/os_random.hpp"
+#include "sim/devices/card_deck.hpp"
+#include "ui/display.hpp"
+
+namespace kiosk {
+
+namespace {
+
+// The simulator's keyboard: the keys a developer uses to play the customer at the machine.
+class SimulatorKeys {
+public:
+    explicit SimulatorKeys(SimulatorRig& rig) : rig_(rig) {}
+
+    void press(const std::string& key) {
+        if (key.size() == 1 && key[0] >= '0' && key[0] <= '9') {
+            rig_.pin_pad().press_digit(key[0]);
+        } else if (key == "Return" || key == "Keypad Enter") {
+            rig_.pin_pad().press_enter();
+        } else if (key == "Backspace") {
+            rig_.pin_pad().press_backspace();
+        } else if (key == "Delete") {
+            rig_.pin_pad().press_clear();
+        } else if (key == "Escape") {
+            rig_.pin_pad().press_cancel();
+        } else if (key == "I") {
+            insert_next_card();
+        } else if (key == "T") {
+            if (auto taken = rig_.card_reader().take_card(); !taken.ok()) spdlog::info("sim: {}", taken.error().message);
+        }
+    }
+
+private:
+    void insert_next_card() {
+        const auto& deck = sim::card_deck();
+        const sim::VirtualCard& card = deck[next_card_++ % deck.size()];
+        if (auto inserted = rig_.card_reader().insert(card); inserted.ok()) {
+            spdlog::info("sim: inserted card {} (PIN on the card's sleeve: see sim/devices/card_deck.cpp)", card.id);
+        } else {
+            spdlog::info("sim: {}", inserted.error().message);
+        }
+    }
+
+    SimulatorRig& rig_;
+    std::size_t next_card_ = 0;
+};
+
+}  // namespace
+
+int run_window_session(KioskConfig config) {
+    SystemClock clock;
+    security::OsRandom random;
+    SimulatorRig rig(config, config.data_dir / "sim-pki");
+    ui::DisplayOptions options;
+    options.kind = ui::DisplayKind::Window;
+    options.fonts = ui::FontPaths::in_directory(config.font_dir);
+    options.bank_name = config.bank_name;
+    auto display = ui::make_display(options);
+    KioskApp app(config, KioskEnvironment{clock, random, rig.devices(), rig.host_link(), *display, true});
+
+    SimulatorKeys keys(rig);
+    Runtime& runtime = app.runtime();
+    runtime.on_key = [&](const std::string& key) { keys.press(key); };
+    runtime.on_note = [](const std::string& note) { spdlog::warn("{}", note); };
+    spdlog::info("kiosk {} on the simulator; keys: I insert card, 0-9/Enter/Backspace/Esc PIN pad, T take card",
+                 config.kiosk_id);
+    app.uploader().start();
+    runtime.start();
+    while (!runtime.quit_requested) {
+        runtime.tick();
+        std::this_thread::sleep_for(std::chrono::milliseconds(16));  // ~60 Hz: touch feels immediate
+    }
+    app.uploader().stop();
+    return 0;
+}
+
+}  // namespace kiosk

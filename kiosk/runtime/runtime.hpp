@@ -1,0 +1,91 @@
+// The kiosk runtime: one single-threaded loop that owns the session, the flow context and the
+// state timer. Each tick() polls the devices and the screen for events, fires the state timer
+// when the Clock says so, feeds events to the pure flow and carries out the effects it returns
+// (drivers, host link, UI, CX recorder). Device results come back as events, never as decisions
+// taken here.
+#pragma once
+
+#include <deque>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "common/clock.hpp"
+#include "common/random_source.hpp"
+#include "drivers/card/card_reader.hpp"
+#include "drivers/pinpad/pin_pad.hpp"
+#include "drivers/printer/receipt_printer.hpp"
+#include "host/host_link.hpp"
+#include "kiosk/cx/cx_recorder.hpp"
+#include "kiosk/flow/flow.hpp"
+#include "kiosk/runtime/session.hpp"
+#include "security/pan.hpp"
+#include "ui/display.hpp"
+
+namespace kiosk {
+
+struct Devices {
+    drivers::CardReader& card_reader;
+    drivers::PinPad& pin_pad;
+    drivers::ReceiptPrinter& printer;
+};
+
+struct RuntimeParts {
+    const Clock& clock;
+    Devices devices;
+    host::HostLink& host;
+    ui::Display& display;
+    CxRecorder& cx;
+    const security::PanTokenizer& tokenizer;
+    std::string terminal_id;
+    std::string bank_name;
+};
+
+class Runtime {
+public:
+    Runtime(RuntimeParts parts, flow::Flow flow);
+
+    void start();
+    // One turn of the loop: poll inputs, fire a due timer, process every queued event.
+    void tick();
+    // Injects a flow event (the display's touch, a test, the demo).
+    void post(const flow::Event& event);
+    // Handles an action id from the touchscreen.
+    void touch(std::string_view action);
+
+    [[nodiscard]] const flow::Context& context() const { return context_; }
+    [[nodiscard]] const Session& session() const { return session_; }
+    [[nodiscard]] std::optional<TimePoint> timer_deadline() const { return timer_deadline_; }
+
+    // Observers, called after the effect: every screen shown, every journal-worthy runtime note.
+    std::function<void(const ui::ViewModel&)> on_screen;
+    std::function<void(const std::string&)> on_note;
+    // Keys from the window that are not the PIN pad's (the simulator's documented keys).
+    std::function<void(const std::string&)> on_key;
+    bool quit_requested = false;
+
+private:
+    void poll_devices();
+    void poll_display();
+    void dispatch(const flow::Event& event);
+    void execute(const flow::Effect& effect);
+
+    void show(ui::ScreenId screen);
+    void read_card();
+    void authorize(host::TransactionType type);
+    void print_receipt();
+    void end_session();
+    void note(const std::string& text);
+
+    RuntimeParts parts_;
+    flow::Flow flow_;
+    flow::Context context_;
+    Session session_;
+    std::uint64_t sessions_started_ = 0;
+    std::uint32_t next_stan_ = 1;
+    std::optional<TimePoint> timer_deadline_;
+    std::optional<ui::ScreenId> current_screen_;
+    std::deque<flow::Event> pending_;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,101 @@
+#include "kiosk/simulator/demo_scenario.hpp"
+
+#include "kiosk/runtime/receipt_builder.hpp"
+#include "kiosk/runtime/screen_names.hpp"
+
+namespace kiosk {
+
+namespace {
+constexpr Millis tick_step{100};
+}
+
+void DemoScenario::pass(Millis duration) {
+    for (Millis elapsed{0}; elapsed < duration; elapsed += tick_step) {
+        clock_.advance(tick_step);
+        app_.runtime().tick();
+    }
+}
+
+void DemoScenario::expect_state(flow::StateId state, DemoResult& result) {
+    const flow::StateId actual = app_.runtime().context().state;
+    if (actual != state) {
+        result.errors.push_back("expected state " + std::string(flow::to_string(state)) + ", runtime is in " +
+                                std::string(flow::to_string(actual)));
+    }
+}
+
+void DemoScenario::visit(const DemoCustomer& customer, DemoResult& result) {
+    using flow::StateId;
+    const sim::VirtualCard& card = sim::card(customer.card_id);
+    Runtime& runtime = app_.runtime();
+    log_ << "customer with card " << card.id << " (" << (customer.language == ui::Language::English ? "English" : "简体中文")
+         << ")\n";
+
+    if (customer.language == ui::Language::SimplifiedChinese) runtime.touch("lang_zh");
+    pass(Millis(1'000));
+    if (auto inserted = rig_.card_reader().insert(card); !inserted.ok()) {
+        result.errors.push_back("insert card: " + inserted.error().to_string());
+        return;
+    }
+    pass(Millis(1'500));
+    expect_state(StateId::PinEntry, result);
+    rig_.pin_pad().type_pin(card.pin);  // the simulated customer's fingers, inside the PIN pad
+    rig_.pin_pad().press_enter();
+    pass(Millis(2'000));
+    expect_state(StateId::MainMenu, result);
+    runtime.touch("balance");
+    pass(Millis(1'500));
+    expect_state(StateId::ShowBalance, result);
+    pass(Millis(3'000));  // reading the balance
+    runtime.touch("continue");
+    pass(Millis(1'000));
+    runtime.touch(customer.wants_receipt ? "receipt_yes" : "receipt_no");
+    pass(Millis(2'000));
+    expect_state(StateId::Closing, result);
+    if (auto taken = rig_.card_reader().take_card(); !taken.ok()) {
+        result.errors.push_back("take card: " + taken.error().to_string());
+    }
+    pass(Millis(1'000));
+    expect_state(StateId::ThankYou, result);
+    pass(Millis(5'000));
+    expect_state(StateId::Attract, result);
+}
+
+DemoResult DemoScenario::run(const std::vector<DemoCustomer>& customers) {
+    DemoResult result;
+    Runtime& runtime = app_.runtime();
+    runtime.on_screen = [&](const ui::ViewModel& vm) {
+        if (result.screens.empty() || result.screens.back() != vm.screen) {
+            result.screens.push_back(vm.screen);
+            log_ << "  " << format_utc(clock_.now()) << "  screen " << screen_name(vm.screen) << "\n";
+        }
+        if (on_screen) on_screen(vm);
+    };
+    runtime.on_note = [&](const std::string& note) {
+        result.errors.push_back(note);
+        log_ << "  note: " << note << "\n";
+    };
+    runtime.start();
+
+    for (const DemoCustomer& customer : customers) visit(customer, result);
+
+    for (const auto& receipt : rig_.printer().receipts()) result.receipts.push_back(receipt.text());
+    for (const std::string& receipt : result.receipts) log_ << "receipt:\n" << receipt << "\n";
+
+    // Deliver the outbox to the simulated CRM, round after round, until it is empty.
+    for (int round = 0; round < 10; ++round) {
+        const crm::UploadSummary summary = app_.uploader().upload_once();
+        result.records_uploaded += summary.acknowledged;
+        if (summary.error) {
+            result.errors.push_back("upload: " + summary.error->to_string());
+            break;
+        }
+        if (summary.sent == 0) break;
+    }
+    result.records_pending = app_.uploader().status().pending;
+    log_ << "CRM: " << result.records_uploaded << " records acknowledged, " << result.records_pending
+         << " pending\n";
+    return result;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,56 @@
+// The headless demo `make run` shows without a display: two customers check their balance on the
+// simulator in virtual time — one in English, one in 简体中文 — while every screen is saved as a
+// PNG and the journey, the receipt and the CRM upload are printed. Also the backbone of the e2e
+// test (tests/e2e/balance_inquiry_e2e_test.cpp).
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/simulator/simulator_rig.hpp"
+#include "sim/virtual_clock.hpp"
+
+namespace kiosk {
+
+struct DemoCustomer {
+    std::string card_id;  // a card of sim/devices/card_deck.cpp
+    ui::Language language = ui::Language::English;
+    bool wants_receipt = true;
+};
+
+struct DemoResult {
+    std::vector<ui::ScreenId> screens;      // every screen shown, in order (repeats collapsed)
+    std::vector<std::string> receipts;      // text of each receipt the sim printer cut
+    std::size_t records_uploaded = 0;
+    std::size_t records_pending = 0;
+    std::vector<std::string> errors;        // runtime notes and upload errors
+};
+
+class DemoScenario {
+public:
+    DemoScenario(KioskApp& app, SimulatorRig& rig, sim::VirtualClock& clock, std::ostream& log)
+        : app_(app), rig_(rig), clock_(clock), log_(log) {}
+
+    // Runs each customer's visit from attract back to attract, then uploads to the CRM.
+    DemoResult run(const std::vector<DemoCustomer>& customers);
+
+    // Called for every screen shown (the demo saves PNGs through it).
+    std::function<void(const ui::ViewModel&)> on_screen;
+
+private:
+    void visit(const DemoCustomer& customer, DemoResult& result);
+    // Lets virtual time pass in small steps, ticking the runtime, so timers and devices act.
+    void pass(Millis duration);
+    void expect_state(flow::StateId state, DemoResult& result);
+
+    KioskApp& app_;
+    SimulatorRig& rig_;
+    sim::VirtualClock& clock_;
+    std::ostream& log_;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,63 @@
+#include "kiosk/simulator/simulator_rig.hpp"
+
+#include <stdexcept>
+
+#include "sim/crm/test_pki.hpp"
+
+namespace kiosk {
+
+namespace {
+
+// The PIN zone key the simulated PIN pad and the simulated bank share (test value; a real
+// terminal gets its key through remote key loading and never holds it outside the EPP).
+const Bytes& sim_pin_key() {
+    static const Bytes key{0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77,
+                           0x88, 0x99, 0xAA, 0xBB, 0xCC, 0xDD, 0xEE, 0xFF};
+    return key;
+}
+
+std::unique_ptr<sim::SimCrmServer> start_crm(KioskConfig& config, const std::filesystem::path& pki_dir) {
+    SeededRandom serials(7);
+    sim::TestPkiOptions options;
+    // Certificate validity is checked by OpenSSL against the real time, not the virtual clock.
+    options.ca_validity = sim::valid_around(SystemClock().now());
+    options.server_validity = options.ca_validity;
+    options.with_client_certificate = true;
+    auto pki = sim::generate_test_pki(pki_dir, options, serials);
+    if (!pki.ok()) throw std::runtime_error("simulated CRM: " + pki.error().to_string());
+
+    sim::SimCrmOptions server;
+    server.certificate_file = pki->server.certificate;
+    server.private_key_file = pki->server.private_key;
+    server.client_ca_file = pki->ca.certificate;  // mutual TLS, as the real CRM requires
+    auto crm = sim::SimCrmServer::start(server);
+    if (!crm.ok()) throw std::runtime_error("simulated CRM: " + crm.error().to_string());
+
+    config.crm.url = (*crm)->url();
+    config.crm.ca_file = pki->ca.certificate;
+    config.crm.client_cert = pki->client.certificate;
+    config.crm.client_key = pki->client.private_key;
+    config.crm.pinned_keys = {pki->server_pin};
+    return std::move(*crm);
+}
+
+}  // namespace
+
+Money SimulatorRig::opening_balance(std::size_t deck_index) {
+    return Money{static_cast<std::int64_t>(123'456 + deck_index * 250'075), "CNY", 2};
+}
+
+SimulatorRig::SimulatorRig(KioskConfig& config, const std::filesystem::path& pki_dir)
+    : pin_pad_sim_(sim_pin_key(), device_random_),
+      card_reader_(card_reader_sim_.host_transport()),
+      pin_pad_(pin_pad_sim_.host_transport()),
+      printer_(printer_sim_.host_transport()),
+      bank_(sim_pin_key()),
+      crm_(start_crm(config, pki_dir)) {
+    const auto& deck = sim::card_deck();
+    for (std::size_t i = 0; i < deck.size(); ++i) {
+        bank_.add_account(sim::SimAccount{deck[i].pan, deck[i].pin, deck[i].expiry_yymm, opening_balance(i)});
+    }
+}
+
+}  // namespace kiosk

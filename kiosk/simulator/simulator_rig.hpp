@@ -1,0 +1,56 @@
+// Everything the kiosk talks to, simulated: card reader, PIN pad and receipt printer behind the
+// same byte transports real hardware uses, the bank host with the deck's accounts, and a CRM
+// ingest server on loopback TLS with a certificate generated at start. `kiosk --sim` builds one;
+// tests/e2e/ drive it from code. drivers/ never sees this: it only gets Transports.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "common/clock.hpp"
+#include "common/random_source.hpp"
+#include "drivers/card/mechanism_card_reader.hpp"
+#include "drivers/pinpad/encrypting_pin_pad.hpp"
+#include "drivers/printer/escpos_printer.hpp"
+#include "kiosk/config/kiosk_config.hpp"
+#include "kiosk/runtime/runtime.hpp"
+#include "sim/crm/sim_crm_server.hpp"
+#include "sim/devices/card_deck.hpp"
+#include "sim/devices/sim_card_reader.hpp"
+#include "sim/devices/sim_pin_pad.hpp"
+#include "sim/devices/sim_printer.hpp"
+#include "sim/host/sim_bank_host.hpp"
+
+namespace kiosk {
+
+class SimulatorRig {
+public:
+    // Starts the simulated CRM (certificates in `pki_dir`) and points config.crm at it.
+    // Throws std::runtime_error naming what could not be started.
+    SimulatorRig(KioskConfig& config, const std::filesystem::path& pki_dir);
+
+    [[nodiscard]] Devices devices() { return Devices{card_reader_, pin_pad_, printer_}; }
+    [[nodiscard]] host::HostLink& host_link() { return bank_; }
+
+    sim::SimCardReader& card_reader() { return card_reader_sim_; }
+    sim::SimPinPad& pin_pad() { return pin_pad_sim_; }
+    sim::SimPrinter& printer() { return printer_sim_; }
+    sim::SimBankHost& bank() { return bank_; }
+    sim::SimCrmServer& crm() { return *crm_; }
+
+    // The opening balance the simulated bank gives each deck card's account.
+    static Money opening_balance(std::size_t deck_index);
+
+private:
+    SeededRandom device_random_{20260105};  // the PIN pad's random pad bytes, reproducible
+    sim::SimCardReader card_reader_sim_;
+    sim::SimPinPad pin_pad_sim_;
+    sim::SimPrinter printer_sim_;
+    drivers::MechanismCardReader card_reader_;
+    drivers::EncryptingPinPad pin_pad_;
+    drivers::EscPosPrinter printer_;
+    sim::SimBankHost bank_;
+    std::unique_ptr<sim::SimCrmServer> crm_;
+};
+
+}  // namespace kiosk
