@@ -4,8 +4,13 @@
 
 #include <memory>
 
+#include <openssl/bio.h>
+#include <openssl/bn.h>
 #include <openssl/evp.h>
 #include <openssl/kdf.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 namespace kiosk::security {
 
@@ -26,5 +31,15 @@ using KdfCtxPtr = std::unique_ptr<EVP_KDF_CTX, OpenSslDeleter<&EVP_KDF_CTX_free>
 using MdPtr = std::unique_ptr<EVP_MD, OpenSslDeleter<&EVP_MD_free>>;
 using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, OpenSslDeleter<&EVP_MD_CTX_free>>;
 using PkeyPtr = std::unique_ptr<EVP_PKEY, OpenSslDeleter<&EVP_PKEY_free>>;
+using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, OpenSslDeleter<&EVP_PKEY_CTX_free>>;
+
+// Certificates and TLS (the test PKI and the simulated servers; libssl must be linked to use the
+// Ssl* aliases).
+using X509Ptr = std::unique_ptr<X509, OpenSslDeleter<&X509_free>>;
+using X509ExtensionPtr = std::unique_ptr<X509_EXTENSION, OpenSslDeleter<&X509_EXTENSION_free>>;
+using BioPtr = std::unique_ptr<BIO, OpenSslDeleter<&BIO_free_all>>;
+using BignumPtr = std::unique_ptr<BIGNUM, OpenSslDeleter<&BN_free>>;
+using SslCtxPtr = std::unique_ptr<SSL_CTX, OpenSslDeleter<&SSL_CTX_free>>;
+using SslPtr = std::unique_ptr<SSL, OpenSslDeleter<&SSL_free>>;
 
 }  // namespace kiosk::security

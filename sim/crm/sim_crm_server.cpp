@@ -7,14 +7,15 @@
 #include <chrono>
 #include <optional>
 
-#include "sim/crm/openssl_handles.hpp"
+#include "security/openssl_error.hpp"
+#include "security/openssl_handles.hpp"
 
 namespace kiosk::sim {
 namespace {
 
 bool configure_tls(SSL_CTX& context, const SimCrmOptions& options, std::string& failure) {
     const auto fail = [&failure](const std::string& what) {
-        failure = openssl_error(what).to_string();
+        failure = security::openssl_error(what).to_string();
         return false;
     };
     if (options.min_tls_version != 0 && SSL_CTX_set_min_proto_version(&context, options.min_tls_version) != 1) {

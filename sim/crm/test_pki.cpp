@@ -14,14 +14,14 @@
 namespace kiosk::sim {
 namespace {
 
-Result<EvpPkeyPtr> generate_p256_key() {
-    EvpPkeyCtxPtr context(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
-    if (!context) return openssl_error("EVP_PKEY_CTX_new_from_name(EC)");
-    if (EVP_PKEY_keygen_init(context.get()) <= 0) return openssl_error("EVP_PKEY_keygen_init");
-    if (EVP_PKEY_CTX_set_group_name(context.get(), "P-256") <= 0) return openssl_error("set group P-256");
+Result<security::PkeyPtr> generate_p256_key() {
+    security::PkeyCtxPtr context(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
+    if (!context) return security::openssl_error("EVP_PKEY_CTX_new_from_name(EC)");
+    if (EVP_PKEY_keygen_init(context.get()) <= 0) return security::openssl_error("EVP_PKEY_keygen_init");
+    if (EVP_PKEY_CTX_set_group_name(context.get(), "P-256") <= 0) return security::openssl_error("set group P-256");
     EVP_PKEY* raw = nullptr;
-    if (EVP_PKEY_generate(context.get(), &raw) <= 0) return openssl_error("EVP_PKEY_generate(P-256)");
-    return EvpPkeyPtr(raw);
+    if (EVP_PKEY_generate(context.get(), &raw) <= 0) return security::openssl_error("EVP_PKEY_generate(P-256)");
+    return security::PkeyPtr(raw);
 }
 
 Status set_serial(X509& certificate, RandomSource& serials) {
@@ -29,10 +29,10 @@ Status set_serial(X509& certificate, RandomSource& serials) {
     serials.fill(bytes);
     bytes[0] &= 0x7FU;  // serials are positive INTEGERs
     bytes[0] |= 0x01U;  // and never zero
-    BignumPtr number(BN_bin2bn(bytes.data(), static_cast<int>(bytes.size()), nullptr));
-    if (!number) return openssl_error("BN_bin2bn");
+    security::BignumPtr number(BN_bin2bn(bytes.data(), static_cast<int>(bytes.size()), nullptr));
+    if (!number) return security::openssl_error("BN_bin2bn");
     if (BN_to_ASN1_INTEGER(number.get(), X509_get_serialNumber(&certificate)) == nullptr) {
-        return openssl_error("BN_to_ASN1_INTEGER");
+        return security::openssl_error("BN_to_ASN1_INTEGER");
     }
     return ok_status();
 }
@@ -43,7 +43,7 @@ Status set_validity(X509& certificate, Validity validity) {
     };
     if (ASN1_TIME_set(X509_getm_notBefore(&certificate), seconds(validity.not_before)) == nullptr ||
         ASN1_TIME_set(X509_getm_notAfter(&certificate), seconds(validity.not_after)) == nullptr) {
-        return openssl_error("ASN1_TIME_set");
+        return security::openssl_error("ASN1_TIME_set");
     }
     return ok_status();
 }
@@ -53,7 +53,7 @@ Status set_common_name(X509_NAME& name, const std::string& common_name) {
     if (X509_NAME_add_entry_by_txt(&name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("kiosk simulator"),
                                    -1, -1, 0) != 1 ||
         X509_NAME_add_entry_by_txt(&name, "CN", MBSTRING_ASC, text, -1, -1, 0) != 1) {
-        return openssl_error("X509_NAME_add_entry_by_txt");
+        return security::openssl_error("X509_NAME_add_entry_by_txt");
     }
     return ok_status();
 }
@@ -63,9 +63,9 @@ Status add_extension(X509& certificate, const X509& issuer, int nid, const char*
     X509V3_set_ctx_nodb(&context);
     // The issuer and subject are needed for authorityKeyIdentifier / subjectKeyIdentifier.
     X509V3_set_ctx(&context, const_cast<X509*>(&issuer), &certificate, nullptr, nullptr, 0);
-    X509ExtensionPtr extension(X509V3_EXT_conf_nid(nullptr, &context, nid, value));
-    if (!extension) return openssl_error(std::string("extension ") + OBJ_nid2sn(nid) + "=" + value);
-    if (X509_add_ext(&certificate, extension.get(), -1) != 1) return openssl_error("X509_add_ext");
+    security::X509ExtensionPtr extension(X509V3_EXT_conf_nid(nullptr, &context, nid, value));
+    if (!extension) return security::openssl_error(std::string("extension ") + OBJ_nid2sn(nid) + "=" + value);
+    if (X509_add_ext(&certificate, extension.get(), -1) != 1) return security::openssl_error("X509_add_ext");
     return ok_status();
 }
 
@@ -80,22 +80,22 @@ Result<KeyAndCertificate> make_certificate(const std::string& common_name, Valid
                                            RandomSource& serials) {
     auto key = generate_p256_key();
     if (!key) return key.error();
-    X509Ptr certificate(X509_new());
-    if (!certificate) return openssl_error("X509_new");
-    if (X509_set_version(certificate.get(), X509_VERSION_3) != 1) return openssl_error("X509_set_version");
+    security::X509Ptr certificate(X509_new());
+    if (!certificate) return security::openssl_error("X509_new");
+    if (X509_set_version(certificate.get(), X509_VERSION_3) != 1) return security::openssl_error("X509_set_version");
     KIOSK_TRY(set_serial(*certificate, serials));
     KIOSK_TRY(set_validity(*certificate, validity));
     KIOSK_TRY(set_common_name(*X509_get_subject_name(certificate.get()), common_name));
     const X509* issuer_certificate = issuer != nullptr ? issuer->certificate.get() : certificate.get();
     if (X509_set_issuer_name(certificate.get(), X509_get_subject_name(issuer_certificate)) != 1) {
-        return openssl_error("X509_set_issuer_name");
+        return security::openssl_error("X509_set_issuer_name");
     }
-    if (X509_set_pubkey(certificate.get(), key->get()) != 1) return openssl_error("X509_set_pubkey");
+    if (X509_set_pubkey(certificate.get(), key->get()) != 1) return security::openssl_error("X509_set_pubkey");
     for (const auto& extension : extensions) {
         KIOSK_TRY(add_extension(*certificate, *issuer_certificate, extension.nid, extension.value));
     }
     EVP_PKEY* signing_key = issuer != nullptr ? issuer->key.get() : key->get();
-    if (X509_sign(certificate.get(), signing_key, EVP_sha256()) <= 0) return openssl_error("X509_sign");
+    if (X509_sign(certificate.get(), signing_key, EVP_sha256()) <= 0) return security::openssl_error("X509_sign");
     return KeyAndCertificate{std::move(*key), std::move(certificate)};
 }
 
@@ -136,20 +136,20 @@ Result<PemFiles> write_pem(const KeyAndCertificate& pair, const std::filesystem:
                            const std::string& stem) {
     PemFiles files{directory / (stem + ".pem"), directory / (stem + ".key")};
     {
-        BioPtr out(BIO_new_file(files.certificate.c_str(), "w"));
-        if (!out) return openssl_error("cannot create " + files.certificate.string());
+        security::BioPtr out(BIO_new_file(files.certificate.c_str(), "w"));
+        if (!out) return security::openssl_error("cannot create " + files.certificate.string());
         if (PEM_write_bio_X509(out.get(), pair.certificate.get()) != 1) {
-            return openssl_error("cannot write " + files.certificate.string());
+            return security::openssl_error("cannot write " + files.certificate.string());
         }
     }
     {
-        BioPtr out(BIO_new_file(files.private_key.c_str(), "w"));
-        if (!out) return openssl_error("cannot create " + files.private_key.string());
+        security::BioPtr out(BIO_new_file(files.private_key.c_str(), "w"));
+        if (!out) return security::openssl_error("cannot create " + files.private_key.string());
         std::error_code ignored;  // best effort: a test key on a filesystem without modes is fine
         std::filesystem::permissions(files.private_key, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
                                      std::filesystem::perm_options::replace, ignored);
         if (PEM_write_bio_PrivateKey(out.get(), pair.key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1) {
-            return openssl_error("cannot write " + files.private_key.string());
+            return security::openssl_error("cannot write " + files.private_key.string());
         }
     }
     return files;
@@ -157,16 +157,16 @@ Result<PemFiles> write_pem(const KeyAndCertificate& pair, const std::filesystem:
 
 Result<std::string> spki_pin(const X509& certificate) {
     const EVP_PKEY* key = X509_get0_pubkey(&certificate);
-    if (key == nullptr) return openssl_error("certificate has no public key");
+    if (key == nullptr) return security::openssl_error("certificate has no public key");
     const int length = i2d_PUBKEY(key, nullptr);
-    if (length <= 0) return openssl_error("i2d_PUBKEY");
+    if (length <= 0) return security::openssl_error("i2d_PUBKEY");
     Bytes der(static_cast<std::size_t>(length));
     unsigned char* cursor = der.data();
-    if (i2d_PUBKEY(key, &cursor) != length) return openssl_error("i2d_PUBKEY");
+    if (i2d_PUBKEY(key, &cursor) != length) return security::openssl_error("i2d_PUBKEY");
     Bytes digest(EVP_MAX_MD_SIZE);
     unsigned int digest_length = 0;
     if (EVP_Digest(der.data(), der.size(), digest.data(), &digest_length, EVP_sha256(), nullptr) != 1) {
-        return openssl_error("SHA-256 of the public key");
+        return security::openssl_error("SHA-256 of the public key");
     }
     digest.resize(digest_length);
     return "sha256//" + crm::base64_encode(digest);

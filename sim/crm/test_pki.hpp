@@ -10,7 +10,8 @@
 #include "common/clock.hpp"
 #include "common/random_source.hpp"
 #include "common/result.hpp"
-#include "sim/crm/openssl_handles.hpp"
+#include "security/openssl_error.hpp"
+#include "security/openssl_handles.hpp"
 
 namespace kiosk::sim {
 
@@ -21,8 +22,8 @@ struct Validity {
 };
 
 struct KeyAndCertificate {
-    EvpPkeyPtr key;
-    X509Ptr certificate;
+    security::PkeyPtr key;
+    security::X509Ptr certificate;
 };
 
 // Self-signed CA: basicConstraints CA:TRUE, keyCertSign.

@@ -8,7 +8,8 @@
 #include <thread>
 
 #include "crm/wire_format.hpp"
-#include "sim/crm/openssl_handles.hpp"
+#include "security/openssl_error.hpp"
+#include "security/openssl_handles.hpp"
 #include "sim/crm/sim_crm_server.hpp"
 #include "tls_test_support.hpp"
 
@@ -130,12 +131,12 @@ TEST_F(HttpsClientTest, ExpiredServerCertificateIsRefused) {
 // A raw OpenSSL client that accepts only TLS 1.1: proves the legacy server below really speaks it,
 // so the refusal in the next test is the kiosk's doing and not a server that cannot talk at all.
 int legacy_handshake_version(int port) {
-    sim::SslCtxPtr context(SSL_CTX_new(TLS_client_method()));
+    security::SslCtxPtr context(SSL_CTX_new(TLS_client_method()));
     SSL_CTX_set_min_proto_version(context.get(), TLS1_1_VERSION);
     SSL_CTX_set_max_proto_version(context.get(), TLS1_1_VERSION);
     SSL_CTX_set_cipher_list(context.get(), "DEFAULT@SECLEVEL=0");
     const std::string address = "127.0.0.1:" + std::to_string(port);
-    sim::BioPtr connection(BIO_new_ssl_connect(context.get()));
+    security::BioPtr connection(BIO_new_ssl_connect(context.get()));
     BIO_set_conn_hostname(connection.get(), address.c_str());
     if (BIO_do_connect(connection.get()) != 1 || BIO_do_handshake(connection.get()) != 1) return 0;
     SSL* ssl = nullptr;

@@ -77,9 +77,9 @@ TEST(TestPki, WritesReadablePemFilesWithAPrivateKeyOnlyTheOwnerCanRead) {
                                          serials);
     ASSERT_TRUE(files.ok()) << files.error().to_string();
     for (const auto& path : {files->ca.certificate, files->server.certificate, files->client.certificate}) {
-        BioPtr in(BIO_new_file(path.c_str(), "r"));
+        security::BioPtr in(BIO_new_file(path.c_str(), "r"));
         ASSERT_TRUE(in) << path;
-        X509Ptr certificate(PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr));
+        security::X509Ptr certificate(PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr));
         EXPECT_TRUE(certificate) << path;
     }
     const auto perms = std::filesystem::status(files->server.private_key).permissions();

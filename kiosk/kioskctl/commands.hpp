@@ -1,0 +1,48 @@
+// The kioskctl command groups. Each group has a run function that writes to the given streams and
+// returns an exit code (so tests call it in-process), and a register function that adds its
+// subcommands to the parser. The run functions print record headers, names and counts only:
+// never a payload, key bytes, PAN, track data, PIN or PIN block.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <ostream>
+
+#include "common/clock.hpp"
+#include "kiosk/config/kiosk_config.hpp"
+#include "kiosk/kioskctl/tool_context.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace kiosk::kioskctl {
+
+// flow dot: the transition table as Graphviz DOT.
+int run_flow_dot(std::ostream& out);
+void register_flow_commands(CLI::App& app, ToolContext& tool);
+
+// outbox status: pending and dead-letter counts, and the oldest pending record's header.
+int run_outbox_status(const KioskConfig& config, const Clock& clock, Streams io);
+void register_outbox_commands(CLI::App& app, ToolContext& tool);
+
+// journal show: the last `last` electronic-journal lines, oldest first.
+inline constexpr std::size_t kDefaultJournalLines = 20;
+int run_journal_show(const KioskConfig& config, std::size_t last, Streams io);
+void register_journal_commands(CLI::App& app, ToolContext& tool);
+
+// counters: every persistent counter, by name.
+int run_counters(const KioskConfig& config, Streams io);
+void register_counters_command(CLI::App& app, ToolContext& tool);
+
+// keys status: the keys file's mode and the names of the keys in it.
+int run_keys_status(const KioskConfig& config, Streams io);
+void register_keys_commands(CLI::App& app, ToolContext& tool);
+
+// sim status: the running kiosk's device status over its control socket — not built yet, so this
+// reports that the socket cannot be used and returns kExitUnavailable.
+std::filesystem::path control_socket_path(const KioskConfig& config);
+int run_sim_status(const std::filesystem::path& socket, Streams io);
+void register_sim_commands(CLI::App& app, ToolContext& tool);
+
+}  // namespace kiosk::kioskctl

@@ -1,0 +1,68 @@
+// Builds kioskctl's parser from the command groups and runs it (see kioskctl_app.hpp).
+#include "kiosk/kioskctl/kioskctl_app.hpp"
+
+#include <exception>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "kiosk/kioskctl/commands.hpp"
+
+namespace kiosk::kioskctl {
+namespace {
+
+// The innermost chosen command must be a leaf: "kioskctl outbox" alone names no action. Checked
+// here rather than with CLI11's require_subcommand, whose message ("A subcommand is required")
+// would hide a mistyped command name behind it instead of naming the unexpected word.
+bool names_an_action(const CLI::App& app, std::ostream& err) {
+    const CLI::App* chosen = &app;
+    std::string path = app.get_name();
+    while (!chosen->get_subcommands().empty()) {
+        chosen = chosen->get_subcommands().front();
+        path += " " + chosen->get_name();
+    }
+    const auto choices = chosen->get_subcommands([](const CLI::App*) { return true; });
+    if (choices.empty()) return true;
+    std::string names;
+    for (const CLI::App* choice : choices) names += (names.empty() ? "" : ", ") + choice->get_name();
+    report_error(err, "`" + path + "` needs a command, one of: " + names + " (see " + path + " --help)");
+    return false;
+}
+
+}  // namespace
+
+int run_kioskctl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Clock& clock) {
+    ToolContext tool(Streams{out, err}, clock);
+    CLI::App app("kioskctl: inspect a kiosk's flow, outbox, journal, counters and keys "
+                 "(headers, names and counts only; never payloads or key bytes)",
+                 "kioskctl");
+    // Lets --config follow the subcommand too (`kioskctl counters --config x.toml`).
+    app.fallthrough();
+    app.add_option("--config,-c", tool.config_path, "The kiosk's config file (TOML): where its database and keys are")
+        ->capture_default_str();
+    // CLI11's default is two lines; one line naming the problem is this tool's contract.
+    app.failure_message([](const CLI::App*, const CLI::Error& error) {
+        return "kioskctl: " + std::string(error.what()) + " (see kioskctl --help)\n";
+    });
+
+    register_flow_commands(app, tool);
+    register_outbox_commands(app, tool);
+    register_journal_commands(app, tool);
+    register_counters_command(app, tool);
+    register_keys_commands(app, tool);
+    register_sim_commands(app, tool);
+
+    try {
+        app.parse(argc, argv);  // the chosen command's callback runs here and sets tool.exit_code
+    } catch (const CLI::ParseError& error) {
+        const int code = app.exit(error, out, err);  // --help prints to `out` and is a success
+        return code == 0 ? kExitOk : kExitUsage;
+    } catch (const std::exception& error) {
+        report_error(err, error.what());
+        return kExitFailure;
+    }
+    if (!names_an_action(app, err)) return kExitUsage;
+    return tool.exit_code;
+}
+
+}  // namespace kiosk::kioskctl

@@ -1,0 +1,51 @@
+// What every kioskctl command shares: where its output goes, the clock, the --config path, and
+// the two steps most commands begin with — load the config, open the existing database.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <ostream>
+#include <string_view>
+
+#include "common/clock.hpp"
+#include "common/result.hpp"
+#include "kiosk/config/kiosk_config.hpp"
+#include "store/database.hpp"
+
+namespace kiosk::kioskctl {
+
+// Exit codes, documented in docs/kioskctl.md.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;      // config, database or keys file unreadable or invalid
+inline constexpr int kExitUnavailable = 2;  // the running kiosk could not be reached
+inline constexpr int kExitUsage = 64;       // bad command line (EX_USAGE of sysexits.h)
+
+inline constexpr std::string_view kDefaultConfigPath = "kiosk/config/sim.toml";
+
+struct Streams {
+    std::ostream& out;
+    std::ostream& err;
+};
+
+// One "kioskctl: <what went wrong>" line on the error stream.
+void report_error(std::ostream& err, std::string_view message);
+
+// Filled in by the parser, read by the command callbacks.
+struct ToolContext {
+    ToolContext(Streams streams, const Clock& time_source) : io(streams), clock(time_source) {}
+
+    Streams io;
+    const Clock& clock;
+    std::filesystem::path config_path{kDefaultConfigPath};
+    int exit_code = kExitOk;
+};
+
+// Loads tool.config_path and runs `command` with it; a ConfigError becomes one error line and
+// kExitFailure.
+int with_config(const ToolContext& tool, const std::function<int(const KioskConfig&)>& command);
+
+// Opens the database at `path` only if it already exists: store::Database::open would otherwise
+// create an empty one, and a technician pointing at the wrong data_dir must be told so instead.
+Result<store::Database> open_existing_database(const std::filesystem::path& path);
+
+}  // namespace kiosk::kioskctl
