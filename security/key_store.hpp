@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/random_source.hpp"
@@ -81,6 +82,12 @@ struct KeyRingPaths {
     std::filesystem::path ring;
     std::filesystem::path keys_file;
 };
+
+// `<data_dir>/keyring`, beside the keys file.
+inline constexpr std::string_view kKeyRingFileName = "keyring";
+inline KeyRingPaths key_ring_paths(const std::filesystem::path& data_dir, const std::filesystem::path& keys_file) {
+    return KeyRingPaths{data_dir / kKeyRingFileName, keys_file};
+}
 
 // The key store kept in a key ring file, under a file or PKCS#11 KEK.
 class KeyRingStore final : public KeyStore {

@@ -9,6 +9,7 @@
 #include <ostream>
 
 #include "common/clock.hpp"
+#include "common/random_source.hpp"
 #include "kiosk/config/kiosk_config.hpp"
 #include "kiosk/kioskctl/tool_context.hpp"
 
@@ -35,8 +36,11 @@ void register_journal_commands(CLI::App& app, ToolContext& tool);
 int run_counters(const KioskConfig& config, Streams io);
 void register_counters_command(CLI::App& app, ToolContext& tool);
 
-// keys status: the keys file's mode and the names of the keys in it.
+// keys status: the keys file's mode and the names of the keys in it, then the key ring's backend,
+// KEK location, mode, current and retired data key ids.
 int run_keys_status(const KioskConfig& config, Streams io);
+// keys rotate: a new current data key in the key ring (`random` makes the key: OsRandom in the tool).
+int run_keys_rotate(const KioskConfig& config, RandomSource& random, Streams io);
 void register_keys_commands(CLI::App& app, ToolContext& tool);
 
 // sim status: the running kiosk's device status over its control socket — not built yet, so this

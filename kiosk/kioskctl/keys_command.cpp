@@ -1,5 +1,7 @@
-// `kioskctl keys status`: which keys the keys file holds and whether its mode is owner-only.
-// Only names leave KeyFile; the key bytes stay in its wiped buffers and are never printed.
+// `kioskctl keys status`: which keys the keys file holds, whether its mode is owner-only, and the
+// key ring (backend, KEK location, current and retired data key ids). `kioskctl keys rotate`: a
+// new current data key in the configured key store. Only names and counts are printed; key bytes
+// stay in wiped buffers (and, with PKCS#11, the KEK never leaves the token).
 #include <array>
 #include <stdexcept>
 #include <string>
@@ -10,6 +12,8 @@
 #include "kiosk/kioskctl/commands.hpp"
 #include "kiosk/kioskctl/display_text.hpp"
 #include "security/key_file.hpp"
+#include "security/key_store.hpp"
+#include "security/os_random.hpp"
 
 namespace kiosk::kioskctl {
 namespace {
@@ -24,6 +28,42 @@ std::string octal(std::filesystem::perms permissions) {
 bool owner_only(std::filesystem::perms permissions) {
     using std::filesystem::perms;
     return (permissions & (perms::group_all | perms::others_all)) == perms::none;
+}
+
+// The ring's status lines; the ring is optional (the kiosk makes it at its first start).
+int print_key_ring_status(const KioskConfig& config, Streams io) {
+    const security::KeyRingPaths paths = security::key_ring_paths(config.data_dir, config.keys_path());
+    io.out << "key ring:  " << paths.ring.string();
+    if (!std::filesystem::exists(paths.ring)) {
+        io.out << " not found (the kiosk creates it at its first start)\n";
+        return kExitOk;
+    }
+    io.out << '\n';
+    security::OsRandom random;
+    auto store = security::KeyRingStore::open(paths, random);
+    if (!store) {
+        report_error(io.err, store.error().message);
+        return kExitFailure;
+    }
+    auto status = (*store)->status();
+    if (!status) {
+        report_error(io.err, status.error().message);
+        return kExitFailure;
+    }
+    const auto ring_permissions = static_cast<std::filesystem::perms>(status->ring_mode);
+    io.out << "ring mode: " << octal(ring_permissions) << (owner_only(ring_permissions) ? " (owner only)" : "") << '\n'
+           << "backend:   " << status->backend << '\n'
+           << "KEK:       " << safe_text(status->kek_location) << '\n'
+           << "current:   " << safe_text(status->current.id) << " (" << status->current.reserved
+           << " encryptions reserved of " << security::kGcmRandomIvLimit << ")\n"
+           << "retired:   ";
+    if (status->retired.empty()) io.out << "none";
+    for (std::size_t i = 0; i < status->retired.size(); ++i) {
+        io.out << (i == 0 ? "" : ", ") << safe_text(status->retired[i].id) << " (" << status->retired[i].reserved
+               << " reserved)";
+    }
+    io.out << "\nrotations: " << status->rotations << '\n';
+    return kExitOk;
 }
 
 }  // namespace
@@ -61,14 +101,43 @@ int run_keys_status(const KioskConfig& config, Streams io) {
         if (!keys.key(required)) missing += (missing.empty() ? "" : ", ") + std::string(required);
     }
     if (!missing.empty()) io.out << "missing:   " << missing << " (the kiosk needs both kek and pan-token)\n";
+    return print_key_ring_status(config, io);
+}
+
+int run_keys_rotate(const KioskConfig& config, RandomSource& random, Streams io) {
+    const security::KeyRingPaths paths = security::key_ring_paths(config.data_dir, config.keys_path());
+    auto store = security::KeyRingStore::open(paths, random);
+    if (!store) {
+        report_error(io.err, store.error().message);
+        return kExitFailure;
+    }
+    auto before = (*store)->status();
+    const std::string previous = before ? before->current.id : std::string("(unknown)");
+    // The running kiosk sees the ring change before its next seal and switches to the new key.
+    auto rotated = (*store)->rotate();
+    if (!rotated) {
+        report_error(io.err, "rotation failed: " + rotated.error().message);
+        return kExitFailure;
+    }
+    io.out << "new current data key: " << safe_text(*rotated) << '\n'
+           << "retired:              " << safe_text(previous) << " (still opens the records sealed under it)\n";
     return kExitOk;
 }
 
 void register_keys_commands(CLI::App& app, ToolContext& tool) {
-    CLI::App* keys = app.add_subcommand("keys", "The keys file");
-    keys->add_subcommand("status", "Key names in the keys file and its mode (never key bytes)")->callback([&tool] {
-        tool.exit_code = with_config(tool, [&tool](const KioskConfig& config) { return run_keys_status(config, tool.io); });
-    });
+    CLI::App* keys = app.add_subcommand("keys", "The keys file and the key ring");
+    keys->add_subcommand("status", "Key names, modes, KEK location, current and retired data key ids (never key bytes)")
+        ->callback([&tool] {
+            tool.exit_code =
+                with_config(tool, [&tool](const KioskConfig& config) { return run_keys_status(config, tool.io); });
+        });
+    keys->add_subcommand("rotate", "Make a new current data key; retired keys keep opening their records")
+        ->callback([&tool] {
+            tool.exit_code = with_config(tool, [&tool](const KioskConfig& config) {
+                security::OsRandom random;
+                return run_keys_rotate(config, random, tool.io);
+            });
+        });
 }
 
 }  // namespace kiosk::kioskctl

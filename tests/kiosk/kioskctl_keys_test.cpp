@@ -1,0 +1,163 @@
+// `kioskctl keys status` and `kioskctl keys rotate`, in-process against a temporary data directory
+// with a keys file and a key ring: the ring's backend, KEK location, mode and key ids are shown,
+// a rotation makes a new current key the kiosk's sealer adopts, and no key byte is ever printed.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "common/bytes.hpp"
+#include "common/random_source.hpp"
+#include "kiosk/kioskctl/commands.hpp"
+#include "kiosk/kioskctl/kioskctl_app.hpp"
+#include "security/key_file.hpp"
+#include "security/key_store.hpp"
+#include "security/record_sealer.hpp"
+#include "tests/store/temp_directory.hpp"
+
+namespace kiosk::kioskctl {
+namespace {
+
+class FixedClock final : public Clock {
+public:
+    [[nodiscard]] TimePoint now() const override { return from_unix_millis(1'767'607'200'000); }
+};
+
+struct Captured {
+    std::ostringstream out;
+    std::ostringstream err;
+    Streams streams() { return Streams{out, err}; }
+};
+
+bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+class KioskctlKeysTest : public ::testing::Test {
+protected:
+    KioskctlKeysTest() {
+        config_.data_dir = directory_.file("data");
+        std::filesystem::create_directories(config_.data_dir);
+        security::KeyFile::create(config_.keys_path(),
+                                  {std::string(security::kKekKeyName), std::string(security::kPanTokenKeyName)}, random_);
+    }
+
+    security::KeyRingPaths paths() const { return security::key_ring_paths(config_.data_dir, config_.keys_path()); }
+
+    std::unique_ptr<security::KeyRingStore> create_ring() {
+        auto store = security::KeyRingStore::create(paths(), security::KekSpec{}, random_);
+        EXPECT_TRUE(store.ok()) << store.error().to_string();
+        return std::move(store).value();
+    }
+
+    // Every key byte of the ring and keys file as hex: none may appear in any output.
+    std::vector<std::string> secret_hex(security::KeyStore& store) {
+        std::vector<std::string> secrets;
+        auto keys = store.keys();
+        EXPECT_TRUE(keys.ok());
+        secrets.push_back(to_hex(keys->current.bytes.view()));
+        for (const security::DataKey& key : keys->retired) secrets.push_back(to_hex(key.bytes.view()));
+        secrets.push_back(to_hex(security::KeyFile::load(config_.keys_path()).key(security::kKekKeyName)->view()));
+        return secrets;
+    }
+
+    static void expect_no_secret(const std::string& text, const std::vector<std::string>& secrets) {
+        for (const std::string& hex : secrets) {
+            std::string upper = hex;
+            std::transform(upper.begin(), upper.end(), upper.begin(), [](char c) { return static_cast<char>(std::toupper(c)); });
+            EXPECT_FALSE(contains(text, hex.substr(0, 16)));
+            EXPECT_FALSE(contains(text, upper.substr(0, 16)));
+        }
+    }
+
+    std::string write_config() {
+        const std::string path = directory_.file("kiosk.toml");
+        std::ofstream(path) << "[kiosk]\ndata_dir = \"" << config_.data_dir.string() << "\"\n";
+        return path;
+    }
+
+    store::test::TempDirectory directory_;
+    KioskConfig config_;
+    SeededRandom random_{21};
+    FixedClock clock_;
+};
+
+TEST_F(KioskctlKeysTest, StatusShowsBackendKekLocationModeAndKeyIds) {
+    auto store = create_ring();
+    const std::string first = store->keys()->current.id;
+    const std::string second = *store->rotate();
+    Captured captured;
+    EXPECT_EQ(run_keys_status(config_, captured.streams()), kExitOk) << captured.err.str();
+    const std::string out = captured.out.str();
+    EXPECT_TRUE(contains(out, "key ring:  " + paths().ring.string() + "\n")) << out;
+    EXPECT_TRUE(contains(out, "ring mode: 0600 (owner only)\n")) << out;
+    EXPECT_TRUE(contains(out, "backend:   file\n")) << out;
+    EXPECT_TRUE(contains(out, "KEK:       keys file " + config_.keys_path().string() + " (key 'kek')\n")) << out;
+    EXPECT_TRUE(contains(out, "current:   " + second + " (0 encryptions reserved of 4294967295)\n")) << out;
+    EXPECT_TRUE(contains(out, "retired:   " + first + " (0 reserved)\n")) << out;
+    EXPECT_TRUE(contains(out, "rotations: 1\n")) << out;
+    expect_no_secret(out + captured.err.str(), secret_hex(*store));
+}
+
+TEST_F(KioskctlKeysTest, StatusWithoutARingSaysTheKioskMakesIt) {
+    Captured captured;
+    EXPECT_EQ(run_keys_status(config_, captured.streams()), kExitOk);
+    EXPECT_TRUE(contains(captured.out.str(), "not found (the kiosk creates it at its first start)")) << captured.out.str();
+}
+
+TEST_F(KioskctlKeysTest, StatusRefusesACorruptedRingWithOneLine) {
+    create_ring();
+    std::ofstream(paths().ring, std::ios::app) << "key dk-evil current 0 00\n";
+    Captured captured;
+    EXPECT_EQ(run_keys_status(config_, captured.streams()), kExitFailure);
+    const std::string err = captured.err.str();
+    EXPECT_TRUE(contains(err, "corrupted")) << err;
+    EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1);
+}
+
+TEST_F(KioskctlKeysTest, RotateMakesANewCurrentKeyThatTheRunningSealerAdopts) {
+    auto kiosk_store = create_ring();
+    security::RecordSealer kiosk_sealer(*kiosk_store);  // the running kiosk
+    security::RecordHeader header{"r1", "journey", "SIM-0001", "", 1, 0};
+    auto before = kiosk_sealer.seal(header, to_bytes("p"), random_);
+    ASSERT_TRUE(before.ok());
+
+    SeededRandom tool_random(3);
+    Captured captured;
+    EXPECT_EQ(run_keys_rotate(config_, tool_random, captured.streams()), kExitOk) << captured.err.str();
+    const std::string new_id = kiosk_store->keys()->current.id;
+    EXPECT_NE(new_id, before->header.key_id);
+    EXPECT_TRUE(contains(captured.out.str(), "new current data key: " + new_id + "\n")) << captured.out.str();
+    EXPECT_TRUE(contains(captured.out.str(), "retired:              " + before->header.key_id)) << captured.out.str();
+    expect_no_secret(captured.out.str(), secret_hex(*kiosk_store));
+
+    header.record_id = "r2";
+    auto after = kiosk_sealer.seal(header, to_bytes("p"), random_);
+    ASSERT_TRUE(after.ok());
+    EXPECT_EQ(after->header.key_id, new_id);
+    EXPECT_TRUE(kiosk_sealer.open(*before).ok());
+}
+
+TEST_F(KioskctlKeysTest, RotateWithoutARingIsOneErrorLineNamingIt) {
+    Captured captured;
+    EXPECT_EQ(run_keys_rotate(config_, random_, captured.streams()), kExitFailure);
+    EXPECT_TRUE(contains(captured.err.str(), paths().ring.string() + ": not found")) << captured.err.str();
+    EXPECT_FALSE(std::filesystem::exists(paths().ring));
+}
+
+TEST_F(KioskctlKeysTest, RotateThroughTheCommandLine) {
+    auto store = create_ring();
+    const std::string before = store->keys()->current.id;
+    const std::string config_path = write_config();
+    std::vector<const char*> argv{"kioskctl", "--config", config_path.c_str(), "keys", "rotate"};
+    Captured captured;
+    EXPECT_EQ(run_kioskctl(static_cast<int>(argv.size()), argv.data(), captured.out, captured.err, clock_), kExitOk)
+        << captured.err.str();
+    EXPECT_NE(store->keys()->current.id, before);
+    EXPECT_EQ(store->status()->retired.size(), 1U);
+}
+
+}  // namespace
+}  // namespace kiosk::kioskctl
