@@ -9,6 +9,7 @@ LoopbackPair::LoopbackPair(std::string name) : name_(std::move(name)) {}
 
 Status LoopbackTransport::write(ByteView bytes, Millis /*timeout*/) {
     if (pair_.disconnected_) return make_error(pair_.name_, "disconnected");
+    if (is_host_ && pair_.unplugged_.fire()) return make_error(pair_.name_, "disconnected");
     if (is_host_) {
         LoopbackTransport& peer = pair_.device_;
         peer.inbox_.insert(peer.inbox_.end(), bytes.begin(), bytes.end());
@@ -31,7 +32,9 @@ Status LoopbackTransport::write(ByteView bytes, Millis /*timeout*/) {
 }
 
 Result<Bytes> LoopbackTransport::read(std::size_t max, Millis /*timeout*/) {
-    if (pair_.disconnected_) return make_error(pair_.name_, "disconnected");
+    if (pair_.disconnected_ || pair_.unplugged_.mode() == FaultMode::always) {
+        return make_error(pair_.name_, "disconnected");
+    }
     if (inbox_.empty() || max == 0) return drivers::timeout_error(pair_.name_);
     std::size_t count = std::min(max, inbox_.size());
     if (is_host_ && pair_.host_read_chunk_ != 0) count = std::min(count, pair_.host_read_chunk_);

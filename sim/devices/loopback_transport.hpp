@@ -13,6 +13,7 @@
 #include <string>
 
 #include "drivers/transport.hpp"
+#include "sim/devices/fault_mode.hpp"
 
 namespace kiosk::sim {
 
@@ -51,6 +52,10 @@ public:
     // --- wire faults ---
     // Both ends fail every write and read with "disconnected" (cable pulled, USB reset).
     void set_disconnected(bool disconnected) { disconnected_ = disconnected; }
+    // Device unplugged as a fault: `once` fails the driver's next write (a USB reset the device
+    // recovers from), `always` fails every write and read until unplug(FaultMode::off).
+    void unplug(FaultMode mode) { unplugged_.set(mode); }
+    [[nodiscard]] FaultMode unplugged() const { return unplugged_.mode(); }
     // Bytes the device writes are lost (device hangs): the driver sees timeouts.
     void set_device_muted(bool muted) { device_muted_ = muted; }
     // The next byte the device writes has its lowest bit flipped (line noise).
@@ -69,6 +74,7 @@ private:
     LoopbackTransport device_{*this, false};
     std::function<void()> on_device_receive_;
     bool disconnected_ = false;
+    Fault unplugged_;
     bool device_muted_ = false;
     bool corrupt_next_ = false;
     std::size_t host_read_chunk_ = 0;

@@ -31,9 +31,21 @@ SimCashDispenser::SimCashDispenser(std::vector<SimCassette> cassettes, std::uint
       cassettes_(std::move(cassettes)),
       jam_on_pick_(cassettes_.size()),
       double_pick_(cassettes_.size()),
+      jam_after_(cassettes_.size(), 0),
+      pick_failure_(cassettes_.size()),
+      pick_failure_after_(cassettes_.size(), 0),
+      cassette_empty_(cassettes_.size()),
       reject_capacity_(reject_capacity) {}
 
-void SimCashDispenser::jam_on_pick(std::size_t cassette, FaultMode mode) { jam_on_pick_.at(cassette).set(mode); }
+void SimCashDispenser::jam_on_pick(std::size_t cassette, FaultMode mode, std::uint32_t after_notes) {
+    jam_on_pick_.at(cassette).set(mode);
+    jam_after_.at(cassette) = after_notes;
+}
+void SimCashDispenser::pick_failure(std::size_t cassette, FaultMode mode, std::uint32_t after_notes) {
+    pick_failure_.at(cassette).set(mode);
+    pick_failure_after_.at(cassette) = after_notes;
+}
+void SimCashDispenser::cassette_empty(std::size_t cassette, FaultMode mode) { cassette_empty_.at(cassette).set(mode); }
 void SimCashDispenser::double_pick(std::size_t cassette, FaultMode mode) { double_pick_.at(cassette).set(mode); }
 void SimCashDispenser::set_cassette_state(std::size_t cassette, CassetteState state) {
     cassettes_.at(cassette).fitted_state = state;
@@ -44,6 +56,10 @@ void SimCashDispenser::short_count(std::size_t cassette, std::uint32_t notes) {
 
 CassetteState SimCashDispenser::state_of(const SimCassette& c) const {
     if (c.fitted_state != CassetteState::ok) return c.fitted_state;
+    const auto index = static_cast<std::size_t>(&c - cassettes_.data());
+    if (index < cassette_empty_.size() && cassette_empty_[index].mode() == FaultMode::always) {
+        return CassetteState::empty;
+    }
     if (c.count == 0) return CassetteState::empty;
     if (c.count <= c.low_threshold) return CassetteState::low;
     return CassetteState::ok;
@@ -130,8 +146,15 @@ void SimCashDispenser::on_dispense(const drivers::Frame& frame) {
     for (std::size_t i = 0; i < n && outcome == ReplyCode::ok; ++i) {
         SimCassette& c = cassettes_[i];
         const auto before = state_of(c);
+        if (wanted[i] > 0 && cassette_empty_[i].mode() == FaultMode::once && cassette_empty_[i].fire()) {
+            c.missing_notes = c.count;  // found empty at the first pick below
+        }
         while (dispensed[i] < wanted[i]) {
-            if (jam_on_pick_[i].fire()) {
+            if (dispensed[i] >= pick_failure_after_[i] && pick_failure_[i].fire()) {
+                outcome = ReplyCode::cashUnitError;
+                break;
+            }
+            if (dispensed[i] >= jam_after_[i] && jam_on_pick_[i].fire()) {
                 outcome = ReplyCode::mediaJam;
                 state_ = DeviceState::hardwareError;
                 break;

@@ -39,8 +39,17 @@ public:
     Status take_notes();
 
     // --- faults ---
-    // The next pick from `cassette` jams the transport (notes already stacked stay there).
-    void jam_on_pick(std::size_t cassette, FaultMode mode);
+    // A pick from `cassette` jams the transport (notes already stacked stay there): the first
+    // pick after `after_notes` notes of a dispense from it.
+    void jam_on_pick(std::size_t cassette, FaultMode mode, std::uint32_t after_notes = 0);
+    // Partial dispense: a pick from `cassette` fails after `after_notes` notes (a feed fault; the
+    // cassette keeps its notes and stays usable). DISPENSE answers cashUnitError with the notes
+    // stacked so far.
+    void pick_failure(std::size_t cassette, FaultMode mode, std::uint32_t after_notes = 0);
+    // Cassette empty: `once` — the next dispense from it finds it physically empty although its
+    // count says otherwise (the count becomes 0); `always` — its empty sensor is stuck: it reports
+    // `empty` and every dispense that needs it is refused before picking.
+    void cassette_empty(std::size_t cassette, FaultMode mode);
     // A pick from `cassette` pulls two notes: the pair goes to the reject bin and it picks again.
     void double_pick(std::size_t cassette, FaultMode mode);
     void shutter_jam(FaultMode mode) { shutter_jam_.set(mode); }
@@ -76,6 +85,10 @@ private:
     std::vector<SimCassette> cassettes_;
     std::vector<Fault> jam_on_pick_;
     std::vector<Fault> double_pick_;
+    std::vector<std::uint32_t> jam_after_;
+    std::vector<Fault> pick_failure_;
+    std::vector<std::uint32_t> pick_failure_after_;
+    std::vector<Fault> cassette_empty_;
     Fault shutter_jam_;
     Bundle stacker_;
     Bundle output_;

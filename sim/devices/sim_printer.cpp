@@ -21,12 +21,24 @@ SimPrinter::SimPrinter() { link_.on_device_receive([this] { pump(); }); }
 
 void SimPrinter::set_paper(PaperState paper) {
     paper_ = paper;
+    near_end_.set(FaultMode::off);  // a new roll, or a state set by hand, ends a near-end fault
     if (paper == PaperState::out) {
         stopped_for_paper_end_ = true;
     } else {
         stopped_for_paper_end_ = false;
         lines_left_.reset();
     }
+}
+
+void SimPrinter::paper_near_end(FaultMode mode) {
+    near_end_.set(mode);
+    if (mode != FaultMode::off && paper_ == PaperState::ok) paper_ = PaperState::nearEnd;
+    if (mode == FaultMode::off && paper_ == PaperState::nearEnd) paper_ = PaperState::ok;
+}
+
+void SimPrinter::paper_out_mid_receipt(FaultMode mode, std::size_t lines) {
+    out_mid_receipt_.set(mode);
+    out_after_lines_ = lines;
 }
 
 std::string SimPrinter::receipt_text() const {
@@ -90,6 +102,7 @@ void SimPrinter::apply(const EscPosCommand& command) {
                 if (!line_.empty()) end_line();
             } else if constexpr (std::is_same_v<C, cmd::Initialize>) {
                 style_ = drivers::LineStyle{};
+                if (paper_ != PaperState::out && out_mid_receipt_.fire()) lines_left_ = out_after_lines_;
             } else if constexpr (std::is_same_v<C, cmd::Bold>) {
                 style_.bold = c.on;
             } else if constexpr (std::is_same_v<C, cmd::Underline>) {
@@ -111,6 +124,11 @@ void SimPrinter::apply(const EscPosCommand& command) {
                 if (paper_ != PaperState::out) {
                     receipts_.push_back(std::move(page_));
                     page_ = PrintedReceipt{};
+                    // A `once` near end lasts for one receipt.
+                    if (near_end_.mode() == FaultMode::once && paper_ == PaperState::nearEnd) {
+                        near_end_.set(FaultMode::off);
+                        paper_ = PaperState::ok;
+                    }
                 }
             } else if constexpr (std::is_same_v<C, cmd::StatusRequest>) {
                 answer_status(c.n);

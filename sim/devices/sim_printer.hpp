@@ -14,6 +14,7 @@
 #include "drivers/printer/escpos_status.hpp"
 #include "drivers/printer/receipt_printer.hpp"
 #include "sim/devices/escpos_stream_decoder.hpp"
+#include "sim/devices/fault_mode.hpp"
 #include "sim/devices/loopback_transport.hpp"
 
 namespace kiosk::sim {
@@ -45,6 +46,12 @@ public:
     // Paper runs out once `lines` more lines are printed; the next line is lost.
     void run_out_after_lines(std::size_t lines) { lines_left_ = lines; }
     void load_paper() { set_paper(drivers::PaperState::ok); }
+    // Fault modes for the fault table and the control socket. Near end: `once` lasts until the
+    // next receipt is cut, `always` until set_paper/load_paper. Out mid-receipt: the roll ends
+    // after `lines` lines of the next receipt (`once`) or of every receipt, even after a reload
+    // (`always`, a run of short rolls); it is armed when a job starts (ESC @).
+    void paper_near_end(FaultMode mode);
+    void paper_out_mid_receipt(FaultMode mode, std::size_t lines);
     void set_powered(bool powered) { powered_ = powered; }
 
     // --- what a test can see ---
@@ -75,6 +82,9 @@ private:
     drivers::PaperState paper_ = drivers::PaperState::ok;
     std::optional<std::size_t> lines_left_;
     bool stopped_for_paper_end_ = false;
+    Fault near_end_;          // `once`: cleared at the next cut
+    Fault out_mid_receipt_;   // fires at each ESC @
+    std::size_t out_after_lines_ = 0;
     bool powered_ = true;
 };
 

@@ -1,0 +1,56 @@
+// SimControl: what a developer or a test does to a running simulator — play the customer (insert a
+// deck card, press PIN-pad keys, take the card, the cash or the receipt), inject and clear faults,
+// and read every device's status through its driver. The control socket calls it; tests call it
+// directly. Not thread-safe: call it on the thread that owns the devices (the kiosk runtime's
+// loop; ControlMailbox carries requests there from the socket thread).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/result.hpp"
+#include "sim/control/fault_catalog.hpp"
+#include "sim/control/sim_device_set.hpp"
+
+namespace kiosk::sim {
+
+struct DeviceReport {
+    std::string device;  // card-reader, pin-pad, …
+    drivers::DeviceStatus status;
+    std::vector<std::pair<std::string, std::string>> details;  // media, paper, bin, cassettes, …
+};
+
+class SimControl {
+public:
+    SimControl(SimDeviceSet sims, DriverSet drivers) : sims_(sims), drivers_(drivers) {}
+
+    // Every device this rig has, through its driver's status(); in device_names() order.
+    std::vector<DeviceReport> status();
+
+    // The deck card `deck_id` (sim/devices/card_deck.hpp) into the slot.
+    Status insert_card(std::string_view deck_id);
+    // PIN-pad keys: space- or comma-separated words; a word of digits presses each digit, and
+    // enter, clear, backspace, cancel, f1…f8 press that key. Every word is checked before any key
+    // is pressed. Returns how many keys were pressed. Digits are never echoed anywhere.
+    Result<std::size_t> press(std::string_view keys);
+    Status take_card();
+    // Takes the presented notes; returns their value in minor units.
+    Result<std::int64_t> take_cash();
+    // The oldest cut receipt not yet taken, as its text (a receipt holds only the masked PAN).
+    Result<std::string> take_receipt();
+
+    Status fault(std::string_view device, std::string_view fault, FaultMode mode, const FaultOptions& options = {});
+    void clear_faults();
+
+    [[nodiscard]] const SimDeviceSet& sims() const { return sims_; }
+
+private:
+    SimDeviceSet sims_;
+    DriverSet drivers_;
+    std::size_t receipts_taken_ = 0;
+};
+
+}  // namespace kiosk::sim

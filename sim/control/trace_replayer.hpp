@@ -1,0 +1,58 @@
+// TraceReplayer: feeds a recorded device trace back into the simulator, so the devices behave as
+// they did in the recorded session — a field incident reproduced on a developer's PC. It is the
+// TraceHook of the tracing decorators (drivers/trace/tracing_drivers.hpp) around the replaying
+// kiosk's drivers: before each command or poll it
+//   * plays the customer's and the world's recorded actions that come next in the trace (insert
+//     the card, press the keys, take the card or the notes, open the tamper switch), and
+//   * when the kiosk issues the command the trace has next, arms the sim fault that makes that
+//     command end as recorded: paper out after line k, a jam at eject, an unreadable stripe, a
+//     note jam after n notes, a pick failure, a shutter jam, a crypto failure, an unplugged link.
+// Events that are consequences of earlier actions (entry complete, cash-unit threshold, …) are
+// expected, not played. Traces carry no card data, so the card inserted is the deck card named in
+// ReplayOptions and digits come from its PIN. A command the trace does not have at that point is a
+// divergence: recorded, and the replay goes on.
+// Run: build/h-ctl/bin/trace_tests --gtest_filter='TraceReplay*'.
+#pragma once
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "drivers/trace/tracer.hpp"
+#include "sim/control/sim_device_set.hpp"
+
+namespace kiosk::sim {
+
+struct ReplayOptions {
+    std::string card_id = "visa-alice";  // the deck card inserted for each recorded insertion
+};
+
+class TraceReplayer final : public drivers::TraceHook {
+public:
+    TraceReplayer(std::vector<drivers::TraceRecord> trace, SimDeviceSet sims, ReplayOptions options = {});
+
+    void before(std::string_view device, std::string_view command) override;
+    void after(std::string_view device, std::string_view command) override;
+
+    // Every recorded record has been matched or played.
+    [[nodiscard]] bool finished() const { return pending_.empty(); }
+    [[nodiscard]] std::size_t remaining() const { return pending_.size(); }
+    // "kiosk issued printer print where the trace has card-reader eject", …
+    [[nodiscard]] const std::vector<std::string>& divergences() const { return divergences_; }
+
+private:
+    void play_events();
+    void play(const drivers::TraceRecord& event);
+    void arm(const drivers::TraceRecord& command);
+    void link_fault_during(const drivers::TraceRecord& command);
+    LoopbackPair* link_of(std::string_view device);
+
+    std::deque<drivers::TraceRecord> pending_;
+    SimDeviceSet sims_;
+    ReplayOptions options_;
+    std::size_t pin_digit_ = 0;
+    LoopbackPair* disconnected_ = nullptr;  // a link cut for one command, restored after it
+    std::vector<std::string> divergences_;
+};
+
+}  // namespace kiosk::sim
