@@ -3,7 +3,6 @@
 #include <stdexcept>
 
 #include "crm/outbox_queue.hpp"
-#include "security/data_key_derivation.hpp"
 
 namespace kiosk {
 
@@ -39,14 +38,14 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
       environment_(environment),
       database_(open_database(config_)),
       keys_(open_keys(config_, environment_)) {
-    const auto kek = required_key(keys_, security::kKekKeyName, config_.keys_path());
-    // A fresh data key id per start: the GCM encryption counter lives in memory, so a new key
-    // after every restart keeps each key far below the 2^32 random-IV limit without persisting
-    // the count. The CRM derives the same key from the key id.
-    const std::string key_id = "dk-" + std::to_string(to_unix_millis(environment_.clock.now()));
-    auto data_key = security::derive_data_key(kek.view(), key_id);
-    if (!data_key.ok()) throw std::runtime_error("data key: " + data_key.error().to_string());
-    sealer_ = std::make_unique<security::RecordSealer>(std::move(*data_key));
+    // Data keys live in the key ring (security/key_store.hpp), made with the file KEK at the first
+    // start; encryption counts are reserved there in persisted blocks, so restarts reuse no IV space.
+    const auto ring = security::key_ring_paths(config_.data_dir, config_.keys_path());
+    auto store = std::filesystem::exists(ring.ring) ? security::KeyRingStore::open(ring, environment_.random)
+                                                    : security::KeyRingStore::create(ring, {}, environment_.random);
+    if (!store.ok()) throw std::runtime_error(store.error().message);
+    key_store_ = std::move(*store);
+    sealer_ = std::make_unique<security::RecordSealer>(*key_store_);
     tokenizer_ = std::make_unique<security::PanTokenizer>(
         required_key(keys_, security::kPanTokenKeyName, config_.keys_path()).view());
     cx_ = std::make_unique<CxRecorder>(database_, *sealer_, environment_.random, environment_.clock, config_.kiosk_id);

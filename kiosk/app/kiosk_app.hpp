@@ -13,6 +13,7 @@
 #include "kiosk/cx/cx_recorder.hpp"
 #include "kiosk/runtime/runtime.hpp"
 #include "security/key_file.hpp"
+#include "security/key_store.hpp"
 #include "security/pan.hpp"
 #include "security/record_sealer.hpp"
 #include "store/database.hpp"
@@ -47,6 +48,7 @@ private:
     KioskEnvironment environment_;
     store::Database database_;
     security::KeyFile keys_;
+    std::unique_ptr<security::KeyRingStore> key_store_;  // data keys; the sealer follows its rotations
     std::unique_ptr<security::RecordSealer> sealer_;
     std::unique_ptr<security::PanTokenizer> tokenizer_;
     std::unique_ptr<CxRecorder> cx_;

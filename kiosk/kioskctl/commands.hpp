@@ -12,6 +12,7 @@
 #include "common/random_source.hpp"
 #include "kiosk/config/kiosk_config.hpp"
 #include "kiosk/kioskctl/tool_context.hpp"
+#include "security/key_ring.hpp"
 
 namespace CLI {
 class App;
@@ -39,6 +40,8 @@ void register_counters_command(CLI::App& app, ToolContext& tool);
 // keys status: the keys file's mode and the names of the keys in it, then the key ring's backend,
 // KEK location, mode, current and retired data key ids.
 int run_keys_status(const KioskConfig& config, Streams io);
+// keys init: a new key ring with its first data key, under the keys file's KEK or a PKCS#11 one.
+int run_keys_init(const KioskConfig& config, const security::KekSpec& kek, RandomSource& random, Streams io);
 // keys rotate: a new current data key in the key ring (`random` makes the key: OsRandom in the tool).
 int run_keys_rotate(const KioskConfig& config, RandomSource& random, Streams io);
 void register_keys_commands(CLI::App& app, ToolContext& tool);

@@ -3,6 +3,7 @@
 // new current data key in the configured key store. Only names and counts are printed; key bytes
 // stay in wiped buffers (and, with PKCS#11, the KEK never leaves the token).
 #include <array>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -30,6 +31,12 @@ bool owner_only(std::filesystem::perms permissions) {
     return (permissions & (perms::group_all | perms::others_all)) == perms::none;
 }
 
+// The status of a store just opened or created, or the error of either step.
+Result<security::KeyStoreStatus> status_of(const Result<std::unique_ptr<security::KeyRingStore>>& store) {
+    if (!store) return store.error();
+    return (*store)->status();
+}
+
 // The ring's status lines; the ring is optional (the kiosk makes it at its first start).
 int print_key_ring_status(const KioskConfig& config, Streams io) {
     const security::KeyRingPaths paths = security::key_ring_paths(config.data_dir, config.keys_path());
@@ -41,11 +48,7 @@ int print_key_ring_status(const KioskConfig& config, Streams io) {
     io.out << '\n';
     security::OsRandom random;
     auto store = security::KeyRingStore::open(paths, random);
-    if (!store) {
-        report_error(io.err, store.error().message);
-        return kExitFailure;
-    }
-    auto status = (*store)->status();
+    auto status = status_of(store);
     if (!status) {
         report_error(io.err, status.error().message);
         return kExitFailure;
@@ -104,6 +107,20 @@ int run_keys_status(const KioskConfig& config, Streams io) {
     return print_key_ring_status(config, io);
 }
 
+int run_keys_init(const KioskConfig& config, const security::KekSpec& kek, RandomSource& random, Streams io) {
+    const security::KeyRingPaths paths = security::key_ring_paths(config.data_dir, config.keys_path());
+    auto store = security::KeyRingStore::create(paths, kek, random);
+    auto status = status_of(store);
+    if (!status) {
+        report_error(io.err, status.error().message);
+        return kExitFailure;
+    }
+    io.out << "key ring: " << paths.ring.string() << " created\n"
+           << "KEK:      " << safe_text(status->kek_location) << '\n'
+           << "current:  " << safe_text(status->current.id) << '\n';
+    return kExitOk;
+}
+
 int run_keys_rotate(const KioskConfig& config, RandomSource& random, Streams io) {
     const security::KeyRingPaths paths = security::key_ring_paths(config.data_dir, config.keys_path());
     auto store = security::KeyRingStore::open(paths, random);
@@ -131,6 +148,30 @@ void register_keys_commands(CLI::App& app, ToolContext& tool) {
             tool.exit_code =
                 with_config(tool, [&tool](const KioskConfig& config) { return run_keys_status(config, tool.io); });
         });
+    // Options live in a holder owned by the parser's lifetime: CLI11 writes them before the callback.
+    auto kek = std::make_shared<security::KekSpec>();
+    auto module = std::make_shared<std::string>();
+    CLI::App* init = keys->add_subcommand(
+        "init", "Create the key ring with its first data key; KEK in the keys file, or in a PKCS#11 token");
+    init->add_option("--pkcs11-module", *module, "PKCS#11 module (.so) holding the KEK, e.g. /usr/lib/softhsm/libsofthsm2.so");
+    init->add_option("--token", kek->pkcs11.token_label, "Label of the PKCS#11 token");
+    init->add_option("--key-label", kek->pkcs11.key_label, "Label of the KEK in the token (generated if missing)")
+        ->default_val("kiosk-kek");
+    init->add_option("--pin-file", kek->pin_file, "Owner-only file holding the token's user PIN");
+    init->callback([&tool, kek, module] {
+        tool.exit_code = with_config(tool, [&tool, kek, module](const KioskConfig& config) {
+            if (!module->empty()) {
+                if (kek->pkcs11.token_label.empty() || kek->pin_file.empty()) {
+                    report_error(tool.io.err, "keys init --pkcs11-module needs --token and --pin-file");
+                    return kExitUsage;
+                }
+                kek->backend = security::KekBackend::pkcs11;
+                kek->pkcs11.module = *module;
+            }
+            security::OsRandom random;
+            return run_keys_init(config, *kek, random, tool.io);
+        });
+    });
     keys->add_subcommand("rotate", "Make a new current data key; retired keys keep opening their records")
         ->callback([&tool] {
             tool.exit_code = with_config(tool, [&tool](const KioskConfig& config) {

@@ -17,6 +17,7 @@
 #include "security/key_file.hpp"
 #include "security/key_store.hpp"
 #include "security/record_sealer.hpp"
+#include "tests/security/softhsm_token.hpp"
 #include "tests/store/temp_directory.hpp"
 
 namespace kiosk::kioskctl {
@@ -157,6 +158,61 @@ TEST_F(KioskctlKeysTest, RotateThroughTheCommandLine) {
         << captured.err.str();
     EXPECT_NE(store->keys()->current.id, before);
     EXPECT_EQ(store->status()->retired.size(), 1U);
+}
+
+TEST_F(KioskctlKeysTest, InitCreatesAFileBackedRingOnceOnly) {
+    Captured captured;
+    EXPECT_EQ(run_keys_init(config_, security::KekSpec{}, random_, captured.streams()), kExitOk) << captured.err.str();
+    EXPECT_TRUE(contains(captured.out.str(), "key ring: " + paths().ring.string() + " created\n")) << captured.out.str();
+    EXPECT_TRUE(std::filesystem::exists(paths().ring));
+
+    Captured again;
+    EXPECT_EQ(run_keys_init(config_, security::KekSpec{}, random_, again.streams()), kExitFailure);
+    EXPECT_TRUE(contains(again.err.str(), "already exists")) << again.err.str();
+}
+
+TEST_F(KioskctlKeysTest, InitPkcs11NeedsTokenAndPinFile) {
+    const std::string config_path = write_config();
+    std::vector<const char*> argv{"kioskctl", "--config", config_path.c_str(), "keys", "init",
+                                  "--pkcs11-module", "/usr/lib/softhsm/libsofthsm2.so"};
+    Captured captured;
+    EXPECT_EQ(run_kioskctl(static_cast<int>(argv.size()), argv.data(), captured.out, captured.err, clock_), kExitUsage);
+    EXPECT_TRUE(contains(captured.err.str(), "needs --token and --pin-file")) << captured.err.str();
+    EXPECT_FALSE(std::filesystem::exists(paths().ring));
+}
+
+// The whole technician path on a SoftHSM2 token: init with the KEK in the token, status, rotate.
+TEST_F(KioskctlKeysTest, InitStatusAndRotateOnAPkcs11Token) {
+    security::test::SoftHsmToken token;
+    const std::string problem = token.init();
+    ASSERT_TRUE(problem.empty()) << problem;
+    const std::string pin_file = token.file("pin");
+    std::ofstream(pin_file) << security::test::kUserPin << '\n';
+    std::filesystem::permissions(pin_file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+
+    const std::string config_path = write_config();
+    const auto run = [&](std::vector<const char*> args, Captured& captured) {
+        std::vector<const char*> argv{"kioskctl", "--config", config_path.c_str()};
+        argv.insert(argv.end(), args.begin(), args.end());
+        return run_kioskctl(static_cast<int>(argv.size()), argv.data(), captured.out, captured.err, clock_);
+    };
+    Captured init;
+    ASSERT_EQ(run({"keys", "init", "--pkcs11-module", security::test::kSoftHsmModule.c_str(), "--token",
+                   security::test::kTokenLabel, "--pin-file", pin_file.c_str()},
+                  init),
+              kExitOk)
+        << init.err.str();
+    Captured rotate;
+    ASSERT_EQ(run({"keys", "rotate"}, rotate), kExitOk) << rotate.err.str();
+    Captured status;
+    ASSERT_EQ(run({"keys", "status"}, status), kExitOk) << status.err.str();
+    const std::string out = status.out.str();
+    EXPECT_TRUE(contains(out, "backend:   pkcs11\n")) << out;
+    EXPECT_TRUE(contains(out, "KEK:       PKCS#11 module " + security::test::kSoftHsmModule.string() +
+                                  ", token 'kiosk-test', key 'kiosk-kek'\n"))
+        << out;
+    EXPECT_TRUE(contains(out, "rotations: 1\n")) << out;
+    EXPECT_FALSE(contains(out + init.out.str() + rotate.out.str(), security::test::kUserPin));
 }
 
 }  // namespace
