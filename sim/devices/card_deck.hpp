@@ -1,5 +1,5 @@
 // The deck of virtual cards the simulator can insert: good cards for every customer segment and
-// language, plus broken ones (bad Luhn, expired, mute stripe, unreadable chip). This source file
+// language, plus broken ones (bad Luhn, expired, mute stripe, unreadable chip, mute chip). This source file
 // pair is the ONE place test PANs and PINs live; tests take them from here and never print them.
 // PANs are public test numbers (issuers' and card schemes' published test ranges).
 // Run: build/h-drivers/bin/sim_devices_tests --gtest_filter='CardDeck*'
@@ -14,7 +14,25 @@
 namespace kiosk::sim {
 
 enum class StripeCondition : std::uint8_t { good, mute };  // mute: the reader reads nothing
-enum class ChipProfile : std::uint8_t { none, emv, unreadable };  // placeholder until the chip sim
+// none: stripe only. emv: a working chip. unreadable: powers up (ATR) but its records cannot be
+// read (READ RECORD answers 6F00). mute: no ATR at all.
+enum class ChipProfile : std::uint8_t { none, emv, unreadable, mute };
+
+// One EMV application on the chip (EMV Book 3). The chip's PAN and expiry are the card's own
+// fields (one source of truth); sim/devices/sim_chip_card.hpp builds the FCI and records from them.
+struct ChipApplication {
+    std::string aid_hex;     // e.g. "A0000000031010"
+    std::string label;       // tag 50, e.g. "VISA DEBIT"
+    std::uint8_t priority = 1;  // tag 87: 1 is chosen first
+};
+
+struct ChipData {
+    std::vector<ChipApplication> applications;
+    bool has_pse = true;        // false: no 1PAY.SYS.DDF01, the terminal falls back to its AID list
+    bool t0_transport = false;  // answers 61xx (GET RESPONSE) and 6Cxx (wrong Le) like a T=0 card
+    bool gpo_format1 = false;   // GET PROCESSING OPTIONS answers 80 (AIP + AFL) instead of 77
+    std::string pdol_hex;       // 9F38 in the application's FCI; empty: no PDOL
+};
 
 struct VirtualCard {
     std::string id;  // stable handle for tests and the control socket, e.g. "visa-alice"
@@ -28,6 +46,7 @@ struct VirtualCard {
     std::string language;      // preferred UI language (BCP 47)
     StripeCondition stripe = StripeCondition::good;
     ChipProfile chip = ChipProfile::emv;
+    ChipData chip_data;         // applications and chip behaviour; empty when chip == none
 
     // Track text as the reader returns it, sentinels included, built from the fields above.
     [[nodiscard]] std::string track1() const;
