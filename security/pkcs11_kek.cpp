@@ -81,10 +81,9 @@ Result<CK_OBJECT_HANDLE> generate_kek(CK_FUNCTION_LIST& functions, CK_SESSION_HA
 Pkcs11Kek::Pkcs11Kek(Pkcs11KekConfig config, std::unique_ptr<Pkcs11Module> module, CK_SESSION_HANDLE session)
     : config_(std::move(config)), module_(std::move(module)), session_(session) {}
 
-Pkcs11Kek::~Pkcs11Kek() {
-    module_->functions().C_Logout(session_);
-    module_->functions().C_CloseSession(session_);
-}
+// No C_Logout: login is per application and token, so it would log out another Pkcs11Kek of this
+// process too; closing the last session ends the login (PKCS#11 §5.6).
+Pkcs11Kek::~Pkcs11Kek() { module_->functions().C_CloseSession(session_); }
 
 Result<std::unique_ptr<Pkcs11Kek>> Pkcs11Kek::open(const Pkcs11KekConfig& config, const SecureString& pin,
                                                    bool create_if_missing) {

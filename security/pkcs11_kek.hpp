@@ -30,7 +30,7 @@ public:
 
     Pkcs11Kek(const Pkcs11Kek&) = delete;
     Pkcs11Kek& operator=(const Pkcs11Kek&) = delete;
-    ~Pkcs11Kek() override;  // logs out and closes the session before the module goes
+    ~Pkcs11Kek() override;  // closes the session before the module goes
 
     Result<Bytes> wrap(ByteView data_key) override;
     Result<SecureBytes> unwrap(ByteView wrapped) override;

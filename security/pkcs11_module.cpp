@@ -7,6 +7,9 @@
 #include <cstring>
 #include <utility>
 
+#include <map>
+#include <mutex>
+
 #include <dlfcn.h>
 
 namespace kiosk::security {
@@ -66,6 +69,19 @@ std::string trimmed_label(const unsigned char (&label)[32]) {
     return text;
 }
 
+// Users of each initialised module in this process (see load()).
+constexpr int kForeignInitialisation = -1;
+
+std::mutex& initialisation_mutex() {
+    static std::mutex mutex;
+    return mutex;
+}
+
+std::map<CK_FUNCTION_LIST*, int>& initialised_users() {
+    static std::map<CK_FUNCTION_LIST*, int> users;
+    return users;
+}
+
 }  // namespace
 
 std::string pkcs11_rv_name(CK_RV rv) {
@@ -103,16 +119,35 @@ Result<std::unique_ptr<Pkcs11Module>> Pkcs11Module::load(const std::filesystem::
     if (const CK_RV rv = get_function_list(&functions); rv != CKR_OK || functions == nullptr) {
         return pkcs11_error(where + ": C_GetFunctionList", rv);
     }
-    // OS locking: the runtime thread and a maintenance thread may both use the module.
-    CK_C_INITIALIZE_ARGS arguments{};
-    arguments.flags = CKF_OS_LOCKING_OK;
-    if (const CK_RV rv = functions->C_Initialize(&arguments); rv != CKR_OK) {
-        return pkcs11_error(where + ": C_Initialize", rv);
+    // dlopen() hands every loader of the same library the same module, and a module is initialised
+    // once per process: count our users so the last one finalises it, and never finalise a module
+    // that someone else in the process initialised.
+    const std::lock_guard lock(initialisation_mutex());
+    int& users = initialised_users()[functions];
+    if (users == 0) {
+        // OS locking: the runtime thread and a maintenance thread may both use the module.
+        CK_C_INITIALIZE_ARGS arguments{};
+        arguments.flags = CKF_OS_LOCKING_OK;
+        const CK_RV rv = functions->C_Initialize(&arguments);
+        if (rv == CKR_CRYPTOKI_ALREADY_INITIALIZED) {
+            users = kForeignInitialisation;
+        } else if (rv != CKR_OK) {
+            initialised_users().erase(functions);
+            return pkcs11_error(where + ": C_Initialize", rv);
+        }
     }
+    if (users != kForeignInitialisation) ++users;
     return std::unique_ptr<Pkcs11Module>(new Pkcs11Module(path, std::move(library), functions));
 }
 
-Pkcs11Module::~Pkcs11Module() { functions_->C_Finalize(nullptr); }
+Pkcs11Module::~Pkcs11Module() {
+    const std::lock_guard lock(initialisation_mutex());
+    int& users = initialised_users()[functions_];
+    if (users != kForeignInitialisation && --users == 0) {
+        functions_->C_Finalize(nullptr);
+        initialised_users().erase(functions_);
+    }
+}
 
 Result<CK_SLOT_ID> Pkcs11Module::slot_with_token(const std::string& label) const {
     CK_ULONG count = 0;

@@ -84,6 +84,23 @@ TEST_F(Pkcs11KekTest, ReopenedSessionFindsTheSameKek) {
     EXPECT_TRUE(*unwrapped == data_key);
 }
 
+// dlopen shares one module per process: a second user must not fail C_Initialize, and the first
+// one closing must not finalise the module under the second.
+TEST_F(Pkcs11KekTest, TwoOpenKeksShareTheModuleSafely) {
+    auto first = open(true);
+    ASSERT_TRUE(first.ok()) << first.error().to_string();
+    auto second = open(false);
+    ASSERT_TRUE(second.ok()) << second.error().to_string();
+    SecureBytes data_key(32);
+    random_.fill(data_key.span());
+    auto wrapped = (*first)->wrap(data_key.view());
+    ASSERT_TRUE(wrapped.ok());
+    first->reset();
+    auto unwrapped = (*second)->unwrap(*wrapped);
+    ASSERT_TRUE(unwrapped.ok()) << unwrapped.error().to_string();
+    EXPECT_TRUE(*unwrapped == data_key);
+}
+
 TEST_F(Pkcs11KekTest, ChangedWrappedKeyDoesNotUnwrap) {
     auto kek = open();
     ASSERT_TRUE(kek.ok()) << kek.error().to_string();
