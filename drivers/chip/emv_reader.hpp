@@ -27,7 +27,7 @@ struct ChipCardData {
     Bytes aid;                      // the application read
     std::string application_label;  // 50, from the FCI (or the PSE directory); may be empty
     std::string pan;                // 5A (or from 57 when the card has no 5A)
-    std::string expiry_yymmdd;      // 5F24 (or YYMM from 57 with day "00"… see to_card_data)
+    std::string expiry_yymmdd;      // 5F24; without it, YYMM from 57 and day "00" (unknown)
     std::string track2_equivalent;  // 57 as "PAN=YYMMSSS…"; empty when absent
     std::string service_code;       // from 57; empty when absent
 
