@@ -1,6 +1,7 @@
-// The kiosk's side of the bank host connection. The runtime sends an authorization request and
-// gets a response or a link error (unreachable, timeout, malformed reply). Implementations: the
-// in-process link to the simulated host (sim/host) now; ISO 8583 over TLS in the flows issue.
+// The kiosk's side of the bank host connection: the one seam the flow uses. Implementations: the
+// in-process link to the simulated bank (sim/host/sim_bank_host.hpp) and ISO 8583 over TLS
+// (host/iso8583_host_link.hpp). A link failure — unreachable, timeout, malformed or mismatched
+// reply — is an Error; the caller must then assume money may have moved and reverse.
 #pragma once
 
 #include "common/result.hpp"
@@ -11,9 +12,11 @@ namespace kiosk::host {
 class HostLink {
 public:
     virtual ~HostLink() = default;
-    // A link failure (no answer, bad answer) is an Error; a decline is a successful response
-    // carrying a non-approved code.
+    // A decline is a successful response carrying a non-approved code.
     virtual Result<AuthorizationResponse> authorize(const AuthorizationRequest& request) = 0;
+    // Sends one 0420. Only a response with acknowledged() == true lets the caller forget it
+    // (host/reversal_queue.hpp retries everything else).
+    virtual Result<ReversalResponse> reverse(const ReversalRequest& request) = 0;
 };
 
 }  // namespace kiosk::host

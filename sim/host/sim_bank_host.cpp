@@ -1,91 +1,74 @@
 #include "sim/host/sim_bank_host.hpp"
 
-#include <chrono>
+#include <stdexcept>
 #include <utility>
-
-#include "security/pin_block.hpp"
 
 namespace kiosk::sim {
 
-namespace {
+SimBankHost::SimBankHost(Bytes pin_key) : bank_(std::make_shared<SimBank>(std::move(pin_key))) {}
 
-// "YYMM" of the request's local date, to compare with the card's expiry (valid through its month).
-std::string year_month_of(TimePoint time) {
-    const std::chrono::year_month_day date{std::chrono::floor<std::chrono::days>(time)};
-    const int year = static_cast<int>(date.year()) % 100;
-    const unsigned month = static_cast<unsigned>(date.month());
-    std::string text = std::to_string(year * 100 + static_cast<int>(month));
-    return std::string(4 - text.size(), '0') + text;
-}
-
-}  // namespace
-
-SimBankHost::SimBankHost(Bytes pin_key) : pin_key_(std::move(pin_key)) {}
+SimBankHost::SimBankHost(std::shared_ptr<SimBank> bank) : bank_(std::move(bank)) {}
 
 void SimBankHost::add_account(SimAccount account) {
-    std::lock_guard lock(mutex_);
-    const std::string pan = account.pan;
-    accounts_by_pan_[pan] = std::move(account);
-}
-
-std::optional<Money> SimBankHost::balance_of(const std::string& pan) const {
-    std::lock_guard lock(mutex_);
-    const auto found = accounts_by_pan_.find(pan);
-    if (found == accounts_by_pan_.end()) return std::nullopt;
-    return found->second.balance;
-}
-
-void SimBankHost::inject(HostFault fault, int times) {
-    std::lock_guard lock(mutex_);
-    for (int i = 0; i < times; ++i) faults_.push_back(fault);
-}
-
-std::vector<SimBankHost::LogEntry> SimBankHost::log() const {
-    std::lock_guard lock(mutex_);
-    return log_;
-}
-
-host::ResponseCode SimBankHost::verify(const host::AuthorizationRequest& request,
-                                       const SimAccount& account) const {
-    if (year_month_of(request.local_time) > account.expiry_yymm) return host::ResponseCode::ExpiredCard;
-    auto pin = security::decipher_format4(pin_key_, request.pin_block, request.pan);
-    // A block that does not decipher to a well-formed PIN field is treated like a wrong PIN, as
-    // an issuer's HSM reports a PIN verification failure.
-    if (!pin.ok() || std::string_view(pin->data(), pin->size()) != account.pin) {
-        return host::ResponseCode::WrongPin;
+    const std::string last4 = account.pan.size() >= 4 ? account.pan.substr(account.pan.size() - 4) : account.pan;
+    SimCustomer customer{account.pan, account.pin, account.expiry_yymm,
+                         {SimBankAccount{"ACC-" + last4, AccountKind::Checking, account.balance}}, std::nullopt};
+    // Adding the same card twice is a programming error of the test or the rig.
+    if (const Status added = bank_->add_customer(std::move(customer)); !added.ok()) {
+        throw std::invalid_argument(added.error().to_string());
     }
-    return host::ResponseCode::Approved;
+}
+
+std::optional<Money> SimBankHost::balance_of(const std::string& pan) const { return bank_->balance_of_card(pan); }
+
+void SimBankHost::use_clock(VirtualClock& clock, Millis link_timeout) {
+    clock_ = &clock;
+    link_timeout_ = link_timeout;
+}
+
+std::optional<Error> SimBankHost::deliver(std::optional<HostFault> fault) {
+    if (!fault) return std::nullopt;
+    switch (*fault) {
+        case HostFault::LateAnswer: {
+            const Millis delay = bank_->answer_delay();
+            if (delay <= link_timeout_) {
+                if (clock_ != nullptr) clock_->advance(delay);
+                return std::nullopt;
+            }
+            if (clock_ != nullptr) clock_->advance(link_timeout_);
+            return make_error("host", "timed out after " + std::to_string(link_timeout_.count()) +
+                                          " ms waiting for the simulated bank's answer (injected late answer)");
+        }
+        case HostFault::DropAfterProcessing:
+            return make_error("host", "connection dropped before the answer (injected fault)");
+        case HostFault::MalformedAnswer: return make_error("host", "malformed answer (injected fault)");
+        case HostFault::Unreachable:
+        case HostFault::SystemError: break;  // handled before processing
+    }
+    return std::nullopt;
 }
 
 Result<host::AuthorizationResponse> SimBankHost::authorize(const host::AuthorizationRequest& request) {
-    std::lock_guard lock(mutex_);
-    host::AuthorizationResponse response;
-    response.stan = request.stan;
-
-    if (!faults_.empty()) {
-        const HostFault fault = faults_.front();
-        faults_.pop_front();
-        if (fault == HostFault::Unreachable) {
-            return make_error("host", "simulated bank host unreachable (injected fault)");
-        }
-        response.code = host::ResponseCode::SystemError;
-        log_.push_back({request.type, response.code, request.stan});
-        return response;
+    const auto fault = bank_->take_fault();
+    if (fault == HostFault::Unreachable) return make_error("host", "simulated bank host unreachable (injected fault)");
+    if (fault == HostFault::SystemError) {
+        bank_->note_answered_without_processing(request.type, host::ResponseCode::SystemError, request.stan);
+        return host::AuthorizationResponse{host::ResponseCode::SystemError, request.stan, {}, {}, "", "", {}};
     }
+    host::AuthorizationResponse response = bank_->authorize(request);
+    if (auto failure = deliver(fault)) return *failure;
+    return response;
+}
 
-    const auto found = accounts_by_pan_.find(request.pan);
-    if (found == accounts_by_pan_.end()) {
-        response.code = host::ResponseCode::DoNotHonour;
-    } else {
-        SimAccount& account = found->second;
-        response.code = verify(request, account);
-        if (response.code == host::ResponseCode::Approved) {
-            response.available_balance = account.balance;
-            response.ledger_balance = account.balance;
-            response.authorization_id = "A" + std::to_string(100000 + request.stan % 900000);
-        }
+Result<host::ReversalResponse> SimBankHost::reverse(const host::ReversalRequest& request) {
+    const auto fault = bank_->take_fault();
+    if (fault == HostFault::Unreachable) return make_error("host", "simulated bank host unreachable (injected fault)");
+    if (fault == HostFault::SystemError) {
+        bank_->note_answered_without_processing(request.original_type, host::ResponseCode::SystemError, request.stan);
+        return host::ReversalResponse{host::ResponseCode::SystemError, request.stan};
     }
-    log_.push_back({request.type, response.code, request.stan});
+    const host::ReversalResponse response = bank_->reverse(request);
+    if (auto failure = deliver(fault)) return *failure;
     return response;
 }
 

@@ -1,13 +1,13 @@
-// The simulated bank: accounts, balances, PIN verification through the ISO 9564 format-4 PIN
-// block, and injectable failures. It answers through the same HostLink interface the kiosk uses.
-// Run: `kiosk --sim` builds one from the card deck. Tests: tests/sim/sim_bank_host_test.cpp,
+// The simulated bank answering in process, through the same HostLink interface the kiosk uses
+// (the TLS front end is sim_bank_server.hpp; both share one SimBank). Faults queued on the bank
+// are acted out here without a network: a late answer advances the attached virtual clock and,
+// when later than the link timeout, reports a timeout AFTER the bank processed the request —
+// exactly the "host replied after the timeout" case the kiosk must reverse.
+// Run: `kiosk --sim` builds one from the card deck. Tests: tests/sim/host/sim_bank_host_test.cpp,
 // tests/e2e/balance_inquiry_e2e_test.cpp.
 #pragma once
 
-#include <cstdint>
-#include <deque>
-#include <map>
-#include <mutex>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,51 +15,48 @@
 #include "common/bytes.hpp"
 #include "common/money.hpp"
 #include "host/host_link.hpp"
+#include "sim/host/sim_bank.hpp"
+#include "sim/virtual_clock.hpp"
 
 namespace kiosk::sim {
 
+// One card with one checking account (the simple form; SimBank::add_customer takes several).
 struct SimAccount {
-    std::string pan;          // the card that reaches this account
-    std::string pin;          // what the cardholder must type (test data)
-    std::string expiry_yymm;  // the card's expiry, checked against the request's local time
+    std::string pan;
+    std::string pin;
+    std::string expiry_yymm;
     Money balance;
-};
-
-// What the next request(s) should meet instead of normal processing.
-enum class HostFault {
-    Unreachable,  // the link fails: no answer at all
-    SystemError,  // the host answers 96
 };
 
 class SimBankHost final : public host::HostLink {
 public:
-    // `pin_key` is the AES key the simulated PIN pad enciphers format-4 blocks under (in a real
-    // network, the PIN zone key the host's HSM shares with the terminal).
+    // A bank of its own.
     explicit SimBankHost(Bytes pin_key);
+    // Shares `bank` with other front ends (e.g. a SimBankServer in the same test).
+    explicit SimBankHost(std::shared_ptr<SimBank> bank);
 
+    [[nodiscard]] SimBank& bank() { return *bank_; }
+    [[nodiscard]] std::shared_ptr<SimBank> shared_bank() const { return bank_; }
+
+    // The card's single account gets the id "ACC-" + the PAN's last four digits.
     void add_account(SimAccount account);
     [[nodiscard]] std::optional<Money> balance_of(const std::string& pan) const;
+    void inject(HostFault fault, int times = 1) { bank_->inject(fault, times); }
+    [[nodiscard]] std::vector<SimBank::LogEntry> log() const { return bank_->log(); }
 
-    void inject(HostFault fault, int times = 1);
+    // Late answers move this clock; a delay beyond `link_timeout` is a timeout.
+    void use_clock(VirtualClock& clock, Millis link_timeout);
 
     Result<host::AuthorizationResponse> authorize(const host::AuthorizationRequest& request) override;
-
-    // Every request the host answered, without card data: (type, response code, stan).
-    struct LogEntry {
-        host::TransactionType type;
-        host::ResponseCode code;
-        std::uint32_t stan;
-    };
-    [[nodiscard]] std::vector<LogEntry> log() const;
+    Result<host::ReversalResponse> reverse(const host::ReversalRequest& request) override;
 
 private:
-    host::ResponseCode verify(const host::AuthorizationRequest& request, const SimAccount& account) const;
+    // After the bank processed a request: what the link sees of a queued fault (nullopt = the answer).
+    std::optional<Error> deliver(std::optional<HostFault> fault);
 
-    mutable std::mutex mutex_;
-    Bytes pin_key_;
-    std::map<std::string, SimAccount> accounts_by_pan_;
-    std::deque<HostFault> faults_;
-    std::vector<LogEntry> log_;
+    std::shared_ptr<SimBank> bank_;
+    VirtualClock* clock_ = nullptr;
+    Millis link_timeout_{30'000};
 };
 
 }  // namespace kiosk::sim

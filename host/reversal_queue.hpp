@@ -1,0 +1,72 @@
+// Reversals (0420) that must reach the bank: stored in the kiosk's SQLite database in the SAME
+// transaction as the decision to reverse (a dispense that came up short, a host timeout), sent
+// until a 0430 acknowledges each one, and still there after a crash or a restart. The stored
+// reversal holds the PAN, so it is sealed (AES-256-GCM through security::RecordSealer, AAD = its
+// header) — never plain text; no PIN block is ever part of a reversal.
+// Table host_reversals is created by open() (docs/host.md says why not a store migration).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "common/random_source.hpp"
+#include "common/result.hpp"
+#include "host/host_link.hpp"
+#include "security/record_sealer.hpp"
+#include "store/database.hpp"
+#include "store/transaction.hpp"
+
+namespace kiosk::host {
+
+// What a technician (or a test) may see of a queued reversal: no card data.
+struct PendingReversal {
+    std::string record_id;
+    std::uint32_t stan = 0;
+    std::uint32_t original_stan = 0;
+    std::int64_t created_unix_ms = 0;
+    std::int64_t attempts = 0;
+    std::optional<std::string> last_error;
+};
+
+struct ReversalSendReport {
+    std::size_t acknowledged = 0;   // deleted: the host has them
+    std::size_t unanswered = 0;     // link failed or host declined: kept for the next round
+    std::size_t unreadable = 0;     // could not be opened/decoded (key missing): kept for a technician
+};
+
+class ReversalQueue {
+public:
+    // Creates the table if absent. The references must outlive the queue.
+    static Result<ReversalQueue> open(store::Database& database, security::RecordSealer& sealer, RandomSource& random,
+                                      const Clock& clock, std::string kiosk_id);
+
+    // Adds `request` inside `transaction`, which must be open on this queue's database: the
+    // reversal becomes durable exactly when the caller's decision does.
+    Status enqueue(store::Transaction& transaction, const ReversalRequest& request);
+
+    // Sends every pending reversal, oldest first. Acknowledged ones are deleted; others count an
+    // attempt and keep the reason. Stops at the first link failure (the host is away: the rest
+    // would fail the same way) — call again later. Storage errors are returned.
+    Result<ReversalSendReport> send_pending(HostLink& link);
+
+    Result<std::vector<PendingReversal>> pending();
+
+private:
+    ReversalQueue(store::Database& database, security::RecordSealer& sealer, RandomSource& random, const Clock& clock,
+                  std::string kiosk_id)
+        : database_(&database), sealer_(&sealer), random_(&random), clock_(&clock), kiosk_id_(std::move(kiosk_id)) {}
+    Status note_attempt(const std::string& record_id, const std::string& error);
+    Status remove(const std::string& record_id);
+
+    store::Database* database_;
+    security::RecordSealer* sealer_;
+    RandomSource* random_;
+    const Clock* clock_;
+    std::string kiosk_id_;
+};
+
+}  // namespace kiosk::host
