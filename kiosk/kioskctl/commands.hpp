@@ -12,6 +12,7 @@
 #include "common/random_source.hpp"
 #include "kiosk/config/kiosk_config.hpp"
 #include "kiosk/kioskctl/tool_context.hpp"
+#include "sim/control/control_protocol.hpp"
 #include "security/key_ring.hpp"
 
 namespace CLI {
@@ -46,9 +47,12 @@ int run_keys_init(const KioskConfig& config, const security::KekSpec& kek, Rando
 int run_keys_rotate(const KioskConfig& config, RandomSource& random, Streams io);
 void register_keys_commands(CLI::App& app, ToolContext& tool);
 
-// sim status: the running kiosk's device status over its control socket — not built yet, so this
-// reports that the socket cannot be used and returns kExitUnavailable.
+// sim status|insert-card|press|take-card|take-cash|take-receipt|fault|clear-faults: a running
+// `kiosk --sim` over its control socket (<data_dir>/control.sock, docs/simulator.md). No kiosk
+// answering → kExitUnavailable with "… not found: is `kiosk --sim` running?"; a request the kiosk
+// refuses → its error and kExitFailure. PIN digits sent with `press` are never printed.
 std::filesystem::path control_socket_path(const KioskConfig& config);
+int run_sim_request(const std::filesystem::path& socket, const sim::ControlRequest& request, Streams io);
 int run_sim_status(const std::filesystem::path& socket, Streams io);
 void register_sim_commands(CLI::App& app, ToolContext& tool);
 
