@@ -1,7 +1,13 @@
 # Project-wide compiler flags: warnings everywhere, -Werror in CI presets, sanitizers on request.
 add_compile_options(-Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
                     -Wcast-align -Woverloaded-virtual -Wconversion -Wsign-conversion
-                    -Wnull-dereference -Wimplicit-fallthrough)
+                    -Wimplicit-fallthrough)
+# -Wnull-dereference only with clang: g++ 12 derives it from optimizer paths at -O2 and reports
+# "potential null pointer dereference" inside libstdc++ (std::string, std::vector growth) that
+# no source change of ours can address; clang's check is front-end based and precise.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  add_compile_options(-Wnull-dereference)
+endif()
 if(KIOSK_WERROR)
   add_compile_options(-Werror)
 endif()
