@@ -8,13 +8,34 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "security/tls_policy.hpp"
+
 namespace kiosk::crm {
 namespace {
 
 struct TransferState {
     HttpResponse response;
     bool body_too_large = false;
+    security::HandshakeObserver handshake;  // for naming why a server was refused
+    std::string policy_failure;                  // set when the TLS policy could not be applied
 };
+
+// libcurl (OpenSSL backend) hands over each new connection's SSL_CTX before the handshake: the one
+// place the shared policy (security/tls_policy.hpp) is applied, so curl and raw clients agree.
+CURLcode on_ssl_context(CURL* /*easy*/, void* ssl_context, void* user) noexcept {
+    auto* state = static_cast<TransferState*>(user);
+    auto& context = *static_cast<SSL_CTX*>(ssl_context);
+    const Status applied = security::apply_client_tls_policy(context);
+    if (!applied.ok()) {
+        try {
+            state->policy_failure = applied.error().message;
+        } catch (...) {
+        }
+        return CURLE_SSL_CIPHER;
+    }
+    security::observe_handshake(context, state->handshake);
+    return CURLE_OK;
+}
 
 // Called from libcurl (C): nothing may throw out of them; returning a short count aborts the transfer.
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) noexcept {
@@ -66,28 +87,40 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
 // libcurl reads 0 as "no timeout": never let a zero or negative setting disable the bound.
 long to_long(Millis duration) { return static_cast<long>(std::max<Millis::rep>(duration.count(), 1)); }
 
-Error transfer_error(const std::string& url, CURLcode code, const char* detail, const TlsSettings& tls,
-                     const HttpTimeouts& timeouts, bool body_too_large) {
-    std::string message = "POST " + url + " failed: ";
+// Why a transfer failed, in the technician's words; the reasons TLS policy can give come first.
+std::string describe_failure(CURLcode code, const TlsSettings& tls, const HttpTimeouts& timeouts,
+                             const TransferState& state) {
+    if (!state.policy_failure.empty()) return "cannot apply the kiosk's TLS policy: " + state.policy_failure;
+    if (code != CURLE_OK && code != CURLE_OPERATION_TIMEDOUT && code != CURLE_PEER_FAILED_VERIFICATION &&
+        code != CURLE_SSL_PINNEDPUBKEYNOTMATCH) {
+        std::string refusal = security::describe_handshake_refusal(state.handshake, !tls.client_cert_file.empty());
+        if (!refusal.empty()) return refusal;
+    }
     switch (code) {
         case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
             // Say it outright: a pin mismatch is either an interception attempt or a CRM key
             // rotation nobody shipped a backup pin for — a technician must know which to chase.
-            message += "the server's public key matches none of the pinned keys (" + tls.pinned_public_keys +
-                       "); the connection was closed before any data was sent";
-            break;
+            return "the server's public key matches none of the pinned keys (" + tls.pinned_public_keys +
+                   "); the connection was closed before any data was sent";
+        case CURLE_PEER_FAILED_VERIFICATION:
+            return "the server's certificate was refused (verified against " + tls.ca_file +
+                   " with the kiosk's own clock; see the reason after the dash)";
         case CURLE_OPERATION_TIMEDOUT:
-            message += "timed out (connect timeout " + std::to_string(timeouts.connect.count()) +
-                       " ms, total timeout " + std::to_string(timeouts.total.count()) + " ms)";
-            break;
+            return "timed out (connect timeout " + std::to_string(timeouts.connect.count()) + " ms, total timeout " +
+                   std::to_string(timeouts.total.count()) + " ms)";
         case CURLE_WRITE_ERROR:
-            message += body_too_large ? "the answer is larger than " + std::to_string(HttpsClient::max_body_bytes) + " bytes"
-                                      : std::string(curl_easy_strerror(code));
-            break;
+            if (state.body_too_large) {
+                return "the answer is larger than " + std::to_string(HttpsClient::max_body_bytes) + " bytes";
+            }
+            return curl_easy_strerror(code);
         default:
-            message += curl_easy_strerror(code);
-            break;
+            return curl_easy_strerror(code);
     }
+}
+
+Error transfer_error(const std::string& url, CURLcode code, const char* detail, const TlsSettings& tls,
+                     const HttpTimeouts& timeouts, const TransferState& state) {
+    std::string message = "POST " + url + " failed: " + describe_failure(code, tls, timeouts, state);
     if (detail != nullptr && detail[0] != '\0') message += std::string(" — ") + detail;
     return make_error("curl", message, static_cast<int>(code));
 }
@@ -150,7 +183,10 @@ Result<HttpResponse> HttpsClient::post_json(const std::string& url, const std::s
                       set(CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2)) &&
                       set(CURLOPT_SSL_VERIFYPEER, 1L) && set(CURLOPT_SSL_VERIFYHOST, 2L) &&
                       set(CURLOPT_CAINFO, tls_.ca_file.c_str()) &&
-                      set(CURLOPT_CAPATH, static_cast<const char*>(nullptr));
+                      set(CURLOPT_CAPATH, static_cast<const char*>(nullptr)) &&
+                      // TLS 1.3 preferred, 1.2 suites forward-secret AEAD only, no renegotiation.
+                      set(CURLOPT_SSL_CTX_FUNCTION, &on_ssl_context) &&
+                      set(CURLOPT_SSL_CTX_DATA, static_cast<void*>(&state));
     if (configured && !tls_.client_cert_file.empty()) {
         configured = set(CURLOPT_SSLCERT, tls_.client_cert_file.c_str()) && set(CURLOPT_SSLCERTTYPE, "PEM") &&
                      set(CURLOPT_SSLKEY, tls_.client_key_file.c_str()) && set(CURLOPT_SSLKEYTYPE, "PEM");
@@ -168,7 +204,7 @@ Result<HttpResponse> HttpsClient::post_json(const std::string& url, const std::s
     auto code = run_transfer(handle);
     if (!code) return make_error("curl", "POST " + url + " " + code.error().message, code.error().native_code);
     if (*code != CURLE_OK) {
-        return transfer_error(url, *code, error_buffer, tls_, timeouts_, state.body_too_large);
+        return transfer_error(url, *code, error_buffer, tls_, timeouts_, state);
     }
     curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &state.response.status);
     return std::move(state.response);

@@ -35,9 +35,17 @@ Uploader::Uploader(UploaderConfig config, std::unique_ptr<RecordQueue> queue, Cl
       queue_(std::move(queue)),
       clock_(clock),
       waiter_(waiter),
+      certificate_clock_(config_.certificate_clock != nullptr ? *config_.certificate_clock : system_clock_),
+      tls_readiness_(check_tls_readiness(config_.tls, certificate_clock_.now(), config_.certificate_warning_days)),
       client_(config_.tls, config_.timeouts),
       backoff_(config_.backoff, random) {
     if (config_.batch_size == 0) config_.batch_size = 1;
+    // Once at start-up in the log too, so a warning is seen even before anyone opens the screen.
+    if (!tls_readiness_) {
+        spdlog::error("crm upload: TLS settings unusable, nothing will be sent: {}", tls_readiness_.error().to_string());
+    } else {
+        for (const std::string& notice : tls_readiness_->notices(certificate_clock_.now())) spdlog::warn("crm upload: {}", notice);
+    }
 }
 
 Uploader::~Uploader() { stop(); }
@@ -76,8 +84,36 @@ UploadSummary Uploader::upload_once() {
 }
 
 UploaderStatus Uploader::status() const {
-    std::lock_guard lock(status_mutex_);
-    return status_;
+    UploaderStatus status;
+    {
+        std::lock_guard lock(status_mutex_);
+        status = status_;
+    }
+    const TimePoint now = certificate_clock_.now();
+    if (!tls_readiness_) {
+        status.tls_notices = {tls_readiness_.error().message};
+    } else {
+        status.tls_notices = tls_readiness_->notices(now);
+    }
+    status.tls_refused = tls_refusal().has_value();
+    return status;
+}
+
+Result<security::ExpiryReport> Uploader::certificate_report() const {
+    if (!tls_readiness_) return tls_readiness_.error();
+    return tls_readiness_->certificates.at(certificate_clock_.now());
+}
+
+std::optional<Error> Uploader::tls_refusal() const {
+    const std::string not_sent = "POST " + config_.endpoint + " not sent: ";
+    if (!tls_readiness_) {
+        return make_error("tls", not_sent + "the TLS settings are unusable: " + tls_readiness_.error().message +
+                                     "; every record stays in the outbox");
+    }
+    if (auto refusal = tls_readiness_->refusal(certificate_clock_.now())) {
+        return make_error("tls", not_sent + *refusal + "; every record stays in the outbox");
+    }
+    return std::nullopt;
 }
 
 void Uploader::run() {
@@ -113,6 +149,10 @@ UploadSummary Uploader::round() {
 
 UploadSummary Uploader::deliver(std::vector<std::string>& sent_ids) {
     UploadSummary summary;
+    if (auto refusal = tls_refusal()) {  // before any connection: an expired certificate is never shown
+        summary.error = std::move(refusal);
+        return summary;
+    }
     auto batch = queue_->next_batch(config_.batch_size);
     if (!batch) {
         summary.error = make_error("crm", "cannot read the outbox: " + describe(batch.error()),

@@ -17,6 +17,7 @@
 #include "crm/backoff.hpp"
 #include "crm/https_client.hpp"
 #include "crm/record_queue.hpp"
+#include "crm/tls_readiness.hpp"
 #include "crm/waiter.hpp"
 
 namespace kiosk::crm {
@@ -29,6 +30,10 @@ struct UploaderConfig {
     HttpTimeouts timeouts;
     BackoffPolicy backoff;
     Millis idle_interval{30'000};  // pause after a round that emptied the outbox
+    int certificate_warning_days = 30;  // warn technicians this long before a certificate expires
+    // The time certificates are judged by. OpenSSL verifies the server against the real time, so
+    // null (the default) means the system clock, also when the kiosk runs on a virtual clock.
+    const Clock* certificate_clock = nullptr;
 };
 
 // The outcome of one round (one batch, one POST).
@@ -51,6 +56,10 @@ struct UploaderStatus {
     std::optional<TimePoint> last_error_time;
     std::size_t consecutive_failures = 0;
     std::size_t pending = 0;                // records in the outbox after the last round
+    // TLS readiness for the technician's screen, worst first: certificates expired or expiring
+    // within certificate_warning_days, a missing backup pin, unusable TLS settings. Empty = all well.
+    std::vector<std::string> tls_notices;
+    bool tls_refused = false;  // true while the uploader refuses to connect (see tls_notices)
 };
 
 class Uploader {
@@ -75,6 +84,9 @@ public:
 
     [[nodiscard]] UploaderStatus status() const;
 
+    // The start-up TLS check (tls_readiness.hpp) as of now; an Error when the settings are unusable.
+    [[nodiscard]] Result<security::ExpiryReport> certificate_report() const;
+
 private:
     void run();
     UploadSummary round();
@@ -82,11 +94,15 @@ private:
     Result<std::size_t> apply_answer(const std::string& body, const std::vector<security::SealedRecord>& batch,
                                      UploadSummary& summary);
     void record(const UploadSummary& summary);
+    [[nodiscard]] std::optional<Error> tls_refusal() const;  // why no connection may be made now
 
     UploaderConfig config_;
     std::unique_ptr<RecordQueue> queue_;
     Clock& clock_;
     Waiter& waiter_;
+    SystemClock system_clock_;
+    const Clock& certificate_clock_;      // config_.certificate_clock or system_clock_
+    Result<TlsReadiness> tls_readiness_;  // checked once, at construction
     HttpsClient client_;
     Backoff backoff_;  // touched by the upload thread only (or upload_once() under round_mutex_)
 

@@ -22,19 +22,21 @@ Status apply_client_tls_policy(SSL_CTX& context);
 // "TLS 1.2", "TLS 1.1", … for a protocol version number (0x0303, TLS1_1_VERSION, …).
 std::string tls_version_name(int version);
 
-// Remembers the protocol version the server chose in its ServerHello, so a refused legacy server
-// can be reported as "the server offered TLS 1.1" instead of OpenSSL's "unsupported protocol".
+// Watches one handshake so a refusal can be put in words: the protocol version the server chose
+// in its ServerHello, a fatal alert it sent, and whether it asked for a client certificate.
 // Install on a context before the handshake; `observer` must outlive every handshake on it (the
-// callback detaches from each connection once it has seen the ServerHello).
-struct ServerHelloObserver {
-    int server_version = 0;        // 0 until a ServerHello arrived
-    int alert_before_hello = -1;   // a fatal alert the server sent instead of a ServerHello
+// callbacks detach from each connection when its handshake is done, so a connection kept in a
+// cache never calls into an observer that has gone).
+struct HandshakeObserver {
+    int server_version = 0;             // 0 until a ServerHello arrived
+    int server_alert = -1;              // the last alert description the server sent during the handshake
+    bool certificate_requested = false; // the server sent a CertificateRequest (mutual TLS)
 };
-void observe_server_hello(SSL_CTX& context, ServerHelloObserver& observer);
+void observe_handshake(SSL_CTX& context, HandshakeObserver& observer);
 
-// Clear words for a failed handshake: if the server chose a version below the minimum, or refused
-// every version we offer (alert protocol_version), says so; otherwise an empty string (the caller
-// keeps its own description).
-std::string describe_protocol_refusal(const ServerHelloObserver& observer);
+// Clear words for a failed connection, or an empty string when the observer saw nothing telling
+// (the caller keeps its own description): a server that offered or accepts only TLS < 1.2, or one
+// that demanded a client certificate the kiosk does not have (`have_client_certificate`).
+std::string describe_handshake_refusal(const HandshakeObserver& observer, bool have_client_certificate);
 
 }  // namespace kiosk::security

@@ -9,7 +9,7 @@
 #include <ctime>
 #include <vector>
 
-#include "crm/base64.hpp"
+#include "security/tls_pin.hpp"
 
 namespace kiosk::sim {
 namespace {
@@ -77,8 +77,8 @@ struct Extension {
 // Builds and signs one certificate. `issuer` null means self-signed (the CA).
 Result<KeyAndCertificate> make_certificate(const std::string& common_name, Validity validity,
                                            const KeyAndCertificate* issuer, const std::vector<Extension>& extensions,
-                                           RandomSource& serials) {
-    auto key = generate_p256_key();
+                                           RandomSource& serials, security::PkeyPtr existing_key = nullptr) {
+    auto key = existing_key ? Result<security::PkeyPtr>(std::move(existing_key)) : generate_p256_key();
     if (!key) return key.error();
     security::X509Ptr certificate(X509_new());
     if (!certificate) return security::openssl_error("X509_new");
@@ -111,6 +111,11 @@ Result<KeyAndCertificate> make_ca(const std::string& common_name, Validity valid
 
 Result<KeyAndCertificate> make_server_certificate(const KeyAndCertificate& ca, Validity validity,
                                                   RandomSource& serials) {
+    return make_server_certificate_for(ca, nullptr, validity, serials);
+}
+
+Result<KeyAndCertificate> make_server_certificate_for(const KeyAndCertificate& ca, security::PkeyPtr key,
+                                                      Validity validity, RandomSource& serials) {
     return make_certificate("127.0.0.1", validity, &ca,
                             {{NID_basic_constraints, "critical,CA:FALSE"},
                              {NID_key_usage, "critical,digitalSignature"},
@@ -118,7 +123,19 @@ Result<KeyAndCertificate> make_server_certificate(const KeyAndCertificate& ca, V
                              {NID_subject_alt_name, "IP:127.0.0.1,DNS:localhost"},
                              {NID_subject_key_identifier, "hash"},
                              {NID_authority_key_identifier, "keyid:always"}},
-                            serials);
+                            serials, std::move(key));
+}
+
+Result<SpareKey> make_spare_key() {
+    auto key = generate_p256_key();
+    if (!key) return key.error();
+    // The pin is over the public key alone; a throw-away self-signed wrapper would only add noise,
+    // so hash the SubjectPublicKeyInfo directly, as security::spki_pin_of does for a certificate.
+    security::X509Ptr holder(X509_new());
+    if (!holder || X509_set_pubkey(holder.get(), key->get()) != 1) return security::openssl_error("X509_set_pubkey");
+    auto pin = spki_pin(*holder);
+    if (!pin) return pin.error();
+    return SpareKey{std::move(*key), std::move(*pin)};
 }
 
 Result<KeyAndCertificate> make_client_certificate(const KeyAndCertificate& ca, const std::string& common_name,
@@ -156,24 +173,18 @@ Result<PemFiles> write_pem(const KeyAndCertificate& pair, const std::filesystem:
 }
 
 Result<std::string> spki_pin(const X509& certificate) {
-    const EVP_PKEY* key = X509_get0_pubkey(&certificate);
-    if (key == nullptr) return security::openssl_error("certificate has no public key");
-    const int length = i2d_PUBKEY(key, nullptr);
-    if (length <= 0) return security::openssl_error("i2d_PUBKEY");
-    Bytes der(static_cast<std::size_t>(length));
-    unsigned char* cursor = der.data();
-    if (i2d_PUBKEY(key, &cursor) != length) return security::openssl_error("i2d_PUBKEY");
-    Bytes digest(EVP_MAX_MD_SIZE);
-    unsigned int digest_length = 0;
-    if (EVP_Digest(der.data(), der.size(), digest.data(), &digest_length, EVP_sha256(), nullptr) != 1) {
-        return security::openssl_error("SHA-256 of the public key");
-    }
-    digest.resize(digest_length);
-    return "sha256//" + crm::base64_encode(digest);
+    auto pin = security::spki_pin_of(certificate);
+    if (!pin) return pin.error();
+    return pin->to_string();
 }
 
 Result<TestPkiFiles> generate_test_pki(const std::filesystem::path& directory, const TestPkiOptions& options,
                                        RandomSource& serials) {
+    return generate_test_pki(directory, options, options.ca_validity, serials);
+}
+
+Result<TestPkiFiles> generate_test_pki(const std::filesystem::path& directory, const TestPkiOptions& options,
+                                       Validity client_validity, RandomSource& serials) {
     std::error_code error;
     std::filesystem::create_directories(directory, error);
     if (error) return make_error("sim-crm", "cannot create " + directory.string() + ": " + error.message());
@@ -195,7 +206,7 @@ Result<TestPkiFiles> generate_test_pki(const std::filesystem::path& directory, c
     files.server_pin = *pin;
 
     if (options.with_client_certificate) {
-        auto client = make_client_certificate(*ca, "kiosk-test-0001", options.ca_validity, serials);
+        auto client = make_client_certificate(*ca, "kiosk-test-0001", client_validity, serials);
         if (!client) return client.error();
         auto client_files = write_pem(*client, directory, "client");
         if (!client_files) return client_files.error();
@@ -206,7 +217,7 @@ Result<TestPkiFiles> generate_test_pki(const std::filesystem::path& directory, c
 
 Validity valid_around(TimePoint now) {
     using namespace std::chrono_literals;
-    return Validity{now - 24h, now + 30 * 24h};
+    return Validity{now - 24h, now + 365 * 24h};
 }
 
 }  // namespace kiosk::sim

@@ -48,6 +48,19 @@ Result<PemFiles> write_pem(const KeyAndCertificate& pair, const std::filesystem:
 // The libcurl pin of a certificate's public key: "sha256//" + base64(SHA-256(DER SubjectPublicKeyInfo)).
 Result<std::string> spki_pin(const X509& certificate);
 
+// The pin of a fresh key pair that no server uses: a wrong pin, or the "next key" backup pin an
+// operator ships before rotating the server key (its certificate is made with make_server_certificate
+// from the same CA when the rotation happens; `key` is kept for that).
+struct SpareKey {
+    security::PkeyPtr key;
+    std::string pin;
+};
+Result<SpareKey> make_spare_key();
+
+// A server certificate for an existing key (a key rotation done with a previously pinned spare key).
+Result<KeyAndCertificate> make_server_certificate_for(const KeyAndCertificate& ca, security::PkeyPtr key,
+                                                      Validity validity, RandomSource& serials);
+
 // The usual set for one test: ca.pem, server.pem/.key and client.pem/.key in `directory`.
 struct TestPkiOptions {
     Validity ca_validity;
@@ -64,8 +77,13 @@ struct TestPkiFiles {
 
 Result<TestPkiFiles> generate_test_pki(const std::filesystem::path& directory, const TestPkiOptions& options,
                                        RandomSource& serials);
+// The same with the client certificate's own validity (e.g. expired, or expiring in 12 days); the
+// one above gives the client certificate the CA's validity.
+Result<TestPkiFiles> generate_test_pki(const std::filesystem::path& directory, const TestPkiOptions& options,
+                                       Validity client_validity, RandomSource& serials);
 
-// A window around `now` that any sane test finishes inside: [now - 1 day, now + 30 days].
+// A window around `now` that any sane test finishes inside and that is far from the 30-day expiry
+// warning: [now - 1 day, now + 365 days].
 Validity valid_around(TimePoint now);
 
 }  // namespace kiosk::sim

@@ -128,35 +128,35 @@ TEST_F(HttpsClientTest, ExpiredServerCertificateIsRefused) {
     EXPECT_EQ(server->request_count(), 0U);
 }
 
-// A raw OpenSSL client that accepts only TLS 1.1: proves the legacy server below really speaks it,
-// so the refusal in the next test is the kiosk's doing and not a server that cannot talk at all.
-int legacy_handshake_version(int port) {
-    security::SslCtxPtr context(SSL_CTX_new(TLS_client_method()));
-    SSL_CTX_set_min_proto_version(context.get(), TLS1_1_VERSION);
-    SSL_CTX_set_max_proto_version(context.get(), TLS1_1_VERSION);
-    SSL_CTX_set_cipher_list(context.get(), "DEFAULT@SECLEVEL=0");
-    const std::string address = "127.0.0.1:" + std::to_string(port);
-    security::BioPtr connection(BIO_new_ssl_connect(context.get()));
-    BIO_set_conn_hostname(connection.get(), address.c_str());
-    if (BIO_do_connect(connection.get()) != 1 || BIO_do_handshake(connection.get()) != 1) return 0;
-    SSL* ssl = nullptr;
-    BIO_get_ssl(connection.get(), &ssl);
-    return ssl != nullptr ? SSL_version(ssl) : 0;
-}
-
 TEST_F(HttpsClientTest, ServerOfferingOnlyTls11IsRefused) {
-    auto options = kiosk::testing::serve_with(pki_);
-    options.min_tls_version = TLS1_VERSION;
-    options.max_tls_version = TLS1_1_VERSION;
-    options.cipher_list = "DEFAULT@SECLEVEL=0";  // OpenSSL 3 refuses TLS < 1.2 at the default level
-    auto server = start_server(options);
-    ASSERT_EQ(legacy_handshake_version(server->port()), TLS1_1_VERSION) << "the legacy server must really speak TLS 1.1";
+    auto server = start_server(kiosk::testing::serve_legacy_tls_with(pki_));
+    ASSERT_EQ(kiosk::testing::legacy_handshake_version(server->port()), TLS1_1_VERSION)
+        << "the legacy server must really speak TLS 1.1";
 
     HttpsClient client(kiosk::testing::trust(pki_), quick);
     const auto response = client.post_json(server->url(), one_record_batch());
     ASSERT_FALSE(response.ok());
     EXPECT_EQ(response.error().native_code, static_cast<int>(CURLE_SSL_CONNECT_ERROR)) << response.error().to_string();
+    EXPECT_NE(response.error().message.find("TLS 1.2 or later"), std::string::npos) << response.error().message;
     EXPECT_EQ(server->request_count(), 0U);
+}
+
+TEST_F(HttpsClientTest, NegotiatesTls13WithAModernServer) {
+    auto options = kiosk::testing::serve_with(pki_);
+    options.min_tls_version = TLS1_3_VERSION;  // a server that would refuse anything less
+    auto server = start_server(options);
+    HttpsClient client(kiosk::testing::trust(pki_), quick);
+    const auto response = client.post_json(server->url(), one_record_batch());
+    ASSERT_TRUE(response.ok()) << response.error().to_string();
+}
+
+TEST_F(HttpsClientTest, Tls12ServerIsAcceptedWithAForwardSecretSuite) {
+    auto options = kiosk::testing::serve_with(pki_);
+    options.max_tls_version = TLS1_2_VERSION;
+    options.cipher_list = "ECDHE-ECDSA-AES128-GCM-SHA256";
+    auto server = start_server(options);
+    HttpsClient client(kiosk::testing::trust(pki_), quick);
+    ASSERT_TRUE(client.post_json(server->url(), one_record_batch()).ok());
 }
 
 TEST_F(HttpsClientTest, ServerRequiringAClientCertificateGetsOneWhenConfigured) {

@@ -68,4 +68,14 @@ private:
     MemoryOutbox& outbox_;
 };
 
+// A sealed-looking record with fixed bytes: the uploader never opens records, it only moves them.
+inline security::SealedRecord test_record(const std::string& id, const std::string& kind = "journey") {
+    security::SealedRecord sealed;
+    sealed.header = {id, kind, "K1", "dk-1", 1, 1'767'603'600'000};
+    sealed.iv = Bytes(12, 5);
+    sealed.ciphertext = to_bytes("sealed " + id);
+    sealed.tag = Bytes(16, 6);
+    return sealed;
+}
+
 }  // namespace kiosk::testing

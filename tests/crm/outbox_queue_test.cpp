@@ -6,6 +6,7 @@
 
 #include <chrono>
 
+#include "memory_record_queue.hpp"
 #include "scripted_waiter.hpp"
 #include "sim/virtual_clock.hpp"
 #include "store/transaction.hpp"
@@ -17,14 +18,7 @@ namespace {
 using namespace std::chrono_literals;
 using Ids = std::vector<std::string>;
 
-security::SealedRecord record(const std::string& id) {
-    security::SealedRecord sealed;
-    sealed.header = {id, "survey", "K1", "dk-1", 1, 1'767'603'600'000};
-    sealed.iv = Bytes(12, 7);
-    sealed.ciphertext = to_bytes("sealed " + id);
-    sealed.tag = Bytes(16, 8);
-    return sealed;
-}
+security::SealedRecord record(const std::string& id) { return kiosk::testing::test_record(id, "survey"); }
 
 class OutboxQueueTest : public ::testing::Test {
 protected:

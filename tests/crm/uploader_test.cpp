@@ -20,14 +20,7 @@ namespace {
 using namespace std::chrono_literals;
 using std::chrono::steady_clock;
 
-security::SealedRecord record(const std::string& id) {
-    security::SealedRecord sealed;
-    sealed.header = {id, "journey", "K1", "dk-1", 1, 1'767'603'600'000};
-    sealed.iv = Bytes(12, 5);
-    sealed.ciphertext = to_bytes("sealed " + id);
-    sealed.tag = Bytes(16, 6);
-    return sealed;
-}
+security::SealedRecord record(const std::string& id) { return kiosk::testing::test_record(id); }
 
 template <typename Predicate>
 bool eventually(Predicate predicate, std::chrono::milliseconds limit = 10s) {
