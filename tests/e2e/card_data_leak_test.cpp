@@ -1,0 +1,221 @@
+// The card-data leak test (issue 5): customers with every readable card of the deck go through the
+// kiosk on the simulator — balance inquiries in both languages, a wrong PIN three times (card
+// retained), a cancel at the PIN, an expired card — with every screen saved as a PNG. Then every
+// byte the kiosk produced is scanned: the data directory (database, WAL, shared memory, key ring),
+// the screenshots, the receipts, the program's log and the text of every screen shown. None may
+// hold a deck PAN, a track, or a deck PIN as a number of its own.
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/simulator/demo_scenario.hpp"
+#include "sim/devices/card_deck.hpp"
+#include "ui/offscreen_display.hpp"
+
+namespace kiosk {
+namespace {
+
+namespace fs = std::filesystem;
+using flow::StateId;
+
+// Where a secret was found: the place and the kind, never the secret itself.
+struct Leak {
+    std::string where;
+    std::string what;
+};
+
+// True when `number` occurs in `text` with no digit directly before or after it: a PIN "1234"
+// inside a longer number (a time stamp, an amount) is not that PIN.
+bool contains_as_number(std::string_view text, std::string_view number) {
+    for (std::size_t at = text.find(number); at != std::string_view::npos; at = text.find(number, at + 1)) {
+        const bool digit_before = at > 0 && std::isdigit(static_cast<unsigned char>(text[at - 1])) != 0;
+        const std::size_t after = at + number.size();
+        const bool digit_after = after < text.size() && std::isdigit(static_cast<unsigned char>(text[after])) != 0;
+        if (!digit_before && !digit_after) return true;
+    }
+    return false;
+}
+
+void scan(const std::string& where, std::string_view bytes, std::vector<Leak>& leaks) {
+    for (const sim::VirtualCard& card : sim::card_deck()) {
+        if (bytes.find(card.pan) != std::string_view::npos) leaks.push_back({where, "full PAN of " + card.id});
+        const std::string track1 = card.track1();
+        const std::string track2 = card.track2();
+        if (!track2.empty() && bytes.find(track2) != std::string_view::npos) leaks.push_back({where, "track 2 of " + card.id});
+        if (!track1.empty() && bytes.find(track1) != std::string_view::npos) leaks.push_back({where, "track 1 of " + card.id});
+        // The track 2 core "PAN=YYMM" without its sentinels, as a partial copy would hold it.
+        if (bytes.find(card.pan + "=" + card.expiry_yymm) != std::string_view::npos) {
+            leaks.push_back({where, "track 2 data of " + card.id});
+        }
+        if (!card.pin.empty() && contains_as_number(bytes, card.pin)) leaks.push_back({where, "PIN of " + card.id});
+    }
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream file(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(file), {}};
+}
+
+std::string text_of(const ui::ViewModel& vm) {
+    std::string text = vm.masked_pan + "\n" + vm.message_key + "\n";
+    for (const ui::Button& button : vm.buttons) text += button.action + " " + button.label_key + "\n";
+    return text;
+}
+
+class CardDataLeakTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() / ("kiosk-leak-" + std::to_string(::getpid()));
+        fs::remove_all(dir_);
+        config_.data_dir = dir_ / "data";
+        config_.screens_dir = dir_ / "screens";
+        rig_ = std::make_unique<SimulatorRig>(config_, dir_ / "pki");
+        display_ = std::make_unique<ui::OffscreenDisplay>(ui::FontPaths::in_directory(config_.font_dir),
+                                                          config_.bank_name);
+        app_ = std::make_unique<KioskApp>(
+            config_, KioskEnvironment{clock_, random_, rig_->devices(), rig_->host_link(), *display_, true});
+        demo_ = std::make_unique<DemoScenario>(*app_, *rig_, clock_, log_);
+        demo_->on_screen = [this](const ui::ViewModel& vm) {
+            screen_text_ += text_of(vm);
+            const auto name = std::to_string(++screens_saved_) + ".png";
+            if (auto saved = display_->save_png(config_.screens_dir / name); !saved.ok()) {
+                ADD_FAILURE() << saved.error().to_string();
+            }
+        };
+    }
+
+    void TearDown() override {
+        demo_.reset();
+        app_.reset();
+        rig_.reset();
+        fs::remove_all(dir_);
+    }
+
+    void pass(Millis duration) {
+        for (Millis elapsed{0}; elapsed < duration; elapsed += Millis(100)) {
+            clock_.advance(Millis(100));
+            app_->runtime().tick();
+        }
+    }
+
+    void insert(const std::string& card_id) {
+        ASSERT_TRUE(rig_->card_reader().insert(sim::card(card_id)).ok()) << card_id;
+        pass(Millis(1'500));
+    }
+
+    // Back to attract whatever happened: take the card if it was returned, let timers run out.
+    void finish_visit() {
+        if (app_->runtime().context().state == StateId::Closing) (void)rig_->card_reader().take_card();
+        pass(Millis(45'000));
+        EXPECT_EQ(app_->runtime().context().state, StateId::Attract);
+    }
+
+    // A PIN of the right length that is not the card's.
+    static std::string wrong_pin_for(const sim::VirtualCard& card) {
+        std::string pin = card.pin;
+        for (char& digit : pin) digit = digit == '9' ? '0' : static_cast<char>(digit + 1);
+        return pin;
+    }
+
+    std::vector<Leak> scan_everything(const DemoResult& result) const {
+        std::vector<Leak> leaks;
+        std::size_t files = 0;
+        for (const fs::path& root : {config_.data_dir, config_.screens_dir}) {
+            for (const auto& entry : fs::recursive_directory_iterator(root)) {
+                if (!entry.is_regular_file()) continue;
+                ++files;
+                scan(entry.path().lexically_relative(dir_).string(), read_file(entry.path()), leaks);
+            }
+        }
+        EXPECT_GE(files, 10U) << "the scan found too few files to mean anything";
+        for (const std::string& receipt : result.receipts) scan("receipt", receipt, leaks);
+        for (const std::string& error : result.errors) scan("runtime note", error, leaks);
+        scan("runtime note", notes_, leaks);
+        scan("log", log_.str(), leaks);
+        scan("screen text", screen_text_, leaks);
+        return leaks;
+    }
+
+    fs::path dir_;
+    KioskConfig config_;
+    sim::VirtualClock clock_;
+    SeededRandom random_{7};
+    std::ostringstream log_;
+    std::string screen_text_;
+    std::string notes_;
+    int screens_saved_ = 0;
+    std::unique_ptr<SimulatorRig> rig_;
+    std::unique_ptr<ui::OffscreenDisplay> display_;
+    std::unique_ptr<KioskApp> app_;
+    std::unique_ptr<DemoScenario> demo_;
+};
+
+TEST_F(CardDataLeakTest, NothingTheKioskWritesHoldsAPanATrackOrAPin) {
+    // Every readable deck card checks its balance, alternating languages and receipts.
+    std::vector<DemoCustomer> customers;
+    bool chinese = false;
+    for (const std::string id : {"visa-alice", "amex-bob", "mc-chen", "visa-diana", "unionpay-li", "discover-emil"}) {
+        customers.push_back({id, chinese ? ui::Language::SimplifiedChinese : ui::Language::English, !chinese});
+        chinese = !chinese;
+    }
+    DemoResult result = demo_->run(customers);
+    EXPECT_EQ(result.receipts.size(), 3U);
+    // The demo's observers refer to its own result; from here on the test observes.
+    app_->runtime().on_screen = demo_->on_screen;
+    app_->runtime().on_note = [this](const std::string& note) { notes_ += note + "\n"; };
+
+    // Wrong PIN three times: the card is retained.
+    const sim::VirtualCard& alice = sim::card("visa-alice");
+    insert(alice.id);
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        ASSERT_EQ(app_->runtime().context().state, StateId::PinEntry) << "attempt " << attempt;
+        rig_->pin_pad().type_pin(wrong_pin_for(alice));
+        rig_->pin_pad().press_enter();
+        pass(Millis(1'000));
+        if (attempt == 0) app_->runtime().touch("balance");
+        pass(Millis(2'000));
+    }
+    EXPECT_EQ(app_->runtime().context().state, StateId::CardRetained);
+    finish_visit();
+
+    // A cancel at the PIN after two digits, and an expired card the host declines.
+    insert("mc-chen");
+    rig_->pin_pad().type_pin("24");
+    rig_->pin_pad().press_cancel();
+    pass(Millis(1'000));
+    finish_visit();
+    insert("expired");
+    rig_->pin_pad().type_pin(sim::card("expired").pin);
+    rig_->pin_pad().press_enter();
+    pass(Millis(1'000));
+    app_->runtime().touch("balance");
+    pass(Millis(2'000));
+    finish_visit();
+
+    // Everything still reaches the CRM, then the scan.
+    for (int round = 0; round < 10 && app_->uploader().upload_once().sent > 0; ++round) {
+    }
+    EXPECT_GE(screens_saved_, 30);
+    const std::vector<Leak> leaks = scan_everything(result);
+    for (const Leak& leak : leaks) ADD_FAILURE() << leak.what << " found in " << leak.where;
+}
+
+// The scanner itself must find what it looks for, or the test above proves nothing.
+TEST(CardDataLeakScanner, FindsEachKindOfSecretAndIgnoresPinsInsideLongerNumbers) {
+    const sim::VirtualCard& alice = sim::card("visa-alice");
+    std::vector<Leak> leaks;
+    scan("pan", "x" + alice.pan + "x", leaks);
+    scan("track", alice.track2(), leaks);
+    scan("pin", "pin=" + alice.pin + ";", leaks);
+    scan("clean", "time 17676" + alice.pin + "00 amount 9" + alice.pin, leaks);
+    std::set<std::string> places;
+    for (const Leak& leak : leaks) places.insert(leak.where);
+    EXPECT_EQ(places, (std::set<std::string>{"pan", "track", "pin"}));
+}
+
+}  // namespace
+}  // namespace kiosk
