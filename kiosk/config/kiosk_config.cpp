@@ -6,6 +6,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "security/tls_pin.hpp"
+
 namespace kiosk {
 
 namespace {
@@ -115,8 +117,12 @@ void validate(const Reader& reader, const KioskConfig& config) {
     if (!config.crm.url.empty() && !config.crm.url.starts_with("https://")) {
         reader.fail("crm.url", "must be an https:// URL, got \"" + config.crm.url + "\"");
     }
-    for (const std::string& pin : config.crm.pinned_keys) {
-        if (!pin.starts_with("sha256//")) reader.fail("crm.pinned_keys", "each pin must start with sha256//");
+    // Pinning with a single key would strand the kiosk when the CRM rotates its key: a configured
+    // pin set needs a primary and a backup (docs/crm.md, "Pins and rotation").
+    if (!config.crm.pinned_keys.empty()) {
+        auto pins = security::parse_pin_set(config.crm.pinned_keys, security::PinRequirement::PrimaryAndBackup,
+                                            "crm.pinned_keys");
+        if (!pins.ok()) reader.fail("crm.pinned_keys", pins.error().message);
     }
 }
 

@@ -37,7 +37,10 @@ std::unique_ptr<sim::SimCrmServer> start_crm(KioskConfig& config, const std::fil
     config.crm.ca_file = pki->ca.certificate;
     config.crm.client_cert = pki->client.certificate;
     config.crm.client_key = pki->client.private_key;
-    config.crm.pinned_keys = {pki->server_pin};
+    // A backup pin as production needs (the sim CRM could move to this spare key).
+    auto spare = sim::make_spare_key();
+    if (!spare.ok()) throw std::runtime_error("simulated CRM backup key: " + spare.error().to_string());
+    config.crm.pinned_keys = {pki->server_pin, spare->pin};
     return std::move(*crm);
 }
 

@@ -1,6 +1,7 @@
 // The virtual-card end of the vsmartcard-vpcd protocol (see vpcd_card_link.hpp).
 #include "sim/devices/vpcd_card_link.hpp"
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -47,8 +48,12 @@ std::optional<Bytes> vpcd_reply(SimChipCard& card, ByteView payload) {
 }
 
 Bytes vpcd_frame(ByteView payload) {
-    Bytes frame{static_cast<std::uint8_t>(payload.size() >> 8U), static_cast<std::uint8_t>(payload.size() & 0xFFU)};
-    frame.insert(frame.end(), payload.begin(), payload.end());
+    // Sized once and filled in place: g++ 12 -O2 misreads insert() after a 2-element initializer
+    // list as an out-of-bounds memcpy (-Warray-bounds).
+    Bytes frame(2 + payload.size());
+    frame[0] = static_cast<std::uint8_t>(payload.size() >> 8U);
+    frame[1] = static_cast<std::uint8_t>(payload.size() & 0xFFU);
+    std::copy(payload.begin(), payload.end(), frame.begin() + 2);
     return frame;
 }
 

@@ -29,7 +29,7 @@ TEST(KioskConfigTest, ReadsEverySection) {
         default_language = "zh-CN"
         [crm]
         url = "https://crm.example/v1/records"
-        pinned_keys = ["sha256//AAAA", "sha256//BBBB"]
+        pinned_keys = ["sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "sha256//QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ="]
         batch_size = 20
         [flow]
         max_pin_tries = 4
@@ -54,6 +54,9 @@ TEST(KioskConfigTest, BadValuesAreNamedWithFileAndKey) {
               "test.toml: crm.url: must be an https:// URL, got \"http://plain\"");
     EXPECT_EQ(error_of("[flow.timeouts]\nnap = 3\n"),
               "test.toml: flow.timeouts.nap: unknown state (see docs/configuration.md)");
+    EXPECT_TRUE(error_of("[crm]\npinned_keys = [\"sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"]\n").starts_with("test.toml: crm.pinned_keys: "))
+        << "a single pin strands the kiosk when the CRM rotates its key";
+    EXPECT_TRUE(error_of("[crm]\npinned_keys = [\"md5//x\", \"sha256//QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ=\"]\n").starts_with("test.toml: crm.pinned_keys: "));
     EXPECT_EQ(error_of("[kiosk]\ndefault_language = \"fr\"\n"),
               "test.toml: kiosk.default_language: expected \"en\" or \"zh-CN\", got \"fr\"");
 }
