@@ -130,8 +130,7 @@ constexpr std::array kTable = std::to_array<Translation>({
     {"amount.usual", "Your usual", "您的常用金额"},
     {"amount.other", "Other amount", "其他金额"},
     {"amount.label", "Amount", "金额"},
-    {"amount.not_multiple", "This machine cannot pay out that amount. Please choose a multiple of the amount shown.",
-     "本机无法支付该金额，请输入所示金额的整数倍。"},
+    {"amount.not_multiple", "This machine cannot pay out that amount.", "本机无法支付该金额。"},
     {"amount.too_large", "That is more than this machine can pay out at once.", "该金额超出本机单次取款上限。"},
     {"enter_amount.title", "Enter the amount", "请输入金额"},
     {"enter_amount.body", "Type the amount on the keypad and press Enter. Press Clear to correct it.",
@@ -186,7 +185,7 @@ constexpr std::array kTable = std::to_array<Translation>({
     {"statement.other", "Other", "其他"},
 
     // Cash.
-    {"dispensing.title", "Counting your cash…", "正在清点现金…"},
+    {"dispensing.title", "Counting your cash...", "正在清点现金……"},
     {"dispensing.body", "Please wait. Your cash will be ready in a moment.", "请稍候，现金即将送出。"},
     {"take_cash.title", "Please take your cash", "请取走现金"},
     {"take_cash.body", "Take all the notes from the cash slot now. Count them away from the machine.",

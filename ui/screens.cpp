@@ -29,7 +29,8 @@ constexpr std::array kScreens = std::to_array<ScreenSpec>({
     {ScreenId::MoreTime, "more_time", "more_time.title", "more_time.body", W::Countdown, false, false},
     {ScreenId::OutOfService, "out_of_service", "out_of_service.title", "out_of_service.body", W::None, false, false},
     {ScreenId::SessionOptions, "session_options", "options.title", "options.body", W::None, false, false},
-    {ScreenId::WithdrawalAmount, "withdrawal_amount", "amount.title", "amount.body", W::None, false, false, {}, 3},
+    {ScreenId::WithdrawalAmount, "withdrawal_amount", "amount.title", "amount.body", W::None, false, false, {}, 3,
+     false, true},
     {ScreenId::EnterAmount, "enter_amount", "enter_amount.title", "enter_amount.body", W::AmountField, false, false},
     {ScreenId::AccountChoice, "account_choice", "account.title", "account.body", W::None, false, false, {}, 2, true},
     {ScreenId::EnterNewPin, "enter_new_pin", "new_pin.title", "new_pin.body", W::PinField, false, false},
@@ -100,6 +101,7 @@ ScreenText screen_text(const ViewModel& vm) {
         std::string detail = vm.message_key + ".detail";
         return {vm.message_key, has_translation(detail) ? std::move(detail) : std::string(spec.body_key)};
     }
+    if (spec.notice_replaces_body && !vm.message_key.empty()) return {std::string(spec.title_key), {}};
     if (vm.screen == ScreenId::CardlessEntry && vm.entry_field == EntryField::PhoneNumber) {
         return {"cardless.phone_title", "cardless.phone_body"};
     }

@@ -38,6 +38,9 @@ struct ScreenSpec {
     // The title is the view-model's message_key (falling back to title_key), and the body is
     // message_key + ".detail" when that key exists: TransactionDone ("done.transfer"), AccountChoice.
     bool title_from_message = false;
+    // A message in the notice box replaces the instruction (the three-row amount grid leaves room
+    // for title and one of the two in large text).
+    bool notice_replaces_body = false;
 };
 
 const ScreenSpec& screen_spec(ScreenId id);

@@ -84,14 +84,19 @@ Result<int> paint_amount_field(const PaintContext& p, int x, int y, int width) {
     } else {
         KIOSK_TRY(paint_field_text(p, field, {}, p.theme.title_text));
     }
-    int below = field.bottom();
     if (p.vm.amount_step) {
+        // Beside the field, vertically centred: a notice (amount refused) may need the room below.
         const std::string step = fill(translate("enter_amount.step", language), format_cash(*p.vm.amount_step, language));
-        auto after = paint_paragraph(p, TextRole::Small, step, p.theme.muted_text, x, below + 10, width);
+        const int step_x = field.right() + 28;
+        const int step_width = x + width - step_x;
+        const int lines = static_cast<int>(wrap_text_lines(p, TextRole::Small, step, step_width));
+        const int text_height = lines * line_height(p.fonts.font(TextRole::Small));
+        if (text_height > field.h) return make_error("ui", "the amount step does not fit beside the amount field");
+        auto after = paint_paragraph(p, TextRole::Small, step, p.theme.muted_text, step_x,
+                                     field.y + (field.h - text_height) / 2, step_width);
         if (!after.ok()) return after;
-        below = *after;
     }
-    return below;
+    return field.bottom();
 }
 
 Result<int> paint_amount(const PaintContext& p, int x, int y, int width) {

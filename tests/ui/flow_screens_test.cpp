@@ -237,5 +237,27 @@ TEST_F(FlowScreensTest, NewPinMismatchShowsInANotice) {
     EXPECT_NE(pixels_of(*surface_), plain);
 }
 
+// Each message the flow shows on these screens fits in large text (the tightest look), both languages.
+TEST_F(FlowScreensTest, EveryFlowScreenMessageFitsInLargeText) {
+    struct Case {
+        ScreenId screen;
+        const char* key;
+    };
+    for (const Case c : {Case{ScreenId::EnterAmount, "amount.not_multiple"}, Case{ScreenId::EnterAmount, "amount.too_large"},
+                         Case{ScreenId::WithdrawalAmount, "amount.too_large"},
+                         Case{ScreenId::WithdrawalAmount, "decline.limit_exceeded"},
+                         Case{ScreenId::CardlessEntry, "cardless.code_invalid"},
+                         Case{ScreenId::CardlessEntry, "cardless.phone_mismatch"},
+                         Case{ScreenId::EnterNewPin, "new_pin.mismatch"}, Case{ScreenId::ConfirmNewPin, "new_pin.mismatch"},
+                         Case{ScreenId::TakeCash, "session.timed_out"}}) {
+        for (const Language language : {Language::English, Language::SimplifiedChinese}) {
+            ViewModel vm = sample_view_model(c.screen, language, {true, false});
+            vm.message_key = c.key;
+            const Status status = render(vm);
+            EXPECT_TRUE(status.ok()) << c.key << ": " << (status.ok() ? "" : status.error().to_string());
+        }
+    }
+}
+
 }  // namespace
 }  // namespace kiosk::ui
