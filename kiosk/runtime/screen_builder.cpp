@@ -3,21 +3,46 @@
 #include <map>
 #include <string>
 
+#include "drivers/cash/note_mixer.hpp"
+
 namespace kiosk {
 
 namespace {
 
 flow::Event plain(flow::EventKind kind) { return flow::Event{kind, {}, {}, {}}; }
 
-std::vector<ui::Button> buttons_for(ui::ScreenId screen) {
+std::string money_label(const Money& amount) {
+    return drivers::format_money(amount.minor_units, amount.currency, amount.exponent);
+}
+
+std::vector<ui::Button> buttons_for(ui::ScreenId screen, const flow::Context& context,
+                                    const std::vector<Money>& fast_cash) {
     const ui::Button cancel{"cancel", "action.cancel", true};
+    // The withdrawal states borrow the closest existing screens (flow_table.cpp, screen_for)
+    // until ui/ has their own; their buttons follow the state, not the borrowed screen.
+    switch (context.state) {
+        case flow::StateId::WithdrawalAmount: {
+            std::vector<ui::Button> buttons;
+            for (std::size_t i = 0; i < fast_cash.size(); ++i) {
+                buttons.push_back({amount_action(i), money_label(fast_cash[i]), true});
+            }
+            buttons.push_back(cancel);
+            return buttons;
+        }
+        case flow::StateId::AnotherTransaction:
+            return {{"another_no", "another.no", true}, {"another_yes", "another.yes", true}};
+        case flow::StateId::ReturningCard:
+        case flow::StateId::Dispensing:
+        case flow::StateId::TakeCash: return {};
+        default: break;
+    }
     switch (screen) {
         case ui::ScreenId::Attract:
             return {{"lang_en", "language.english", true}, {"lang_zh", "language.chinese", true}};
         case ui::ScreenId::EnterPin: return {cancel};
         case ui::ScreenId::MainMenu:
-            // Withdrawal arrives with the cash flows; shown disabled so the menu's shape is stable.
-            return {{"balance", "menu.balance", true}, {"withdrawal", "menu.withdrawal", false}, cancel};
+            // Withdrawal is disabled (not hidden) when no amount can be paid, so the menu keeps its shape.
+            return {{"balance", "menu.balance", true}, {"withdrawal", "menu.withdrawal", !fast_cash.empty()}, cancel};
         case ui::ScreenId::BalanceDisplay: return {cancel, {"continue", "action.continue", true}};
         case ui::ScreenId::ReceiptChoice:
             return {{"receipt_no", "receipt.no", true}, {"receipt_yes", "receipt.yes", true}};
@@ -30,11 +55,11 @@ std::vector<ui::Button> buttons_for(ui::ScreenId screen) {
 }  // namespace
 
 ui::ViewModel build_view_model(ui::ScreenId screen, const flow::Context& context, const Session& session,
-                               std::optional<int> seconds_left) {
+                               std::optional<int> seconds_left, const std::vector<Money>& fast_cash) {
     ui::ViewModel vm;
     vm.screen = screen;
     vm.language = context.language;
-    vm.buttons = buttons_for(screen);
+    vm.buttons = buttons_for(screen, context, fast_cash);
     vm.masked_pan = session.masked_pan;
     vm.pin_digits_entered = context.pin_digits;
     vm.balance = context.balance;
@@ -44,13 +69,29 @@ ui::ViewModel build_view_model(ui::ScreenId screen, const flow::Context& context
     return vm;
 }
 
+std::string amount_action(std::size_t index) { return "amount_" + std::to_string(index); }
+
+std::optional<std::size_t> amount_index(std::string_view action) {
+    constexpr std::string_view prefix = "amount_";
+    if (!action.starts_with(prefix) || action.size() == prefix.size() || action.size() > prefix.size() + 2) {
+        return std::nullopt;
+    }
+    std::size_t index = 0;
+    for (const char c : action.substr(prefix.size())) {
+        if (c < '0' || c > '9') return std::nullopt;
+        index = index * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return index;
+}
+
 std::optional<flow::Event> action_event(std::string_view action) {
     using flow::EventKind;
     static const std::map<std::string, EventKind, std::less<>> kinds{
         {"balance", EventKind::ChooseBalance},    {"cancel", EventKind::Cancel},
         {"continue", EventKind::Continue},        {"receipt_yes", EventKind::ReceiptYes},
         {"receipt_no", EventKind::ReceiptNo},     {"more_time_yes", EventKind::MoreTimeYes},
-        {"more_time_no", EventKind::MoreTimeNo},
+        {"more_time_no", EventKind::MoreTimeNo},  {"withdrawal", EventKind::ChooseWithdrawal},
+        {"another_yes", EventKind::AnotherYes},   {"another_no", EventKind::AnotherNo},
     };
     if (action == "lang_en" || action == "lang_zh") {
         flow::Event event = plain(EventKind::ChooseLanguage);
