@@ -261,14 +261,11 @@ ui::ScreenId screen_for(const Context& context) {
             // Closing with the card already out ends here at once; a failure still says why.
             if (context.message_key.starts_with("cash.")) return ui::ScreenId::TransactionFailed;
             return ui::ScreenId::ThankYou;
-        // Until ui/ has the withdrawal screens (SessionOptions, WithdrawalAmount, Dispensing,
-        // TakeCash, AnotherTransaction), these states use the closest existing screen; the
-        // runtime's screen builder gives them their own buttons.
-        case StateId::WithdrawalAmount: return ui::ScreenId::MainMenu;
+        case StateId::WithdrawalAmount: return ui::ScreenId::WithdrawalAmount;
         case StateId::ReturningCard: return ui::ScreenId::TakeCard;
-        case StateId::Dispensing: return ui::ScreenId::Processing;
-        case StateId::TakeCash: return ui::ScreenId::Processing;
-        case StateId::AnotherTransaction: return ui::ScreenId::MainMenu;
+        case StateId::Dispensing: return ui::ScreenId::Dispensing;
+        case StateId::TakeCash: return ui::ScreenId::TakeCash;
+        case StateId::AnotherTransaction: return ui::ScreenId::AnotherTransaction;
         case StateId::CardRetained: return ui::ScreenId::CardRetained;
         case StateId::OutOfService: return ui::ScreenId::OutOfService;
     }

@@ -3,39 +3,14 @@
 #include <map>
 #include <string>
 
-#include "drivers/cash/note_mixer.hpp"
-
 namespace kiosk {
 
 namespace {
 
 flow::Event plain(flow::EventKind kind) { return flow::Event{kind, {}, {}, {}}; }
 
-std::string money_label(const Money& amount) {
-    return drivers::format_money(amount.minor_units, amount.currency, amount.exponent);
-}
-
-std::vector<ui::Button> buttons_for(ui::ScreenId screen, const flow::Context& context,
-                                    const std::vector<Money>& fast_cash) {
+std::vector<ui::Button> buttons_for(ui::ScreenId screen, const std::vector<Money>& fast_cash) {
     const ui::Button cancel{"cancel", "action.cancel", true};
-    // The withdrawal states borrow the closest existing screens (flow_table.cpp, screen_for)
-    // until ui/ has their own; their buttons follow the state, not the borrowed screen.
-    switch (context.state) {
-        case flow::StateId::WithdrawalAmount: {
-            std::vector<ui::Button> buttons;
-            for (std::size_t i = 0; i < fast_cash.size(); ++i) {
-                buttons.push_back({amount_action(i), money_label(fast_cash[i]), true});
-            }
-            buttons.push_back(cancel);
-            return buttons;
-        }
-        case flow::StateId::AnotherTransaction:
-            return {{"another_no", "another.no", true}, {"another_yes", "another.yes", true}};
-        case flow::StateId::ReturningCard:
-        case flow::StateId::Dispensing:
-        case flow::StateId::TakeCash: return {};
-        default: break;
-    }
     switch (screen) {
         case ui::ScreenId::Attract:
             return {{"lang_en", "language.english", true}, {"lang_zh", "language.chinese", true}};
@@ -48,6 +23,10 @@ std::vector<ui::Button> buttons_for(ui::ScreenId screen, const flow::Context& co
             return {{"receipt_no", "receipt.no", true}, {"receipt_yes", "receipt.yes", true}};
         case ui::ScreenId::MoreTime:
             return {{"more_time_no", "more_time.no", true}, {"more_time_yes", "more_time.yes", true}};
+        // The UI makes the amount buttons (amount_0 … from vm.fast_cash) and puts these after them.
+        case ui::ScreenId::WithdrawalAmount: return {cancel};
+        case ui::ScreenId::AnotherTransaction:
+            return {{"another_no", "another.no", true}, {"another_yes", "another.yes", true}};
         default: return {};
     }
 }
@@ -59,7 +38,9 @@ ui::ViewModel build_view_model(ui::ScreenId screen, const flow::Context& context
     ui::ViewModel vm;
     vm.screen = screen;
     vm.language = context.language;
-    vm.buttons = buttons_for(screen, context, fast_cash);
+    vm.buttons = buttons_for(screen, fast_cash);
+    if (screen == ui::ScreenId::WithdrawalAmount) vm.fast_cash = fast_cash;
+    if (screen == ui::ScreenId::TakeCash) vm.amount = context.amount;
     vm.masked_pan = session.masked_pan;
     vm.pin_digits_entered = context.pin_digits;
     vm.balance = context.balance;
