@@ -12,18 +12,44 @@ namespace kiosk::security {
 
 Bytes journal_genesis() { return Bytes(kHmacSha256Size, 0); }
 
-Bytes chain_mac(ByteView key, ByteView previous_mac, ByteView entry_bytes) {
-    if (key.empty()) throw std::invalid_argument("journal chain key is empty");
-    auto hmac = HmacSha256::create(key);
-    if (!hmac) throw std::runtime_error("journal chain: " + hmac.error().to_string());
+namespace {
+
+Result<Bytes> link_with(const HmacSha256& hmac, ByteView previous_mac, ByteView entry_bytes) {
     const auto length = static_cast<std::uint32_t>(previous_mac.size());
     const std::array<std::uint8_t, 4> prefix{static_cast<std::uint8_t>(length >> 24),
                                              static_cast<std::uint8_t>(length >> 16),
                                              static_cast<std::uint8_t>(length >> 8),
                                              static_cast<std::uint8_t>(length)};
-    auto mac = hmac->mac({prefix, previous_mac, entry_bytes});
+    return hmac.mac({prefix, previous_mac, entry_bytes});
+}
+
+}  // namespace
+
+Bytes chain_mac(ByteView key, ByteView previous_mac, ByteView entry_bytes) {
+    if (key.empty()) throw std::invalid_argument("journal chain key is empty");
+    auto hmac = HmacSha256::create(key);
+    if (!hmac) throw std::runtime_error("journal chain: " + hmac.error().to_string());
+    auto mac = link_with(*hmac, previous_mac, entry_bytes);
     if (!mac) throw std::runtime_error("journal chain: " + mac.error().to_string());
     return std::move(mac).value();
+}
+
+Result<JournalChain> JournalChain::create(ByteView key) {
+    if (key.empty()) return make_error("journal", "the journal chain key is empty");
+    auto hmac = HmacSha256::create(key);
+    if (!hmac) return make_error("journal", "journal chain key: " + hmac.error().to_string());
+    return JournalChain(std::move(hmac).value());
+}
+
+Result<Bytes> JournalChain::link(ByteView previous_mac, ByteView entry_bytes) const {
+    return link_with(hmac_, previous_mac, entry_bytes);
+}
+
+Result<bool> JournalChain::verifies(ByteView stored_mac, ByteView previous_mac, ByteView entry_bytes) const {
+    auto expected = link(previous_mac, entry_bytes);
+    if (!expected) return expected.error();
+    return stored_mac.size() == expected->size() &&
+           CRYPTO_memcmp(stored_mac.data(), expected->data(), expected->size()) == 0;
 }
 
 std::optional<std::size_t> first_broken_link(ByteView key, std::span<const Bytes> entries,

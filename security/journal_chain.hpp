@@ -7,6 +7,8 @@
 #include <span>
 
 #include "common/bytes.hpp"
+#include "common/result.hpp"
+#include "security/hmac_sha256.hpp"
 
 namespace kiosk::security {
 
@@ -23,5 +25,26 @@ Bytes chain_mac(ByteView key, ByteView previous_mac, ByteView entry_bytes);
 // as a break at that index).
 std::optional<std::size_t> first_broken_link(ByteView key, std::span<const Bytes> entries,
                                              std::span<const Bytes> macs);
+
+// The chain with its key set up once: what the store uses to write and verify journal entries.
+// link() is chain_mac() above, without setting up HMAC again for every entry.
+class JournalChain {
+public:
+    // `key` is the derived journal key (security/data_key_derivation.hpp: derive_journal_key);
+    // an empty key is refused.
+    static Result<JournalChain> create(ByteView key);
+
+    // MAC of the entry that follows the entry whose MAC is `previous_mac` (journal_genesis() for
+    // the first entry).
+    [[nodiscard]] Result<Bytes> link(ByteView previous_mac, ByteView entry_bytes) const;
+
+    // Whether `stored_mac` is link(previous_mac, entry_bytes). Constant-time in the MAC bytes, so
+    // a verifier run by an attacker does not tell them how many leading bytes of a forgery match.
+    [[nodiscard]] Result<bool> verifies(ByteView stored_mac, ByteView previous_mac, ByteView entry_bytes) const;
+
+private:
+    explicit JournalChain(HmacSha256 hmac) : hmac_(std::move(hmac)) {}
+    HmacSha256 hmac_;
+};
 
 }  // namespace kiosk::security

@@ -8,13 +8,16 @@
 
 namespace kiosk::store {
 
-Status commit(Database& database, const BusinessStep& step) {
+namespace {
+
+// `chain` null: journal lines unchained (see the header).
+Status commit_step(Database& database, const BusinessStep& step, const security::JournalChain* chain) {
     auto transaction = Transaction::begin(database);
     if (!transaction) return transaction.error();
 
     Journal journal(database);
     for (const JournalLine& line : step.journal) {
-        auto appended = journal.append(line);
+        auto appended = chain != nullptr ? journal.append(line, *chain) : journal.append(line);
         if (!appended) return appended.error();
     }
     Counters counters(database);
@@ -28,5 +31,13 @@ Status commit(Database& database, const BusinessStep& step) {
     // Returning early above leaves `transaction` uncommitted: its destructor rolls back.
     return transaction->commit();
 }
+
+}  // namespace
+
+Status commit(Database& database, const BusinessStep& step, const security::JournalChain& chain) {
+    return commit_step(database, step, &chain);
+}
+
+Status commit(Database& database, const BusinessStep& step) { return commit_step(database, step, nullptr); }
 
 }  // namespace kiosk::store

@@ -12,6 +12,10 @@
 #include "store/counters.hpp"
 #include "store/journal.hpp"
 
+namespace kiosk::security {
+class JournalChain;
+}
+
 namespace kiosk::store {
 
 class Database;
@@ -33,6 +37,12 @@ struct BusinessStep {
 // All of `step` or nothing. On any error (a duplicate outbox record id, a full disk) the
 // transaction is rolled back and the error returned. Inside a caller's open Transaction the step
 // becomes a savepoint of it, and is durable when that transaction commits.
+// Each journal line is appended to the HMAC chain (Journal::append with `chain`) inside the same
+// transaction, so the step and its tamper evidence are durable together. What the kiosk uses.
+Status commit(Database& database, const BusinessStep& step, const security::JournalChain& chain);
+
+// As above but the journal lines are stored unchained (mac as given, usually NULL): for tools and
+// tests without the journal key. `kioskctl journal verify` reports such lines as missing a MAC.
 Status commit(Database& database, const BusinessStep& step);
 
 }  // namespace kiosk::store

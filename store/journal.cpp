@@ -5,7 +5,9 @@
 
 #include <sqlite3.h>
 
+#include "security/journal_chain.hpp"
 #include "store/database.hpp"
+#include "store/journal_canonical.hpp"
 #include "store/statement.hpp"
 #include "store/transaction.hpp"
 
@@ -37,30 +39,84 @@ Result<std::vector<JournalEntry>> read_entries(Statement& statement) {
     return entries;
 }
 
+// Inserts `line` with `mac`; seq given explicitly, or chosen by AUTOINCREMENT when nullopt.
+Result<std::int64_t> insert_line(Database& database, std::optional<std::int64_t> seq, const JournalLine& line,
+                                 const std::optional<Bytes>& mac) {
+    auto statement = Statement::prepare(
+        database,
+        "INSERT INTO journal (seq, time_unix_ms, actor, event_type, outcome, origin, resource, detail, mac)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!statement) return statement.error();
+    KIOSK_TRY(seq ? statement->bind_int64(1, *seq) : statement->bind_null(1));
+    KIOSK_TRY(statement->bind_int64(2, line.time_unix_ms));
+    KIOSK_TRY(statement->bind_text(3, line.actor));
+    KIOSK_TRY(statement->bind_text(4, line.event_type));
+    KIOSK_TRY(statement->bind_text(5, line.outcome));
+    KIOSK_TRY(statement->bind_text(6, line.origin));
+    KIOSK_TRY(statement->bind_text(7, line.resource));
+    KIOSK_TRY(statement->bind_text(8, line.detail));
+    KIOSK_TRY(mac ? statement->bind_blob(9, *mac) : statement->bind_null(9));
+    KIOSK_TRY(statement->run());
+    return sqlite3_last_insert_rowid(database.handle());
+}
+
+// MAC of the newest stored entry: what the next entry chains to (genesis for an empty journal).
+Result<Bytes> newest_mac(Database& database) {
+    auto statement = Statement::prepare(database, "SELECT mac FROM journal ORDER BY seq DESC LIMIT 1");
+    if (!statement) return statement.error();
+    auto row = statement->step();
+    if (!row) return row.error();
+    if (!*row) return security::journal_genesis();
+    // An unchained (NULL) newest entry is chained over as an empty MAC; the verifier has already
+    // reported that entry, and refusing to journal would lose the events that follow.
+    return statement->column_blob(0);
+}
+
 }  // namespace
 
-Result<std::int64_t> Journal::append(const JournalLine& line) {
-    // A transaction although it is one INSERT today: the MAC chain will read the previous line's
-    // MAC and insert the new one, which must not interleave with another writer.
+std::string journal_actor_customer(std::string_view pan_token) { return "customer:" + std::string(pan_token); }
+
+std::string journal_actor_technician(std::string_view technician_id) {
+    return "technician:" + std::string(technician_id);
+}
+
+std::string journal_origin(std::string_view kiosk_id, std::string_view component) {
+    return std::string(kiosk_id) + "/" + std::string(component);
+}
+
+Result<std::int64_t> Journal::append(const JournalLine& line, const security::JournalChain& chain) {
+    // Reading the newest MAC and the next seq, then inserting, must not interleave with another
+    // writer: the transaction (BEGIN IMMEDIATE, or a savepoint of the caller's) holds the lock.
     auto transaction = Transaction::begin(database_);
     if (!transaction) return transaction.error();
-    auto statement = Statement::prepare(
-        database_,
-        "INSERT INTO journal (time_unix_ms, actor, event_type, outcome, origin, resource, detail, mac)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    if (!statement) return statement.error();
-    KIOSK_TRY(statement->bind_int64(1, line.time_unix_ms));
-    KIOSK_TRY(statement->bind_text(2, line.actor));
-    KIOSK_TRY(statement->bind_text(3, line.event_type));
-    KIOSK_TRY(statement->bind_text(4, line.outcome));
-    KIOSK_TRY(statement->bind_text(5, line.origin));
-    KIOSK_TRY(statement->bind_text(6, line.resource));
-    KIOSK_TRY(statement->bind_text(7, line.detail));
-    KIOSK_TRY(line.mac ? statement->bind_blob(8, *line.mac) : statement->bind_null(8));
-    KIOSK_TRY(statement->run());
-    const std::int64_t seq = sqlite3_last_insert_rowid(database_.handle());
+    auto issued = highest_seq_issued();
+    if (!issued) return issued.error();
+    const std::int64_t seq = *issued + 1;
+    auto previous = newest_mac(database_);
+    if (!previous) return previous.error();
+    auto mac = chain.link(*previous, canonical_journal_bytes(seq, line));
+    if (!mac) return mac.error();
+    auto inserted = insert_line(database_, seq, line, *mac);
+    if (!inserted) return inserted.error();
     KIOSK_TRY(transaction->commit());
     return seq;
+}
+
+Result<std::int64_t> Journal::append(const JournalLine& line) {
+    auto transaction = Transaction::begin(database_);
+    if (!transaction) return transaction.error();
+    auto seq = insert_line(database_, std::nullopt, line, line.mac);
+    if (!seq) return seq.error();
+    KIOSK_TRY(transaction->commit());
+    return seq;
+}
+
+Result<std::int64_t> Journal::highest_seq_issued() {
+    // sqlite_sequence remembers seqs of rows deleted from the end; max(seq) covers a database
+    // whose sqlite_sequence row was removed, so a seq is never issued twice either way.
+    return query_int64(database_,
+                       "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'journal'), 0),"
+                       " coalesce((SELECT max(seq) FROM journal), 0))");
 }
 
 Result<std::vector<JournalEntry>> Journal::read_all() {

@@ -70,8 +70,21 @@ CREATE TABLE kv (
 ) STRICT;
 )sql";
 
+// Technician accounts (security/access/): hashes only, never a PIN/password. The lockout state
+// is here rather than in memory so a restart does not unlock an id under attack.
+constexpr std::string_view kTechnicianUsers = R"sql(
+CREATE TABLE technician_users (
+    id                    TEXT    PRIMARY KEY,
+    role                  TEXT    NOT NULL CHECK (role IN ('technician', 'supervisor')),
+    password_hash         TEXT    NOT NULL,
+    failed_attempts       INTEGER NOT NULL DEFAULT 0,
+    locked_until_unix_ms  INTEGER NOT NULL DEFAULT 0
+) STRICT;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "outbox, dead_letter, journal, counters, kv", kInitialSchema},
+    Migration{2, "technician_users", kTechnicianUsers},
 };
 
 Status set_schema_version(Database& database, int version) {

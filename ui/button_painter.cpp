@@ -1,9 +1,14 @@
-// Touch buttons: large rounded rectangles, label centred in at most two lines. Cancel gets the
-// quieter outlined look so the way forward stands out; disabled buttons are grey and inert.
+// Touch buttons: large rounded rectangles, label centred in at most two lines (or one line over a
+// smaller note: "Your usual", an account's balance, a toggle's On/Off). Cancel gets the quieter
+// outlined look so the way forward stands out; disabled buttons are grey and inert; the usual
+// amount gets a ring; toggles draw a switch at their right.
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "ui/i18n.hpp"
 #include "ui/screen_painter.hpp"
+#include "ui/shown_buttons.hpp"
 #include "ui/text_wrap.hpp"
 
 namespace kiosk::ui {
@@ -12,6 +17,11 @@ namespace {
 constexpr int kLabelPaddingX = 24;
 constexpr int kOutline = 3;
 
+constexpr int kSwitchWidth = 76;
+constexpr int kSwitchHeight = 40;
+constexpr int kSwitchRoom = kSwitchWidth + 20;  // the switch plus air between it and the label
+constexpr int kMarkRing = 5;
+
 struct ButtonLook {
     Color fill;
     Color text;
@@ -19,53 +29,114 @@ struct ButtonLook {
     Color outline;
 };
 
-ButtonLook look_for(const Button& button, const Theme& t) {
+ButtonLook look_for(const ShownButton& shown, const Theme& t) {
+    const Button& button = shown.button;
     if (!button.enabled) return {t.disabled_button, t.disabled_button_text, false, t.disabled_button};
     if (button.action == "cancel") return {t.secondary_button, t.secondary_button_text, true, t.secondary_button_border};
+    if (shown.marked) {
+        // "Your usual": a ring in the notice colour (white in high contrast, where buttons are yellow).
+        return {t.primary_button, t.primary_button_text, true, is_high_contrast(t) ? t.body_text : t.notice_border};
+    }
     return {t.primary_button, t.primary_button_text, false, t.primary_button};
+}
+
+// Line one: the amount, or the translated label (+ literal data such as a masked account number).
+std::string main_label(const ShownButton& shown, Language language) {
+    if (shown.amount) return format_cash(*shown.amount, language);
+    std::string label(translate(shown.button.label_key, language));
+    if (!shown.data.empty()) label += " " + shown.data;
+    return label;
+}
+
+// Line two, smaller: the label under an amount ("Your usual"), a balance, or a toggle's state.
+std::string note_label(const ShownButton& shown, Language language) {
+    if (shown.amount && !shown.button.label_key.empty()) return std::string(translate(shown.button.label_key, language));
+    if (shown.note_amount) return format_money(*shown.note_amount, language);
+    if (shown.on) return std::string(translate(*shown.on ? "toggle.on" : "toggle.off", language));
+    return {};
+}
+
+// A switch at the right of a toggle button: knob right and filled track when on, knob left and
+// outlined track when off — readable without colour.
+void paint_switch(const PaintContext& p, const Rect& r, const ButtonLook& look, bool on) {
+    const Rect track{r.right() - kLabelPaddingX - kSwitchWidth, r.y + (r.h - kSwitchHeight) / 2, kSwitchWidth,
+                     kSwitchHeight};
+    const int knob_radius = kSwitchHeight / 2 - 6;
+    const int knob_y = track.y + kSwitchHeight / 2;
+    p.canvas.fill_rounded(track, kSwitchHeight / 2, look.text);
+    if (on) {
+        p.canvas.fill_circle(track.right() - kSwitchHeight / 2, knob_y, knob_radius, look.fill);
+    } else {
+        p.canvas.fill_rounded(Rect{track.x + 3, track.y + 3, track.w - 6, track.h - 6}, kSwitchHeight / 2 - 3, look.fill);
+        p.canvas.fill_circle(track.x + kSwitchHeight / 2, knob_y, knob_radius, look.text);
+    }
+}
+
+Status paint_one(const PaintContext& p, const ShownButton& shown, const Rect& r) {
+    const ButtonLook look = look_for(shown, p.theme);
+    if (p.theme.shadow != p.theme.background && shown.button.enabled) {
+        p.canvas.fill_rounded(Rect{r.x, r.y + 4, r.w, r.h}, kButtonRadius, p.theme.shadow);
+    }
+    const int ring = shown.marked ? kMarkRing : kOutline;
+    if (look.outlined) {
+        p.canvas.fill_rounded(r, kButtonRadius, look.outline);
+        p.canvas.fill_rounded(Rect{r.x + ring, r.y + ring, r.w - 2 * ring, r.h - 2 * ring}, kButtonRadius - ring,
+                              look.fill);
+    } else {
+        p.canvas.fill_rounded(r, kButtonRadius, look.fill);
+    }
+    if (shown.on) paint_switch(p, r, look, *shown.on);
+
+    TTF_Font& font = p.fonts.font(TextRole::Button);
+    TTF_Font& note_font = p.fonts.font(TextRole::Small);
+    const int text_left = r.x + kLabelPaddingX;
+    const int text_width_max = r.w - 2 * kLabelPaddingX - (shown.on ? kSwitchRoom : 0);
+    const std::string note = note_label(shown, p.vm.language);
+    const auto lines = wrap_text(main_label(shown, p.vm.language), text_width_max,
+                                 [&](std::string_view text) { return text_width(font, text); });
+    const std::size_t max_lines = note.empty() ? 2 : 1;
+    const std::size_t shown_lines = std::min(lines.size(), max_lines);
+    Status result = ok_status();
+    if (lines.size() > max_lines) {
+        result = make_error("ui", "button label \"" + main_label(shown, Language::English) + "\" needs more than " +
+                                      std::to_string(max_lines) + (max_lines == 1 ? " line" : " lines"));
+    }
+    if (text_width(note_font, note) > text_width_max && result.ok()) {
+        result = make_error("ui", "button note \"" + note + "\" is wider than its button");
+    }
+    const int block = static_cast<int>(shown_lines) * line_height(font) + (note.empty() ? 0 : line_height(note_font) - 6);
+    int y = r.y + (r.h - block) / 2 - optical_offset(font);
+    p.canvas.clip_to(r);
+    for (std::size_t i = 0; i < shown_lines; ++i) {
+        const std::string& text = lines[i];
+        const Status drawn =
+            p.canvas.text(font, text, look.text, text_left + (text_width_max - text_width(font, text)) / 2, y);
+        if (!drawn.ok() && result.ok()) result = drawn;
+        y += line_height(font);
+    }
+    if (!note.empty()) {
+        y += optical_offset(font) - optical_offset(note_font) - 6;
+        const Status drawn = p.canvas.text(note_font, note, look.text,
+                                           text_left + (text_width_max - text_width(note_font, note)) / 2, y);
+        if (!drawn.ok() && result.ok()) result = drawn;
+    }
+    p.canvas.clear_clip();
+    return result;
 }
 
 }  // namespace
 
 Status paint_buttons(const PaintContext& p) {
     Status result = ok_status();
-    TTF_Font& font = p.fonts.font(TextRole::Button);
-    const int line = line_height(font);
+    const std::vector<ShownButton> shown = shown_buttons(p.vm);
     for (const ButtonSlot& slot : p.layout.buttons) {
-        const Button& button = p.vm.buttons[slot.index];
-        const ButtonLook look = look_for(button, p.theme);
-        const Rect& r = slot.rect;
-        if (p.theme.shadow != p.theme.background && button.enabled) {
-            p.canvas.fill_rounded(Rect{r.x, r.y + 4, r.w, r.h}, kButtonRadius, p.theme.shadow);
-        }
-        if (look.outlined) {
-            p.canvas.fill_rounded(r, kButtonRadius, look.outline);
-            p.canvas.fill_rounded(Rect{r.x + kOutline, r.y + kOutline, r.w - 2 * kOutline, r.h - 2 * kOutline},
-                                  kButtonRadius - kOutline, look.fill);
-        } else {
-            p.canvas.fill_rounded(r, kButtonRadius, look.fill);
-        }
-
-        const auto label = translate(button.label_key, p.vm.language);
-        const auto lines = wrap_text(label, r.w - 2 * kLabelPaddingX,
-                                     [&](std::string_view text) { return text_width(font, text); });
-        const int shown = lines.size() > 2 ? 2 : static_cast<int>(lines.size());
-        if (lines.size() > 2 && result.ok()) {
-            result = make_error("ui", "button label \"" + std::string(button.label_key) + "\" needs more than two lines");
-        }
-        int y = r.y + (r.h - shown * line) / 2 - optical_offset(font);
-        p.canvas.clip_to(r);
-        for (int i = 0; i < shown; ++i) {
-            const std::string& text = lines[static_cast<std::size_t>(i)];
-            const Status drawn = p.canvas.text(font, text, look.text, r.x + (r.w - text_width(font, text)) / 2, y);
-            if (!drawn.ok() && result.ok()) result = drawn;
-            y += line;
-        }
-        p.canvas.clear_clip();
+        const Status painted = paint_one(p, shown[slot.index], slot.rect);
+        if (!painted.ok() && result.ok()) result = painted;
     }
-    if (p.vm.buttons.size() > kMaxButtons && result.ok()) {
-        result = make_error("ui", std::to_string(p.vm.buttons.size()) + " buttons given, at most " +
-                                      std::to_string(kMaxButtons) + " fit; the rest are not shown");
+    const std::size_t fit = max_buttons(p.vm.screen);
+    if (shown.size() > fit && result.ok()) {
+        result = make_error("ui", std::to_string(shown.size()) + " buttons given, at most " + std::to_string(fit) +
+                                      " fit; the rest are not shown");
     }
     return result;
 }

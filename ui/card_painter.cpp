@@ -1,6 +1,7 @@
 // The card: the white panel between header and buttons holding the screen's title, its
 // instruction, a notice (decline reason, tries left, …), the screen's widget and the card
 // number. Content that does not fit is clipped and reported, never drawn over buttons.
+#include <algorithm>
 #include <string>
 
 #include "ui/card_number.hpp"
@@ -17,9 +18,7 @@ constexpr int kBottomPadding = 12;  // descenders already leave air below the la
 constexpr int kNoticePadding = 18;
 constexpr int kIllustrationWidth = 240;
 constexpr int kIllustrationHeight = 170;
-constexpr int kPinFieldWidth = 440;
-
-bool is_high_contrast(const Theme& theme) { return &theme == &high_contrast_theme(); }
+constexpr int kQrMaxSide = 280;
 
 Result<int> paint_notice(const PaintContext& p, std::string_view text, int x, int y, int width) {
     TTF_Font& font = p.fonts.font(TextRole::Body);
@@ -35,19 +34,6 @@ Result<int> paint_notice(const PaintContext& p, std::string_view text, int x, in
                                   y + kNoticePadding - 4, inner_width - 4);
     if (!bottom.ok()) return bottom.error();
     return box.bottom();
-}
-
-void paint_pin_field(const PaintContext& p, int x, int y, int digits, bool large) {
-    const int height = large ? 92 : 84;
-    const int radius = large ? 13 : 11;
-    const int spacing = large ? 50 : 44;
-    const Rect field{x, y, kPinFieldWidth, height};
-    p.canvas.fill_rounded(field, 14, p.theme.accent);
-    p.canvas.fill_rounded(Rect{x + 2, y + 2, field.w - 4, height - 4}, 12, p.theme.pin_field_background);
-    const int max_dots = (field.w - 2 * 36) / spacing + 1;
-    for (int i = 0; i < digits && i < max_dots; ++i) {
-        p.canvas.fill_circle(x + 36 + radius + i * spacing, y + height / 2, radius, p.theme.accent);
-    }
 }
 
 // "Card" over the masked number, at (x, y): beside the PIN field, or as a line of its own.
@@ -85,11 +71,29 @@ bool shows_card_number(const PaintContext& p, const ScreenSpec& spec) {
     return spec.shows_card_number && !p.vm.masked_pan.empty();
 }
 
-Result<int> paint_widget(const PaintContext& p, const ScreenSpec& spec, int x, int y) {
+// ReceiptQr, left of the code: "Reference" over the receipt's reference number.
+Result<int> paint_reference(const PaintContext& p, int x, int y, int width) {
+    if (p.vm.receipt_reference.empty()) return y;
+    auto below = paint_paragraph(p, TextRole::Small, translate("receipt_qr.reference", p.vm.language),
+                                 p.theme.muted_text, x, y, width);
+    if (!below.ok()) return below;
+    // One line, never wrapped: a reference split over two lines gets typed wrong at the counter.
+    TTF_Font& font = p.fonts.font(TextRole::Body);
+    KIOSK_TRY(p.canvas.text(font, p.vm.receipt_reference, p.theme.title_text, x, *below));
+    if (text_width(font, p.vm.receipt_reference) > width) return make_error("ui", "receipt reference is too long");
+    return *below + line_height(font);
+}
+
+Result<int> paint_widget(const PaintContext& p, const ScreenSpec& spec, int x, int y, int width) {
     const Language language = p.vm.language;
     switch (spec.widget) {
         case ScreenWidget::None:
         case ScreenWidget::CardSlot: return y;
+        case ScreenWidget::AmountField: return paint_amount_field(p, x, y, width);
+        case ScreenWidget::Amount: return paint_amount(p, x, y, width);
+        case ScreenWidget::EntryField: return paint_entry_field(p, x, y, width);
+        case ScreenWidget::Statement: return paint_statement(p, x, y, width);
+        case ScreenWidget::QrCode: return paint_reference(p, x, y, width);
         case ScreenWidget::PinField: {
             const int height = p.vm.accessibility.large_text ? 92 : 84;
             paint_pin_field(p, x, y, p.vm.pin_digits_entered, p.vm.accessibility.large_text);
@@ -129,9 +133,24 @@ Result<int> paint_widget(const PaintContext& p, const ScreenSpec& spec, int x, i
     return y;
 }
 
+// "Card 6228 48** **** 1234" on one line, label and number on one baseline: the main menu's six
+// buttons leave the card room for the title and one more line in large text.
+Result<int> paint_card_number_inline(const PaintContext& p, int x, int y) {
+    TTF_Font& small = p.fonts.font(TextRole::Small);
+    TTF_Font& body = p.fonts.font(TextRole::Body);
+    const std::string_view label = translate("card.label", p.vm.language);
+    const int baseline = y + TTF_FontAscent(&body);
+    KIOSK_TRY(p.canvas.text(small, label, p.theme.muted_text, x, baseline - TTF_FontAscent(&small)));
+    KIOSK_TRY(p.canvas.text(body, display_card_number(p.vm.masked_pan), p.theme.body_text,
+                            x + text_width(small, label) + 16, y));
+    return y + line_height(body);
+}
+
 // The card number under everything else, unless it already sits beside the PIN field.
 Result<int> paint_facts(const PaintContext& p, const ScreenSpec& spec, int x, int y) {
-    if (shows_card_number(p, spec) && spec.widget != ScreenWidget::PinField) return paint_card_number(p, x, y + 20);
+    if (shows_card_number(p, spec) && spec.widget != ScreenWidget::PinField) {
+        return paint_card_number_inline(p, x, y + 20);
+    }
     return y;
 }
 
@@ -157,6 +176,14 @@ Status paint_card(const PaintContext& p) {
 
     const int x = card.x + kCardPadding;
     int width = card.w - 2 * kCardPadding;
+    Status side_picture = ok_status();
+    if (spec.widget == ScreenWidget::QrCode) {
+        // The code takes the right of the card, as large as the card allows; text keeps the left.
+        const int side = std::min(card.h - 2 * kTopPadding, kQrMaxSide);
+        const Rect area{card.right() - kCardPadding - side, card.y + (card.h - side) / 2, side, side};
+        side_picture = paint_qr(p, area);
+        width = area.x - 40 - x;
+    }
     if (spec.widget == ScreenWidget::CardSlot) {
         // The illustration takes the right of the card, vertically centred; text keeps the left.
         const Rect area{card.right() - kCardPadding - kIllustrationWidth, card.y + (card.h - kIllustrationHeight) / 2,
@@ -166,14 +193,26 @@ Status paint_card(const PaintContext& p) {
     }
 
     auto run = [&]() -> Result<int> {
-        int y = card.y + kTopPadding;
-        auto below = paint_paragraph(p, TextRole::Title, translate(spec.title_key, language), t.title_text, x, y, width);
+        const int y = card.y + kTopPadding;
+        const ScreenText text = screen_text(p.vm);
+        int title_width = width;
+        if (spec.widget == ScreenWidget::Statement) {
+            auto balance_left = paint_title_line_balance(p, x + width, y);
+            if (!balance_left.ok()) return balance_left;
+            title_width = *balance_left - 24 - x;
+        }
+        auto below = paint_paragraph(p, TextRole::Title, translate(text.title_key, language), t.title_text, x, y,
+                                     title_width);
         if (!below.ok()) return below;
-        below = paint_paragraph(p, TextRole::Body, translate(spec.body_key, language), t.body_text, x, *below + 10, width);
-        if (!below.ok()) return below;
+        if (!text.body_key.empty()) {
+            below = paint_paragraph(p, TextRole::Body, translate(text.body_key, language), t.body_text, x, *below + 10,
+                                    width);
+            if (!below.ok()) return below;
+        }
         // Tries left is a warning, so it goes in the notice box, after the message if there is one.
         const bool show_tries = spec.shows_tries_left && p.vm.tries_left.has_value();
-        const bool show_message = !p.vm.message_key.empty() && p.vm.message_key != spec.implied_message_key;
+        const bool show_message = !p.vm.message_key.empty() && p.vm.message_key != spec.implied_message_key &&
+                                  !spec.title_from_message;
         std::string notice(show_message ? translate(p.vm.message_key, language) : std::string_view{});
         if (show_tries) {
             if (!notice.empty() && language == Language::English) notice += ' ';
@@ -184,7 +223,9 @@ Status paint_card(const PaintContext& p) {
             if (!below.ok()) return below;
         }
         if (spec.widget != ScreenWidget::None && spec.widget != ScreenWidget::CardSlot) {
-            below = paint_widget(p, spec, x, *below + 20);
+            // The title's line box already leaves air under it; ten rows must fit in large text.
+            const int gap = spec.widget == ScreenWidget::Statement ? 2 : 20;
+            below = paint_widget(p, spec, x, *below + gap, width);
             if (!below.ok()) return below;
         }
         return paint_facts(p, spec, x, *below);
@@ -192,6 +233,7 @@ Status paint_card(const PaintContext& p) {
     const Result<int> bottom = run();
     p.canvas.clear_clip();
     if (!bottom.ok()) return bottom.error();
+    KIOSK_TRY(side_picture);
     const int limit = card.bottom() - kBottomPadding;
     if (*bottom > limit) {
         return make_error("ui", "screen \"" + std::string(spec.name) + "\" content is " +

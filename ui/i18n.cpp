@@ -68,4 +68,12 @@ std::string format_money(const Money& money, Language language) {
     return (negative ? "-" : "") + prefix + number;
 }
 
+std::string format_cash(const Money& money, Language language) {
+    const int exponent = std::clamp(money.exponent, 0, 18);
+    std::int64_t divisor = 1;
+    for (int i = 0; i < exponent; ++i) divisor *= 10;
+    if (money.minor_units % divisor != 0) return format_money(money, language);
+    return format_money(Money{money.minor_units / divisor, money.currency, 0}, language);
+}
+
 }  // namespace kiosk::ui

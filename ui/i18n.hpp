@@ -36,4 +36,8 @@ std::span<const Translation> translation_table();
 // Negative amounts get a leading "-". Exponent 0 prints no decimal point.
 [[nodiscard]] std::string format_money(const Money& money, Language language);
 
+// Cash amounts on buttons and in the amount field: as format_money, but a whole amount drops its
+// zero decimals ("CNY 1,000", "¥500"), as notes are whole anyway and the buttons are narrow.
+[[nodiscard]] std::string format_cash(const Money& money, Language language);
+
 }  // namespace kiosk::ui

@@ -35,7 +35,6 @@ constexpr std::array kTable = std::to_array<Translation>({
 
     // Main menu.
     {"menu.title", "What would you like to do?", "请选择您要办理的业务"},
-    {"menu.body", "Touch one of the options below.", "请点击下方的选项。"},
     {"menu.balance", "Check balance", "查询余额"},
     {"menu.withdrawal", "Withdraw cash", "取款"},
 
@@ -110,6 +109,109 @@ constexpr std::array kTable = std::to_array<Translation>({
     {"decline.host_unavailable", "We cannot reach your bank right now. Please try again later.",
      "暂时无法连接您的银行，请稍后再试。"},
     {"decline.unknown", "The transaction was declined.", "交易被拒绝。"},
+    // Session options (after the card is read, before the PIN).
+    {"options.title", "Before you start", "开始之前"},
+    {"options.body", "Set your language, display and speech.", "请设置语言、屏幕显示和语音播报。"},
+    {"options.large_text", "Large text", "大字体"},
+    {"options.high_contrast", "High contrast", "高对比度"},
+    {"options.speech", "Speech", "语音播报"},
+    {"toggle.on", "On", "已开启"},
+    {"toggle.off", "Off", "已关闭"},
+
+    // More of the main menu.
+    {"menu.mini_statement", "Mini statement", "交易明细"},
+    {"menu.mini_statement_screen", "Mini statement (on screen)", "交易明细（屏幕显示）"},
+    {"menu.transfer", "Transfer", "转账"},
+    {"menu.change_pin", "Change PIN", "修改密码"},
+
+    // Withdrawal amount.
+    {"amount.title", "How much would you like?", "请选择取款金额"},
+    {"amount.body", "Touch an amount, or choose Other amount.", "请点击金额，或选择“其他金额”。"},
+    {"amount.usual", "Your usual", "您的常用金额"},
+    {"amount.other", "Other amount", "其他金额"},
+    {"amount.label", "Amount", "金额"},
+    {"amount.not_multiple", "This machine cannot pay out that amount.", "本机无法支付该金额。"},
+    {"amount.too_large", "That is more than this machine can pay out at once.", "该金额超出本机单次取款上限。"},
+    {"enter_amount.title", "Enter the amount", "请输入金额"},
+    {"enter_amount.body", "Type the amount on the keypad and press Enter. Press Clear to correct it.",
+     "请在键盘上输入金额并按“确认”键。如需修改，请按“更正”键。"},
+    {"enter_amount.step", "Amounts in multiples of {}", "金额须为 {} 的整数倍"},
+
+    // Account choice.
+    {"account.title", "Choose an account", "请选择账户"},
+    {"account.body", "Touch the account you want to use.", "请点击您要使用的账户。"},
+    {"account.from", "Transfer from which account?", "请选择转出账户"},
+    {"account.to", "Transfer to which account?", "请选择转入账户"},
+    {"account.savings", "Savings", "储蓄账户"},
+    {"account.current", "Current", "活期账户"},
+    {"account.credit", "Credit card", "信用卡账户"},
+
+    // PIN change.
+    {"new_pin.title", "Choose a new PIN", "请设置新密码"},
+    {"new_pin.body", "Type your new 6-digit PIN on the keypad, then press Enter. Avoid birthdays and repeated digits.",
+     "请在密码键盘上输入6位新密码，然后按“确认”键。请勿使用生日或重复数字。"},
+    {"confirm_pin.title", "Enter the new PIN again", "请再次输入新密码"},
+    {"confirm_pin.body", "Type the same new PIN once more, then press Enter.", "请再次输入相同的新密码，然后按“确认”键。"},
+    {"new_pin.mismatch", "The two PINs did not match. Please choose your new PIN again.",
+     "两次输入的密码不一致，请重新设置新密码。"},
+
+    // Cardless withdrawal.
+    {"attract.cardless", "Cardless withdrawal", "无卡取款"},
+    {"cardless.code_title", "Enter your withdrawal code", "请输入取款码"},
+    {"cardless.code_body", "Type the one-time code from your bank's mobile app on the keypad, then press Enter.",
+     "请在键盘上输入手机银行生成的一次性取款码，然后按“确认”键。"},
+    {"cardless.phone_title", "Enter your mobile number", "请输入手机号码"},
+    {"cardless.phone_body", "Type the mobile number registered with your bank, then press Enter.",
+     "请输入您在银行预留的手机号码，然后按“确认”键。"},
+    {"cardless.code_invalid", "This code is not valid or has expired. Please check it in your mobile app.",
+     "取款码无效或已过期，请在手机银行中核对。"},
+    {"cardless.phone_mismatch", "The mobile number does not match this code.", "手机号码与取款码不匹配。"},
+
+    // Mini statement.
+    {"statement.title", "Mini statement", "交易明细"},
+    {"statement.balance", "Balance", "余额"},
+    {"statement.empty", "There are no recent transactions on this account.", "该账户近期没有交易记录。"},
+    {"statement.atm_withdrawal", "ATM withdrawal", "ATM取款"},
+    {"statement.cardless_withdrawal", "Cardless withdrawal", "无卡取款"},
+    {"statement.deposit", "Cash deposit", "现金存款"},
+    {"statement.transfer_in", "Transfer in", "转入"},
+    {"statement.transfer_out", "Transfer out", "转出"},
+    {"statement.salary", "Salary", "工资"},
+    {"statement.card_payment", "Card payment", "刷卡消费"},
+    {"statement.online_payment", "Online payment", "网上支付"},
+    {"statement.interest", "Interest", "利息"},
+    {"statement.fee", "Fee", "手续费"},
+    {"statement.refund", "Refund", "退款"},
+    {"statement.other", "Other", "其他"},
+
+    // Cash.
+    {"dispensing.title", "Counting your cash...", "正在清点现金……"},
+    {"dispensing.body", "Please wait. Your cash will be ready in a moment.", "请稍候，现金即将送出。"},
+    {"take_cash.title", "Please take your cash", "请取走现金"},
+    {"take_cash.body", "Take all the notes from the cash slot now. Count them away from the machine.",
+     "请立即从出钞口取走全部现金，并离开本机后清点。"},
+
+    // Another transaction, success, e-receipt.
+    {"another.title", "Would you like another transaction?", "您需要办理其他业务吗？"},
+    {"another.body", "Your card stays in the machine until you finish.", "完成前银行卡将保留在机内。"},
+    {"another.yes", "Yes, another", "是，继续办理"},
+    {"another.no", "No, finish", "否，结束"},
+    {"done.title", "Done", "办理成功"},
+    {"done.body", "Your request has been completed.", "您的业务已办理完成。"},
+    {"done.transfer", "Transfer complete", "转账成功"},
+    {"done.transfer.detail", "The money has been moved between your accounts.", "资金已在您的账户间划转。"},
+    {"done.pin_changed", "PIN changed", "密码修改成功"},
+    {"done.pin_changed.detail", "Use your new PIN from now on. Never tell anyone your PIN.",
+     "请从现在起使用新密码。请勿向任何人透露密码。"},
+    {"receipt_qr.title", "Your e-receipt", "电子凭条"},
+    {"receipt_qr.body", "The printer is not available. Scan this code with your phone to keep your receipt.",
+     "打印机暂不可用。请用手机扫描二维码保存电子凭条。"},
+    {"receipt_qr.reference", "Reference", "凭条编号"},
+
+    // Why the machine is out of service (message_key on OutOfService).
+    {"out_of_service.host_unreachable", "We cannot reach the bank right now.", "暂时无法连接银行系统。"},
+    {"out_of_service.tamper", "This machine has been closed for your security.", "为保障您的安全，本机已暂停服务。"},
+    {"out_of_service.devices", "A part of this machine needs attention from our staff.", "本机部分设备需要维护。"},
 });
 
 }  // namespace

@@ -3,24 +3,39 @@
 
 #include <algorithm>
 
+#include "ui/screens.hpp"
+#include "ui/shown_buttons.hpp"
+
 namespace kiosk::ui {
+
+std::size_t max_buttons(ScreenId screen) {
+    return static_cast<std::size_t>(screen_spec(screen).button_columns * kButtonRows);
+}
 
 ScreenLayout layout_screen(const ViewModel& vm) {
     ScreenLayout layout;
     layout.header = Rect{0, 0, kScreenWidth, kHeaderHeight};
 
-    const std::size_t count = std::min(vm.buttons.size(), kMaxButtons);
-    const int rows = static_cast<int>((count + 1) / 2);
+    const auto columns = static_cast<std::size_t>(screen_spec(vm.screen).button_columns);
+    const std::size_t count = std::min(shown_buttons(vm).size(), max_buttons(vm.screen));
+    const int rows = static_cast<int>((count + columns - 1) / columns);
     const int button_height = vm.accessibility.large_text ? kLargeButtonHeight : kButtonHeight;
-    const int column_width = (kScreenWidth - 2 * kMarginX - kButtonGap) / 2;
+    const int column_width =
+        (kScreenWidth - 2 * kMarginX - static_cast<int>(columns - 1) * kButtonGap) / static_cast<int>(columns);
     const int grid_height = rows == 0 ? 0 : rows * button_height + (rows - 1) * kButtonGap;
     const int grid_top = kScreenHeight - kBottomMargin - grid_height;
+    // Integer column widths may leave a pixel or two over: the grid keeps the right margin exact,
+    // so bottom-right buttons line up on every screen.
+    const int grid_left =
+        kScreenWidth - kMarginX - static_cast<int>(columns) * column_width - static_cast<int>(columns - 1) * kButtonGap;
+    const std::size_t last_row_start = count == 0 ? 0 : (count - 1) / columns * columns;
+    const std::size_t empty_in_last_row = count == 0 ? 0 : columns - (count - last_row_start);
 
     for (std::size_t i = 0; i < count; ++i) {
-        const bool lone_last = (count % 2 == 1) && (i == count - 1);
-        const int row = static_cast<int>(i / 2);
-        const int column = lone_last ? 1 : static_cast<int>(i % 2);
-        const Rect rect{kMarginX + column * (column_width + kButtonGap), grid_top + row * (button_height + kButtonGap),
+        const int row = static_cast<int>(i / columns);
+        const std::size_t shift = i >= last_row_start ? empty_in_last_row : 0;
+        const int column = static_cast<int>(i % columns + shift);
+        const Rect rect{grid_left + column * (column_width + kButtonGap), grid_top + row * (button_height + kButtonGap),
                         column_width, button_height};
         layout.buttons.push_back(ButtonSlot{rect, i});
     }
@@ -32,8 +47,9 @@ ScreenLayout layout_screen(const ViewModel& vm) {
 }
 
 std::optional<std::string> hit_test(const ViewModel& vm, int x, int y) {
+    const std::vector<ShownButton> shown = shown_buttons(vm);
     for (const ButtonSlot& slot : layout_screen(vm).buttons) {
-        const Button& button = vm.buttons[slot.index];
+        const Button& button = shown[slot.index].button;
         if (button.enabled && slot.rect.contains(x, y)) return button.action;
     }
     return std::nullopt;

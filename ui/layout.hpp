@@ -23,7 +23,9 @@ inline constexpr int kLargeButtonHeight = 112; // large-text mode
 inline constexpr int kButtonRadius = 18;
 inline constexpr int kCardRadius = 20;
 inline constexpr int kCardPadding = 36;
-inline constexpr std::size_t kMaxButtons = 6;  // three rows of two; more would crowd the card
+inline constexpr int kButtonRows = 3;          // more rows would crowd the card
+inline constexpr std::size_t kMaxButtons = 6;  // three rows of two: every screen but the amount grid
+inline constexpr std::size_t kMaxGridButtons = 9;  // three rows of three (WithdrawalAmount)
 
 struct Rect {
     int x = 0;
@@ -38,17 +40,21 @@ struct Rect {
 
 struct ButtonSlot {
     Rect rect;
-    std::size_t index = 0;  // into ViewModel::buttons
+    std::size_t index = 0;  // into shown_buttons(vm) (ui/shown_buttons.hpp)
 };
 
 struct ScreenLayout {
     Rect header;
     Rect card;                       // title, instructions and the screen's widget
-    std::vector<ButtonSlot> buttons; // at most kMaxButtons; extra buttons are not placed
+    std::vector<ButtonSlot> buttons; // at most max_buttons(); extra buttons are not placed
 };
 
-// Buttons fill a two-column grid, row by row, anchored to the bottom of the screen. With an odd
-// count the last button takes the right-hand cell, so a lone "Continue" or "Cancel" always sits
+// How many buttons fit on the screen: three rows of its screen's column count (two, or three
+// for the amount grid).
+[[nodiscard]] std::size_t max_buttons(ScreenId screen);
+
+// Buttons fill a grid of two (or three) columns, row by row, anchored to the bottom of the
+// screen. A short last row is pushed to the right, so a lone "Continue" or "Cancel" always sits
 // bottom right. The card fills the space between the header and the grid.
 [[nodiscard]] ScreenLayout layout_screen(const ViewModel& vm);
 

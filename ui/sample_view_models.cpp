@@ -12,7 +12,9 @@ ViewModel sample_view_model(ScreenId screen, Language language, Accessibility ac
     const Button cancel{"cancel", "action.cancel", true};
     switch (screen) {
         case ScreenId::Attract:
-            vm.buttons = {{"lang_en", "language.english", true}, {"lang_zh", "language.chinese", true}};
+            vm.buttons = {{"lang_en", "language.english", true},
+                          {"lang_zh", "language.chinese", true},
+                          {"cardless", "attract.cardless", true}};
             break;
         case ScreenId::ReadingCard: break;
         case ScreenId::EnterPin:
@@ -23,7 +25,8 @@ ViewModel sample_view_model(ScreenId screen, Language language, Accessibility ac
             break;
         case ScreenId::MainMenu:
             vm.masked_pan = "622848******1234";
-            vm.buttons = {{"balance", "menu.balance", true}, {"withdrawal", "menu.withdrawal", false}, cancel};
+            vm.menu = MenuOffers{};
+            vm.buttons = {cancel};
             break;
         case ScreenId::Processing: break;
         case ScreenId::BalanceDisplay:
@@ -49,7 +52,76 @@ ViewModel sample_view_model(ScreenId screen, Language language, Accessibility ac
             vm.seconds_left = 20;
             vm.buttons = {{"more_time_no", "more_time.no", true}, {"more_time_yes", "more_time.yes", true}};
             break;
-        case ScreenId::OutOfService: break;
+        case ScreenId::OutOfService: vm.message_key = "out_of_service.host_unreachable"; break;
+        case ScreenId::SessionOptions:
+            vm.masked_pan = "622848******1234";
+            vm.buttons = {cancel, {"continue", "action.continue", true}};
+            break;
+        case ScreenId::WithdrawalAmount:
+            vm.usual_amount = Money{80000, "CNY", 2};
+            vm.fast_cash = {Money{10000, "CNY", 2}, Money{20000, "CNY", 2}, Money{50000, "CNY", 2},
+                            Money{100000, "CNY", 2}, Money{200000, "CNY", 2}};
+            vm.seconds_left = 40;
+            vm.buttons = {{"other_amount", "amount.other", true}, cancel};
+            break;
+        case ScreenId::EnterAmount:
+            vm.amount = Money{150000, "CNY", 2};
+            vm.amount_step = Money{5000, "CNY", 2};
+            vm.buttons = {cancel};
+            break;
+        case ScreenId::AccountChoice:
+            vm.message_key = "account.from";
+            vm.accounts = {{"account.savings", "**** 5678", Money{2345600, "CNY", 2}},
+                           {"account.current", "**** 9012", Money{88050, "CNY", 2}},
+                           {"account.credit", "**** 3456", std::nullopt}};
+            vm.buttons = {cancel};
+            break;
+        case ScreenId::EnterNewPin:
+            vm.pin_digits_entered = 3;
+            vm.buttons = {cancel};
+            break;
+        case ScreenId::ConfirmNewPin:
+            vm.pin_digits_entered = 6;
+            vm.buttons = {cancel};
+            break;
+        case ScreenId::CardlessEntry:
+            vm.entry_field = EntryField::PhoneNumber;
+            vm.typed_digits = "1380013800";
+            vm.buttons = {cancel};
+            break;
+        case ScreenId::MiniStatement:
+            vm.masked_pan = "622848******1234";
+            vm.balance = Money{1234567, "CNY", 2};
+            vm.statement = {{"2026-11-22", "statement.atm_withdrawal", Money{-100000, "CNY", 2}},
+                            {"2026-11-21", "statement.card_payment", Money{-25880, "CNY", 2}},
+                            {"2026-11-20", "statement.salary", Money{1250000, "CNY", 2}},
+                            {"2026-11-18", "statement.online_payment", Money{-9990, "CNY", 2}},
+                            {"2026-11-17", "statement.transfer_out", Money{-300000, "CNY", 2}},
+                            {"2026-11-15", "statement.transfer_in", Money{50000, "CNY", 2}},
+                            {"2026-11-12", "statement.card_payment", Money{-4550, "CNY", 2}},
+                            {"2026-11-10", "statement.fee", Money{-200, "CNY", 2}},
+                            {"2026-11-05", "statement.cardless_withdrawal", Money{-50000, "CNY", 2}},
+                            {"2026-11-01", "statement.interest", Money{1234, "CNY", 2}}};
+            vm.buttons = {{"continue", "action.continue", true}};
+            break;
+        case ScreenId::Dispensing: break;
+        case ScreenId::TakeCash:
+            vm.amount = Money{150000, "CNY", 2};
+            vm.seconds_left = 30;
+            break;
+        case ScreenId::AnotherTransaction:
+            vm.buttons = {{"another_no", "another.no", true}, {"another_yes", "another.yes", true}};
+            break;
+        case ScreenId::TransactionDone:
+            vm.message_key = "done.transfer";
+            vm.amount = Money{50000, "CNY", 2};
+            vm.buttons = {{"continue", "action.continue", true}};
+            break;
+        case ScreenId::ReceiptQr:
+            vm.qr_text = "https://receipts.kioskbank.example/r/K7QX-20261123-004217";
+            vm.receipt_reference = "K7QX-20261123-004217";
+            vm.buttons = {{"continue", "action.continue", true}};
+            break;
     }
     return vm;
 }

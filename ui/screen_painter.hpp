@@ -22,6 +22,10 @@ struct PaintContext {
     const ScreenLayout& layout;
 };
 
+inline constexpr int kPinFieldWidth = 440;
+
+bool is_high_contrast(const Theme& theme);
+
 Status paint_header(const PaintContext& p, std::string_view bank_name);
 Status paint_card(const PaintContext& p);
 Status paint_buttons(const PaintContext& p);
@@ -32,6 +36,18 @@ Result<int> paint_paragraph(const PaintContext& p, TextRole role, std::string_vi
 
 // How many lines `text` wraps to in `role` within `width`.
 std::size_t wrap_text_lines(const PaintContext& p, TextRole role, std::string_view text, int width);
+
+// The complete flow's widgets (widget_painter.cpp). Each draws at (x, y) within `width` and
+// returns the y below it.
+void paint_pin_field(const PaintContext& p, int x, int y, int digits, bool large);
+Result<int> paint_amount_field(const PaintContext& p, int x, int y, int width);
+Result<int> paint_amount(const PaintContext& p, int x, int y, int width);
+Result<int> paint_entry_field(const PaintContext& p, int x, int y, int width);
+Result<int> paint_statement(const PaintContext& p, int x, int y, int width);
+// MiniStatement's balance, right-aligned at `right` on the title line at `y`; returns its left edge.
+Result<int> paint_title_line_balance(const PaintContext& p, int right, int y);
+// ReceiptQr: the code, dark on a white quiet zone in every theme (scanners expect that), centred in `area`.
+Status paint_qr(const PaintContext& p, const Rect& area);
 
 // Height of one line of text in `font`: what paint_paragraph advances per line.
 int line_height(TTF_Font& font);

@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "ui/i18n.hpp"
+
 namespace kiosk::ui {
 namespace {
 
@@ -12,7 +14,7 @@ constexpr std::array kScreens = std::to_array<ScreenSpec>({
     {ScreenId::Attract, "attract", "attract.title", "attract.body", W::CardSlot, false, false},
     {ScreenId::ReadingCard, "reading_card", "reading.title", "reading.body", W::Activity, false, false},
     {ScreenId::EnterPin, "enter_pin", "pin.title", "pin.prompt", W::PinField, true, true},
-    {ScreenId::MainMenu, "main_menu", "menu.title", "menu.body", W::None, true, false},
+    {ScreenId::MainMenu, "main_menu", "menu.title", "", W::None, true, false},
     {ScreenId::Processing, "processing", "processing.title", "processing.body", W::Activity, false, false},
     {ScreenId::BalanceDisplay, "balance", "balance.title", "balance.body", W::Balance, true, false},
     {ScreenId::ReceiptChoice, "receipt_choice", "receipt.title", "receipt.question", W::None, false, false},
@@ -26,6 +28,21 @@ constexpr std::array kScreens = std::to_array<ScreenSpec>({
      "card.unreadable"},
     {ScreenId::MoreTime, "more_time", "more_time.title", "more_time.body", W::Countdown, false, false},
     {ScreenId::OutOfService, "out_of_service", "out_of_service.title", "out_of_service.body", W::None, false, false},
+    {ScreenId::SessionOptions, "session_options", "options.title", "options.body", W::None, false, false},
+    {ScreenId::WithdrawalAmount, "withdrawal_amount", "amount.title", "amount.body", W::None, false, false, {}, 3,
+     false, true},
+    {ScreenId::EnterAmount, "enter_amount", "enter_amount.title", "enter_amount.body", W::AmountField, false, false},
+    {ScreenId::AccountChoice, "account_choice", "account.title", "account.body", W::None, false, false, {}, 2, true},
+    {ScreenId::EnterNewPin, "enter_new_pin", "new_pin.title", "new_pin.body", W::PinField, false, false},
+    {ScreenId::ConfirmNewPin, "confirm_new_pin", "confirm_pin.title", "confirm_pin.body", W::PinField, false, false},
+    {ScreenId::CardlessEntry, "cardless_entry", "cardless.code_title", "cardless.code_body", W::EntryField, false,
+     false},
+    {ScreenId::MiniStatement, "mini_statement", "statement.title", "", W::Statement, false, false},
+    {ScreenId::Dispensing, "dispensing", "dispensing.title", "dispensing.body", W::Activity, false, false},
+    {ScreenId::TakeCash, "take_cash", "take_cash.title", "take_cash.body", W::Amount, false, false},
+    {ScreenId::AnotherTransaction, "another_transaction", "another.title", "another.body", W::None, false, false},
+    {ScreenId::TransactionDone, "transaction_done", "done.title", "done.body", W::Amount, false, false, {}, 2, true},
+    {ScreenId::ReceiptQr, "receipt_qr", "receipt_qr.title", "receipt_qr.body", W::QrCode, false, false},
 });
 
 constexpr std::size_t index_of(ScreenId id) {
@@ -46,6 +63,19 @@ constexpr std::size_t index_of(ScreenId id) {
         case ScreenId::CardUnreadable: return 13;
         case ScreenId::MoreTime: return 14;
         case ScreenId::OutOfService: return 15;
+        case ScreenId::SessionOptions: return 16;
+        case ScreenId::WithdrawalAmount: return 17;
+        case ScreenId::EnterAmount: return 18;
+        case ScreenId::AccountChoice: return 19;
+        case ScreenId::EnterNewPin: return 20;
+        case ScreenId::ConfirmNewPin: return 21;
+        case ScreenId::CardlessEntry: return 22;
+        case ScreenId::MiniStatement: return 23;
+        case ScreenId::Dispensing: return 24;
+        case ScreenId::TakeCash: return 25;
+        case ScreenId::AnotherTransaction: return 26;
+        case ScreenId::TransactionDone: return 27;
+        case ScreenId::ReceiptQr: return 28;
     }
     return 15;  // unreachable for valid enum values; out-of-range casts get "out of service"
 }
@@ -64,5 +94,18 @@ static_assert(table_matches_switch(), "kScreens must list ScreenIds in enum orde
 const ScreenSpec& screen_spec(ScreenId id) { return kScreens.at(index_of(id)); }
 
 std::span<const ScreenSpec> all_screens() { return kScreens; }
+
+ScreenText screen_text(const ViewModel& vm) {
+    const ScreenSpec& spec = screen_spec(vm.screen);
+    if (spec.title_from_message && !vm.message_key.empty()) {
+        std::string detail = vm.message_key + ".detail";
+        return {vm.message_key, has_translation(detail) ? std::move(detail) : std::string(spec.body_key)};
+    }
+    if (spec.notice_replaces_body && !vm.message_key.empty()) return {std::string(spec.title_key), {}};
+    if (vm.screen == ScreenId::CardlessEntry && vm.entry_field == EntryField::PhoneNumber) {
+        return {"cardless.phone_title", "cardless.phone_body"};
+    }
+    return {std::string(spec.title_key), std::string(spec.body_key)};
+}
 
 }  // namespace kiosk::ui

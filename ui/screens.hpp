@@ -16,6 +16,11 @@ enum class ScreenWidget {
     Activity,   // three dots: the machine is working, nothing to do
     Countdown,  // seconds_left, large (the "more time?" warning)
     CardSlot,   // a drawn card and slot: where the card goes in or comes out
+    AmountField,// EnterAmount: the amount typed so far in a field, the allowed step under it
+    Amount,     // "Amount" + the view-model's `amount`, large (TakeCash, TransactionDone)
+    EntryField, // CardlessEntry: dots for the one-time code, the digits for the phone number
+    Statement,  // MiniStatement: a table of dated entries, the balance on the title line
+    QrCode,     // ReceiptQr: the e-receipt's QR code beside its reference number
 };
 
 struct ScreenSpec {
@@ -29,9 +34,24 @@ struct ScreenSpec {
     // A message_key this screen's own title already says ("card.unreadable" on CardUnreadable):
     // not repeated in a notice.
     std::string_view implied_message_key = {};
+    int button_columns = 2;          // 3 for the fast-cash grid
+    // The title is the view-model's message_key (falling back to title_key), and the body is
+    // message_key + ".detail" when that key exists: TransactionDone ("done.transfer"), AccountChoice.
+    bool title_from_message = false;
+    // A message in the notice box replaces the instruction (the three-row amount grid leaves room
+    // for title and one of the two in large text).
+    bool notice_replaces_body = false;
 };
 
 const ScreenSpec& screen_spec(ScreenId id);
+
+// The title and instruction keys this view-model's screen shows: the spec's, or the ones its
+// data picks (title_from_message, the CardlessEntry field).
+struct ScreenText {
+    std::string title_key;
+    std::string body_key;  // empty: no instruction line
+};
+[[nodiscard]] ScreenText screen_text(const ViewModel& vm);
 
 // Every screen, in ScreenId order.
 std::span<const ScreenSpec> all_screens();

@@ -26,7 +26,21 @@ enum class ScreenId {
     TransactionFailed,// host declined or could not be reached; reason key in `message_key`
     CardUnreadable,   // card could not be read; card returned
     MoreTime,         // "Do you need more time?"
-    OutOfService,     // terminal not serving
+    OutOfService,     // terminal not serving; the reason key in `message_key`
+    // The complete customer flow (docs/ui.md lists each screen's buttons and fields).
+    SessionOptions,    // after the card is read, before the PIN: language, large text, contrast, speech
+    WithdrawalAmount,  // fast-cash amounts (`fast_cash`), the customer's usual amount, other amount
+    EnterAmount,       // amount typed on the PIN pad (`amount`), in multiples of `amount_step`
+    AccountChoice,     // which account (`accounts`); `message_key` says from or to
+    EnterNewPin,       // PIN change: the new PIN, dots only
+    ConfirmNewPin,     // PIN change: the new PIN again, dots only
+    CardlessEntry,     // cardless withdrawal: one-time code (dots) or phone number (digits), per `entry_field`
+    MiniStatement,     // the last entries (`statement`) and the balance
+    Dispensing,        // "Counting your cash…"
+    TakeCash,          // "Please take your cash": `amount`, countdown in `seconds_left`
+    AnotherTransaction,// "Would you like another transaction?"
+    TransactionDone,   // generic success: title key in `message_key` ("done.transfer"), optional `amount`
+    ReceiptQr,         // e-receipt as a QR code (`qr_text`) and its reference (`receipt_reference`)
 };
 
 enum class Language { English, SimplifiedChinese };
@@ -41,7 +55,41 @@ struct Button {
 struct Accessibility {
     bool large_text = false;
     bool high_contrast = false;
+    bool speech = false;  // not drawn; SessionOptions shows its toggle state
 };
+
+// MainMenu: how each transaction is offered, from device fitness (docs/ui.md, "Degraded modes").
+enum class Offer {
+    Available,
+    Unavailable,  // shown grey and inert: the customer sees it exists but cannot use it now
+    Hidden,
+};
+
+struct MenuOffers {
+    Offer withdrawal = Offer::Available;
+    Offer balance = Offer::Available;
+    Offer mini_statement = Offer::Available;
+    bool mini_statement_on_screen_only = false;  // no printer: the label says "on screen"
+    Offer transfer = Offer::Available;
+    Offer change_pin = Offer::Available;
+};
+
+// AccountChoice: one of the customer's accounts, already masked by the runtime.
+struct AccountOption {
+    std::string type_key;       // i18n key: "account.savings", "account.current", "account.credit"
+    std::string masked_number;  // e.g. "**** 5678" — never a full account number
+    std::optional<Money> balance;
+};
+
+// MiniStatement: one entry.
+struct StatementLine {
+    std::string date;             // as the host gives it, e.g. "2026-11-20"
+    std::string description_key;  // i18n key: "statement.atm_withdrawal", "statement.salary", …
+    Money amount;                 // signed: negative for money out
+};
+
+// CardlessEntry: which of its two fields is being typed.
+enum class EntryField { OneTimeCode, PhoneNumber };
 
 struct ViewModel {
     ScreenId screen = ScreenId::Attract;
@@ -49,11 +97,24 @@ struct ViewModel {
     Accessibility accessibility;
     std::vector<Button> buttons;
     std::string masked_pan;                 // at most first 6 / last 4 digits — never a full PAN
-    int pin_digits_entered = 0;             // dots only; the UI never sees a PIN digit
+    int pin_digits_entered = 0;             // dots only (PIN, new PIN, one-time code); never a digit
     std::optional<Money> balance;
     std::optional<int> tries_left;
     std::string message_key;                // extra i18n key (decline reason, …)
     std::optional<int> seconds_left;        // countdown shown on timed screens
+
+    // The complete flow's screens. Each field is read only by the screens named; docs/ui.md.
+    std::optional<MenuOffers> menu;         // MainMenu: when set, the UI makes the transaction buttons
+    std::vector<Money> fast_cash;           // WithdrawalAmount: the grid holds 9 buttons with the usual, Other, Cancel
+    std::optional<Money> usual_amount;      // WithdrawalAmount: personalization's favourite, marked "Your usual"
+    std::optional<Money> amount;            // EnterAmount (typed so far), TakeCash, TransactionDone
+    std::optional<Money> amount_step;       // EnterAmount: amounts must be multiples of this
+    std::vector<AccountOption> accounts;    // AccountChoice: up to 4
+    EntryField entry_field = EntryField::OneTimeCode;  // CardlessEntry
+    std::string typed_digits;               // CardlessEntry phone number as typed (the code: pin_digits_entered)
+    std::vector<StatementLine> statement;   // MiniStatement: up to 10, newest first
+    std::string qr_text;                    // ReceiptQr: receipt URL/reference — never card data
+    std::string receipt_reference;          // ReceiptQr: the reference, printed under the code
 };
 
 }  // namespace kiosk::ui

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "crm/outbox_queue.hpp"
+#include "security/data_key_derivation.hpp"
 
 namespace kiosk {
 
@@ -48,7 +49,14 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     sealer_ = std::make_unique<security::RecordSealer>(*key_store_);
     tokenizer_ = std::make_unique<security::PanTokenizer>(
         required_key(keys_, security::kPanTokenKeyName, config_.keys_path()).view());
-    cx_ = std::make_unique<CxRecorder>(database_, *sealer_, environment_.random, environment_.clock, config_.kiosk_id);
+    // The journal chain key is still derived from the keys file's KEK (data keys are in the ring).
+    const auto kek = required_key(keys_, security::kKekKeyName, config_.keys_path());
+    auto journal_key = security::derive_journal_key(kek.view());
+    if (!journal_key.ok()) throw std::runtime_error("journal key: " + journal_key.error().to_string());
+    auto journal_chain = security::JournalChain::create(journal_key->view());
+    if (!journal_chain.ok()) throw std::runtime_error(journal_chain.error().to_string());
+    cx_ = std::make_unique<CxRecorder>(database_, *sealer_, std::move(*journal_chain), environment_.random,
+                                       environment_.clock, config_.kiosk_id);
     runtime_ = std::make_unique<Runtime>(
         RuntimeParts{environment_.clock, environment_.devices, environment_.host, environment_.display, *cx_,
                      *tokenizer_, config_.kiosk_id, config_.bank_name},

@@ -42,6 +42,8 @@ public:
     crm::Uploader& uploader() { return *uploader_; }
     CxRecorder& cx() { return *cx_; }
     store::Database& database() { return database_; }
+    // The sealer of this kiosk's records (reversal queue, in-flight bracket).
+    security::RecordSealer& sealer() { return *sealer_; }
 
 private:
     KioskConfig config_;

@@ -22,9 +22,15 @@ std::string make_uuid_v4(RandomSource& random) {
 }
 
 
-CxRecorder::CxRecorder(store::Database& database, security::RecordSealer& sealer, RandomSource& random,
-                       const Clock& clock, std::string kiosk_id)
-    : database_(database), sealer_(sealer), random_(random), clock_(clock), kiosk_id_(std::move(kiosk_id)) {}
+CxRecorder::CxRecorder(store::Database& database, security::RecordSealer& sealer,
+                       security::JournalChain journal_chain, RandomSource& random, const Clock& clock,
+                       std::string kiosk_id)
+    : database_(database),
+      sealer_(sealer),
+      journal_chain_(std::move(journal_chain)),
+      random_(random),
+      clock_(clock),
+      kiosk_id_(std::move(kiosk_id)) {}
 
 Result<security::SealedRecord> CxRecorder::seal(std::string_view kind, const std::string& payload_json) {
     security::RecordHeader header;
@@ -44,7 +50,7 @@ store::JournalLine CxRecorder::journal_line(std::string_view actor, std::string_
     line.actor = std::string(actor);
     line.event_type = std::string(event_type);
     line.outcome = std::string(outcome);
-    line.origin = kiosk_id_;
+    line.origin = store::journal_origin(kiosk_id_, "cx");
     line.resource = std::string(resource);
     line.detail = std::string(detail);
     return line;
@@ -63,11 +69,11 @@ Status CxRecorder::record_transaction(const Session& session, const TransactionR
     if (!record.ok()) return record.error();
 
     store::BusinessStep step;
-    step.journal.push_back(journal_line("customer", type, response, "card " + session.masked_pan,
-                                        "stan " + std::to_string(transaction.stan)));
+    step.journal.push_back(journal_line(store::journal_actor_customer(session.pan_token), type, response,
+                                        "card " + session.masked_pan, "stan " + std::to_string(transaction.stan)));
     step.counters.push_back({"tx." + type + "." + response, 1});
     step.outbox.push_back(*record);
-    KIOSK_TRY(store::commit(database_, step));
+    KIOSK_TRY(store::commit(database_, step, journal_chain_));
     committed_ids_.push_back(record->header.record_id);
     return ok_status();
 }
@@ -94,13 +100,15 @@ Status CxRecorder::record_journey(const Session& session, ui::Language language,
     if (!record.ok()) return record.error();
 
     store::BusinessStep step;
-    step.journal.push_back(journal_line("customer", "session_end", std::string(outcome),
+    step.journal.push_back(journal_line(session.pan_token.empty() ? std::string("customer")
+                                                                  : store::journal_actor_customer(session.pan_token),
+                                        "session_end", std::string(outcome),
                                         session.masked_pan.empty() ? "no card" : "card " + session.masked_pan,
                                         std::to_string(session.journey.size()) + " screens"));
     step.counters.push_back({"sessions", 1});
     step.counters.push_back({"sessions." + std::string(outcome), 1});
     step.outbox.push_back(*record);
-    KIOSK_TRY(store::commit(database_, step));
+    KIOSK_TRY(store::commit(database_, step, journal_chain_));
     committed_ids_.push_back(record->header.record_id);
     return ok_status();
 }
@@ -110,7 +118,7 @@ Status CxRecorder::record_event(std::string_view actor, std::string_view event_t
     store::BusinessStep step;
     step.journal.push_back(journal_line(actor, event_type, outcome, resource, detail));
     step.counters.push_back({"events." + std::string(event_type), 1});
-    return store::commit(database_, step);
+    return store::commit(database_, step, journal_chain_);
 }
 
 }  // namespace kiosk

@@ -12,6 +12,7 @@
 #include "common/random_source.hpp"
 #include "host/host_messages.hpp"
 #include "kiosk/runtime/session.hpp"
+#include "security/journal_chain.hpp"
 #include "security/record_sealer.hpp"
 #include "store/database.hpp"
 #include "store/journal.hpp"
@@ -27,8 +28,9 @@ struct TransactionRecord {
 
 class CxRecorder {
 public:
-    CxRecorder(store::Database& database, security::RecordSealer& sealer, RandomSource& random, const Clock& clock,
-               std::string kiosk_id);
+    // `journal_chain` holds the derived journal key: every journal line is chained under it.
+    CxRecorder(store::Database& database, security::RecordSealer& sealer, security::JournalChain journal_chain,
+               RandomSource& random, const Clock& clock, std::string kiosk_id);
 
     Status record_transaction(const Session& session, const TransactionRecord& transaction);
     Status record_journey(const Session& session, ui::Language language, std::string_view outcome);
@@ -46,6 +48,7 @@ private:
 
     store::Database& database_;
     security::RecordSealer& sealer_;
+    security::JournalChain journal_chain_;
     RandomSource& random_;
     const Clock& clock_;
     std::string kiosk_id_;

@@ -6,6 +6,13 @@ namespace {
 
 Effect effect(EffectKind kind) { return Effect{kind, {}, {}, {}, {}}; }
 
+Effect with_amount(EffectKind kind, const Context& context) {
+    Effect result = effect(kind);
+    result.transaction = context.pending_transaction;
+    result.amount = context.amount;
+    return result;
+}
+
 Effect with_transaction(EffectKind kind, const Context& context) {
     Effect result = effect(kind);
     result.transaction = context.pending_transaction;
@@ -15,7 +22,7 @@ Effect with_transaction(EffectKind kind, const Context& context) {
 // States a "more time?" prompt can return to; entering MoreTime remembers which one it was.
 bool is_resumable(StateId state) {
     return state == StateId::PinEntry || state == StateId::MainMenu || state == StateId::ShowBalance ||
-           state == StateId::ReceiptChoice;
+           state == StateId::ReceiptChoice || state == StateId::WithdrawalAmount;
 }
 
 }  // namespace
@@ -26,7 +33,9 @@ Transition Flow::start() const {
     return transition;
 }
 
-Transition Flow::step(const Context& context, const Event& event) const {
+Transition Flow::step(const Context& given, const Event& event) const {
+    Context context = given;
+    context.card_before_cash = config_.card_before_cash;
     const auto rows = transition_table();
     for (std::size_t index = 0; index < rows.size(); ++index) {
         const TransitionRow& row = rows[index];
@@ -42,6 +51,16 @@ Transition Flow::step(const Context& context, const Event& event) const {
                                                                     : event.response;
             transition.effects.push_back(record);
         }
+        if (event.kind == EventKind::CashTaken) transition.effects.push_back(with_amount(EffectKind::SettleWithdrawal, context));
+        if (row.reverse) {
+            // Notes left in the slot go back first: the reversal then covers exactly what the
+            // customer did not take.
+            if (*row.reverse == host::ReversalReason::CashNotTaken) transition.effects.push_back(effect(EffectKind::RetractCash));
+            Effect reverse = with_amount(EffectKind::ReverseWithdrawal, context);
+            if (context.amount) reverse.dispensed = Money{0, context.amount->currency, context.amount->exponent};
+            reverse.reason = row.reverse;
+            transition.effects.push_back(reverse);
+        }
         if (row.to == StateId::MoreTime && is_resumable(context.state)) next.resume_state = context.state;
         if (row.action != nullptr) row.action(next, event);
         if (row.internal) {
@@ -51,7 +70,7 @@ Transition Flow::step(const Context& context, const Event& event) const {
         }
         return transition;
     }
-    return Transition{context, {}, std::nullopt};
+    return Transition{given, {}, std::nullopt};
 }
 
 void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) const {
@@ -67,12 +86,19 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
             effects.push_back(effect(EffectKind::BeginPinEntry));
             break;
         case StateId::Authorizing:
-            effects.push_back(with_transaction(EffectKind::RequestAuthorization, context));
+            effects.push_back(with_amount(EffectKind::RequestAuthorization, context));
             break;
         case StateId::Printing: effects.push_back(with_transaction(EffectKind::PrintReceipt, context)); break;
         case StateId::Closing:
-            if (context.card_in_machine) effects.push_back(effect(EffectKind::EjectCard));
+            if (!context.card_in_machine) {
+                // The card went back before the cash (card-first order): nothing left to return.
+                enter(context, StateId::ThankYou, effects);
+                return;
+            }
+            effects.push_back(effect(EffectKind::EjectCard));
             break;
+        case StateId::ReturningCard: effects.push_back(effect(EffectKind::EjectCard)); break;
+        case StateId::Dispensing: effects.push_back(with_amount(EffectKind::DispenseCash, context)); break;
         case StateId::ThankYou: effects.push_back(effect(EffectKind::EndSession)); break;
         case StateId::CardRetained:
             if (context.card_in_machine) {
@@ -82,6 +108,9 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
             effects.push_back(effect(EffectKind::EndSession));
             break;
         case StateId::MainMenu:
+        case StateId::WithdrawalAmount:
+        case StateId::TakeCash:
+        case StateId::AnotherTransaction:
         case StateId::ShowBalance:
         case StateId::ReceiptChoice:
         case StateId::MoreTime:

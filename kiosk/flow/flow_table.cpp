@@ -23,6 +23,17 @@ bool other_decline(const Context& c, const Event& e) {
     return !wrong_pin_tries_left(c, e) && !pin_tries_exhausted(c, e);
 }
 
+bool is_withdrawal(const Context& c) { return c.pending_transaction == host::TransactionType::Withdrawal; }
+bool balance_approved(const Context& c, const Event&) { return !is_withdrawal(c); }
+bool withdrawal_card_first(const Context& c, const Event&) { return is_withdrawal(c) && c.card_before_cash; }
+bool withdrawal_cash_first(const Context& c, const Event&) { return is_withdrawal(c) && !c.card_before_cash; }
+bool withdrawal_unanswered(const Context& c, const Event&) { return is_withdrawal(c); }
+bool inquiry_unanswered(const Context& c, const Event&) { return !is_withdrawal(c); }
+// "Another transaction?" needs the card still in: only after cash, in card-after-cash order.
+bool offer_another(const Context& c, const Event&) { return is_withdrawal(c) && c.cash_taken && c.card_in_machine; }
+bool no_another(const Context& c, const Event& e) { return !offer_another(c, e); }
+
+bool resume_withdrawal_amount(const Context& c, const Event&) { return c.resume_state == StateId::WithdrawalAmount; }
 bool resume_pin_entry(const Context& c, const Event&) { return c.resume_state == StateId::PinEntry; }
 bool resume_main_menu(const Context& c, const Event&) { return c.resume_state == StateId::MainMenu; }
 bool resume_show_balance(const Context& c, const Event&) { return c.resume_state == StateId::ShowBalance; }
@@ -70,12 +81,41 @@ void timed_out(Context& c, const Event&) { c.message_key = "session.timed_out"; 
 void card_taken(Context& c, const Event&) { c.card_in_machine = false; }
 void card_not_taken(Context& c, const Event&) { c.message_key = "card.not_taken"; }
 void card_jammed(Context& c, const Event&) { c.message_key = "card.jammed"; }
+void choose_withdrawal(Context& c, const Event&) {
+    c.pending_transaction = host::TransactionType::Withdrawal;
+    c.amount.reset();
+    c.cash_taken = false;
+    c.message_key.clear();
+}
+void amount_chosen(Context& c, const Event& e) {
+    c.amount = e.amount;
+    c.message_key.clear();
+}
+void amount_not_payable(Context& c, const Event& e) { c.message_key = e.message_key; }
+void withdrawal_unanswered_note(Context& c, const Event&) { c.message_key = "decline.host_unavailable"; }
+void card_taken_before_cash(Context& c, const Event&) { c.card_in_machine = false; }
+void card_not_taken_no_cash(Context& c, const Event&) { c.message_key = "card.not_taken"; }
+void card_jammed_no_cash(Context& c, const Event&) { c.message_key = "card.jammed"; }
+void dispense_failed(Context& c, const Event&) { c.message_key = "cash.dispense_failed"; }
+void cash_taken(Context& c, const Event&) {
+    c.cash_taken = true;
+    c.message_key.clear();
+}
+void cash_not_taken(Context& c, const Event&) { c.message_key = "cash.not_taken"; }
+void another_transaction(Context& c, const Event&) {
+    c.pending_transaction.reset();
+    c.amount.reset();
+    c.balance.reset();
+    c.cash_taken = false;
+    c.message_key.clear();
+}
 
 constexpr std::array states{
     StateId::Attract,     StateId::ReadingCard, StateId::PinEntry,      StateId::MainMenu,
     StateId::Authorizing, StateId::ShowBalance, StateId::ReceiptChoice, StateId::Printing,
     StateId::MoreTime,    StateId::Closing,     StateId::ThankYou,      StateId::CardRetained,
-    StateId::OutOfService,
+    StateId::OutOfService, StateId::WithdrawalAmount, StateId::ReturningCard, StateId::Dispensing,
+    StateId::TakeCash,    StateId::AnotherTransaction,
 };
 
 using S = StateId;
@@ -92,6 +132,11 @@ constexpr TransitionRow when(StateId from, EventKind on, StateId to, std::string
 constexpr TransitionRow stay(StateId from, EventKind on, Action action) {
     return TransitionRow{from, on, from, {}, nullptr, action, true};
 }
+constexpr TransitionRow reversing(TransitionRow row, host::ReversalReason reason) {
+    row.reverse = reason;
+    return row;
+}
+using R = host::ReversalReason;
 
 // Read a row as: from, on event, to, [guard], action. Every interactive state has explicit
 // Cancel and Timeout rows (the NDC rule); Closing is the one close state for card return.
@@ -113,30 +158,66 @@ const std::array table{
     go(S::PinEntry, E::Timeout, S::MoreTime),
 
     go(S::MainMenu, E::ChooseBalance, S::Authorizing, choose_balance),
+    go(S::MainMenu, E::ChooseWithdrawal, S::WithdrawalAmount, choose_withdrawal),
     go(S::MainMenu, E::Cancel, S::Closing, cancelled),
     go(S::MainMenu, E::Timeout, S::MoreTime),
 
-    go(S::Authorizing, E::HostApproved, S::ShowBalance, approved),
+    when(S::Authorizing, E::HostApproved, S::ShowBalance, "balance inquiry", balance_approved, approved),
+    when(S::Authorizing, E::HostApproved, S::ReturningCard, "withdrawal, card first", withdrawal_card_first, approved),
+    when(S::Authorizing, E::HostApproved, S::Dispensing, "withdrawal, cash first", withdrawal_cash_first, approved),
     when(S::Authorizing, E::HostDeclined, S::PinEntry, "wrong PIN, tries left", wrong_pin_tries_left, wrong_pin),
     when(S::Authorizing, E::HostDeclined, S::CardRetained, "PIN tries exhausted", pin_tries_exhausted, tries_exhausted),
     when(S::Authorizing, E::HostDeclined, S::Closing, "other decline", other_decline, declined),
-    go(S::Authorizing, E::HostUnavailable, S::Closing, host_unavailable),
-    go(S::Authorizing, E::Timeout, S::Closing, host_unavailable),
+    // A withdrawal the host may have debited without telling us: reverse it (the host answers
+    // "original not found" when it never saw it, which also acknowledges the reversal).
+    when(S::Authorizing, E::HostUnavailable, S::Closing, "inquiry", inquiry_unanswered, host_unavailable),
+    reversing(when(S::Authorizing, E::HostUnavailable, S::Closing, "withdrawal", withdrawal_unanswered,
+                   withdrawal_unanswered_note), R::HostTimeout),
+    when(S::Authorizing, E::Timeout, S::Closing, "inquiry", inquiry_unanswered, host_unavailable),
+    reversing(when(S::Authorizing, E::Timeout, S::Closing, "withdrawal", withdrawal_unanswered,
+                   withdrawal_unanswered_note), R::HostTimeout),
+
+    go(S::WithdrawalAmount, E::AmountChosen, S::Authorizing, amount_chosen),
+    stay(S::WithdrawalAmount, E::AmountNotPayable, amount_not_payable),
+    go(S::WithdrawalAmount, E::Cancel, S::Closing, cancelled),
+    go(S::WithdrawalAmount, E::Timeout, S::MoreTime),
+
+    // Approved, card first. No cancel: the money is approved; the only way out is the card.
+    go(S::ReturningCard, E::CardTaken, S::Dispensing, card_taken_before_cash),
+    reversing(go(S::ReturningCard, E::Timeout, S::CardRetained, card_not_taken_no_cash), R::DeviceMalfunction),
+    reversing(go(S::ReturningCard, E::CardEjectFailed, S::CardRetained, card_jammed_no_cash), R::DeviceMalfunction),
+
+    // No cancel while notes move. A failed dispense has presented nothing (the runtime retracts
+    // whatever was stacked), so the whole amount is reversed.
+    go(S::Dispensing, E::CashPresented, S::TakeCash),
+    reversing(go(S::Dispensing, E::DispenseFailed, S::Closing, dispense_failed), R::DeviceMalfunction),
+    reversing(go(S::Dispensing, E::Timeout, S::Closing, dispense_failed), R::DeviceMalfunction),
+
+    go(S::TakeCash, E::CashTaken, S::ReceiptChoice, cash_taken),
+    reversing(go(S::TakeCash, E::Timeout, S::Closing, cash_not_taken), R::CashNotTaken),
+
+    go(S::AnotherTransaction, E::AnotherYes, S::MainMenu, another_transaction),
+    go(S::AnotherTransaction, E::AnotherNo, S::Closing, no_message),
+    go(S::AnotherTransaction, E::Cancel, S::Closing, cancelled),
+    go(S::AnotherTransaction, E::Timeout, S::Closing, timed_out),
 
     go(S::ShowBalance, E::Continue, S::ReceiptChoice),
     go(S::ShowBalance, E::Cancel, S::Closing, no_message),
     go(S::ShowBalance, E::Timeout, S::MoreTime),
 
     go(S::ReceiptChoice, E::ReceiptYes, S::Printing),
-    go(S::ReceiptChoice, E::ReceiptNo, S::Closing, no_message),
+    when(S::ReceiptChoice, E::ReceiptNo, S::AnotherTransaction, "card still in after cash", offer_another, no_message),
+    when(S::ReceiptChoice, E::ReceiptNo, S::Closing, "otherwise", no_another, no_message),
     go(S::ReceiptChoice, E::Cancel, S::Closing, no_message),
     go(S::ReceiptChoice, E::Timeout, S::MoreTime),
 
-    go(S::Printing, E::PrintDone, S::Closing, no_message),
+    when(S::Printing, E::PrintDone, S::AnotherTransaction, "card still in after cash", offer_another, no_message),
+    when(S::Printing, E::PrintDone, S::Closing, "otherwise", no_another, no_message),
     go(S::Printing, E::PrintFailed, S::Closing, receipt_failed),
     go(S::Printing, E::Timeout, S::Closing, receipt_failed),
 
     when(S::MoreTime, E::MoreTimeYes, S::PinEntry, "was entering PIN", resume_pin_entry),
+    when(S::MoreTime, E::MoreTimeYes, S::WithdrawalAmount, "was choosing amount", resume_withdrawal_amount),
     when(S::MoreTime, E::MoreTimeYes, S::MainMenu, "was in menu", resume_main_menu),
     when(S::MoreTime, E::MoreTimeYes, S::ShowBalance, "was reading balance", resume_show_balance),
     when(S::MoreTime, E::MoreTimeYes, S::ReceiptChoice, "was choosing receipt", resume_receipt_choice),
@@ -172,9 +253,19 @@ ui::ScreenId screen_for(const Context& context) {
         case StateId::MoreTime: return ui::ScreenId::MoreTime;
         case StateId::Closing:
             if (context.message_key == "card.unreadable") return ui::ScreenId::CardUnreadable;
-            if (context.message_key.starts_with("decline.")) return ui::ScreenId::TransactionFailed;
+            if (context.message_key.starts_with("decline.") || context.message_key.starts_with("cash.")) {
+                return ui::ScreenId::TransactionFailed;
+            }
             return ui::ScreenId::TakeCard;
-        case StateId::ThankYou: return ui::ScreenId::ThankYou;
+        case StateId::ThankYou:
+            // Closing with the card already out ends here at once; a failure still says why.
+            if (context.message_key.starts_with("cash.")) return ui::ScreenId::TransactionFailed;
+            return ui::ScreenId::ThankYou;
+        case StateId::WithdrawalAmount: return ui::ScreenId::WithdrawalAmount;
+        case StateId::ReturningCard: return ui::ScreenId::TakeCard;
+        case StateId::Dispensing: return ui::ScreenId::Dispensing;
+        case StateId::TakeCash: return ui::ScreenId::TakeCash;
+        case StateId::AnotherTransaction: return ui::ScreenId::AnotherTransaction;
         case StateId::CardRetained: return ui::ScreenId::CardRetained;
         case StateId::OutOfService: return ui::ScreenId::OutOfService;
     }

@@ -26,6 +26,9 @@ struct TransitionRow {
     // An internal transition stays in the state without re-entering it (no entry effects): the
     // screen is refreshed and the inactivity timer restarted, as after a PIN key press.
     bool internal = false;
+    // Taking this row may leave the host holding money the customer did not get: the flow asks
+    // for a reversal (after retracting the notes when the reason is CashNotTaken).
+    std::optional<host::ReversalReason> reverse{};
 };
 
 std::span<const TransitionRow> transition_table();

@@ -17,6 +17,11 @@ std::string_view to_string(StateId state) {
         case StateId::ThankYou: return "ThankYou";
         case StateId::CardRetained: return "CardRetained";
         case StateId::OutOfService: return "OutOfService";
+        case StateId::WithdrawalAmount: return "WithdrawalAmount";
+        case StateId::ReturningCard: return "ReturningCard";
+        case StateId::Dispensing: return "Dispensing";
+        case StateId::TakeCash: return "TakeCash";
+        case StateId::AnotherTransaction: return "AnotherTransaction";
     }
     return "?";
 }
@@ -48,6 +53,14 @@ std::string_view to_string(EventKind kind) {
         case EventKind::Timeout: return "timeout";
         case EventKind::DevicesFailed: return "devices_failed";
         case EventKind::DevicesRestored: return "devices_restored";
+        case EventKind::ChooseWithdrawal: return "choose_withdrawal";
+        case EventKind::AmountChosen: return "amount_chosen";
+        case EventKind::AmountNotPayable: return "amount_not_payable";
+        case EventKind::CashPresented: return "cash_presented";
+        case EventKind::DispenseFailed: return "dispense_failed";
+        case EventKind::CashTaken: return "cash_taken";
+        case EventKind::AnotherYes: return "another_yes";
+        case EventKind::AnotherNo: return "another_no";
     }
     return "?";
 }
@@ -66,6 +79,10 @@ std::string_view to_string(EffectKind kind) {
         case EffectKind::RetainCard: return "retain_card";
         case EffectKind::RecordTransaction: return "record_transaction";
         case EffectKind::EndSession: return "end_session";
+        case EffectKind::DispenseCash: return "dispense_cash";
+        case EffectKind::RetractCash: return "retract_cash";
+        case EffectKind::SettleWithdrawal: return "settle_withdrawal";
+        case EffectKind::ReverseWithdrawal: return "reverse_withdrawal";
     }
     return "?";
 }

@@ -29,6 +29,11 @@ enum class StateId {
     ThankYou,        // goodbye, then back to Attract
     CardRetained,    // card kept (not taken in time, too many wrong PINs, jam), then Attract
     OutOfService,    // a device the flow needs is down
+    WithdrawalAmount,   // fast-cash amounts the cassettes can pay
+    ReturningCard,      // card-before-cash: card ejected after approval, waiting for it to be taken
+    Dispensing,         // notes picked and presented (the in-flight bracket is open)
+    TakeCash,           // notes presented, waiting for the customer to take them
+    AnotherTransaction, // "another transaction?" — card still in (card-after-cash order only)
 };
 
 enum class EventKind {
@@ -57,6 +62,14 @@ enum class EventKind {
     Timeout,         // the current state's timer ran out
     DevicesFailed,   // a device the flow needs went down (fitness routing)
     DevicesRestored,
+    ChooseWithdrawal,
+    AmountChosen,       // payload: amount (the runtime has checked the cassettes can pay it)
+    AmountNotPayable,   // payload: message_key naming the note mixer's reason
+    CashPresented,      // the notes are in the output slot
+    DispenseFailed,     // jam or short pick: nothing presented (stacked notes retracted)
+    CashTaken,
+    AnotherYes,
+    AnotherNo,
 };
 
 struct Event {
@@ -64,6 +77,8 @@ struct Event {
     std::optional<ui::Language> language;
     std::optional<Money> balance;
     std::optional<host::ResponseCode> response;
+    std::optional<Money> amount{};
+    std::string message_key{};
 };
 
 enum class EffectKind {
@@ -79,6 +94,10 @@ enum class EffectKind {
     RetainCard,
     RecordTransaction,    // transaction + response: journal line, counters, CRM record
     EndSession,           // wipe card data, seal and store the journey
+    DispenseCash,         // amount: open the in-flight bracket, dispense and present
+    RetractCash,          // pull presented notes back into the reject bin
+    SettleWithdrawal,     // amount: the customer took the cash — close the in-flight bracket
+    ReverseWithdrawal,    // amount + dispensed + reason: queue an 0420, close the bracket
 };
 
 struct Effect {
@@ -87,6 +106,9 @@ struct Effect {
     std::optional<Millis> duration;
     std::optional<host::TransactionType> transaction;
     std::optional<host::ResponseCode> response;
+    std::optional<Money> amount{};
+    std::optional<Money> dispensed{};
+    std::optional<host::ReversalReason> reason{};
 
     friend bool operator==(const Effect&, const Effect&) = default;
 };
@@ -103,6 +125,9 @@ struct Context {
     std::optional<host::TransactionType> pending_transaction;  // chosen, not yet approved
     std::optional<Money> balance;
     std::string message_key;  // the reason shown on Closing / CardRetained
+    std::optional<Money> amount;  // the withdrawal amount chosen
+    bool cash_taken = false;      // the customer has the notes of this withdrawal
+    bool card_before_cash = true; // stamped from FlowConfig on every step (guards read it)
 };
 
 std::string_view to_string(StateId state);

@@ -32,6 +32,14 @@ void register_outbox_commands(CLI::App& app, ToolContext& tool);
 // journal show: the last `last` electronic-journal lines, oldest first.
 inline constexpr std::size_t kDefaultJournalLines = 20;
 int run_journal_show(const KioskConfig& config, std::size_t last, Streams io);
+// journal verify: walks the HMAC chain (key derived from the keys file's kek) of the database, or
+// of an export file when `export_file` is not empty. Prints "journal ok: N entries" and returns
+// kExitOk; names the first broken entry and returns kExitFailure; for an export whose only fault
+// is a torn last line, says so and returns kExitJournalTorn.
+inline constexpr int kExitJournalTorn = 3;
+int run_journal_verify(const KioskConfig& config, const std::filesystem::path& export_file, Streams io);
+// journal export: every entry to a new file (mode 0600, never overwrites), fsynced.
+int run_journal_export(const KioskConfig& config, const std::filesystem::path& out_file, Streams io);
 void register_journal_commands(CLI::App& app, ToolContext& tool);
 
 // counters: every persistent counter, by name.

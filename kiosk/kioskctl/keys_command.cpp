@@ -3,6 +3,8 @@
 // new current data key in the configured key store. Only names and counts are printed; key bytes
 // stay in wiped buffers (and, with PKCS#11, the KEK never leaves the token).
 #include <array>
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -15,6 +17,7 @@
 #include "security/key_file.hpp"
 #include "security/key_store.hpp"
 #include "security/os_random.hpp"
+#include "store/statement.hpp"
 
 namespace kiosk::kioskctl {
 namespace {
@@ -29,6 +32,28 @@ std::string octal(std::filesystem::perms permissions) {
 bool owner_only(std::filesystem::perms permissions) {
     using std::filesystem::perms;
     return (permissions & (perms::group_all | perms::others_all)) == perms::none;
+}
+
+// Records not yet uploaded (outbox and dead letters) per key id: they say which retired keys still
+// guard data. Empty when there is no database yet; the count is a GROUP BY over the small queue.
+std::map<std::string, std::int64_t> records_per_key(const KioskConfig& config) {
+    std::map<std::string, std::int64_t> counts;
+    if (!std::filesystem::exists(config.database_path())) return counts;
+    auto database = open_existing_database(config.database_path());
+    if (!database) return counts;
+    auto statement = store::Statement::prepare(
+        *database, "SELECT key_id, count(*) FROM (SELECT key_id FROM outbox UNION ALL SELECT key_id FROM dead_letter) "
+                   "GROUP BY key_id");
+    if (!statement) return counts;
+    for (auto row = statement->step(); row && *row; row = statement->step()) {
+        counts[statement->column_text(0)] = statement->column_int64(1);
+    }
+    return counts;
+}
+
+std::string pending_records(const std::map<std::string, std::int64_t>& counts, const std::string& key_id) {
+    const auto found = counts.find(key_id);
+    return "; " + std::to_string(found == counts.end() ? 0 : found->second) + " records not uploaded";
 }
 
 // The status of a store just opened or created, or the error of either step.
@@ -53,17 +78,20 @@ int print_key_ring_status(const KioskConfig& config, Streams io) {
         report_error(io.err, status.error().message);
         return kExitFailure;
     }
+    const bool have_database = std::filesystem::exists(config.database_path());
+    const auto counts = records_per_key(config);
+    const auto pending = [&](const std::string& id) { return have_database ? pending_records(counts, id) : ""; };
     const auto ring_permissions = static_cast<std::filesystem::perms>(status->ring_mode);
     io.out << "ring mode: " << octal(ring_permissions) << (owner_only(ring_permissions) ? " (owner only)" : "") << '\n'
            << "backend:   " << status->backend << '\n'
            << "KEK:       " << safe_text(status->kek_location) << '\n'
            << "current:   " << safe_text(status->current.id) << " (" << status->current.reserved
-           << " encryptions reserved of " << security::kGcmRandomIvLimit << ")\n"
+           << " encryptions reserved of " << security::kGcmRandomIvLimit << pending(status->current.id) << ")\n"
            << "retired:   ";
     if (status->retired.empty()) io.out << "none";
     for (std::size_t i = 0; i < status->retired.size(); ++i) {
         io.out << (i == 0 ? "" : ", ") << safe_text(status->retired[i].id) << " (" << status->retired[i].reserved
-               << " reserved)";
+               << " reserved" << pending(status->retired[i].id) << ")";
     }
     io.out << "\nrotations: " << status->rotations << '\n';
     return kExitOk;

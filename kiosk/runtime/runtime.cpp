@@ -34,7 +34,21 @@ std::string_view outcome_of(const flow::Context& context) {
 
 Runtime::Runtime(RuntimeParts parts, flow::Flow flow) : parts_(std::move(parts)), flow_(std::move(flow)) {}
 
+void Runtime::attach_cash(CashParts cash) { cash_.emplace(std::move(cash)); }
+
 void Runtime::start() {
+    if (cash_) {
+        // Before anyone is served: a withdrawal cut short by a power loss is reversed first.
+        auto resolved = cash_->bracket.resolve(cash_->reversals);
+        if (!resolved.ok()) {
+            note("in-flight withdrawal could not be resolved: " + resolved.error().to_string());
+            context_.state = flow::StateId::OutOfService;
+            show(ui::ScreenId::OutOfService);
+            return;
+        }
+        if (*resolved) note("in-flight withdrawal found at start-up: reversal queued");
+        send_reversals();
+    }
     const flow::Transition first = flow_.start();
     context_ = first.context;
     for (const flow::Effect& effect : first.effects) execute(effect);
@@ -44,7 +58,9 @@ void Runtime::start() {
 void Runtime::post(const flow::Event& event) { pending_.push_back(event); }
 
 void Runtime::touch(std::string_view action) {
-    if (auto event = action_event(action)) {
+    if (auto index = amount_index(action)) {
+        choose_amount(*index);
+    } else if (auto event = action_event(action)) {
         post(*event);
     } else {
         note("ignored unknown touch action '" + std::string(action) + "'");
@@ -58,6 +74,7 @@ void Runtime::tick() {
         timer_deadline_.reset();
         post(plain(EventKind::Timeout));
     }
+    if (next_reversal_round_ && parts_.clock.now() >= *next_reversal_round_) send_reversals();
     while (!pending_.empty()) {
         const flow::Event event = pending_.front();
         pending_.pop_front();
@@ -94,6 +111,16 @@ void Runtime::poll_devices() {
                 case drivers::CardReaderEvent::inserted: post(plain(EventKind::CardInserted)); break;
                 case drivers::CardReaderEvent::taken: post(plain(EventKind::CardTaken)); break;
                 case drivers::CardReaderEvent::jammed: post(plain(EventKind::CardEjectFailed)); break;
+            }
+        }
+    }
+    if (cash_) {
+        auto cash_events = cash_->dispenser.poll();
+        if (!cash_events.ok()) {
+            note("dispenser poll failed: " + cash_events.error().to_string());
+        } else {
+            for (const drivers::CashDispenserEvent event : *cash_events) {
+                if (event == drivers::CashDispenserEvent::itemsTaken) post(plain(EventKind::CashTaken));
             }
         }
     }
@@ -138,7 +165,7 @@ void Runtime::execute(const flow::Effect& effect) {
             break;
         }
         case EffectKind::RequestAuthorization:
-            authorize(effect.transaction.value_or(host::TransactionType::BalanceInquiry));
+            authorize(effect.transaction.value_or(host::TransactionType::BalanceInquiry), effect.amount);
             break;
         case EffectKind::PrintReceipt: print_receipt(); break;
         case EffectKind::EjectCard:
@@ -167,6 +194,31 @@ void Runtime::execute(const flow::Effect& effect) {
             break;
         }
         case EffectKind::EndSession: end_session(); break;
+        case EffectKind::DispenseCash:
+            if (effect.amount) {
+                dispense(*effect.amount);
+            } else {
+                note("dispense asked without an amount");
+                post(plain(EventKind::DispenseFailed));
+            }
+            break;
+        case EffectKind::RetractCash:
+            if (cash_) {
+                if (auto retracted = cash_->dispenser.retract(); !retracted.ok()) {
+                    note("retract failed: " + retracted.error().to_string());
+                } else {
+                    note("retracted " + std::to_string(retracted->retracted) + " notes not taken");
+                }
+            }
+            break;
+        case EffectKind::SettleWithdrawal:
+            if (cash_) {
+                if (auto closed = cash_->bracket.close(); !closed.ok()) {
+                    note("closing the in-flight bracket failed: " + closed.error().to_string());
+                }
+            }
+            break;
+        case EffectKind::ReverseWithdrawal: reverse_withdrawal(effect); break;
     }
 }
 
@@ -184,7 +236,10 @@ void Runtime::show(ui::ScreenId screen) {
             seconds_left = static_cast<int>(timeout->second.count() / 1000);
         }
     }
-    const ui::ViewModel vm = build_view_model(screen, context_, session_, seconds_left);
+    if (context_.state == flow::StateId::WithdrawalAmount || screen == ui::ScreenId::MainMenu) {
+        offered_amounts_ = payable_fast_cash();
+    }
+    const ui::ViewModel vm = build_view_model(screen, context_, session_, seconds_left, offered_amounts_);
     if (auto status = parts_.display.show(vm); !status.ok()) note("display: " + status.error().to_string());
     if (on_screen) on_screen(vm);
 }
@@ -217,7 +272,7 @@ void Runtime::read_card() {
     post(plain(EventKind::CardReadOk));
 }
 
-void Runtime::authorize(host::TransactionType type) {
+void Runtime::authorize(host::TransactionType type, const std::optional<Money>& amount) {
     auto pin_block = parts_.devices.pin_pad.get_pin_block();
     if (!pin_block.ok()) {
         note("PIN pad gave no PIN block: " + pin_block.error().to_string());
@@ -232,7 +287,9 @@ void Runtime::authorize(host::TransactionType type) {
     request.stan = next_stan_++;
     request.terminal_id = parts_.terminal_id;
     request.local_time = parts_.clock.now();
+    request.amount = amount;
     session_.last_stan = request.stan;
+    session_.last_request_time = request.local_time;
 
     auto response = parts_.host.authorize(request);
     wipe(request.pan);
@@ -277,6 +334,135 @@ void Runtime::end_session() {
     }
     session_ = Session{};  // SecureString wipes the PAN
     current_screen_.reset();
+}
+
+std::vector<Money> Runtime::payable_fast_cash() {
+    std::vector<Money> payable;
+    if (!cash_) return payable;
+    const drivers::DispenserStatus status = cash_->dispenser.status();
+    const flow::FlowConfig& config = flow_.config();
+    for (const std::int64_t minor : config.fast_cash_minor) {
+        const Money amount{minor, config.currency, config.currency_exponent};
+        if (cash_->mixer.plan(amount, status.cassettes).ok()) payable.push_back(amount);
+    }
+    return payable;
+}
+
+void Runtime::choose_amount(std::size_t index) {
+    if (context_.state != flow::StateId::WithdrawalAmount || index >= offered_amounts_.size()) {
+        note("ignored amount button " + std::to_string(index));
+        return;
+    }
+    const Money amount = offered_amounts_[index];
+    // The cassettes may have changed since the screen was drawn: check again before the host.
+    const drivers::DispenserStatus status = cash_->dispenser.status();
+    auto plan = cash_->mixer.plan(amount, status.cassettes);
+    if (!plan.ok()) {
+        flow::Event refused = plain(EventKind::AmountNotPayable);
+        const auto failure = drivers::mix_failure_of(plan.error());
+        refused.message_key = "amount.not_payable." + std::to_string(failure ? static_cast<int>(*failure) : 0);
+        note("amount not payable: " + plan.error().message);
+        post(refused);
+        return;
+    }
+    flow::Event chosen = plain(EventKind::AmountChosen);
+    chosen.amount = amount;
+    post(chosen);
+}
+
+host::ReversalRequest Runtime::reversal_for(const Money& amount, const Money& dispensed, host::ReversalReason reason) {
+    host::ReversalRequest reversal;
+    reversal.original_type = host::TransactionType::Withdrawal;
+    reversal.original_stan = session_.last_stan;
+    reversal.original_time = session_.last_request_time;
+    reversal.pan = std::string(session_.pan.view());
+    reversal.expiry_yymm = session_.expiry_yymm;
+    reversal.amount = amount;
+    reversal.dispensed = dispensed;
+    reversal.reason = reason;
+    reversal.stan = next_stan_++;
+    reversal.terminal_id = parts_.terminal_id;
+    reversal.local_time = parts_.clock.now();
+    return reversal;
+}
+
+void Runtime::dispense(const Money& amount) {
+    if (!cash_) {
+        note("dispense asked but no dispenser is attached");
+        post(plain(EventKind::DispenseFailed));
+        return;
+    }
+    const drivers::DispenserStatus status = cash_->dispenser.status();
+    auto plan = cash_->mixer.plan(amount, status.cassettes);
+    if (!plan.ok()) {
+        note("note mix failed: " + plan.error().message);
+        post(plain(EventKind::DispenseFailed));
+        return;
+    }
+    // The bracket holds the reversal of everything: if the power goes now, start-up sends it.
+    host::ReversalRequest in_waiting = reversal_for(amount, Money{0, amount.currency, amount.exponent},
+                                                    host::ReversalReason::DeviceMalfunction);
+    --next_stan_;  // the bracket's reversal is only a draft; a real one takes its own STAN later
+    const Status opened = cash_->bracket.open(in_waiting);
+    wipe(in_waiting.pan);
+    if (!opened.ok()) {
+        note("in-flight bracket not persisted, not dispensing: " + opened.error().to_string());
+        post(plain(EventKind::DispenseFailed));
+        return;
+    }
+    auto report = cash_->dispenser.dispense(*plan);
+    const bool complete = report.ok() && report->complete;
+    std::optional<std::uint16_t> presented;
+    if (complete) {
+        auto shown = cash_->dispenser.present();
+        if (shown.ok()) {
+            presented = *shown;
+        } else {
+            note("present failed: " + shown.error().to_string());
+        }
+    } else {
+        note("dispense incomplete: " + (report.ok() ? report->failure : report.error().to_string()));
+    }
+    if (!presented) {
+        // Nothing reached the customer: stacked notes go to the reject bin, the flow reverses it all.
+        if (auto retracted = cash_->dispenser.retract(); !retracted.ok()) {
+            note("retract after a failed dispense failed: " + retracted.error().to_string());
+        }
+        post(plain(EventKind::DispenseFailed));
+        return;
+    }
+    post(plain(EventKind::CashPresented));
+}
+
+void Runtime::reverse_withdrawal(const flow::Effect& effect) {
+    if (!cash_ || !effect.amount) {
+        note("reversal asked without a dispenser or an amount; nothing queued");
+        return;
+    }
+    const Money dispensed = effect.dispensed.value_or(Money{0, effect.amount->currency, effect.amount->exponent});
+    host::ReversalRequest reversal =
+        reversal_for(*effect.amount, dispensed, effect.reason.value_or(host::ReversalReason::DeviceMalfunction));
+    const Status queued = cash_->bracket.close_with_reversal(cash_->reversals, reversal);
+    wipe(reversal.pan);
+    if (!queued.ok()) {
+        note("queueing the reversal failed: " + queued.error().to_string());
+        return;
+    }
+    note("reversal queued for STAN " + std::to_string(reversal.original_stan) + " (" +
+         std::string(host::to_string(reversal.reason)) + ")");
+    send_reversals();
+}
+
+void Runtime::send_reversals() {
+    next_reversal_round_.reset();
+    auto report = cash_->reversals.send_pending(parts_.host);
+    if (!report.ok()) {
+        note("sending reversals failed: " + report.error().to_string());
+    } else if (report->acknowledged > 0) {
+        note(std::to_string(report->acknowledged) + " reversal(s) acknowledged");
+    }
+    auto left = cash_->reversals.pending();
+    if (!left.ok() || !left->empty()) next_reversal_round_ = parts_.clock.now() + cash_->reversal_retry;
 }
 
 void Runtime::note(const std::string& text) {

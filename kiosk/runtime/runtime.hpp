@@ -13,9 +13,13 @@
 #include "common/clock.hpp"
 #include "common/random_source.hpp"
 #include "drivers/card/card_reader.hpp"
+#include "drivers/cash/cash_dispenser.hpp"
+#include "drivers/cash/note_mixer.hpp"
 #include "drivers/pinpad/pin_pad.hpp"
 #include "drivers/printer/receipt_printer.hpp"
 #include "host/host_link.hpp"
+#include "host/reversal_queue.hpp"
+#include "kiosk/runtime/in_flight_bracket.hpp"
 #include "kiosk/cx/cx_recorder.hpp"
 #include "kiosk/flow/flow.hpp"
 #include "kiosk/runtime/session.hpp"
@@ -41,10 +45,25 @@ struct RuntimeParts {
     std::string bank_name;
 };
 
+// What withdrawals need beyond the foundation path. Without it the withdrawal button is disabled.
+struct CashParts {
+    drivers::CashDispenser& dispenser;
+    host::ReversalQueue& reversals;
+    InFlightBracket& bracket;
+    drivers::NoteMixer mixer{};
+    Millis reversal_retry{30'000};  // how often unacknowledged reversals are sent again
+};
+
 class Runtime {
 public:
     Runtime(RuntimeParts parts, flow::Flow flow);
 
+    // Before start(): enables withdrawals. The references must outlive the runtime.
+    void attach_cash(CashParts cash);
+
+    // Resolves an open in-flight bracket (a withdrawal cut short by a power loss), sends pending
+    // reversals, then enters Attract. A bracket that cannot be resolved keeps the kiosk out of
+    // service rather than serve with money unaccounted for.
     void start();
     // One turn of the loop: poll inputs, fire a due timer, process every queued event.
     void tick();
@@ -56,6 +75,8 @@ public:
     [[nodiscard]] const flow::Context& context() const { return context_; }
     [[nodiscard]] const Session& session() const { return session_; }
     [[nodiscard]] std::optional<TimePoint> timer_deadline() const { return timer_deadline_; }
+    // The fast-cash amounts the cassettes can pay now (what the amount screen offers).
+    [[nodiscard]] std::vector<Money> payable_fast_cash();
 
     // Observers, called after the effect: every screen shown, every journal-worthy runtime note.
     std::function<void(const ui::ViewModel&)> on_screen;
@@ -72,10 +93,17 @@ private:
 
     void show(ui::ScreenId screen);
     void read_card();
-    void authorize(host::TransactionType type);
+    void authorize(host::TransactionType type, const std::optional<Money>& amount);
     void print_receipt();
     void end_session();
     void note(const std::string& text);
+
+    void choose_amount(std::size_t index);
+    void dispense(const Money& amount);
+    void reverse_withdrawal(const flow::Effect& effect);
+    void send_reversals();
+    [[nodiscard]] host::ReversalRequest reversal_for(const Money& amount, const Money& dispensed,
+                                                     host::ReversalReason reason);
 
     RuntimeParts parts_;
     flow::Flow flow_;
@@ -86,6 +114,9 @@ private:
     std::optional<TimePoint> timer_deadline_;
     std::optional<ui::ScreenId> current_screen_;
     std::deque<flow::Event> pending_;
+    std::optional<CashParts> cash_;
+    std::optional<TimePoint> next_reversal_round_;
+    std::vector<Money> offered_amounts_;
 };
 
 }  // namespace kiosk

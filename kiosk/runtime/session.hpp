@@ -30,6 +30,7 @@ struct Session {
     std::vector<JourneyStep> journey;
     std::string last_authorization_id;
     std::uint32_t last_stan = 0;
+    TimePoint last_request_time;       // names the original in a reversal (field 7)
     std::optional<Money> last_balance;
 
     [[nodiscard]] bool has_card() const { return pan.size() > 0; }

@@ -17,12 +17,14 @@ namespace {
 
 constexpr const char* pan = "4012888888881881";
 
+security::JournalChain journal_chain() { return std::move(security::JournalChain::create(Bytes(32, 0x4A)).value()); }
+
 class CxRecorderTest : public ::testing::Test {
 protected:
     CxRecorderTest()
         : database_(std::move(store::Database::open_in_memory()).value()),
           sealer_(security::DataKey{"dk-test", security::SecureBytes(Bytes(32, 0x42))}),
-          recorder_(database_, sealer_, random_, clock_, "SIM-0001") {
+          recorder_(database_, sealer_, journal_chain(), random_, clock_, "SIM-0001") {
         session_.number = 1;
         session_.pan = security::SecureString(std::string_view(pan));
         session_.masked_pan = "401288******1881";
@@ -90,7 +92,7 @@ TEST_F(CxRecorderTest, RecordIdsAreVersion4Uuids) {
 TEST_F(CxRecorderTest, AFailedStepLeavesNothingBehind) {
     // A retired-for-sealing key makes the seal fail before anything is written.
     security::RecordSealer exhausted(security::DataKey{"dk-x", security::SecureBytes(Bytes(32, 1))}, 0);
-    CxRecorder recorder(database_, exhausted, random_, clock_, "SIM-0001");
+    CxRecorder recorder(database_, exhausted, journal_chain(), random_, clock_, "SIM-0001");
     EXPECT_FALSE(recorder.record_transaction(session_, {host::TransactionType::BalanceInquiry,
                                                         host::ResponseCode::Approved, 1, {}})
                      .ok());

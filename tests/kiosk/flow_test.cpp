@@ -19,11 +19,27 @@ Event ev(EventKind kind) { return Event{kind, {}, {}, {}}; }
 Event declined(ResponseCode code) { return Event{E::HostDeclined, {}, {}, code}; }
 Event approved(std::int64_t fen) { return Event{E::HostApproved, {}, Money{fen, "CNY", 2}, {}}; }
 Event language(ui::Language l) { return Event{E::ChooseLanguage, l, {}, {}}; }
+Event amount(std::int64_t fen) {
+    Event e = ev(E::AmountChosen);
+    e.amount = Money{fen, "CNY", 2};
+    return e;
+}
+Event not_payable(std::string key) {
+    Event e = ev(E::AmountNotPayable);
+    e.message_key = std::move(key);
+    return e;
+}
+FlowConfig cash_first() {
+    FlowConfig config;
+    config.card_before_cash = false;
+    return config;
+}
 
 // Drives the flow and remembers every effect and table row along the way.
 class FlowDriver {
 public:
-    explicit FlowDriver(std::set<std::size_t>* coverage = nullptr) : coverage_(coverage) {
+    explicit FlowDriver(std::set<std::size_t>* coverage = nullptr, FlowConfig config = {})
+        : flow_(std::move(config)), coverage_(coverage) {
         Transition t = flow_.start();
         context_ = t.context;
         effects_ = t.effects;
@@ -44,6 +60,17 @@ public:
     [[nodiscard]] bool last_taken() const { return last_taken_; }
     [[nodiscard]] bool asked(EffectKind kind) const {
         return std::any_of(effects_.begin(), effects_.end(), [&](const Effect& e) { return e.kind == kind; });
+    }
+    [[nodiscard]] std::optional<Effect> effect(EffectKind kind) const {
+        for (const Effect& e : effects_) {
+            if (e.kind == kind) return e;
+        }
+        return std::nullopt;
+    }
+    [[nodiscard]] std::vector<EffectKind> kinds() const {
+        std::vector<EffectKind> result;
+        for (const Effect& e : effects_) result.push_back(e.kind);
+        return result;
     }
     [[nodiscard]] std::optional<ui::ScreenId> screen() const {
         for (const Effect& e : effects_) {
@@ -187,7 +214,8 @@ TEST(FlowTest, LanguageChosenOnAttractIsKeptForTheSessionAndResetAfter) {
 }
 
 TEST(FlowTest, EveryInteractiveStateHasCancelAndTimeoutRows) {
-    for (S state : {S::PinEntry, S::MainMenu, S::ShowBalance, S::ReceiptChoice, S::MoreTime}) {
+    for (S state : {S::PinEntry, S::MainMenu, S::ShowBalance, S::ReceiptChoice, S::MoreTime, S::WithdrawalAmount,
+                    S::AnotherTransaction}) {
         const auto rows = transition_table();
         auto has = [&](E kind) {
             return std::any_of(rows.begin(), rows.end(), [&](const TransitionRow& r) { return r.from == state && r.on == kind; });
@@ -227,6 +255,40 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
     path({card, ok, enter, ev(E::ChooseBalance), declined(ResponseCode::InsufficientFunds)});
     path({card, ok, enter, ev(E::ChooseBalance), ev(E::HostUnavailable)});
     path({card, ok, enter, ev(E::ChooseBalance), ev(E::Timeout)});
+    // Withdrawal, card first (the default order).
+    const Event withdraw = ev(E::ChooseWithdrawal);
+    path({card, ok, enter, withdraw, not_payable("amount.not_payable.4"), amount(50000), approved(1),
+          ev(E::CardTaken), ev(E::CashPresented), ev(E::CashTaken), ev(E::ReceiptNo)});
+    path({card, ok, enter, withdraw, ev(E::Cancel)});
+    path({card, ok, enter, withdraw, ev(E::Timeout), ev(E::MoreTimeYes), amount(50000), ev(E::HostUnavailable)});
+    path({card, ok, enter, withdraw, amount(50000), ev(E::Timeout)});
+    path({card, ok, enter, withdraw, amount(50000), approved(1), ev(E::Timeout), ev(E::Timeout)});
+    path({card, ok, enter, withdraw, amount(50000), approved(1), ev(E::CardEjectFailed)});
+    path({card, ok, enter, withdraw, amount(50000), approved(1), ev(E::CardTaken), ev(E::DispenseFailed)});
+    path({card, ok, enter, withdraw, amount(50000), approved(1), ev(E::CardTaken), ev(E::Timeout)});
+    path({card, ok, enter, withdraw, amount(50000), approved(1), ev(E::CardTaken), ev(E::CashPresented),
+          ev(E::Timeout)});
+    // Cash first: "another transaction?" while the card is still in.
+    auto cash_first_path = [&](std::initializer_list<Event> events) {
+        FlowDriver d(&covered, cash_first());
+        for (const Event& e : events) d.send(e);
+        return d;
+    };
+    const std::initializer_list<Event> taken{card, ok, enter, withdraw, amount(50000), approved(1),
+                                             ev(E::CashPresented), ev(E::CashTaken)};
+    auto then = [&](std::initializer_list<Event> more) {
+        std::vector<Event> events(taken);
+        events.insert(events.end(), more);
+        FlowDriver d(&covered, cash_first());
+        for (const Event& e : events) d.send(e);
+        return d;
+    };
+    cash_first_path(taken);
+    then({ev(E::ReceiptNo), ev(E::AnotherYes)});
+    then({ev(E::ReceiptNo), ev(E::AnotherNo)});
+    then({ev(E::ReceiptNo), ev(E::Cancel)});
+    then({ev(E::ReceiptNo), ev(E::Timeout)});
+    then({ev(E::ReceiptYes), ev(E::PrintDone)});
 
     std::vector<std::string> missing;
     const auto rows = transition_table();
@@ -237,6 +299,131 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
         }
     }
     EXPECT_TRUE(missing.empty()) << "rows never taken: " << ::testing::PrintToString(missing);
+}
+
+// --- withdrawal ------------------------------------------------------------------------------
+
+FlowDriver to_amount_screen(FlowConfig config = {}) {
+    FlowDriver d(nullptr, std::move(config));
+    d.send(E::CardInserted).send(E::CardReadOk).send(E::PinEnter).send(E::ChooseWithdrawal);
+    return d;
+}
+
+TEST(FlowTest, WithdrawalCardFirstReturnsTheCardThenDispensesThenSettles) {
+    FlowDriver d = to_amount_screen();
+    ASSERT_EQ(d.state(), S::WithdrawalAmount);
+    d.send(amount(50000));
+    ASSERT_EQ(d.state(), S::Authorizing);
+    const auto request = d.effect(EffectKind::RequestAuthorization);
+    ASSERT_TRUE(request.has_value());
+    EXPECT_EQ(request->transaction, host::TransactionType::Withdrawal);
+    EXPECT_EQ(request->amount, (Money{50000, "CNY", 2}));
+
+    d.send(approved(100));
+    EXPECT_EQ(d.state(), S::ReturningCard);
+    EXPECT_TRUE(d.asked(EffectKind::EjectCard));
+    EXPECT_FALSE(d.asked(EffectKind::DispenseCash));  // no cash before the card is taken
+
+    d.send(E::CardTaken);
+    EXPECT_EQ(d.state(), S::Dispensing);
+    const auto dispense = d.effect(EffectKind::DispenseCash);
+    ASSERT_TRUE(dispense.has_value());
+    EXPECT_EQ(dispense->amount, (Money{50000, "CNY", 2}));
+
+    d.send(E::Cancel);  // no cancel while notes move
+    EXPECT_FALSE(d.last_taken());
+    d.send(E::CashPresented).send(E::CashTaken);
+    EXPECT_TRUE(d.asked(EffectKind::SettleWithdrawal));
+    EXPECT_FALSE(d.asked(EffectKind::ReverseWithdrawal));
+    EXPECT_EQ(d.state(), S::ReceiptChoice);
+
+    d.send(E::ReceiptNo);  // card already out: no "another transaction", straight to goodbye
+    EXPECT_EQ(d.state(), S::ThankYou);
+    EXPECT_FALSE(d.asked(EffectKind::EjectCard));
+    EXPECT_TRUE(d.asked(EffectKind::EndSession));
+}
+
+TEST(FlowTest, WithdrawalCashFirstOffersAnotherTransactionWithoutReReadingTheCard) {
+    FlowDriver d = to_amount_screen(cash_first());
+    d.send(amount(20000)).send(approved(1));
+    EXPECT_EQ(d.state(), S::Dispensing);
+    EXPECT_FALSE(d.asked(EffectKind::EjectCard));
+    d.send(E::CashPresented).send(E::CashTaken).send(E::ReceiptNo);
+    ASSERT_EQ(d.state(), S::AnotherTransaction);
+    d.send(E::AnotherYes);
+    EXPECT_EQ(d.state(), S::MainMenu);
+    EXPECT_FALSE(d.asked(EffectKind::ReadCard));
+    EXPECT_TRUE(d.context().card_in_machine);
+    EXPECT_FALSE(d.context().pending_transaction.has_value());
+    d.send(E::ChooseBalance);
+    EXPECT_EQ(d.state(), S::Authorizing);
+    d.send(approved(5));
+    EXPECT_EQ(d.state(), S::ShowBalance);
+}
+
+TEST(FlowTest, AmountNotPayableStaysWithTheMixersReason) {
+    FlowDriver d = to_amount_screen();
+    d.send(not_payable("amount.not_payable.4"));
+    EXPECT_EQ(d.state(), S::WithdrawalAmount);
+    EXPECT_EQ(d.context().message_key, "amount.not_payable.4");
+    EXPECT_FALSE(d.asked(EffectKind::RequestAuthorization));
+}
+
+TEST(FlowTest, CashNotTakenIsRetractedThenReversed) {
+    FlowDriver d = to_amount_screen();
+    d.send(amount(50000)).send(approved(1)).send(E::CardTaken).send(E::CashPresented).send(E::Timeout);
+    const std::vector<EffectKind> kinds = d.kinds();
+    const auto retract = std::find(kinds.begin(), kinds.end(), EffectKind::RetractCash);
+    const auto reverse = std::find(kinds.begin(), kinds.end(), EffectKind::ReverseWithdrawal);
+    ASSERT_NE(retract, kinds.end());
+    ASSERT_NE(reverse, kinds.end());
+    EXPECT_LT(retract, reverse);
+    EXPECT_EQ(d.effect(EffectKind::ReverseWithdrawal)->reason, host::ReversalReason::CashNotTaken);
+    EXPECT_EQ(d.effect(EffectKind::ReverseWithdrawal)->amount, (Money{50000, "CNY", 2}));
+    EXPECT_EQ(d.effect(EffectKind::ReverseWithdrawal)->dispensed, (Money{0, "CNY", 2}));
+    EXPECT_EQ(d.state(), S::ThankYou);  // the card went back before the cash
+    EXPECT_EQ(d.screen(), ui::ScreenId::TransactionFailed);
+    EXPECT_EQ(d.context().message_key, "cash.not_taken");
+}
+
+TEST(FlowTest, FailedDispenseReversesAsDeviceMalfunctionAndReturnsTheCardWhenStillIn) {
+    FlowDriver d = to_amount_screen(cash_first());
+    d.send(amount(50000)).send(approved(1)).send(E::DispenseFailed);
+    EXPECT_EQ(d.effect(EffectKind::ReverseWithdrawal)->reason, host::ReversalReason::DeviceMalfunction);
+    EXPECT_EQ(d.state(), S::Closing);
+    EXPECT_TRUE(d.asked(EffectKind::EjectCard));
+    EXPECT_EQ(d.screen(), ui::ScreenId::TransactionFailed);
+}
+
+TEST(FlowTest, CardNotTakenBeforeCashIsRetainedAndReversedWithNoDispense) {
+    FlowDriver d = to_amount_screen();
+    d.send(amount(50000)).send(approved(1)).send(E::Timeout);
+    EXPECT_EQ(d.state(), S::CardRetained);
+    EXPECT_TRUE(d.asked(EffectKind::RetainCard));
+    EXPECT_TRUE(d.asked(EffectKind::ReverseWithdrawal));
+    EXPECT_FALSE(d.asked(EffectKind::DispenseCash));
+}
+
+TEST(FlowTest, HostSilenceOnAWithdrawalReversesButOnAnInquiryDoesNot) {
+    FlowDriver w = to_amount_screen();
+    w.send(amount(50000)).send(E::HostUnavailable);
+    ASSERT_TRUE(w.asked(EffectKind::ReverseWithdrawal));
+    EXPECT_EQ(w.effect(EffectKind::ReverseWithdrawal)->reason, host::ReversalReason::HostTimeout);
+    EXPECT_EQ(w.state(), S::Closing);
+    EXPECT_TRUE(w.asked(EffectKind::EjectCard));
+
+    FlowDriver b;
+    b.send(E::CardInserted).send(E::CardReadOk).send(E::PinEnter).send(E::ChooseBalance).send(E::HostUnavailable);
+    EXPECT_FALSE(b.asked(EffectKind::ReverseWithdrawal));
+}
+
+TEST(FlowTest, DeclinedWithdrawalMovesNoCashAndReversesNothing) {
+    FlowDriver d = to_amount_screen();
+    d.send(amount(50000)).send(declined(ResponseCode::InsufficientFunds));
+    EXPECT_EQ(d.state(), S::Closing);
+    EXPECT_FALSE(d.asked(EffectKind::ReverseWithdrawal));
+    EXPECT_FALSE(d.asked(EffectKind::DispenseCash));
+    EXPECT_EQ(d.context().message_key, "decline.insufficient_funds");
 }
 
 TEST(FlowTest, DotExportHasOneEdgePerRow) {

@@ -17,6 +17,8 @@
 #include "security/key_file.hpp"
 #include "security/key_store.hpp"
 #include "security/record_sealer.hpp"
+#include "store/business_step.hpp"
+#include "store/database.hpp"
 #include "tests/security/softhsm_token.hpp"
 #include "tests/store/temp_directory.hpp"
 
@@ -100,6 +102,33 @@ TEST_F(KioskctlKeysTest, StatusShowsBackendKekLocationModeAndKeyIds) {
     EXPECT_TRUE(contains(out, "retired:   " + first + " (0 reserved)\n")) << out;
     EXPECT_TRUE(contains(out, "rotations: 1\n")) << out;
     expect_no_secret(out + captured.err.str(), secret_hex(*store));
+}
+
+TEST_F(KioskctlKeysTest, StatusCountsRecordsNotUploadedPerKey) {
+    auto store = create_ring();
+    security::RecordSealer sealer(*store);
+    {
+        auto database = store::Database::open(config_.database_path().string());
+        ASSERT_TRUE(database.ok());
+        for (int i = 0; i < 3; ++i) {
+            if (i == 2) {
+                ASSERT_TRUE(sealer.rotate().ok());
+            }
+            security::RecordHeader header{"r" + std::to_string(i), "journey", "SIM-0001", "", 1, 0};
+            auto record = sealer.seal(header, to_bytes("p"), random_);
+            ASSERT_TRUE(record.ok());
+            ASSERT_TRUE(store::commit(*database, store::BusinessStep{{}, {}, {*record}, {}}).ok());
+        }
+    }
+    const auto status = store->status();
+    Captured captured;
+    EXPECT_EQ(run_keys_status(config_, captured.streams()), kExitOk) << captured.err.str();
+    const std::string out = captured.out.str();
+    EXPECT_TRUE(contains(out, "current:   " + status->current.id + " (65536 encryptions reserved of 4294967295; "
+                                                                    "1 records not uploaded)\n"))
+        << out;
+    EXPECT_TRUE(contains(out, "retired:   " + status->retired.at(0).id + " (65536 reserved; 2 records not uploaded)\n"))
+        << out;
 }
 
 TEST_F(KioskctlKeysTest, StatusWithoutARingSaysTheKioskMakesIt) {

@@ -43,10 +43,11 @@ TEST(OffscreenDisplay, SavingToAnUnwritablePlaceIsAnError) {
 TEST(OffscreenDisplay, TouchesOnButtonsBecomeActions) {
     OffscreenDisplay display(FontPaths::debian_default(), "Kiosk Bank");
     display.touch(500, 700);  // nothing shown yet: ignored
-    const ViewModel vm = sample_view_model(ScreenId::MainMenu, Language::English);
+    ViewModel vm = sample_view_model(ScreenId::MainMenu, Language::English);
+    vm.menu->withdrawal = Offer::Unavailable;
     ASSERT_TRUE(display.show(vm).ok());
-    const Rect balance = button_rect(vm, 0);
-    const Rect withdrawal = button_rect(vm, 1);  // disabled
+    const Rect withdrawal = button_rect(vm, 0);  // disabled
+    const Rect balance = button_rect(vm, 1);
     display.touch(balance.x + 10, balance.y + 10);
     display.touch(withdrawal.x + 10, withdrawal.y + 10);
     display.touch(kScreenWidth / 2, 200);  // the card

@@ -6,6 +6,7 @@
 
 #include "ui/sample_view_models.hpp"
 #include "ui/screens.hpp"
+#include "ui/shown_buttons.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -21,6 +22,24 @@ ViewModel with_buttons(std::size_t count) {
     return vm;
 }
 
+// Every button a big target, inside the screen, clear of header, card and each other; the card
+// keeps room for its text.
+void expect_buttons_large_and_apart(const ScreenLayout& layout) {
+    const std::size_t count = layout.buttons.size();
+    for (std::size_t i = 0; i < count; ++i) {
+        const Rect& r = layout.buttons[i].rect;
+        EXPECT_GE(r.h, 80);
+        EXPECT_GE(r.w, 300);
+        EXPECT_GE(r.x, 0);
+        EXPECT_LE(r.right(), kScreenWidth);
+        EXPECT_LE(r.bottom(), kScreenHeight);
+        EXPECT_FALSE(overlaps(r, layout.card)) << "button " << i << " of " << count;
+        EXPECT_FALSE(overlaps(r, layout.header));
+        for (std::size_t j = i + 1; j < count; ++j) EXPECT_FALSE(overlaps(r, layout.buttons[j].rect));
+    }
+    EXPECT_GE(layout.card.h, 200) << count << " buttons leave too little room for the card";
+}
+
 TEST(Layout, ButtonsAreLargeInsideTheScreenAndApart) {
     for (const bool large : {false, true}) {
         for (std::size_t count = 1; count <= kMaxButtons; ++count) {
@@ -28,18 +47,7 @@ TEST(Layout, ButtonsAreLargeInsideTheScreenAndApart) {
             vm.accessibility.large_text = large;
             const ScreenLayout layout = layout_screen(vm);
             ASSERT_EQ(layout.buttons.size(), count);
-            for (std::size_t i = 0; i < count; ++i) {
-                const Rect& r = layout.buttons[i].rect;
-                EXPECT_GE(r.h, 80);
-                EXPECT_GE(r.w, 300);
-                EXPECT_GE(r.x, 0);
-                EXPECT_LE(r.right(), kScreenWidth);
-                EXPECT_LE(r.bottom(), kScreenHeight);
-                EXPECT_FALSE(overlaps(r, layout.card)) << "button " << i << " of " << count;
-                EXPECT_FALSE(overlaps(r, layout.header));
-                for (std::size_t j = i + 1; j < count; ++j) EXPECT_FALSE(overlaps(r, layout.buttons[j].rect));
-            }
-            EXPECT_GE(layout.card.h, 200) << count << " buttons leave too little room for the card";
+            expect_buttons_large_and_apart(layout);
         }
     }
 }
@@ -60,6 +68,24 @@ TEST(Layout, ALoneLastButtonSitsBottomRight) {
     EXPECT_GT(three.buttons[2].rect.y, three.buttons[1].rect.y);
 }
 
+TEST(Layout, TheAmountGridHasThreeColumnsAndPushesAShortLastRowRight) {
+    for (const bool large : {false, true}) {
+        for (std::size_t count = 1; count <= kMaxGridButtons; ++count) {
+            ViewModel vm;
+            vm.screen = ScreenId::WithdrawalAmount;
+            vm.accessibility.large_text = large;
+            for (std::size_t i = 0; i < count; ++i) vm.fast_cash.push_back(Money{10000, "CNY", 2});
+            const ScreenLayout layout = layout_screen(vm);
+            ASSERT_EQ(layout.buttons.size(), count);
+            expect_buttons_large_and_apart(layout);
+            EXPECT_EQ(layout.buttons.back().rect.right(), kScreenWidth - kMarginX) << count;
+            EXPECT_EQ(layout.buttons.back().rect.bottom(), kScreenHeight - kBottomMargin) << count;
+        }
+    }
+    EXPECT_EQ(max_buttons(ScreenId::WithdrawalAmount), kMaxGridButtons);
+    EXPECT_EQ(max_buttons(ScreenId::MainMenu), kMaxButtons);
+}
+
 TEST(Layout, NoButtonsGivesTheCardTheWholeBody) {
     const ScreenLayout layout = layout_screen(ViewModel{});
     EXPECT_TRUE(layout.buttons.empty());
@@ -76,8 +102,10 @@ TEST(HitTest, EveryButtonCentreOfEverySampleScreenReturnsItsAction) {
     for (const ScreenSpec& spec : all_screens()) {
         for (const bool large : {false, true}) {
             const ViewModel vm = sample_view_model(spec.id, Language::English, Accessibility{large, false});
+            const auto shown = shown_buttons(vm);
+            EXPECT_EQ(layout_screen(vm).buttons.size(), shown.size()) << spec.name << ": a button was not placed";
             for (const ButtonSlot& slot : layout_screen(vm).buttons) {
-                const Button& button = vm.buttons[slot.index];
+                const Button& button = shown[slot.index].button;
                 const auto hit = hit_test(vm, slot.rect.x + slot.rect.w / 2, slot.rect.y + slot.rect.h / 2);
                 if (button.enabled) {
                     EXPECT_EQ(hit, button.action) << spec.name;
@@ -104,10 +132,10 @@ TEST(HitTest, EdgesAreExactAndOutsideIsNothing) {
 
 TEST(HitTest, DisabledButtonAnswersNothing) {
     ViewModel vm = sample_view_model(ScreenId::MainMenu, Language::English);
-    const Rect withdrawal = layout_screen(vm).buttons[1].rect;
-    ASSERT_FALSE(vm.buttons[1].enabled);
+    vm.menu->withdrawal = Offer::Unavailable;
+    const Rect withdrawal = layout_screen(vm).buttons[0].rect;
     EXPECT_FALSE(hit_test(vm, withdrawal.x + 20, withdrawal.y + 20).has_value());
-    vm.buttons[1].enabled = true;
+    vm.menu->withdrawal = Offer::Available;
     EXPECT_EQ(hit_test(vm, withdrawal.x + 20, withdrawal.y + 20), "withdrawal");
 }
 

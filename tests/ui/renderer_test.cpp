@@ -3,64 +3,24 @@
 // are drawn where hit_test says they are.
 #include "ui/renderer.hpp"
 
-#include <SDL_image.h>
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <cstring>
 #include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "tests/ui/render_fixture.hpp"
+
 #include "ui/layout.hpp"
 #include "ui/sample_view_models.hpp"
 #include "ui/screens.hpp"
-#include "ui/sdl_session.hpp"
+#include "ui/shown_buttons.hpp"
 #include "ui/theme.hpp"
 
 namespace kiosk::ui {
 namespace {
-
-std::vector<std::uint32_t> pixels_of(const SDL_Surface& surface) {
-    std::vector<std::uint32_t> pixels(static_cast<std::size_t>(surface.w * surface.h));
-    for (int y = 0; y < surface.h; ++y) {
-        std::memcpy(pixels.data() + static_cast<std::ptrdiff_t>(y) * surface.w,
-                    static_cast<const std::uint8_t*>(surface.pixels) + static_cast<std::ptrdiff_t>(y) * surface.pitch,
-                    static_cast<std::size_t>(surface.w) * 4);
-    }
-    return pixels;
-}
-
-std::uint32_t argb(Color c) {
-    return 0xFF000000U | (std::uint32_t{c.r} << 16) | (std::uint32_t{c.g} << 8) | std::uint32_t{c.b};
-}
-
-std::uint32_t pixel_at(const SDL_Surface& surface, int x, int y) {
-    std::uint32_t pixel = 0;
-    std::memcpy(&pixel, static_cast<const std::uint8_t*>(surface.pixels) + static_cast<std::ptrdiff_t>(y) * surface.pitch + x * 4, 4);
-    return pixel;
-}
-
-class RendererTest : public ::testing::Test {
-protected:
-    static std::filesystem::path out_dir() { return std::filesystem::path(::testing::TempDir()) / "kiosk_ui_screens"; }
-
-    std::vector<std::uint32_t> render_ok(const ViewModel& vm, const std::string& png_name = {},
-                                         const std::string& context = {}) {
-        const Status status = renderer_.render(vm, *surface_);
-        EXPECT_TRUE(status.ok()) << png_name << context << ": " << (status.ok() ? "" : status.error().to_string());
-        if (!png_name.empty()) {
-            std::filesystem::create_directories(out_dir());
-            EXPECT_EQ(IMG_SavePNG(surface_.get(), (out_dir() / png_name).c_str()), 0) << IMG_GetError();
-        }
-        return pixels_of(*surface_);
-    }
-
-    SdlSession session_{SdlSession::Video::Off};
-    Renderer renderer_{FontPaths::debian_default(), "Kiosk Bank"};
-    UniqueSurface surface_ = Renderer::make_surface();
-};
 
 // Not blank: many colours (anti-aliased text), a fair share of pixels off the background, and
 // text inside the card (pixels that are neither the card's fill nor its border).
@@ -81,19 +41,6 @@ void expect_not_blank(const std::vector<std::uint32_t>& pixels, const ViewModel&
     EXPECT_GE(inked, 3000U) << what << ": the card holds almost no text";
 }
 
-TEST_F(RendererTest, EveryScreenRendersInBothLanguagesAndTheyDiffer) {
-    for (const ScreenSpec& spec : all_screens()) {
-        const ViewModel english_vm = sample_view_model(spec.id, Language::English);
-        const ViewModel chinese_vm = sample_view_model(spec.id, Language::SimplifiedChinese);
-        const auto english = render_ok(english_vm, std::string(spec.name) + "_en.png");
-        const auto chinese = render_ok(chinese_vm, std::string(spec.name) + "_zh.png");
-        expect_not_blank(english, english_vm, std::string(spec.name) + " en");
-        expect_not_blank(chinese, chinese_vm, std::string(spec.name) + " zh");
-        EXPECT_NE(english, chinese) << spec.name;
-        EXPECT_TRUE(std::filesystem::exists(out_dir() / (std::string(spec.name) + "_zh.png")));
-    }
-}
-
 TEST_F(RendererTest, ScreensDifferFromEachOther) {
     std::set<std::vector<std::uint32_t>> seen;
     for (const ScreenSpec& spec : all_screens()) {
@@ -106,39 +53,61 @@ TEST_F(RendererTest, ScreensDifferFromEachOther) {
 // come from ui_preview (docs/ui.md); writing them here would only slow the suite.
 class RendererVariantTest : public RendererTest, public ::testing::WithParamInterface<ScreenSpec> {};
 
-TEST_P(RendererVariantTest, HighContrastAndLargeTextRenderDifferently) {
+}  // namespace
+
+// gtest prints a failing parameter with this instead of a byte dump.
+void PrintTo(const ScreenSpec& spec, std::ostream* out) { *out << spec.name; }
+
+namespace {
+
+TEST_P(RendererVariantTest, RendersInBothLanguagesAndTheyDiffer) {
     const ScreenSpec& spec = GetParam();
-    for (const Language language : {Language::English, Language::SimplifiedChinese}) {
-        const std::string base = std::string(spec.name) + (language == Language::English ? "_en" : "_zh");
-        const auto normal = render_ok(sample_view_model(spec.id, language));
-        const ViewModel contrast_vm = sample_view_model(spec.id, language, {false, true});
-        const ViewModel large_vm = sample_view_model(spec.id, language, {true, false});
-        const ViewModel both_vm = sample_view_model(spec.id, language, {true, true});
-        const auto contrast = render_ok(contrast_vm);
-        const auto large = render_ok(large_vm);
-        expect_not_blank(contrast, contrast_vm, base + " hc");
-        expect_not_blank(large, large_vm, base + " large");
-        expect_not_blank(render_ok(both_vm), both_vm, base + " large hc");
-        EXPECT_NE(normal, contrast) << base;
-        EXPECT_NE(normal, large) << base;
+    const ViewModel english_vm = sample_view_model(spec.id, Language::English);
+    const ViewModel chinese_vm = sample_view_model(spec.id, Language::SimplifiedChinese);
+    const auto english = render_ok(english_vm, std::string(spec.name) + "_en.png");
+    const auto chinese = render_ok(chinese_vm, std::string(spec.name) + "_zh.png");
+    expect_not_blank(english, english_vm, std::string(spec.name) + " en");
+    expect_not_blank(chinese, chinese_vm, std::string(spec.name) + " zh");
+    EXPECT_NE(english, chinese) << spec.name;
+    EXPECT_TRUE(std::filesystem::exists(out_dir() / (std::string(spec.name) + "_zh.png")));
+}
+
+// Every button of the sample, in both themes: its fill just inside the left edge, mid-height
+// (not label, not outline), and not that fill just outside.
+TEST_P(RendererVariantTest, ButtonsAreDrawnWhereHitTestFindsThem) {
+    const ScreenSpec& spec = GetParam();
+    for (const bool high_contrast : {false, true}) {
+        const ViewModel vm = sample_view_model(spec.id, Language::SimplifiedChinese, {false, high_contrast});
+        render_ok(vm);
+        const Theme& theme = high_contrast ? high_contrast_theme() : normal_theme();
+        const auto shown = shown_buttons(vm);
+        for (const ButtonSlot& slot : layout_screen(vm).buttons) {
+            const ShownButton& one = shown[slot.index];
+            const Button& button = one.button;
+            const bool cancel = button.enabled && button.action == "cancel";
+            const bool marked = button.enabled && one.marked;
+            const Color fill = !button.enabled ? theme.disabled_button
+                               : cancel        ? theme.secondary_button
+                                               : theme.primary_button;
+            // Outlined buttons (Cancel, "Your usual") show their outline at the very edge.
+            const Color edge = cancel   ? theme.secondary_button_border
+                               : marked ? (high_contrast ? theme.body_text : theme.notice_border)
+                                        : fill;
+            const int mid = slot.rect.y + slot.rect.h / 2;
+            const std::string what = std::string(spec.name) + " " + button.action;
+            EXPECT_EQ(pixel_at(*surface_, slot.rect.x + 1, mid), argb(edge)) << what;
+            EXPECT_EQ(pixel_at(*surface_, slot.rect.x + 8, mid), argb(fill)) << what;
+            EXPECT_NE(pixel_at(*surface_, slot.rect.x - 6, mid), argb(edge)) << what;
+            if (button.enabled) {
+                EXPECT_EQ(hit_test(vm, slot.rect.x + 1, mid), button.action) << what;
+                EXPECT_FALSE(hit_test(vm, slot.rect.x - 6, mid).has_value()) << what;
+            }
+        }
     }
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryScreen, RendererVariantTest, ::testing::ValuesIn(all_screens().begin(), all_screens().end()),
-                         [](const ::testing::TestParamInfo<ScreenSpec>& info) { return std::string(info.param.name); });
-
-TEST_F(RendererTest, ButtonsAreDrawnWhereHitTestFindsThem) {
-    for (const bool high_contrast : {false, true}) {
-        const ViewModel vm = sample_view_model(ScreenId::ReceiptChoice, Language::English, {false, high_contrast});
-        render_ok(vm);
-        const Theme& theme = high_contrast ? high_contrast_theme() : normal_theme();
-        for (const ButtonSlot& slot : layout_screen(vm).buttons) {
-            // Just inside the left edge, mid-height: button fill, not label and not background.
-            EXPECT_EQ(pixel_at(*surface_, slot.rect.x + 6, slot.rect.y + slot.rect.h / 2), argb(theme.primary_button));
-            EXPECT_NE(pixel_at(*surface_, slot.rect.x - 6, slot.rect.y + slot.rect.h / 2), argb(theme.primary_button));
-        }
-    }
-}
+                         [](const ::testing::TestParamInfo<ScreenSpec>& screen) { return std::string(screen.param.name); });
 
 TEST_F(RendererTest, PinDotsFollowTheDigitCount) {
     ViewModel vm = sample_view_model(ScreenId::EnterPin, Language::English);

@@ -10,7 +10,7 @@ namespace {
 
 TEST(Screens, EveryScreenIdHasItsOwnSpec) {
     const auto screens = all_screens();
-    ASSERT_EQ(screens.size(), static_cast<std::size_t>(ScreenId::OutOfService) + 1);
+    ASSERT_EQ(screens.size(), static_cast<std::size_t>(ScreenId::ReceiptQr) + 1);
     std::set<std::string_view> names;
     std::set<std::string_view> titles;
     for (std::size_t i = 0; i < screens.size(); ++i) {
@@ -25,6 +25,27 @@ TEST(Screens, PinAndBalanceScreensCarryTheirWidgets) {
     EXPECT_EQ(screen_spec(ScreenId::EnterPin).widget, ScreenWidget::PinField);
     EXPECT_EQ(screen_spec(ScreenId::BalanceDisplay).widget, ScreenWidget::Balance);
     EXPECT_EQ(screen_spec(ScreenId::MoreTime).widget, ScreenWidget::Countdown);
+}
+
+TEST(Screens, TheFlowScreensCarryTheirWidgets) {
+    EXPECT_EQ(screen_spec(ScreenId::EnterNewPin).widget, ScreenWidget::PinField);
+    EXPECT_EQ(screen_spec(ScreenId::ConfirmNewPin).widget, ScreenWidget::PinField);
+    EXPECT_EQ(screen_spec(ScreenId::EnterAmount).widget, ScreenWidget::AmountField);
+    EXPECT_EQ(screen_spec(ScreenId::CardlessEntry).widget, ScreenWidget::EntryField);
+    EXPECT_EQ(screen_spec(ScreenId::MiniStatement).widget, ScreenWidget::Statement);
+    EXPECT_EQ(screen_spec(ScreenId::TakeCash).widget, ScreenWidget::Amount);
+    EXPECT_EQ(screen_spec(ScreenId::ReceiptQr).widget, ScreenWidget::QrCode);
+    EXPECT_EQ(screen_spec(ScreenId::Dispensing).widget, ScreenWidget::Activity);
+    EXPECT_EQ(screen_spec(ScreenId::WithdrawalAmount).button_columns, 3);
+}
+
+TEST(Screens, CardlessEntryTitleFollowsTheField) {
+    ViewModel vm;
+    vm.screen = ScreenId::CardlessEntry;
+    EXPECT_EQ(screen_text(vm).title_key, "cardless.code_title");
+    vm.entry_field = EntryField::PhoneNumber;
+    EXPECT_EQ(screen_text(vm).title_key, "cardless.phone_title");
+    EXPECT_EQ(screen_text(vm).body_key, "cardless.phone_body");
 }
 
 TEST(Screens, OnlyCardUnreadableImpliesItsMessage) {

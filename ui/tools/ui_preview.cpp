@@ -4,7 +4,7 @@
 // layout error (text that does not fit), after writing everything.
 #include <cstdio>
 #include <exception>
-#include <optional>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,16 +26,40 @@ int main(int argc, char** argv) {
         const Variant variants[] = {{"", {}}, {"_hc", {false, true}}, {"_large", {true, false}}, {"_large_hc", {true, true}}};
         const std::pair<Language, const char*> languages[] = {{Language::English, "en"},
                                                               {Language::SimplifiedChinese, "zh"}};
-        // Every screen's sample, plus the busiest real case: PIN entry again after a wrong PIN.
+        // Every screen's sample, plus the busiest real case (PIN entry again after a wrong PIN)
+        // and the other states of the flow screens: degraded menu, the code field, a mismatch.
         struct Sample {
             ScreenId screen;
             std::string name;
-            std::string message_key;
-            std::optional<int> tries_left;
+            std::function<void(ViewModel&)> change;
         };
         std::vector<Sample> samples;
-        for (const ScreenSpec& spec : all_screens()) samples.push_back({spec.id, std::string(spec.name), {}, {}});
-        samples.push_back({ScreenId::EnterPin, "enter_pin_retry", "pin.wrong", 2});
+        for (const ScreenSpec& spec : all_screens()) samples.push_back({spec.id, std::string(spec.name), {}});
+        samples.push_back({ScreenId::EnterPin, "enter_pin_retry", [](ViewModel& vm) {
+                               vm.message_key = "pin.wrong";
+                               vm.tries_left = 2;
+                           }});
+        samples.push_back({ScreenId::MainMenu, "main_menu_degraded", [](ViewModel& vm) {
+                               vm.menu->withdrawal = Offer::Hidden;  // no dispenser
+                               vm.menu->mini_statement_on_screen_only = true;  // no printer
+                               vm.menu->transfer = Offer::Unavailable;
+                           }});
+        samples.push_back({ScreenId::CardlessEntry, "cardless_code", [](ViewModel& vm) {
+                               vm.entry_field = EntryField::OneTimeCode;
+                               vm.typed_digits.clear();
+                               vm.pin_digits_entered = 5;
+                               vm.message_key = "cardless.code_invalid";
+                           }});
+        samples.push_back({ScreenId::EnterNewPin, "enter_new_pin_mismatch",
+                           [](ViewModel& vm) { vm.message_key = "new_pin.mismatch"; }});
+        samples.push_back({ScreenId::EnterAmount, "enter_amount_empty", [](ViewModel& vm) {
+                               vm.amount.reset();
+                               vm.message_key = "amount.not_multiple";
+                           }});
+        samples.push_back({ScreenId::TransactionDone, "transaction_done_pin", [](ViewModel& vm) {
+                               vm.message_key = "done.pin_changed";
+                               vm.amount.reset();
+                           }});
 
         int failures = 0;
         int written = 0;
@@ -43,8 +67,7 @@ int main(int argc, char** argv) {
             for (const auto& [language, code] : languages) {
                 for (const Variant& variant : variants) {
                     auto vm = sample_view_model(sample.screen, language, variant.accessibility);
-                    if (!sample.message_key.empty()) vm.message_key = sample.message_key;
-                    if (sample.tries_left) vm.tries_left = sample.tries_left;
+                    if (sample.change) sample.change(vm);
                     const std::string name = sample.name + "_" + code + variant.suffix + ".png";
                     const auto shown = display.show(vm);
                     if (!shown.ok()) {

@@ -1,0 +1,33 @@
+// The buttons a screen actually shows. Most screens show the view-model's `buttons` as they are;
+// a few make their own from view-model data first (the offered transactions, fast-cash amounts,
+// accounts, the accessibility toggles) and then append `buttons` (Cancel, Continue, …). Layout,
+// drawing and hit-testing all use this one list, so a button is touchable exactly where drawn.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/money.hpp"
+#include "ui/view_model.hpp"
+
+namespace kiosk::ui {
+
+struct ShownButton {
+    Button button;                     // action, label key (may be empty when `amount` is the label), enabled
+    std::optional<Money> amount;       // drawn as the label; `button.label_key` becomes a note line under it
+    std::string data;                  // literal data after the translated label: a masked account number
+    std::optional<Money> note_amount;  // a second, smaller line: an account's balance
+    std::optional<bool> on;            // a toggle: its state is drawn as a switch
+    bool marked = false;               // personalization ("Your usual"): drawn with a distinct look
+};
+
+// Action ids of the generated buttons (docs/ui.md). Amounts and accounts are numbered by their
+// index in the view-model's list: "amount_0", "account_1".
+inline constexpr const char* kUsualAmountAction = "amount_usual";
+[[nodiscard]] std::string fast_cash_action(std::size_t index);
+[[nodiscard]] std::string account_action(std::size_t index);
+
+[[nodiscard]] std::vector<ShownButton> shown_buttons(const ViewModel& vm);
+
+}  // namespace kiosk::ui
