@@ -68,7 +68,7 @@ Status make_non_blocking(int fd) {
     return ok_status();
 }
 
-Result<SocketFd> tcp_connect(const std::string& address, int port, Deadline deadline) {
+Result<UniqueFd> tcp_connect(const std::string& address, int port, Deadline deadline) {
     addrinfo hints{};
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
@@ -79,7 +79,7 @@ Result<SocketFd> tcp_connect(const std::string& address, int port, Deadline dead
         return make_error("host", "bank host address \"" + address + "\" is not a numeric IP address: " + gai_strerror(code));
     }
     const std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> addresses(found, &::freeaddrinfo);
-    SocketFd socket(::socket(found->ai_family, found->ai_socktype | SOCK_CLOEXEC, found->ai_protocol));
+    UniqueFd socket(::socket(found->ai_family, found->ai_socktype | SOCK_CLOEXEC, found->ai_protocol));
     if (!socket.valid()) return errno_error("socket", errno);
     KIOSK_TRY(make_non_blocking(socket.get()));
     if (::connect(socket.get(), found->ai_addr, found->ai_addrlen) != 0) {
@@ -138,7 +138,7 @@ Result<FramedTlsStream> FramedTlsStream::connect(SSL_CTX& context, const std::st
     return FramedTlsStream(std::move(*socket), std::move(*ssl));
 }
 
-Result<FramedTlsStream> FramedTlsStream::accept(SSL_CTX& context, SocketFd socket, Deadline deadline) {
+Result<FramedTlsStream> FramedTlsStream::accept(SSL_CTX& context, UniqueFd socket, Deadline deadline) {
     ignore_sigpipe();
     KIOSK_TRY(make_non_blocking(socket.get()));
     auto ssl = new_ssl(context, socket.get());

@@ -10,7 +10,7 @@
 
 #include "common/bytes.hpp"
 #include "common/result.hpp"
-#include "host/tls/socket_fd.hpp"
+#include "common/unique_fd.hpp"
 #include "security/openssl_handles.hpp"
 
 namespace kiosk::host {
@@ -35,7 +35,7 @@ public:
     static Result<FramedTlsStream> connect(SSL_CTX& context, const std::string& address, int port,
                                            const std::string& server_name, Deadline deadline);
     // Server side: the TLS handshake on an accepted socket.
-    static Result<FramedTlsStream> accept(SSL_CTX& context, SocketFd socket, Deadline deadline);
+    static Result<FramedTlsStream> accept(SSL_CTX& context, UniqueFd socket, Deadline deadline);
 
     FramedTlsStream(FramedTlsStream&&) noexcept = default;
     FramedTlsStream& operator=(FramedTlsStream&&) noexcept = default;
@@ -53,10 +53,10 @@ public:
     Status write_raw(ByteView bytes, Deadline deadline);
 
 private:
-    FramedTlsStream(SocketFd socket, security::SslPtr ssl) : socket_(std::move(socket)), ssl_(std::move(ssl)) {}
+    FramedTlsStream(UniqueFd socket, security::SslPtr ssl) : socket_(std::move(socket)), ssl_(std::move(ssl)) {}
     Status read_exact(std::uint8_t* out, std::size_t size, Deadline deadline, const char* what);
 
-    SocketFd socket_;
+    UniqueFd socket_;
     security::SslPtr ssl_;
 };
 

@@ -50,7 +50,8 @@ Money SimulatorRig::opening_balance(std::size_t deck_index) {
     return Money{static_cast<std::int64_t>(123'456 + deck_index * 250'075), "CNY", 2};
 }
 
-SimulatorRig::SimulatorRig(KioskConfig& config, const std::filesystem::path& pki_dir)
+SimulatorRig::SimulatorRig(KioskConfig& config, const std::filesystem::path& pki_dir,
+                           sim::SimInstrumentOptions instruments)
     : pin_pad_sim_(sim_pin_key(), device_random_),
       card_reader_(card_reader_sim_.host_transport()),
       pin_pad_(pin_pad_sim_.host_transport()),
@@ -61,6 +62,11 @@ SimulatorRig::SimulatorRig(KioskConfig& config, const std::filesystem::path& pki
     for (std::size_t i = 0; i < deck.size(); ++i) {
         bank_.add_account(sim::SimAccount{deck[i].pan, deck[i].pin, deck[i].expiry_yymm, opening_balance(i)});
     }
+    if (!instruments.control_socket) instruments.control_socket = config.data_dir / "control.sock";
+    std::filesystem::create_directories(config.data_dir);
+    instruments_ = std::make_unique<sim::SimInstruments>(
+        instruments, sim::SimDeviceSet{&card_reader_sim_, &pin_pad_sim_, &printer_sim_, nullptr, nullptr},
+        sim::DriverSet{&card_reader_, &pin_pad_, &printer_, nullptr, nullptr}, trace_clock_);
 }
 
 }  // namespace kiosk

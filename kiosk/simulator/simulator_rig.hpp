@@ -14,6 +14,7 @@
 #include "drivers/printer/escpos_printer.hpp"
 #include "kiosk/config/kiosk_config.hpp"
 #include "kiosk/runtime/runtime.hpp"
+#include "sim/control/sim_instruments.hpp"
 #include "sim/crm/sim_crm_server.hpp"
 #include "sim/devices/card_deck.hpp"
 #include "sim/devices/sim_card_reader.hpp"
@@ -27,9 +28,15 @@ class SimulatorRig {
 public:
     // Starts the simulated CRM (certificates in `pki_dir`) and points config.crm at it.
     // Throws std::runtime_error naming what could not be started.
-    SimulatorRig(KioskConfig& config, const std::filesystem::path& pki_dir);
+    // `instruments`: the control socket (default <data_dir>/control.sock) and an optional device
+    // trace to record or replay (sim/control/sim_instruments.hpp, docs/simulator.md).
+    SimulatorRig(KioskConfig& config, const std::filesystem::path& pki_dir, sim::SimInstrumentOptions instruments = {});
 
-    [[nodiscard]] Devices devices() { return Devices{card_reader_, pin_pad_, printer_}; }
+    // The drivers wrapped by the instruments: the runtime's card-reader poll serves the control socket.
+    [[nodiscard]] Devices devices() {
+        return Devices{instruments_->card_reader(), instruments_->pin_pad(), instruments_->printer()};
+    }
+    sim::SimInstruments& instruments() { return *instruments_; }
     [[nodiscard]] host::HostLink& host_link() { return bank_; }
 
     sim::SimCardReader& card_reader() { return card_reader_sim_; }
@@ -51,6 +58,8 @@ private:
     drivers::EscPosPrinter printer_;
     sim::SimBankHost bank_;
     std::unique_ptr<sim::SimCrmServer> crm_;
+    SystemClock trace_clock_;
+    std::unique_ptr<sim::SimInstruments> instruments_;  // last: its socket thread stops first
 };
 
 }  // namespace kiosk

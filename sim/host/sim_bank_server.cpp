@@ -20,8 +20,8 @@ namespace iso = host::iso8583;
 constexpr Millis kPollSlice{50};       // how often idle loops look at the stop flag
 constexpr Millis kFrameTimeout{5'000};  // a started frame or handshake must finish within this
 
-Result<host::SocketFd> listen_on_loopback(int& port) {
-    host::SocketFd socket(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
+Result<UniqueFd> listen_on_loopback(int& port) {
+    UniqueFd socket(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
     if (!socket.valid()) return make_error("sim-bank", std::string("socket: ") + std::strerror(errno), errno);
     sockaddr_in address{};
     address.sin_family = AF_INET;
@@ -75,7 +75,7 @@ void SimBankServer::accept_loop() {
     while (!stopping_) {
         pollfd entry{listener_.get(), POLLIN, 0};
         if (::poll(&entry, 1, static_cast<int>(kPollSlice.count())) <= 0) continue;
-        host::SocketFd client(::accept4(listener_.get(), nullptr, nullptr, SOCK_CLOEXEC));
+        UniqueFd client(::accept4(listener_.get(), nullptr, nullptr, SOCK_CLOEXEC));
         if (!client.valid()) continue;
         ++accepted_;
         std::lock_guard lock(mutex_);
@@ -84,7 +84,7 @@ void SimBankServer::accept_loop() {
     }
 }
 
-void SimBankServer::serve(host::SocketFd socket) {
+void SimBankServer::serve(UniqueFd socket) {
     auto stream = host::FramedTlsStream::accept(*context_, std::move(socket), host::deadline_after(kFrameTimeout));
     if (!stream.ok()) return;  // a client that fails the handshake (no certificate, wrong CA) is dropped
     while (!stopping_) {

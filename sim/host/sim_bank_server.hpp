@@ -46,7 +46,7 @@ public:
 private:
     SimBankServer(std::shared_ptr<SimBank> bank, const Clock* clock) : bank_(std::move(bank)), clock_(clock) {}
     void accept_loop();
-    void serve(host::SocketFd socket);
+    void serve(UniqueFd socket);
     // false: close the connection.
     bool answer(host::FramedTlsStream& stream, const Bytes& request_wire);
     // Waits the bank's answer delay, or less if the server stops.
@@ -56,7 +56,7 @@ private:
     std::shared_ptr<SimBank> bank_;
     const Clock* clock_;
     security::SslCtxPtr context_;
-    host::SocketFd listener_;
+    UniqueFd listener_;
     int port_ = 0;
     std::thread acceptor_;
     std::mutex mutex_;

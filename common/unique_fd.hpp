@@ -1,11 +1,13 @@
-// UniqueFd: owns one POSIX file descriptor and closes it exactly once.
+// UniqueFd: the one owner of a POSIX file descriptor (socket, file), closed exactly once — by
+// the destructor, reset() or a move-assignment. Used by the host link's TLS stream, the simulated
+// bank server and the simulator's control socket, so no path leaks a descriptor.
 #pragma once
 
 #include <unistd.h>
 
 #include <utility>
 
-namespace kiosk::sim {
+namespace kiosk {
 
 class UniqueFd {
 public:
@@ -34,4 +36,4 @@ private:
     int fd_ = -1;
 };
 
-}  // namespace kiosk::sim
+}  // namespace kiosk
