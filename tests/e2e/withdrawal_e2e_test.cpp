@@ -178,6 +178,7 @@ protected:
         auto open = kiosk_->bracket->is_open();
         ASSERT_TRUE(open.ok());
         EXPECT_FALSE(*open) << "in-flight bracket left open";
+        for (const std::string& note : notes_) EXPECT_FALSE(note.starts_with("display:")) << note;
     }
 
     fs::path dir_;
