@@ -16,7 +16,9 @@
 #include "kiosk/runtime/runtime.hpp"
 #include "sim/crm/sim_crm_server.hpp"
 #include "sim/devices/card_deck.hpp"
+#include "drivers/cash/framed_cash_dispenser.hpp"
 #include "sim/devices/sim_card_reader.hpp"
+#include "sim/devices/sim_cash_dispenser.hpp"
 #include "sim/devices/sim_pin_pad.hpp"
 #include "sim/devices/sim_printer.hpp"
 #include "sim/host/sim_bank_host.hpp"
@@ -29,12 +31,13 @@ public:
     // Throws std::runtime_error naming what could not be started.
     SimulatorRig(KioskConfig& config, const std::filesystem::path& pki_dir);
 
-    [[nodiscard]] Devices devices() { return Devices{card_reader_, pin_pad_, printer_}; }
+    [[nodiscard]] Devices devices() { return Devices{card_reader_, pin_pad_, printer_, &cash_dispenser_}; }
     [[nodiscard]] host::HostLink& host_link() { return bank_; }
 
     sim::SimCardReader& card_reader() { return card_reader_sim_; }
     sim::SimPinPad& pin_pad() { return pin_pad_sim_; }
     sim::SimPrinter& printer() { return printer_sim_; }
+    sim::SimCashDispenser& cash() { return cash_sim_; }
     sim::SimBankHost& bank() { return bank_; }
     sim::SimCrmServer& crm() { return *crm_; }
 
@@ -49,6 +52,10 @@ private:
     drivers::MechanismCardReader card_reader_;
     drivers::EncryptingPinPad pin_pad_;
     drivers::EscPosPrinter printer_;
+    // CNY 100 and 50 notes, 200 of each.
+    sim::SimCashDispenser cash_sim_{{sim::SimCassette{"CNY", 10000, 200, 20, drivers::CassetteState::ok, 0},
+                                     sim::SimCassette{"CNY", 5000, 200, 20, drivers::CassetteState::ok, 0}}};
+    drivers::FramedCashDispenser cash_dispenser_{cash_sim_.host_transport()};
     sim::SimBankHost bank_;
     std::unique_ptr<sim::SimCrmServer> crm_;
 };
