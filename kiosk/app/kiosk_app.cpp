@@ -61,6 +61,15 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
         RuntimeParts{environment_.clock, environment_.devices, environment_.host, environment_.display, *cx_,
                      *tokenizer_, config_.kiosk_id, config_.bank_name},
         flow::Flow(config_.flow));
+    if (environment_.devices.cash_dispenser != nullptr) {
+        auto reversals = host::ReversalQueue::open(database_, *sealer_, environment_.random, environment_.clock,
+                                                   config_.kiosk_id);
+        if (!reversals.ok()) throw std::runtime_error("reversal queue: " + reversals.error().to_string());
+        reversals_ = std::make_unique<host::ReversalQueue>(std::move(*reversals));
+        bracket_ = std::make_unique<InFlightBracket>(database_, *sealer_, environment_.random, environment_.clock,
+                                                     config_.kiosk_id);
+        runtime_->attach_cash(CashParts{*environment_.devices.cash_dispenser, *reversals_, *bracket_});
+    }
 
     crm::UploaderConfig upload;
     upload.endpoint = config_.crm.url;

@@ -43,6 +43,8 @@ struct KioskConfig {
     CrmConfig crm;
 
     [[nodiscard]] std::filesystem::path database_path() const { return data_dir / "kiosk.db"; }
+    // Where `kiosk --sim` serves the simulator's control socket and `kioskctl sim` looks for it.
+    [[nodiscard]] std::filesystem::path control_socket_path() const { return data_dir / "control.sock"; }
     [[nodiscard]] std::filesystem::path keys_path() const { return data_dir / "keys"; }
 };
 

@@ -59,7 +59,6 @@ void register_keys_commands(CLI::App& app, ToolContext& tool);
 // `kiosk --sim` over its control socket (<data_dir>/control.sock, docs/simulator.md). No kiosk
 // answering → kExitUnavailable with "… not found: is `kiosk --sim` running?"; a request the kiosk
 // refuses → its error and kExitFailure. PIN digits sent with `press` are never printed.
-std::filesystem::path control_socket_path(const KioskConfig& config);
 int run_sim_request(const std::filesystem::path& socket, const sim::ControlRequest& request, Streams io);
 int run_sim_status(const std::filesystem::path& socket, Streams io);
 void register_sim_commands(CLI::App& app, ToolContext& tool);

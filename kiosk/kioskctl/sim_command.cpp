@@ -69,7 +69,6 @@ void print_reply(const sim::ControlRequest& request, const json& reply, std::ost
 
 }  // namespace
 
-std::filesystem::path control_socket_path(const KioskConfig& config) { return config.data_dir / "control.sock"; }
 
 int run_sim_request(const std::filesystem::path& socket, const sim::ControlRequest& request, Streams io) {
     auto reply = sim::send_control_request(socket, request);
@@ -102,7 +101,7 @@ void register_sim_commands(CLI::App& app, ToolContext& tool) {
         sub->callback([&tool, socket, request, command] {
             request->command = command;
             tool.exit_code = with_config(tool, [&tool, socket, request](const KioskConfig& config) {
-                return run_sim_request(socket->empty() ? control_socket_path(config) : *socket, *request, tool.io);
+                return run_sim_request(socket->empty() ? config.control_socket_path() : *socket, *request, tool.io);
             });
         });
         return sub;

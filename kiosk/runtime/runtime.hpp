@@ -32,6 +32,7 @@ struct Devices {
     drivers::CardReader& card_reader;
     drivers::PinPad& pin_pad;
     drivers::ReceiptPrinter& printer;
+    drivers::CashDispenser* cash_dispenser = nullptr;  // none: withdrawals are not offered
 };
 
 struct RuntimeParts {

@@ -62,11 +62,10 @@ SimulatorRig::SimulatorRig(KioskConfig& config, const std::filesystem::path& pki
     for (std::size_t i = 0; i < deck.size(); ++i) {
         bank_.add_account(sim::SimAccount{deck[i].pan, deck[i].pin, deck[i].expiry_yymm, opening_balance(i)});
     }
-    if (!instruments.control_socket) instruments.control_socket = config.data_dir / "control.sock";
-    std::filesystem::create_directories(config.data_dir);
+    if (instruments.control_socket) std::filesystem::create_directories(instruments.control_socket->parent_path());
     instruments_ = std::make_unique<sim::SimInstruments>(
-        instruments, sim::SimDeviceSet{&card_reader_sim_, &pin_pad_sim_, &printer_sim_, nullptr, nullptr},
-        sim::DriverSet{&card_reader_, &pin_pad_, &printer_, nullptr, nullptr}, trace_clock_);
+        instruments, sim::SimDeviceSet{&card_reader_sim_, &pin_pad_sim_, &printer_sim_, &cash_sim_, nullptr},
+        sim::DriverSet{&card_reader_, &pin_pad_, &printer_, &cash_dispenser_, nullptr}, trace_clock_);
 }
 
 }  // namespace kiosk

@@ -17,7 +17,9 @@
 #include "sim/control/sim_instruments.hpp"
 #include "sim/crm/sim_crm_server.hpp"
 #include "sim/devices/card_deck.hpp"
+#include "drivers/cash/framed_cash_dispenser.hpp"
 #include "sim/devices/sim_card_reader.hpp"
+#include "sim/devices/sim_cash_dispenser.hpp"
 #include "sim/devices/sim_pin_pad.hpp"
 #include "sim/devices/sim_printer.hpp"
 #include "sim/host/sim_bank_host.hpp"
@@ -28,13 +30,15 @@ class SimulatorRig {
 public:
     // Starts the simulated CRM (certificates in `pki_dir`) and points config.crm at it.
     // Throws std::runtime_error naming what could not be started.
-    // `instruments`: the control socket (default <data_dir>/control.sock) and an optional device
-    // trace to record or replay (sim/control/sim_instruments.hpp, docs/simulator.md).
+    // `instruments`: the control socket (none by default; `kiosk --sim` asks for
+    // config.control_socket_path()) and an optional device trace to record or replay
+    // (sim/control/sim_instruments.hpp, docs/simulator.md).
     SimulatorRig(KioskConfig& config, const std::filesystem::path& pki_dir, sim::SimInstrumentOptions instruments = {});
 
-    // The drivers wrapped by the instruments: the runtime's card-reader poll serves the control socket.
+    // The drivers the runtime uses: card reader, PIN pad and printer wrapped by the instruments
+    // (the card reader's poll serves the control socket), the dispenser as it is.
     [[nodiscard]] Devices devices() {
-        return Devices{instruments_->card_reader(), instruments_->pin_pad(), instruments_->printer()};
+        return Devices{instruments_->card_reader(), instruments_->pin_pad(), instruments_->printer(), &cash_dispenser_};
     }
     sim::SimInstruments& instruments() { return *instruments_; }
     [[nodiscard]] host::HostLink& host_link() { return bank_; }
@@ -42,6 +46,7 @@ public:
     sim::SimCardReader& card_reader() { return card_reader_sim_; }
     sim::SimPinPad& pin_pad() { return pin_pad_sim_; }
     sim::SimPrinter& printer() { return printer_sim_; }
+    sim::SimCashDispenser& cash() { return cash_sim_; }
     sim::SimBankHost& bank() { return bank_; }
     sim::SimCrmServer& crm() { return *crm_; }
 
@@ -56,6 +61,10 @@ private:
     drivers::MechanismCardReader card_reader_;
     drivers::EncryptingPinPad pin_pad_;
     drivers::EscPosPrinter printer_;
+    // CNY 100 and 50 notes, 200 of each.
+    sim::SimCashDispenser cash_sim_{{sim::SimCassette{"CNY", 10000, 200, 20, drivers::CassetteState::ok, 0},
+                                     sim::SimCassette{"CNY", 5000, 200, 20, drivers::CassetteState::ok, 0}}};
+    drivers::FramedCashDispenser cash_dispenser_{cash_sim_.host_transport()};
     sim::SimBankHost bank_;
     std::unique_ptr<sim::SimCrmServer> crm_;
     SystemClock trace_clock_;

@@ -9,7 +9,7 @@
 
 #include "common/clock.hpp"
 #include "common/result.hpp"
-#include "sim/control/unique_fd.hpp"
+#include "common/unique_fd.hpp"
 
 namespace kiosk::sim {
 

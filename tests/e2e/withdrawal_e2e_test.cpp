@@ -100,8 +100,10 @@ protected:
 
     void start_kiosk() {
         kiosk_ = std::make_unique<Kiosk>();
+        Devices devices = rig_->devices();
+        devices.cash_dispenser = nullptr;  // this test attaches its own (with a power cut to arm)
         kiosk_->app = std::make_unique<KioskApp>(
-            config_, KioskEnvironment{clock_, random_, rig_->devices(), *bank_, *display_, true});
+            config_, KioskEnvironment{clock_, random_, devices, *bank_, *display_, true});
         KioskApp& app = *kiosk_->app;
         auto queue = host::ReversalQueue::open(app.database(), app.sealer(), random_, clock_, config_.kiosk_id);
         ASSERT_TRUE(queue.ok()) << queue.error().to_string();
@@ -178,6 +180,7 @@ protected:
         auto open = kiosk_->bracket->is_open();
         ASSERT_TRUE(open.ok());
         EXPECT_FALSE(*open) << "in-flight bracket left open";
+        for (const std::string& note : notes_) EXPECT_FALSE(note.starts_with("display:")) << note;
     }
 
     fs::path dir_;

@@ -264,8 +264,8 @@ TEST_F(KioskctlTest, AFileThatIsNotADatabaseIsOneErrorLine) {
 
 TEST_F(KioskctlTest, SimStatusSaysTheControlSocketIsMissingAndExitsTwo) {
     Captured captured;
-    EXPECT_EQ(run_sim_status(control_socket_path(config_), captured.streams()), kExitUnavailable);
-    EXPECT_EQ(captured.err.str(), "kioskctl: kiosk control socket " + control_socket_path(config_).string() +
+    EXPECT_EQ(run_sim_status(config_.control_socket_path(), captured.streams()), kExitUnavailable);
+    EXPECT_EQ(captured.err.str(), "kioskctl: kiosk control socket " + config_.control_socket_path().string() +
                                       " not found: is `kiosk --sim` running?\n");
     EXPECT_TRUE(captured.out.str().empty());
 }

@@ -106,6 +106,25 @@ TEST_P(RendererVariantTest, ButtonsAreDrawnWhereHitTestFindsThem) {
     }
 }
 
+
+TEST_P(RendererVariantTest, HighContrastAndLargeTextRenderDifferently) {
+    const ScreenSpec& spec = GetParam();
+    for (const Language language : {Language::English, Language::SimplifiedChinese}) {
+        const std::string base = std::string(spec.name) + (language == Language::English ? "_en" : "_zh");
+        const auto normal = render_ok(sample_view_model(spec.id, language));
+        const ViewModel contrast_vm = sample_view_model(spec.id, language, {false, true});
+        const ViewModel large_vm = sample_view_model(spec.id, language, {true, false});
+        const ViewModel both_vm = sample_view_model(spec.id, language, {true, true});
+        const auto contrast = render_ok(contrast_vm);
+        const auto large = render_ok(large_vm);
+        expect_not_blank(contrast, contrast_vm, base + " hc");
+        expect_not_blank(large, large_vm, base + " large");
+        expect_not_blank(render_ok(both_vm), both_vm, base + " large hc");
+        EXPECT_NE(normal, contrast) << base;
+        EXPECT_NE(normal, large) << base;
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(EveryScreen, RendererVariantTest, ::testing::ValuesIn(all_screens().begin(), all_screens().end()),
                          [](const ::testing::TestParamInfo<ScreenSpec>& screen) { return std::string(screen.param.name); });
 
