@@ -27,7 +27,9 @@ void clear_old_screens(const std::filesystem::path& directory) {
 int run_headless_demo(KioskConfig config, std::ostream& out) {
     sim::VirtualClock clock;
     security::OsRandom random;
-    SimulatorRig rig(config, config.data_dir / "sim-pki", sim::SimInstrumentOptions{config.control_socket_path()});
+    sim::SimInstrumentOptions instruments;
+    instruments.control_socket = config.control_socket_path();
+    SimulatorRig rig(config, config.data_dir / "sim-pki", instruments);
     ui::OffscreenDisplay display(ui::FontPaths::in_directory(config.font_dir), config.bank_name);
     KioskApp app(config, KioskEnvironment{clock, random, rig.devices(), rig.host_link(), display, true});
 

@@ -57,7 +57,9 @@ private:
 int run_window_session(KioskConfig config) {
     SystemClock clock;
     security::OsRandom random;
-    SimulatorRig rig(config, config.data_dir / "sim-pki", sim::SimInstrumentOptions{config.control_socket_path()});
+    sim::SimInstrumentOptions instruments;
+    instruments.control_socket = config.control_socket_path();
+    SimulatorRig rig(config, config.data_dir / "sim-pki", instruments);
     ui::DisplayOptions options;
     options.kind = ui::DisplayKind::Window;
     options.fonts = ui::FontPaths::in_directory(config.font_dir);
