@@ -13,6 +13,15 @@ namespace {
 using flow::EffectKind;
 using flow::EventKind;
 
+// The customer-facing reason (an i18n key of ui/i18n_strings.cpp) for an amount the cassettes
+// cannot pay: too much for one dispense or for what is left, or not makeable from the notes.
+std::string not_payable_message_key(std::optional<drivers::MixFailure> failure) {
+    if (failure == drivers::MixFailure::tooManyNotes || failure == drivers::MixFailure::exceedsAvailable) {
+        return "amount.too_large";
+    }
+    return "amount.not_multiple";
+}
+
 flow::Event plain(EventKind kind) { return flow::Event{kind, {}, {}, {}}; }
 
 // Track text and parsed card data are plain strings in the driver's types: wipe them here, the
@@ -359,8 +368,7 @@ void Runtime::choose_amount(std::size_t index) {
     auto plan = cash_->mixer.plan(amount, status.cassettes);
     if (!plan.ok()) {
         flow::Event refused = plain(EventKind::AmountNotPayable);
-        const auto failure = drivers::mix_failure_of(plan.error());
-        refused.message_key = "amount.not_payable." + std::to_string(failure ? static_cast<int>(*failure) : 0);
+        refused.message_key = not_payable_message_key(drivers::mix_failure_of(plan.error()));
         note("amount not payable: " + plan.error().message);
         post(refused);
         return;

@@ -257,7 +257,7 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
     path({card, ok, enter, ev(E::ChooseBalance), ev(E::Timeout)});
     // Withdrawal, card first (the default order).
     const Event withdraw = ev(E::ChooseWithdrawal);
-    path({card, ok, enter, withdraw, not_payable("amount.not_payable.4"), amount(50000), approved(1),
+    path({card, ok, enter, withdraw, not_payable("amount.not_multiple"), amount(50000), approved(1),
           ev(E::CardTaken), ev(E::CashPresented), ev(E::CashTaken), ev(E::ReceiptNo)});
     path({card, ok, enter, withdraw, ev(E::Cancel)});
     path({card, ok, enter, withdraw, ev(E::Timeout), ev(E::MoreTimeYes), amount(50000), ev(E::HostUnavailable)});
@@ -363,9 +363,9 @@ TEST(FlowTest, WithdrawalCashFirstOffersAnotherTransactionWithoutReReadingTheCar
 
 TEST(FlowTest, AmountNotPayableStaysWithTheMixersReason) {
     FlowDriver d = to_amount_screen();
-    d.send(not_payable("amount.not_payable.4"));
+    d.send(not_payable("amount.not_multiple"));
     EXPECT_EQ(d.state(), S::WithdrawalAmount);
-    EXPECT_EQ(d.context().message_key, "amount.not_payable.4");
+    EXPECT_EQ(d.context().message_key, "amount.not_multiple");
     EXPECT_FALSE(d.asked(EffectKind::RequestAuthorization));
 }
 
