@@ -18,6 +18,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "common/unique_fd.hpp"
 #include "kiosk/kioskctl/commands.hpp"
 #include "kiosk/kioskctl/display_text.hpp"
 #include "security/data_key_derivation.hpp"
@@ -89,24 +90,9 @@ Result<std::string> read_export(const std::filesystem::path& path) {
     return text;
 }
 
-// Owns a POSIX file descriptor (closed once, on every path).
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd) : fd_(fd) {}
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    ~FileDescriptor() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    [[nodiscard]] int get() const { return fd_; }
-
-private:
-    int fd_;
-};
-
 Status write_new_file(const std::filesystem::path& path, std::string_view text) {
     // O_EXCL: an earlier export is evidence and is never overwritten. 0600: lines carry tokens.
-    FileDescriptor file(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    UniqueFd file(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
     if (file.get() < 0) {
         const int code = errno;
         return make_error("journal", "cannot create " + path.string() + ": " + std::strerror(code), code);
