@@ -6,6 +6,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "kiosk/config/table_header_guard.hpp"
 #include "security/tls_pin.hpp"
 
 namespace kiosk {
@@ -129,6 +130,10 @@ void validate(const Reader& reader, const KioskConfig& config) {
 }  // namespace
 
 KioskConfig parse_config(std::string_view toml_text, std::string_view source) {
+    if (const auto problem = find_unsafe_table_header(toml_text)) {
+        throw ConfigError(std::string(source) + ":" + std::to_string(problem->line) + ":" +
+                          std::to_string(problem->column) + ": " + problem->description);
+    }
     toml::table root;
     try {
         root = toml::parse(toml_text, source);
