@@ -24,8 +24,10 @@ std::string describe(char c) {
 }  // namespace
 
 std::optional<TableHeaderProblem> find_unsafe_table_header(std::string_view text) {
+    // toml++ skips a UTF-8 byte-order mark at the very start, so a header may follow it.
+    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
     std::size_t line = 1;
-    std::size_t line_start = 0;
+    std::size_t line_start = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
     while (line_start <= text.size()) {
         const std::size_t line_end = std::min(text.find('\n', line_start), text.size());
         std::size_t at = line_start;

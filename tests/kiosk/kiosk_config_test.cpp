@@ -73,6 +73,8 @@ TEST(KioskConfigTest, TableHeaderThatCannotStartWithAKeyIsRefusedWithItsPosition
     EXPECT_EQ(error_of("[kiosk]\nid = \"A\"\n  [[[1]]]\n"),
               "test.toml:3:5: table header must start with a name, saw '['");
     EXPECT_EQ(error_of("[\n"), "test.toml:1:2: table header must start with a name, saw end of line");
+    EXPECT_EQ(error_of(std::string_view("\xEF\xBB\xBF[ \x00ma", 8)), "test.toml:1:3: table header must start with a name, saw control character 0x00");
+    EXPECT_EQ(error_of("a = 1\r\n[=]\r\n"), "test.toml:2:2: table header must start with a name, saw '='");
     EXPECT_EQ(error_of("[\t\x01]\n"), "test.toml:1:3: table header must start with a name, saw control character 0x01");
 }
 
