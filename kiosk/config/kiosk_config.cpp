@@ -4,9 +4,9 @@
 #include <map>
 #include <regex>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "kiosk/config/table_header_guard.hpp"
+#include "kiosk/config/toml_parser.hpp"
 #include "security/tls_pin.hpp"
 
 namespace kiosk {
@@ -141,6 +141,8 @@ KioskConfig parse_config(std::string_view toml_text, std::string_view source) {
         const auto& begin = error.source().begin;
         throw ConfigError(std::string(source) + ":" + std::to_string(begin.line) + ":" + std::to_string(begin.column) +
                           ": " + std::string(error.description()));
+    } catch (const config_detail::TomlCheckFailed& error) {
+        throw ConfigError(std::string(source) + ": not valid TOML (" + error.what() + ")");
     }
     const Reader reader(root, source);
     KioskConfig config;

@@ -78,6 +78,12 @@ TEST(KioskConfigTest, TableHeaderThatCannotStartWithAKeyIsRefusedWithItsPosition
     EXPECT_EQ(error_of("[\t\x01]\n"), "test.toml:1:3: table header must start with a name, saw control character 0x01");
 }
 
+// Beyond table headers, toml++ 3.3 has other preconditions that bad text can break; each must
+// come back as a ConfigError naming the file, not an abort (kiosk/config/toml_parser.hpp).
+TEST(KioskConfigTest, TomlParserInternalCheckBecomesAConfigError) {
+    EXPECT_EQ(error_of("q=[}"), "test.toml: not valid TOML (toml++ check failed: !is_value_terminator(*cp))");
+}
+
 TEST(KioskConfigTest, TableHeadersWithQuotedOrBareNamesStillParse) {
     const KioskConfig config = parse_config("[ \"kiosk\" ]\nid = \"BJ-7\"\n[ 'flow' ]\nmax_pin_tries = 4\n", "test.toml");
     EXPECT_EQ(config.kiosk_id, "BJ-7");
