@@ -11,6 +11,10 @@
 
 namespace kiosk {
 
+void config_detail::toml_check_failed(const char* expression) {
+    throw TomlCheckFailed(std::string("toml++ check failed: ") + expression);
+}
+
 namespace {
 
 // Reads typed values from one TOML document and turns every problem into a ConfigError that
