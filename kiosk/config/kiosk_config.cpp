@@ -5,7 +5,7 @@
 #include <regex>
 #include <sstream>
 
-#include "kiosk/config/table_header_guard.hpp"
+#include "kiosk/config/toml_text_guard.hpp"
 #include "kiosk/config/toml_parser.hpp"
 #include "security/tls_pin.hpp"
 
@@ -134,7 +134,7 @@ void validate(const Reader& reader, const KioskConfig& config) {
 }  // namespace
 
 KioskConfig parse_config(std::string_view toml_text, std::string_view source) {
-    if (const auto problem = find_unsafe_table_header(toml_text)) {
+    if (const auto problem = find_unsafe_toml_text(toml_text)) {
         throw ConfigError(std::string(source) + ":" + std::to_string(problem->line) + ":" +
                           std::to_string(problem->column) + ": " + problem->description);
     }

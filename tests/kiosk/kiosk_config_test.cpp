@@ -67,21 +67,50 @@ TEST(KioskConfigTest, SyntaxErrorsNameTheLine) {
 }
 
 // toml++ 3.3 aborts (debug) or has undefined behaviour (release) on these; the guard in
-// kiosk/config/table_header_guard.hpp must answer each with a located error instead.
+// kiosk/config/toml_text_guard.hpp must answer each with a located error instead.
 TEST(KioskConfigTest, TableHeaderThatCannotStartWithAKeyIsRefusedWithItsPosition) {
     EXPECT_EQ(error_of("[ = ;\"many\"\n"), "test.toml:1:3: table header must start with a name, saw '='");
     EXPECT_EQ(error_of("[kiosk]\nid = \"A\"\n  [[[1]]]\n"),
               "test.toml:3:5: table header must start with a name, saw '['");
     EXPECT_EQ(error_of("[\n"), "test.toml:1:2: table header must start with a name, saw end of line");
-    EXPECT_EQ(error_of(std::string_view("\xEF\xBB\xBF[ \x00ma", 8)), "test.toml:1:3: table header must start with a name, saw control character 0x00");
+    EXPECT_EQ(error_of(std::string_view("\xEF\xBB\xBF[ \x00ma", 8)), "test.toml:1:3: table header must start with a name, saw byte 0x00");
     EXPECT_EQ(error_of("a = 1\r\n[=]\r\n"), "test.toml:2:2: table header must start with a name, saw '='");
-    EXPECT_EQ(error_of("[\t\x01]\n"), "test.toml:1:3: table header must start with a name, saw control character 0x01");
+    EXPECT_EQ(error_of("[\t\x01]\n"), "test.toml:1:3: table header must start with a name, saw byte 0x01");
 }
 
 // Beyond table headers, toml++ 3.3 has other preconditions that bad text can break; each must
 // come back as a ConfigError naming the file, not an abort (kiosk/config/toml_parser.hpp).
 TEST(KioskConfigTest, TomlParserInternalCheckBecomesAConfigError) {
     EXPECT_EQ(error_of("q=[}"), "test.toml: not valid TOML (toml++ check failed: !is_value_terminator(*cp))");
+}
+
+TEST(KioskConfigTest, NonAsciiOutsideAQuotedStringIsRefusedWithItsPosition) {
+    EXPECT_EQ(error_of("[flow.timeouts]\nnap = \xD0\x89" "7\n"),
+              "test.toml:2:7: non-ASCII text must be inside a quoted string, saw byte 0xD0");
+    EXPECT_EQ(error_of("[kiosk]\n\xE4\xB8\xAD = 1\n"),
+              "test.toml:2:1: non-ASCII text must be inside a quoted string, saw byte 0xE4");
+}
+
+TEST(KioskConfigTest, ChineseInStringsAndCommentsAndNestedArraysStillParse) {
+    const KioskConfig config = parse_config(R"(# 北京分行的配置
+[kiosk]
+id = "BJ-9"  # 大堂
+bank_name = "中国示范银行 \"'''"
+[notes]
+text = """
+[=] 多行 \
+"中" """""
+nested = [
+  [1, 2],
+  {a = "]"},
+]
+[flow]
+max_pin_tries = 5
+)",
+                                            "test.toml");
+    EXPECT_EQ(config.kiosk_id, "BJ-9");
+    EXPECT_EQ(config.bank_name, "中国示范银行 \"'''");
+    EXPECT_EQ(config.flow.max_pin_tries, 5);
 }
 
 TEST(KioskConfigTest, TableHeadersWithQuotedOrBareNamesStillParse) {

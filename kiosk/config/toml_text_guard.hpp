@@ -1,0 +1,25 @@
+#pragma once
+// A lexical guard in front of toml++ 3.3 (Debian 12's version), whose parser has undefined
+// behaviour on some malformed text rather than a parse error (fuzzing found each of these):
+//   - a table header whose first character cannot start a key (`[=`, `[ ;`, `[[[1]]]`, `[` then
+//     a newline) breaks parse_key()'s assumed precondition (marzer/tomlplusplus#294, fixed after 3.3);
+//   - a non-ASCII character where a key or value should start reaches
+//     is_non_ascii_horizontal_whitespace(), which hits TOML_UNREACHABLE for most code points.
+// Both are refused here, with line and column, before toml++ sees the text. Strings and comments
+// are followed so that 中文 inside a quoted value or a comment stays allowed.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+struct TomlTextProblem {
+    std::size_t line = 0;    // 1-based, like toml::source_position
+    std::size_t column = 0;  // 1-based, in bytes
+    std::string description;
+};
+
+std::optional<TomlTextProblem> find_unsafe_toml_text(std::string_view toml_text);
+
+}  // namespace kiosk
