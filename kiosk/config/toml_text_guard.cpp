@@ -108,7 +108,7 @@ private:
         const char c = peek();
         if (c == '\n') return new_line();
         if (c == '\\' && quote == '"') {
-            at_ += peek(1) == '\n' ? 1 : 2;  // an escaped newline (line-ending backslash) still counts as a line
+            at_ += peek(1) == '\n' ? 1U : 2U;  // an escaped newline (line-ending backslash) still counts as a line
             return;
         }
         if (c != quote) {
