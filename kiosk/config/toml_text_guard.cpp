@@ -61,6 +61,7 @@ private:
         ++line_;
         line_start_ = at_;
         only_blanks_so_far_ = true;
+        token_start_ = true;
         in_header_ = false;
         // An unterminated single-line string or a comment ends here; toml++ reports the former.
         if (mode_ != Mode::MultiBasic && mode_ != Mode::MultiLiteral) mode_ = Mode::Code;
@@ -71,9 +72,13 @@ private:
         if (c == '\n') return new_line();
         const bool line_start = only_blanks_so_far_;
         if (!is_blank(c)) only_blanks_so_far_ = false;
+        // A quote opens a string only where a key or value may begin; inside a bare token (`+i'x`)
+        // toml++ reads it as part of that token, up to the next terminator.
+        const bool quote_may_open_string = token_start_;
+        token_start_ = is_blank(c) || c == '=' || c == '[' || c == '{' || c == ',' || c == '.';
         if (c == '#') {
             mode_ = Mode::Comment;
-        } else if (c == '"' || c == '\'') {
+        } else if ((c == '"' || c == '\'') && quote_may_open_string) {
             const bool triple = at_triple(c);
             mode_ = c == '"' ? (triple ? Mode::MultiBasic : Mode::Basic) : (triple ? Mode::MultiLiteral : Mode::Literal);
             if (triple) at_ += 2;
@@ -137,6 +142,7 @@ private:
     std::size_t line_start_ = 0;
     bool only_blanks_so_far_ = true;
     bool in_header_ = false;
+    bool token_start_ = true;
     int depth_ = 0;
     Mode mode_ = Mode::Code;
     std::optional<TomlTextProblem> problem_;

@@ -3,8 +3,9 @@
 // behaviour on some malformed text rather than a parse error (fuzzing found each of these):
 //   - a table header whose first character cannot start a key (`[=`, `[ ;`, `[[[1]]]`, `[` then
 //     a newline) breaks parse_key()'s assumed precondition (marzer/tomlplusplus#294, fixed after 3.3);
-//   - a non-ASCII character where a key or value should start reaches
-//     is_non_ascii_horizontal_whitespace(), which hits TOML_UNREACHABLE for most code points.
+//   - a non-ASCII character in a bare token (`nap = Љ7`, `x = +i'Ж`) reaches
+//     is_non_ascii_horizontal_whitespace(), which hits TOML_UNREACHABLE for U+00A1–U+0499 and
+//     U+2D2E–U+3127 (Latin-1, Greek, Cyrillic, CJK punctuation such as 。).
 // Both are refused here, with line and column, before toml++ sees the text. Strings and comments
 // are followed so that 中文 inside a quoted value or a comment stays allowed.
 #include <cstddef>

@@ -87,6 +87,8 @@ TEST(KioskConfigTest, TomlParserInternalCheckBecomesAConfigError) {
 TEST(KioskConfigTest, NonAsciiOutsideAQuotedStringIsRefusedWithItsPosition) {
     EXPECT_EQ(error_of("[flow.timeouts]\nnap = \xD0\x89" "7\n"),
               "test.toml:2:7: non-ASCII text must be inside a quoted string, saw byte 0xD0");
+    // The quote belongs to the bare token `+i'io`, so the Cyrillic letter is outside any string.
+    EXPECT_EQ(error_of("q=[[+i'io\xD0\x96'"), "test.toml:1:10: non-ASCII text must be inside a quoted string, saw byte 0xD0");
     EXPECT_EQ(error_of("[kiosk]\n\xE4\xB8\xAD = 1\n"),
               "test.toml:2:1: non-ASCII text must be inside a quoted string, saw byte 0xE4");
 }
