@@ -93,6 +93,15 @@ TEST(KioskConfigTest, NonAsciiOutsideAQuotedStringIsRefusedWithItsPosition) {
               "test.toml:2:1: non-ASCII text must be inside a quoted string, saw byte 0xE4");
 }
 
+// Valid TOML that toml++ 3.3 cannot read: after a line-ending backslash it asks whether 。 is
+// whitespace and reaches TOML_UNREACHABLE. The error says how to write it instead.
+TEST(KioskConfigTest, CharacterTomlPlusPlusCannotClassifyAfterABackslashIsRefused) {
+    EXPECT_EQ(error_of("[kiosk]\nbank_name = \"\"\"x \\\n    \xE3\x80\x82\"\"\"\n"),
+              "test.toml:3:5: U+3002 right after a backslash cannot be read by toml++ 3.3; write it as \\u3002");
+    EXPECT_EQ(parse_config("[kiosk]\nbank_name = \"\"\"x \\\n    \\u3002\xE4\xB8\xAD\"\"\"\n", "t.toml").bank_name,
+              "x \xE3\x80\x82\xE4\xB8\xAD");
+}
+
 TEST(KioskConfigTest, ChineseInStringsAndCommentsAndNestedArraysStillParse) {
     const KioskConfig config = parse_config(R"(# 北京分行的配置
 [kiosk]
