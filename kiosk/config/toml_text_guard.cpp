@@ -141,7 +141,7 @@ private:
     void string_body(char quote, bool multi_line) {
         const char c = peek();
         if (c == '\n') return new_line();
-        if (c == '\\' && quote == '"') return escape();
+        if (c == '\\' && quote == '"') return escape(multi_line);
         if (c != quote) {
             ++at_;
             return;
@@ -165,9 +165,10 @@ private:
     // After a backslash toml++ skips whitespace and newlines (a line-ending backslash) and asks
     // of the next character whether it is whitespace too: a character it cannot classify there is
     // refused, with the escape that writes it safely.
-    void escape() {
+    void escape(bool multi_line) {
         std::size_t next = at_ + 1;
-        while (next < text_.size() && (is_blank(text_[next]) || text_[next] == '\n' || text_[next] == '\r')) {
+        const auto skippable = [&](char c) { return is_blank(c) || (multi_line && (c == '\n' || c == '\r')); };
+        while (next < text_.size() && skippable(text_[next])) {
             if (text_[next] == '\n') {
                 ++line_;
                 line_start_ = next + 1;
