@@ -1,6 +1,8 @@
 // Names of the XFS4IoT-style status values, and the technician's one-line description.
 #include "drivers/device_status.hpp"
 
+#include "drivers/transport.hpp"
+
 namespace kiosk::drivers {
 
 std::string_view to_string(DeviceState state) {
@@ -58,10 +60,13 @@ std::string describe(const DeviceStatus& status) {
     return text;
 }
 
-DeviceStatus offline_status(std::string description) {
+DeviceStatus unreachable_status(const Error& link_error) {
+    if (is_disconnected(link_error)) {
+        return DeviceStatus{DeviceState::noDevice, DeviceError{ErrorType::hardware, RecommendedAction::maintenance,
+                                                               link_error.domain + ": " + link_error.message}};
+    }
     return DeviceStatus{DeviceState::offline,
-                        DeviceError{ErrorType::hardware, RecommendedAction::reset,
-                                    std::move(description)}};
+                        DeviceError{ErrorType::hardware, RecommendedAction::reset, link_error.message}};
 }
 
 }  // namespace kiosk::drivers

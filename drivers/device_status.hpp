@@ -59,7 +59,8 @@ std::optional<DeviceState> device_state_from_byte(std::uint8_t value);
 // "hardwareError: hardware error, action reset: card jammed at the gate" — for technician screens.
 std::string describe(const DeviceStatus& status);
 
-// The status a driver reports when its device does not answer at all.
-DeviceStatus offline_status(std::string description);
+// The status a driver reports when its device does not answer at all: noDevice when the link says
+// the device is gone (check the cable / power: maintenance), offline otherwise (reset).
+DeviceStatus unreachable_status(const Error& link_error);
 
 }  // namespace kiosk::drivers

@@ -33,4 +33,14 @@ inline Error timeout_error(std::string domain) {
 
 inline bool is_timeout(const Error& error) { return error.message == timeout_message; }
 
+// Likewise "the device is gone" (unplugged, powered down, USB device vanished): the status a
+// technician sees is then noDevice, not a generic offline.
+inline constexpr const char* disconnected_message = "disconnected";
+
+inline Error disconnected_error(std::string domain, int native_code = 0) {
+    return make_error(std::move(domain), disconnected_message, native_code);
+}
+
+inline bool is_disconnected(const Error& error) { return error.message == disconnected_message; }
+
 }  // namespace kiosk::drivers

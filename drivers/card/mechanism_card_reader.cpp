@@ -106,7 +106,7 @@ Status MechanismCardReader::reset() {
 
 CardReaderStatus MechanismCardReader::status() {
     auto body = call(card_mechanism::cmd_status, "status");
-    if (!body) return {offline_status(body.error().message), CardMediaState::unknown, {}};
+    if (!body) return {unreachable_status(body.error()), CardMediaState::unknown, {}};
     const Bytes& b = *body;
     if (b.size() != card_mechanism::status_body_size) {
         return {DeviceStatus{DeviceState::hardwareError,

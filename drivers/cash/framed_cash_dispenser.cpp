@@ -163,7 +163,7 @@ DispenserStatus FramedCashDispenser::status() {
     auto body = call(proto::cmd_status, "status");
     if (!body) {
         DispenserStatus s;
-        s.device = offline_status(body.error().message);
+        s.device = unreachable_status(body.error());
         return s;
     }
     auto decoded = decode_dispenser_status(*body);

@@ -87,7 +87,7 @@ Status EncryptingPinPad::cancel_entry() {
 
 PinPadStatus EncryptingPinPad::status() {
     auto body = call(pin_pad_protocol::cmd_status, "status");
-    if (!body) return {offline_status(body.error().message), PinEntryState::idle, 0};
+    if (!body) return {unreachable_status(body.error()), PinEntryState::idle, 0};
     const Bytes& b = *body;
     auto state = b.size() == pin_pad_protocol::status_body_size ? device_state_from_byte(b[0])
                                                                : std::nullopt;

@@ -137,7 +137,7 @@ PrinterStatus EscPosPrinter::status() {
                                              paper.error().message}},
                     std::nullopt};
         }
-        return {offline_status(paper.error().message), std::nullopt};
+        return {unreachable_status(paper.error()), std::nullopt};
     }
     if (*paper == PaperState::out) {
         // The printer cannot print until a technician loads paper.

@@ -15,6 +15,9 @@ Error usb_error(int code, std::string_view what) {
         error.native_code = code;
         return error;
     }
+    if (device_state_for(code) == DeviceState::noDevice && code != LIBUSB_ERROR_NOT_SUPPORTED) {
+        return disconnected_error(std::string(usb_domain) + " " + std::string(what), code);
+    }
     return make_error(std::string(usb_domain),
                       std::string(what) + ": " + libusb_error_name(code) + " (" +
                           libusb_strerror(code) + ")",

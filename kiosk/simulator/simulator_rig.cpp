@@ -64,8 +64,8 @@ SimulatorRig::SimulatorRig(KioskConfig& config, const std::filesystem::path& pki
     }
     if (instruments.control_socket) std::filesystem::create_directories(instruments.control_socket->parent_path());
     instruments_ = std::make_unique<sim::SimInstruments>(
-        instruments, sim::SimDeviceSet{&card_reader_sim_, &pin_pad_sim_, &printer_sim_, &cash_sim_, nullptr},
-        sim::DriverSet{&card_reader_, &pin_pad_, &printer_, &cash_dispenser_, nullptr}, trace_clock_);
+        instruments, sim::SimDeviceSet{&card_reader_sim_, &pin_pad_sim_, &printer_sim_, &cash_sim_, &sensors_sim_},
+        sim::DriverSet{&card_reader_, &pin_pad_, &printer_, &cash_dispenser_, &sensors_}, trace_clock_);
 }
 
 }  // namespace kiosk

@@ -1,5 +1,5 @@
-// Everything the kiosk talks to, simulated: card reader, PIN pad and receipt printer behind the
-// same byte transports real hardware uses, the bank host with the deck's accounts, and a CRM
+// Everything the kiosk talks to, simulated: card reader, PIN pad, receipt printer, cash dispenser
+// and sensor board behind the same byte transports real hardware uses, the bank host with the deck's accounts, and a CRM
 // ingest server on loopback TLS with a certificate generated at start. `kiosk --sim` builds one;
 // tests/e2e/ drive it from code. drivers/ never sees this: it only gets Transports.
 #pragma once
@@ -10,18 +10,20 @@
 #include "common/clock.hpp"
 #include "common/random_source.hpp"
 #include "drivers/card/mechanism_card_reader.hpp"
+#include "drivers/cash/framed_cash_dispenser.hpp"
 #include "drivers/pinpad/encrypting_pin_pad.hpp"
 #include "drivers/printer/escpos_printer.hpp"
+#include "drivers/sensors/framed_sensors.hpp"
 #include "kiosk/config/kiosk_config.hpp"
 #include "kiosk/runtime/runtime.hpp"
 #include "sim/control/sim_instruments.hpp"
 #include "sim/crm/sim_crm_server.hpp"
 #include "sim/devices/card_deck.hpp"
-#include "drivers/cash/framed_cash_dispenser.hpp"
 #include "sim/devices/sim_card_reader.hpp"
 #include "sim/devices/sim_cash_dispenser.hpp"
 #include "sim/devices/sim_pin_pad.hpp"
 #include "sim/devices/sim_printer.hpp"
+#include "sim/devices/sim_sensors.hpp"
 #include "sim/host/sim_bank_host.hpp"
 
 namespace kiosk {
@@ -47,6 +49,8 @@ public:
     sim::SimPinPad& pin_pad() { return pin_pad_sim_; }
     sim::SimPrinter& printer() { return printer_sim_; }
     sim::SimCashDispenser& cash() { return cash_sim_; }
+    sim::SimSensors& sensor_board() { return sensors_sim_; }
+    drivers::Sensors& sensors() { return sensors_; }
     sim::SimBankHost& bank() { return bank_; }
     sim::SimCrmServer& crm() { return *crm_; }
 
@@ -65,6 +69,8 @@ private:
     sim::SimCashDispenser cash_sim_{{sim::SimCassette{"CNY", 10000, 200, 20, drivers::CassetteState::ok, 0},
                                      sim::SimCassette{"CNY", 5000, 200, 20, drivers::CassetteState::ok, 0}}};
     drivers::FramedCashDispenser cash_dispenser_{cash_sim_.host_transport()};
+    sim::SimSensors sensors_sim_;
+    drivers::FramedSensors sensors_{sensors_sim_.host_transport()};
     sim::SimBankHost bank_;
     std::unique_ptr<sim::SimCrmServer> crm_;
     SystemClock trace_clock_;

@@ -77,7 +77,7 @@ std::vector<DeviceReport> SimControl::status() {
     if (drivers_.sensors != nullptr) {
         auto readings = drivers_.sensors->read();
         if (!readings) {
-            reports.push_back({"sensors", drivers::offline_status(readings.error().message), {}});
+            reports.push_back({"sensors", drivers::unreachable_status(readings.error()), {}});
         } else {
             const auto flag = [](bool b) { return std::string(b ? "yes" : "no"); };
             reports.push_back({"sensors", drivers::sensors_device_status(*readings),

@@ -1,5 +1,5 @@
 // The simulated devices of one rig and the drivers that talk to them, as SimControl and the trace
-// replayer see them. Any pointer may be null: `kiosk --sim` has no dispenser or sensor board yet.
+// replayer see them. Any pointer may be null: a test rig may leave a device out.
 #pragma once
 
 #include "drivers/card/card_reader.hpp"

@@ -8,8 +8,8 @@ namespace kiosk::sim {
 LoopbackPair::LoopbackPair(std::string name) : name_(std::move(name)) {}
 
 Status LoopbackTransport::write(ByteView bytes, Millis /*timeout*/) {
-    if (pair_.disconnected_) return make_error(pair_.name_, "disconnected");
-    if (is_host_ && pair_.unplugged_.fire()) return make_error(pair_.name_, "disconnected");
+    if (pair_.disconnected_) return drivers::disconnected_error(pair_.name_);
+    if (is_host_ && pair_.unplugged_.fire()) return drivers::disconnected_error(pair_.name_);
     if (is_host_) {
         LoopbackTransport& peer = pair_.device_;
         peer.inbox_.insert(peer.inbox_.end(), bytes.begin(), bytes.end());
@@ -33,7 +33,7 @@ Status LoopbackTransport::write(ByteView bytes, Millis /*timeout*/) {
 
 Result<Bytes> LoopbackTransport::read(std::size_t max, Millis /*timeout*/) {
     if (pair_.disconnected_ || pair_.unplugged_.mode() == FaultMode::always) {
-        return make_error(pair_.name_, "disconnected");
+        return drivers::disconnected_error(pair_.name_);
     }
     if (inbox_.empty() || max == 0) return drivers::timeout_error(pair_.name_);
     std::size_t count = std::min(max, inbox_.size());

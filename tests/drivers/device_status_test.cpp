@@ -34,12 +34,20 @@ TEST(DeviceStatus, DescribeNamesStateTypeActionAndCause) {
     EXPECT_EQ(describe(DeviceStatus{DeviceState::online, std::nullopt}), "online");
 }
 
-TEST(DeviceStatus, OfflineStatusRecommendsReset) {
-    auto status = offline_status("no reply");
+TEST(DeviceStatus, SilentDeviceIsOfflineAndRecommendsReset) {
+    auto status = unreachable_status(make_error("printer", "no reply"));
     EXPECT_EQ(status.state, DeviceState::offline);
     ASSERT_TRUE(status.error.has_value());
     EXPECT_EQ(status.error->action, RecommendedAction::reset);
     EXPECT_EQ(status.error->description, "no reply");
+}
+
+TEST(DeviceStatus, VanishedDeviceIsNoDeviceAndRecommendsMaintenance) {
+    auto status = unreachable_status(disconnected_error("usb bulk OUT", -4));
+    EXPECT_EQ(status.state, DeviceState::noDevice);
+    ASSERT_TRUE(status.error.has_value());
+    EXPECT_EQ(status.error->action, RecommendedAction::maintenance);
+    EXPECT_EQ(status.error->description, "usb bulk OUT: disconnected");
 }
 
 }  // namespace

@@ -19,10 +19,20 @@ TEST(UsbError, TimeoutIsTheTransportTimeout) {
 }
 
 TEST(UsbError, OtherErrorsKeepLibusbNameAndCode) {
-    auto error = usb_error(LIBUSB_ERROR_NO_DEVICE, "bulk OUT");
+    auto error = usb_error(LIBUSB_ERROR_PIPE, "bulk OUT");
     EXPECT_FALSE(is_timeout(error));
+    EXPECT_FALSE(is_disconnected(error));
+    EXPECT_EQ(error.native_code, LIBUSB_ERROR_PIPE);
+    EXPECT_NE(error.message.find("bulk OUT: LIBUSB_ERROR_PIPE"), std::string::npos) << error.message;
+}
+
+// An unplugged printer: the driver's status becomes noDevice (drivers/device_status.hpp).
+TEST(UsbError, VanishedDeviceIsADisconnectError) {
+    auto error = usb_error(LIBUSB_ERROR_NO_DEVICE, "bulk OUT");
+    EXPECT_TRUE(is_disconnected(error));
     EXPECT_EQ(error.native_code, LIBUSB_ERROR_NO_DEVICE);
-    EXPECT_NE(error.message.find("bulk OUT: LIBUSB_ERROR_NO_DEVICE"), std::string::npos) << error.message;
+    EXPECT_EQ(error.domain, "usb bulk OUT");
+    EXPECT_EQ(unreachable_status(error).state, DeviceState::noDevice);
 }
 
 TEST(UsbError, ErrorsMapToDeviceStates) {

@@ -82,7 +82,7 @@ TEST_F(KioskctlSimTest, FaultsShowInStatusAndClearFaultsRemovesThem) {
     const CommandRun fault = run({"sim", "fault", "printer", "unplugged", "--permanent"});
     ASSERT_EQ(fault.code, kExitOk) << fault.err;
     EXPECT_EQ(fault.out, "printer unplugged: on, permanent\n");
-    EXPECT_TRUE(contains(run({"sim", "status"}).out, "printer: offline (hardware error, action reset: "));
+    EXPECT_TRUE(contains(run({"sim", "status"}).out, "printer: noDevice (hardware error, action maintenance: "));
     EXPECT_EQ(run({"sim", "clear-faults"}).code, kExitOk);
     EXPECT_TRUE(contains(run({"sim", "status"}).out, "printer: online; paper ok"));
 

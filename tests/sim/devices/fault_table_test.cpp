@@ -233,7 +233,7 @@ void expect_unplugged(const Status& first, const drivers::DeviceStatus& status_a
     ASSERT_FALSE(first.ok());
     EXPECT_NE(first.error().message.find("disconnected"), std::string::npos) << first.error().message;
     if (permanent) {
-        expect_action(status_after, DeviceState::offline, RecommendedAction::reset);
+        expect_action(status_after, DeviceState::noDevice, RecommendedAction::maintenance);
         EXPECT_NE(status_after.error->description.find("disconnected"), std::string::npos);
     } else {
         EXPECT_EQ(status_after.state, DeviceState::online) << drivers::describe(status_after);
@@ -265,7 +265,7 @@ void dispenser_unplugged(SimBench& b, bool permanent) {
 void sensors_unplugged(SimBench& b, bool permanent) {
     const Status first = as_status(b.sensors.read());
     auto again = b.sensors.read();
-    const drivers::DeviceStatus after = again ? drivers::sensors_device_status(*again) : drivers::offline_status(again.error().message);
+    const drivers::DeviceStatus after = again ? drivers::sensors_device_status(*again) : drivers::unreachable_status(again.error());
     expect_unplugged(first, after, permanent);
 }
 
