@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/result.hpp"
+
 namespace kiosk::drivers {
 
 enum class DeviceState : std::uint8_t {
