@@ -1,5 +1,6 @@
 // Tests for drivers/device_status.hpp: names, wire decoding and the technician's description.
 #include "drivers/device_status.hpp"
+#include "drivers/transport.hpp"
 
 #include <gtest/gtest.h>
 
