@@ -43,4 +43,12 @@ inline Error disconnected_error(std::string domain, int native_code = 0) {
 
 inline bool is_disconnected(const Error& error) { return error.message == disconnected_message; }
 
+// What a driver returns when its transport failed while it was `doing` something: the cause is
+// kept in words, and "device gone" stays recognisable (is_disconnected), so the status says
+// noDevice however many layers the error passed through.
+inline Error link_failure(std::string device, const std::string& doing, const Error& cause) {
+    if (is_disconnected(cause)) return disconnected_error(std::move(device) + " (" + doing + ")", cause.native_code);
+    return make_error(std::move(device), doing + " failed: " + cause.to_string(), cause.native_code);
+}
+
 }  // namespace kiosk::drivers

@@ -28,8 +28,7 @@ Result<Reply> FrameChannel::exchange(std::uint8_t command, ByteView data) {
     if (!frame) return link_error("cannot encode command " + hex_byte(command) + ": " +
                                   frame.error().message);
     if (auto sent = transport_.write(*frame, command_timeout_); !sent) {
-        return link_error("sending command " + hex_byte(command) + " failed: " +
-                          sent.error().to_string());
+        return link_failure(device_, "sending command " + hex_byte(command), sent.error());
     }
 
     const std::uint8_t wanted = reply_code_for(command);
@@ -66,8 +65,7 @@ Result<Reply> FrameChannel::exchange(std::uint8_t command, ByteView data) {
                 return link_error("no reply to command " + hex_byte(command) + " within " +
                                   std::to_string(command_timeout_.count()) + " ms");
             }
-            return link_error("reading reply to command " + hex_byte(command) + " failed: " +
-                              bytes.error().to_string());
+            return link_failure(device_, "reading reply to command " + hex_byte(command), bytes.error());
         }
         consumed += bytes->size();
         parser_.feed(*bytes);
@@ -80,7 +78,7 @@ Result<std::vector<Frame>> FrameChannel::poll_events() {
         auto bytes = transport_.read(read_chunk, Millis{0});
         if (!bytes) {
             if (is_timeout(bytes.error())) break;
-            return link_error("polling failed: " + bytes.error().to_string());
+            return link_failure(device_, "polling", bytes.error());
         }
         consumed += bytes->size();
         parser_.feed(*bytes);

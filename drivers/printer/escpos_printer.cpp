@@ -32,8 +32,7 @@ EscPosPrinter::EscPosPrinter(Transport& transport, Millis timeout)
 
 Status EscPosPrinter::send(const Bytes& bytes, std::string_view what) {
     if (auto sent = transport_.write(bytes, timeout_); !sent) {
-        return make_error(device_name, "sending " + std::string(what) + " failed: " +
-                                           sent.error().to_string());
+        return link_failure(device_name, "sending " + std::string(what), sent.error());
     }
     return ok_status();
 }
@@ -44,8 +43,7 @@ Result<std::uint8_t> EscPosPrinter::real_time_request(const Bytes& request, std:
         auto old = transport_.read(max_stale_bytes, Millis{0});
         if (!old) {
             if (is_timeout(old.error())) break;
-            return make_error(device_name, "reading before " + std::string(name) + " failed: " +
-                                               old.error().to_string());
+            return link_failure(device_name, "reading before " + std::string(name), old.error());
         }
         stale += old->size();
         if (stale > max_stale_bytes) {
@@ -59,8 +57,7 @@ Result<std::uint8_t> EscPosPrinter::real_time_request(const Bytes& request, std:
             return make_error(device_name, "no reply to " + std::string(name) + " within " +
                                                std::to_string(timeout_.count()) + " ms");
         }
-        return make_error(device_name, "reading " + std::string(name) + " reply failed: " +
-                                           reply.error().to_string());
+        return link_failure(device_name, "reading " + std::string(name) + " reply", reply.error());
     }
     if (reply->size() != 1) {
         return make_error(device_name, std::string(name) + " reply has " +
