@@ -25,7 +25,7 @@ TEST(SimControl, StatusListsEveryDeviceThroughItsDriver) {
     }
     EXPECT_EQ(reports[0].details[1], (std::pair<std::string, std::string>{"capture bin", "0/5"}));
     ASSERT_TRUE(control.fault("printer", "unplugged", FaultMode::always).ok());
-    EXPECT_EQ(control.status()[2].status.state, drivers::DeviceState::offline);
+    EXPECT_EQ(control.status()[2].status.state, drivers::DeviceState::noDevice);
 }
 
 TEST(SimControl, InsertsADeckCardAndNamesTheDeckForAnUnknownOne) {
