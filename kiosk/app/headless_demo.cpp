@@ -24,14 +24,13 @@ void clear_old_screens(const std::filesystem::path& directory) {
 
 }  // namespace
 
-int run_headless_demo(KioskConfig config, std::ostream& out) {
+int run_headless_demo(KioskConfig config, const sim::SimInstrumentOptions& instruments, std::ostream& out) {
     sim::VirtualClock clock;
     security::OsRandom random;
-    sim::SimInstrumentOptions instruments;
-    instruments.control_socket = config.control_socket_path();
     SimulatorRig rig(config, config.data_dir / "sim-pki", instruments);
     ui::OffscreenDisplay display(ui::FontPaths::in_directory(config.font_dir), config.bank_name);
     KioskApp app(config, KioskEnvironment{clock, random, rig.devices(), rig.host_link(), display, true});
+    rig.trace_touches(app.runtime());
 
     clear_old_screens(config.screens_dir);
     int saved = 0;

@@ -54,11 +54,9 @@ private:
 
 }  // namespace
 
-int run_window_session(KioskConfig config) {
+int run_window_session(KioskConfig config, const sim::SimInstrumentOptions& instruments) {
     SystemClock clock;
     security::OsRandom random;
-    sim::SimInstrumentOptions instruments;
-    instruments.control_socket = config.control_socket_path();
     SimulatorRig rig(config, config.data_dir / "sim-pki", instruments);
     ui::DisplayOptions options;
     options.kind = ui::DisplayKind::Window;
@@ -69,6 +67,7 @@ int run_window_session(KioskConfig config) {
 
     SimulatorKeys keys(rig);
     Runtime& runtime = app.runtime();
+    rig.trace_touches(runtime);
     runtime.on_key = [&](const std::string& key) { keys.press(key); };
     runtime.on_note = [](const std::string& note) { spdlog::warn("{}", note); };
     spdlog::info("kiosk {} on the simulator; keys: I insert card, 0-9/Enter/Backspace/Esc PIN pad, T take card",

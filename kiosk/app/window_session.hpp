@@ -5,9 +5,11 @@
 #pragma once
 
 #include "kiosk/config/kiosk_config.hpp"
+#include "sim/control/sim_instruments.hpp"
 
 namespace kiosk {
 
-int run_window_session(KioskConfig config);
+// `instruments`: the control socket and an optional device trace to record (`kiosk --trace`).
+int run_window_session(KioskConfig config, const sim::SimInstrumentOptions& instruments);
 
 }  // namespace kiosk

@@ -67,6 +67,7 @@ void Runtime::start() {
 void Runtime::post(const flow::Event& event) { pending_.push_back(event); }
 
 void Runtime::touch(std::string_view action) {
+    if (on_touch) on_touch(action);
     if (auto index = amount_index(action)) {
         choose_amount(*index);
     } else if (auto event = action_event(action)) {

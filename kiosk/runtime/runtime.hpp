@@ -82,6 +82,9 @@ public:
     // Observers, called after the effect: every screen shown, every journal-worthy runtime note.
     std::function<void(const ui::ViewModel&)> on_screen;
     std::function<void(const std::string&)> on_note;
+    // Every touch, before it is handled, while context().state is still the state it was made in
+    // (the simulator's device trace records it: sim/control/sim_instruments.hpp).
+    std::function<void(std::string_view action)> on_touch;
     // Keys from the window that are not the PIN pad's (the simulator's documented keys).
     std::function<void(const std::string&)> on_key;
     bool quit_requested = false;

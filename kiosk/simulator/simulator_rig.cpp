@@ -64,8 +64,23 @@ SimulatorRig::SimulatorRig(KioskConfig& config, const std::filesystem::path& pki
     }
     if (instruments.control_socket) std::filesystem::create_directories(instruments.control_socket->parent_path());
     instruments_ = std::make_unique<sim::SimInstruments>(
-        instruments, sim::SimDeviceSet{&card_reader_sim_, &pin_pad_sim_, &printer_sim_, &cash_sim_, &sensors_sim_},
-        sim::DriverSet{&card_reader_, &pin_pad_, &printer_, &cash_dispenser_, &sensors_}, trace_clock_);
+        instruments, sim_set(), driver_set(), trace_clock_);
 }
+
+void SimulatorRig::trace_touches(Runtime& runtime) {
+    runtime.on_touch = [this, &runtime](std::string_view action) {
+        instruments_->record_touch(action, flow::to_string(runtime.context().state));
+    };
+}
+
+sim::SimDeviceSet SimulatorRig::sim_set() {
+    return sim::SimDeviceSet{&card_reader_sim_, &pin_pad_sim_, &printer_sim_, &cash_sim_, &sensors_sim_};
+}
+
+sim::DriverSet SimulatorRig::driver_set() {
+    return sim::DriverSet{&card_reader_, &pin_pad_, &printer_, &cash_dispenser_, &sensors_};
+}
+
+std::vector<sim::DeviceReport> SimulatorRig::device_reports() { return sim::SimControl(sim_set(), driver_set()).status(); }
 
 }  // namespace kiosk

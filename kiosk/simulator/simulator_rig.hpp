@@ -16,6 +16,7 @@
 #include "drivers/sensors/framed_sensors.hpp"
 #include "kiosk/config/kiosk_config.hpp"
 #include "kiosk/runtime/runtime.hpp"
+#include "sim/control/sim_control.hpp"
 #include "sim/control/sim_instruments.hpp"
 #include "sim/crm/sim_crm_server.hpp"
 #include "sim/devices/card_deck.hpp"
@@ -37,11 +38,17 @@ public:
     // (sim/control/sim_instruments.hpp, docs/simulator.md).
     SimulatorRig(KioskConfig& config, const std::filesystem::path& pki_dir, sim::SimInstrumentOptions instruments = {});
 
-    // The drivers the runtime uses: card reader, PIN pad and printer wrapped by the instruments
-    // (the card reader's poll serves the control socket), the dispenser as it is.
+    // The drivers the runtime uses, wrapped by the instruments (traced when a trace is recorded or
+    // replayed; the card reader's poll also serves the control socket).
     [[nodiscard]] Devices devices() {
-        return Devices{instruments_->card_reader(), instruments_->pin_pad(), instruments_->printer(), &cash_dispenser_};
+        return Devices{instruments_->card_reader(), instruments_->pin_pad(), instruments_->printer(),
+                       instruments_->cash_dispenser()};
     }
+    // Records the runtime's touches in the device trace (when one is recorded), each with the flow
+    // state it was made in, so that a replay can make them again.
+    void trace_touches(Runtime& runtime);
+    // Every simulated device's status through its bare driver, as `kioskctl sim status` shows it.
+    [[nodiscard]] std::vector<sim::DeviceReport> device_reports();
     sim::SimInstruments& instruments() { return *instruments_; }
     [[nodiscard]] host::HostLink& host_link() { return bank_; }
 
@@ -58,6 +65,9 @@ public:
     static Money opening_balance(std::size_t deck_index);
 
 private:
+    sim::SimDeviceSet sim_set();
+    sim::DriverSet driver_set();
+
     SeededRandom device_random_{20260105};  // the PIN pad's random pad bytes, reproducible
     sim::SimCardReader card_reader_sim_;
     sim::SimPinPad pin_pad_sim_;

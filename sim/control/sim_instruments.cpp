@@ -7,7 +7,11 @@ namespace kiosk::sim {
 
 SimInstruments::SimInstruments(const SimInstrumentOptions& options, SimDeviceSet sims, DriverSet drivers,
                                const Clock& clock)
-    : card_reader_(drivers.card_reader), pin_pad_(drivers.pin_pad), printer_(drivers.printer) {
+    : card_reader_(drivers.card_reader),
+      pin_pad_(drivers.pin_pad),
+      printer_(drivers.printer),
+      dispenser_(drivers.dispenser),
+      sensors_(drivers.sensors) {
     if (card_reader_ == nullptr || pin_pad_ == nullptr || printer_ == nullptr) {
         throw std::invalid_argument("SimInstruments needs a card reader, a PIN pad and a printer");
     }
@@ -34,6 +38,14 @@ SimInstruments::SimInstruments(const SimInstrumentOptions& options, SimDeviceSet
         card_reader_ = traced_reader_.get();
         pin_pad_ = traced_pin_pad_.get();
         printer_ = traced_printer_.get();
+        if (dispenser_ != nullptr) {
+            traced_dispenser_ = std::make_unique<drivers::TracingCashDispenser>(*dispenser_, *tracer_);
+            dispenser_ = traced_dispenser_.get();
+        }
+        if (sensors_ != nullptr) {
+            traced_sensors_ = std::make_unique<drivers::TracingSensors>(*sensors_, *tracer_);
+            sensors_ = traced_sensors_.get();
+        }
     }
     if (options.control_socket) {
         // The control socket asks the bare drivers for status: a developer's probe is not part of
@@ -44,6 +56,12 @@ SimInstruments::SimInstruments(const SimInstrumentOptions& options, SimDeviceSet
         pumping_reader_ = std::make_unique<PumpingCardReader>(*card_reader_, *control_);
         card_reader_ = pumping_reader_.get();
     }
+}
+
+void SimInstruments::record_touch(std::string_view action, std::string_view state) {
+    if (tracer_ == nullptr) return;
+    tracer_->event("touchscreen", tracer_->next_id(), "touch",
+                   nlohmann::json{{"action", std::string(action)}, {"state", std::string(state)}});
 }
 
 }  // namespace kiosk::sim

@@ -53,6 +53,13 @@ public:
     drivers::CardReader& card_reader() { return *card_reader_; }
     drivers::PinPad& pin_pad() { return *pin_pad_; }
     drivers::ReceiptPrinter& printer() { return *printer_; }
+    drivers::CashDispenser* cash_dispenser() { return dispenser_; }  // null when the rig has none
+    drivers::Sensors* sensors() { return sensors_; }
+
+    // A touch on the screen, in `state` (a flow state name): recorded as a "touchscreen" event
+    // while tracing, so a replay can touch the same thing once the kiosk is there again. Touch
+    // targets are screen action ids ("balance", "amount_2"): never card data.
+    void record_touch(std::string_view action, std::string_view state);
 
     ControlService* control() { return control_.get(); }
     TraceReplayer* replayer() { return replayer_.get(); }
@@ -65,11 +72,15 @@ private:
     std::unique_ptr<drivers::TracingCardReader> traced_reader_;
     std::unique_ptr<drivers::TracingPinPad> traced_pin_pad_;
     std::unique_ptr<drivers::TracingReceiptPrinter> traced_printer_;
+    std::unique_ptr<drivers::TracingCashDispenser> traced_dispenser_;
+    std::unique_ptr<drivers::TracingSensors> traced_sensors_;
     std::unique_ptr<ControlService> control_;
     std::unique_ptr<PumpingCardReader> pumping_reader_;
     drivers::CardReader* card_reader_ = nullptr;
     drivers::PinPad* pin_pad_ = nullptr;
     drivers::ReceiptPrinter* printer_ = nullptr;
+    drivers::CashDispenser* dispenser_ = nullptr;
+    drivers::Sensors* sensors_ = nullptr;
 };
 
 }  // namespace kiosk::sim

@@ -102,6 +102,8 @@ void TraceReplayer::play(const TraceRecord& event) {
         else if (key == "backspace") sims_.pin_pad->press_backspace();
         else if (key == "cancel") sims_.pin_pad->press_cancel();
         else if (key.size() == 2 && key[0] == 'F' && key[1] >= '1' && key[1] <= '8') sims_.pin_pad->press_function(key[1] - '0');
+    } else if (d == "touchscreen" && e == "touch" && options_.touch) {
+        options_.touch(detail_string(event, "action"), detail_string(event, "state"));
     } else if (d == "dispenser" && sims_.dispenser && e == "itemsTaken") {
         (void)sims_.dispenser->take_notes();
     } else if (d == "sensors" && sims_.sensors && e == "changed") {

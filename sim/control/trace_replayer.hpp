@@ -15,6 +15,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,10 @@ namespace kiosk::sim {
 
 struct ReplayOptions {
     std::string card_id = "visa-alice";  // the deck card inserted for each recorded insertion
+    // Receives each recorded touch (action id, flow state it was made in). The replayer runs
+    // inside a device call of the kiosk's tick, so the receiver queues the touch and the replay
+    // loop delivers it once the kiosk is in that state (kiosk/app/headless_replay.hpp).
+    std::function<void(const std::string& action, const std::string& state)> touch;
 };
 
 class TraceReplayer final : public drivers::TraceHook {
