@@ -57,7 +57,7 @@ protected:
         ui::OffscreenDisplay display(ui::FontPaths::in_directory(config.font_dir), config.bank_name);
         KioskApp app(config, KioskEnvironment{clock, random, rig.devices(), rig.host_link(), display, true});
         rig.trace_touches(app.runtime());
-        rig.printer().paper_out_mid_receipt(FaultMode::once, 3);
+        rig.printer().paper_out_mid_receipt(sim::FaultMode::once, 3);
         std::ostringstream log;
         DemoScenario demo(app, rig, clock, log);
         (void)demo.run({{"visa-alice", ui::Language::English, true}});
