@@ -17,6 +17,9 @@ public:
     // Sends one 0420. Only a response with acknowledged() == true lets the caller forget it
     // (host/reversal_queue.hpp retries everything else).
     virtual Result<ReversalResponse> reverse(const ReversalRequest& request) = 0;
+    // A network-management echo (ISO 8583 0800/0810): is the host there and answering? The
+    // runtime probes with it while out of service for an unreachable host.
+    virtual Status echo(std::uint32_t stan, std::string_view terminal_id, TimePoint now) = 0;
 };
 
 }  // namespace kiosk::host

@@ -36,7 +36,7 @@ public:
     Result<AuthorizationResponse> authorize(const AuthorizationRequest& request) override;
     Result<ReversalResponse> reverse(const ReversalRequest& request) override;
     // 0800/0810 echo test: is the host there and answering?
-    Status echo(std::uint32_t stan, std::string_view terminal_id, TimePoint now);
+    Status echo(std::uint32_t stan, std::string_view terminal_id, TimePoint now) override;
 
     [[nodiscard]] bool connected() const { return stream_.has_value(); }
 

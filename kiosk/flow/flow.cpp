@@ -113,8 +113,8 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
         case StateId::AnotherTransaction:
         case StateId::ShowBalance:
         case StateId::ReceiptChoice:
-        case StateId::MoreTime:
-        case StateId::OutOfService: break;
+        case StateId::MoreTime: break;
+        case StateId::OutOfService: effects.push_back(effect(EffectKind::RefuseCards)); break;
     }
     refresh(context, effects);
 }

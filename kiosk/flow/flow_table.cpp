@@ -32,6 +32,11 @@ bool inquiry_unanswered(const Context& c, const Event&) { return !is_withdrawal(
 // "Another transaction?" needs the card still in: only after cash, in card-after-cash order.
 bool offer_another(const Context& c, const Event&) { return is_withdrawal(c) && c.cash_taken && c.card_in_machine; }
 bool no_another(const Context& c, const Event& e) { return !offer_another(c, e); }
+// Degraded mode: with the printer down the receipt question is skipped.
+bool receipts_offered(const Context& c, const Event&) { return c.receipts_available; }
+bool no_receipts(const Context& c, const Event&) { return !c.receipts_available; }
+bool no_receipts_card_in(const Context& c, const Event&) { return !c.receipts_available && c.card_in_machine; }
+bool no_receipts_card_out(const Context& c, const Event&) { return !c.receipts_available && !c.card_in_machine; }
 
 bool resume_withdrawal_amount(const Context& c, const Event&) { return c.resume_state == StateId::WithdrawalAmount; }
 bool resume_pin_entry(const Context& c, const Event&) { return c.resume_state == StateId::PinEntry; }
@@ -57,6 +62,7 @@ void pin_backspace(Context& c, const Event&) {
     if (c.pin_digits > 0) --c.pin_digits;
 }
 void cancelled(Context& c, const Event&) { c.message_key = "session.cancelled"; }
+void out_of_service(Context& c, const Event& e) { c.message_key = e.message_key.empty() ? "out_of_service.devices" : e.message_key; }
 void choose_balance(Context& c, const Event&) { c.pending_transaction = host::TransactionType::BalanceInquiry; }
 void approved(Context& c, const Event& e) {
     c.balance = e.balance;
@@ -143,7 +149,7 @@ using R = host::ReversalReason;
 const std::array table{
     go(S::Attract, E::CardInserted, S::ReadingCard, card_inserted),
     stay(S::Attract, E::ChooseLanguage, set_language),
-    go(S::Attract, E::DevicesFailed, S::OutOfService),
+    go(S::Attract, E::DevicesFailed, S::OutOfService, out_of_service),
 
     go(S::ReadingCard, E::CardReadOk, S::PinEntry),
     go(S::ReadingCard, E::CardReadFailed, S::Closing, card_unreadable),
@@ -193,7 +199,9 @@ const std::array table{
     reversing(go(S::Dispensing, E::DispenseFailed, S::Closing, dispense_failed), R::DeviceMalfunction),
     reversing(go(S::Dispensing, E::Timeout, S::Closing, dispense_failed), R::DeviceMalfunction),
 
-    go(S::TakeCash, E::CashTaken, S::ReceiptChoice, cash_taken),
+    when(S::TakeCash, E::CashTaken, S::ReceiptChoice, "receipts offered", receipts_offered, cash_taken),
+    when(S::TakeCash, E::CashTaken, S::AnotherTransaction, "no printer, card in", no_receipts_card_in, cash_taken),
+    when(S::TakeCash, E::CashTaken, S::Closing, "no printer, card out", no_receipts_card_out, cash_taken),
     reversing(go(S::TakeCash, E::Timeout, S::Closing, cash_not_taken), R::CashNotTaken),
 
     go(S::AnotherTransaction, E::AnotherYes, S::MainMenu, another_transaction),
@@ -201,7 +209,8 @@ const std::array table{
     go(S::AnotherTransaction, E::Cancel, S::Closing, cancelled),
     go(S::AnotherTransaction, E::Timeout, S::Closing, timed_out),
 
-    go(S::ShowBalance, E::Continue, S::ReceiptChoice),
+    when(S::ShowBalance, E::Continue, S::ReceiptChoice, "receipts offered", receipts_offered),
+    when(S::ShowBalance, E::Continue, S::Closing, "no printer", no_receipts, no_message),
     go(S::ShowBalance, E::Cancel, S::Closing, no_message),
     go(S::ShowBalance, E::Timeout, S::MoreTime),
 
@@ -232,6 +241,7 @@ const std::array table{
     go(S::ThankYou, E::Timeout, S::Attract),
     go(S::CardRetained, E::Timeout, S::Attract),
     go(S::OutOfService, E::DevicesRestored, S::Attract),
+    stay(S::OutOfService, E::DevicesFailed, out_of_service),  // the reason changed (host back, door opened)
 };
 
 }  // namespace

@@ -71,6 +71,7 @@ std::string_view to_string(EffectKind kind) {
         case EffectKind::StartStateTimer: return "start_state_timer";
         case EffectKind::CancelStateTimer: return "cancel_state_timer";
         case EffectKind::AcceptCard: return "accept_card";
+        case EffectKind::RefuseCards: return "refuse_cards";
         case EffectKind::ReadCard: return "read_card";
         case EffectKind::BeginPinEntry: return "begin_pin_entry";
         case EffectKind::RequestAuthorization: return "request_authorization";

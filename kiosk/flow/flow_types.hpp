@@ -60,7 +60,7 @@ enum class EventKind {
     CardTaken,
     CardEjectFailed, // card could not be returned (jam): it stays in the machine
     Timeout,         // the current state's timer ran out
-    DevicesFailed,   // a device the flow needs went down (fitness routing)
+    DevicesFailed,   // fitness routing: the kiosk cannot serve; payload: message_key (the reason)
     DevicesRestored,
     ChooseWithdrawal,
     AmountChosen,       // payload: amount (the runtime has checked the cassettes can pay it)
@@ -86,6 +86,7 @@ enum class EffectKind {
     StartStateTimer,      // duration: (re)start the one state timer
     CancelStateTimer,
     AcceptCard,           // open the card slot for insertion
+    RefuseCards,          // close the card slot (out of service)
     ReadCard,
     BeginPinEntry,
     RequestAuthorization, // transaction: ask the host (PIN block taken from the PIN pad)
@@ -128,6 +129,9 @@ struct Context {
     std::optional<Money> amount;  // the withdrawal amount chosen
     bool cash_taken = false;      // the customer has the notes of this withdrawal
     bool card_before_cash = true; // stamped from FlowConfig on every step (guards read it)
+    // Stamped by the runtime from device fitness before every step (kiosk/runtime/service_fitness.hpp):
+    // false while the printer cannot print, and the flow then never offers a receipt.
+    bool receipts_available = true;
 };
 
 std::string_view to_string(StateId state);

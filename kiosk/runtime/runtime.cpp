@@ -80,6 +80,7 @@ void Runtime::touch(std::string_view action) {
 void Runtime::tick() {
     poll_display();
     poll_devices();
+    if (!next_fitness_check_ || parts_.clock.now() >= *next_fitness_check_) check_fitness();
     if (timer_deadline_ && parts_.clock.now() >= *timer_deadline_) {
         timer_deadline_.reset();
         post(plain(EventKind::Timeout));
@@ -93,6 +94,7 @@ void Runtime::tick() {
 }
 
 void Runtime::dispatch(const flow::Event& event) {
+    context_.receipts_available = fitness_.receipts;
     const flow::Transition transition = flow_.step(context_, event);
     if (!transition.row) return;  // the current state has no use for this event
     context_ = transition.context;
@@ -160,6 +162,12 @@ void Runtime::execute(const flow::Effect& effect) {
         case EffectKind::AcceptCard:
             if (auto status = parts_.devices.card_reader.enable_insertion(true); !status.ok()) {
                 note("card reader refused to open the slot: " + status.error().to_string());
+            }
+            next_fitness_check_.reset();  // back in Attract: is the kiosk still fit to serve?
+            break;
+        case EffectKind::RefuseCards:
+            if (auto status = parts_.devices.card_reader.enable_insertion(false); !status.ok()) {
+                note("card reader did not close the slot: " + status.error().to_string());
             }
             break;
         case EffectKind::ReadCard: read_card(); break;
@@ -307,9 +315,12 @@ void Runtime::authorize(host::TransactionType type, const std::optional<Money>& 
 
     if (!response.ok()) {
         note("host link: " + response.error().to_string());
+        host_reachable_ = false;  // out of service after this session, until an echo answers
+        next_host_probe_ = parts_.clock.now() + host_probe_interval;
         post(plain(EventKind::HostUnavailable));
         return;
     }
+    host_reachable_ = true;
     if (response->code == host::ResponseCode::Approved) {
         session_.last_balance = response->available_balance;
         session_.last_authorization_id = response->authorization_id;
@@ -348,7 +359,7 @@ void Runtime::end_session() {
 
 std::vector<Money> Runtime::payable_fast_cash() {
     std::vector<Money> payable;
-    if (!cash_) return payable;
+    if (!cash_ || !fitness_.withdrawals) return payable;
     const drivers::DispenserStatus status = cash_->dispenser.status();
     const flow::FlowConfig& config = flow_.config();
     for (const std::int64_t minor : config.fast_cash_minor) {

@@ -22,6 +22,7 @@
 #include "kiosk/runtime/in_flight_bracket.hpp"
 #include "kiosk/cx/cx_recorder.hpp"
 #include "kiosk/flow/flow.hpp"
+#include "kiosk/runtime/service_fitness.hpp"
 #include "kiosk/runtime/session.hpp"
 #include "security/pan.hpp"
 #include "ui/display.hpp"
@@ -33,6 +34,7 @@ struct Devices {
     drivers::PinPad& pin_pad;
     drivers::ReceiptPrinter& printer;
     drivers::CashDispenser* cash_dispenser = nullptr;  // none: withdrawals are not offered
+    drivers::Sensors* sensors = nullptr;               // none: no door / tamper supervision
 };
 
 struct RuntimeParts {
@@ -76,8 +78,15 @@ public:
     [[nodiscard]] const flow::Context& context() const { return context_; }
     [[nodiscard]] const Session& session() const { return session_; }
     [[nodiscard]] std::optional<TimePoint> timer_deadline() const { return timer_deadline_; }
-    // The fast-cash amounts the cassettes can pay now (what the amount screen offers).
+    // The fast-cash amounts the cassettes can pay now (what the amount screen offers); none while
+    // the dispenser is not fit.
     [[nodiscard]] std::vector<Money> payable_fast_cash();
+    // What the devices allow, as last assessed (every fitness_interval, and on each return to Attract).
+    [[nodiscard]] const ServiceFitness& fitness() const { return fitness_; }
+
+    // How often device fitness is assessed, and how often an unreachable host is probed (0800).
+    static constexpr Millis fitness_interval{2'000};
+    static constexpr Millis host_probe_interval{15'000};
 
     // Observers, called after the effect: every screen shown, every journal-worthy runtime note.
     std::function<void(const ui::ViewModel&)> on_screen;
@@ -91,6 +100,9 @@ public:
 
 private:
     void poll_devices();
+    void check_fitness();
+    [[nodiscard]] DeviceHealth gather_health();
+    void route_by_fitness(const ServiceFitness& previous);
     void poll_display();
     void dispatch(const flow::Event& event);
     void execute(const flow::Effect& effect);
@@ -121,6 +133,11 @@ private:
     std::optional<CashParts> cash_;
     std::optional<TimePoint> next_reversal_round_;
     std::vector<Money> offered_amounts_;
+    ServiceFitness fitness_;
+    std::optional<TimePoint> next_fitness_check_;  // nullopt: at the next tick
+    bool host_reachable_ = true;                   // false after a link failure, until an echo answers
+    std::optional<TimePoint> next_host_probe_;
+    bool breach_ended_session_ = false;            // a tamper ends a session once
 };
 
 }  // namespace kiosk

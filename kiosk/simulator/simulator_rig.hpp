@@ -42,7 +42,7 @@ public:
     // replayed; the card reader's poll also serves the control socket).
     [[nodiscard]] Devices devices() {
         return Devices{instruments_->card_reader(), instruments_->pin_pad(), instruments_->printer(),
-                       instruments_->cash_dispenser()};
+                       instruments_->cash_dispenser(), instruments_->sensors()};
     }
     // Records the runtime's touches in the device trace (when one is recorded), each with the flow
     // state it was made in, so that a replay can make them again.

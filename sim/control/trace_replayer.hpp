@@ -46,6 +46,8 @@ public:
     [[nodiscard]] const std::vector<std::string>& divergences() const { return divergences_; }
 
 private:
+    static bool is_monitoring(std::string_view device, std::string_view command);
+    void pass_recorded_monitoring(std::string_view device, std::string_view command);
     void play_events();
     void play(const drivers::TraceRecord& event);
     void arm(const drivers::TraceRecord& command);

@@ -72,4 +72,12 @@ Result<host::ReversalResponse> SimBankHost::reverse(const host::ReversalRequest&
     return response;
 }
 
+Status SimBankHost::echo(std::uint32_t /*stan*/, std::string_view /*terminal_id*/, TimePoint /*now*/) {
+    const auto fault = bank_->take_fault();
+    if (fault == HostFault::Unreachable) return make_error("host", "simulated bank host unreachable (injected fault)");
+    if (fault == HostFault::SystemError) return make_error("host", "echo answered 96 (injected fault)");
+    if (auto failure = deliver(fault)) return *failure;
+    return ok_status();
+}
+
 }  // namespace kiosk::sim

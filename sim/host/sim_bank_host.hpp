@@ -49,6 +49,8 @@ public:
 
     Result<host::AuthorizationResponse> authorize(const host::AuthorizationRequest& request) override;
     Result<host::ReversalResponse> reverse(const host::ReversalRequest& request) override;
+    // Answers unless a queued fault says otherwise (each echo takes one, like any request).
+    Status echo(std::uint32_t stan, std::string_view terminal_id, TimePoint now) override;
 
 private:
     // After the bank processed a request: what the link sees of a queued fault (nullopt = the answer).

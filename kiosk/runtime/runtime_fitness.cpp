@@ -1,0 +1,85 @@
+// Runtime: degraded modes (issue 4). Every fitness_interval, and on each return to Attract, the
+// runtime reads every device's status, assesses what it can offer (service_fitness.hpp) and
+// routes the flow: Attract ⇄ OutOfService with the reason on screen, a session ended at once on
+// tamper, receipts and withdrawals left out while their device is down. An unreachable host is
+// probed with an 0800 echo until it answers.
+#include "kiosk/runtime/runtime.hpp"
+
+namespace kiosk {
+
+namespace {
+
+using flow::EventKind;
+using flow::StateId;
+
+bool in_session(StateId state) {
+    return state != StateId::Attract && state != StateId::OutOfService && state != StateId::ThankYou &&
+           state != StateId::CardRetained;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+    std::string text;
+    for (const std::string& line : lines) text += (text.empty() ? "" : "; ") + line;
+    return text;
+}
+
+}  // namespace
+
+DeviceHealth Runtime::gather_health() {
+    DeviceHealth health{parts_.devices.card_reader.status(), parts_.devices.pin_pad.status(),
+                        parts_.devices.printer.status(), std::nullopt, std::nullopt, host_reachable_};
+    if (cash_) health.dispenser = cash_->dispenser.status();
+    if (parts_.devices.sensors != nullptr) health.sensors = parts_.devices.sensors->read();
+    return health;
+}
+
+void Runtime::check_fitness() {
+    const TimePoint now = parts_.clock.now();
+    next_fitness_check_ = now + fitness_interval;
+    if (!host_reachable_ && (!next_host_probe_ || now >= *next_host_probe_)) {
+        next_host_probe_ = now + host_probe_interval;
+        const Status echo = parts_.host.echo(next_stan_++, parts_.terminal_id, now);
+        if (echo.ok()) {
+            host_reachable_ = true;
+            note("host answers the echo test again");
+        }
+    }
+    const ServiceFitness previous = fitness_;
+    fitness_ = assess(gather_health());
+    if (fitness_.problems != previous.problems) {
+        note(fitness_.problems.empty() ? "devices: all fit" : "devices: " + joined(fitness_.problems));
+    }
+    route_by_fitness(previous);
+}
+
+void Runtime::route_by_fitness(const ServiceFitness& previous) {
+    const StateId state = context_.state;
+    if (state == StateId::Attract) breach_ended_session_ = false;
+    if (fitness_.security_breach() && in_session(state) && !breach_ended_session_) {
+        // Cancel is safe in every interactive state; where money moves the flow has no Cancel
+        // row and finishes (returning the card) before Attract takes the kiosk out of service.
+        breach_ended_session_ = true;
+        note("security: ending the session (" + joined(fitness_.problems) + ")");
+        post(flow::Event{EventKind::Cancel, {}, {}, {}});
+    }
+    const bool reason_changed = fitness_.out_of_service != previous.out_of_service;
+    if (fitness_.out_of_service && (state == StateId::Attract || (state == StateId::OutOfService && reason_changed))) {
+        flow::Event failed{EventKind::DevicesFailed, {}, {}, {}};
+        failed.message_key = *fitness_.out_of_service;
+        post(failed);
+        if (auto status = parts_.cx.record_event("system", "out_of_service", "success", parts_.terminal_id,
+                                                 *fitness_.out_of_service + ": " + joined(fitness_.problems));
+            !status.ok()) {
+            note("journal: " + status.error().to_string());
+        }
+    } else if (!fitness_.out_of_service && state == StateId::OutOfService) {
+        post(flow::Event{EventKind::DevicesRestored, {}, {}, {}});
+        if (auto status = parts_.cx.record_event("system", "back_in_service", "success", parts_.terminal_id,
+                                                 joined(fitness_.problems));
+            !status.ok()) {
+            note("journal: " + status.error().to_string());
+        }
+    }
+}
+
+}  // namespace kiosk

@@ -1,0 +1,63 @@
+#include "kiosk/runtime/service_fitness.hpp"
+
+namespace kiosk {
+
+namespace {
+
+constexpr const char* kTamper = "out_of_service.tamper";
+constexpr const char* kDevices = "out_of_service.devices";
+constexpr const char* kHost = "out_of_service.host_unreachable";
+
+// The first reason found wins (the list in the header is in order of severity).
+void out_of_service(ServiceFitness& fitness, const char* key, std::string problem) {
+    if (!fitness.out_of_service) fitness.out_of_service = key;
+    fitness.problems.push_back(std::move(problem));
+}
+
+void check_sensors(const DeviceHealth& health, ServiceFitness& fitness) {
+    if (!health.sensors) return;
+    if (!health.sensors->ok()) {
+        out_of_service(fitness, kDevices, "sensors: " + health.sensors->error().message);
+        return;
+    }
+    const drivers::SensorReadings& readings = health.sensors->value();
+    if (readings.tampered) out_of_service(fitness, kTamper, "sensors: tamper switch tripped");
+    if (readings.safe_door_open && !readings.operator_key_maintenance) {
+        out_of_service(fitness, kTamper, "sensors: safe door open without the operator key");
+    }
+}
+
+}  // namespace
+
+ServiceFitness assess(const DeviceHealth& health) {
+    ServiceFitness fitness;
+    check_sensors(health, fitness);
+    if (!health.card_reader.device.usable()) {
+        out_of_service(fitness, kDevices, "card reader: " + drivers::describe(health.card_reader.device));
+    }
+    const drivers::CaptureBin& bin = health.card_reader.bin;
+    if (bin.capacity > 0 && bin.count >= bin.capacity) {
+        out_of_service(fitness, kDevices, "card reader: capture bin full (" + std::to_string(bin.count) + ")");
+    }
+    if (!health.pin_pad.device.usable()) {
+        out_of_service(fitness, kDevices, "PIN pad: " + drivers::describe(health.pin_pad.device));
+    }
+    if (!health.host_reachable) out_of_service(fitness, kHost, "host: unreachable");
+
+    if (!health.printer.device.usable()) {
+        fitness.receipts = false;
+        fitness.problems.push_back("printer: " + drivers::describe(health.printer.device));
+    } else if (health.printer.paper == drivers::PaperState::out) {
+        fitness.receipts = false;
+        fitness.problems.push_back("printer: paper out");
+    }
+    if (!health.dispenser) {
+        fitness.withdrawals = false;
+    } else if (!health.dispenser->device.usable()) {
+        fitness.withdrawals = false;
+        fitness.problems.push_back("dispenser: " + drivers::describe(health.dispenser->device));
+    }
+    return fitness;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,52 @@
+// Device fitness: what the kiosk can offer, derived from its devices' status (issue 4, degraded
+// modes). Pure: the runtime gathers a DeviceHealth every few seconds and routes the flow by the
+// answer — out of service with a customer-readable reason, or serving without receipts or
+// without withdrawals.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "drivers/card/card_reader.hpp"
+#include "drivers/cash/cash_dispenser.hpp"
+#include "drivers/pinpad/pin_pad.hpp"
+#include "drivers/printer/receipt_printer.hpp"
+#include "drivers/sensors/sensors.hpp"
+
+namespace kiosk {
+
+struct DeviceHealth {
+    drivers::CardReaderStatus card_reader;
+    drivers::PinPadStatus pin_pad;
+    drivers::PrinterStatus printer;
+    std::optional<drivers::DispenserStatus> dispenser;  // none fitted: no withdrawals
+    // The sensor board: nullopt when none is fitted; an Error when it does not answer.
+    std::optional<Result<drivers::SensorReadings>> sensors;
+    bool host_reachable = true;
+};
+
+struct ServiceFitness {
+    // Set: the kiosk cannot serve anyone; an i18n key the OutOfService screen shows
+    // ("out_of_service.tamper", ".devices", ".host_unreachable").
+    std::optional<std::string> out_of_service;
+    bool receipts = true;     // the printer can print a receipt now
+    bool withdrawals = true;  // the dispenser is fitted and working (the amounts come from the cassettes)
+    // For the journal and the technician: one line per problem found, e.g. "printer: paper out".
+    std::vector<std::string> problems;
+
+    [[nodiscard]] bool serving() const { return !out_of_service.has_value(); }
+    // Tamper or an unattended open safe door: end a session in progress at once.
+    [[nodiscard]] bool security_breach() const { return out_of_service == "out_of_service.tamper"; }
+};
+
+// The rules, most severe first:
+//   tamper latched, or safe door open without the operator key → out of service (tamper);
+//   sensor board silent, card reader or PIN pad not usable, capture bin full → out of service
+//   (devices: no card transaction is possible; cardless service is not built yet);
+//   host unreachable → out of service (host_unreachable);
+//   printer not usable or out of paper → serve without receipts;
+//   dispenser missing or not usable → serve without withdrawals.
+ServiceFitness assess(const DeviceHealth& health);
+
+}  // namespace kiosk
