@@ -29,6 +29,11 @@ Event not_payable(std::string key) {
     e.message_key = std::move(key);
     return e;
 }
+Event out_of_service(std::string key) {
+    Event e = ev(E::DevicesFailed);
+    e.message_key = std::move(key);
+    return e;
+}
 FlowConfig cash_first() {
     FlowConfig config;
     config.card_before_cash = false;
@@ -46,6 +51,7 @@ public:
     }
 
     FlowDriver& send(const Event& event) {
+        context_.receipts_available = receipts_;  // as the runtime stamps it from device fitness
         Transition t = flow_.step(context_, event);
         if (t.row && coverage_ != nullptr) coverage_->insert(*t.row);
         last_taken_ = t.row.has_value();
@@ -54,6 +60,11 @@ public:
         return *this;
     }
     FlowDriver& send(EventKind kind) { return send(ev(kind)); }
+    // Device fitness says the printer cannot print (degraded mode).
+    FlowDriver& printer_down() {
+        receipts_ = false;
+        return *this;
+    }
 
     [[nodiscard]] S state() const { return context_.state; }
     [[nodiscard]] const Context& context() const { return context_; }
@@ -85,6 +96,7 @@ private:
     std::vector<Effect> effects_;
     std::set<std::size_t>* coverage_;
     bool last_taken_ = false;
+    bool receipts_ = true;
 };
 
 FlowDriver& to_menu(FlowDriver& d) {
@@ -225,6 +237,46 @@ TEST(FlowTest, EveryInteractiveStateHasCancelAndTimeoutRows) {
     }
 }
 
+TEST(FlowTest, OutOfServiceClosesTheCardSlotAndShowsTheReason) {
+    FlowDriver d;
+    d.send(out_of_service("out_of_service.host_unreachable"));
+    EXPECT_EQ(d.state(), S::OutOfService);
+    EXPECT_TRUE(d.asked(EffectKind::RefuseCards));
+    EXPECT_EQ(d.screen(), ui::ScreenId::OutOfService);
+    EXPECT_EQ(d.context().message_key, "out_of_service.host_unreachable");
+    d.send(out_of_service("out_of_service.tamper"));  // the reason changed while out of service
+    EXPECT_EQ(d.state(), S::OutOfService);
+    EXPECT_EQ(d.context().message_key, "out_of_service.tamper");
+    d.send(E::DevicesRestored);
+    EXPECT_EQ(d.state(), S::Attract);
+    EXPECT_TRUE(d.asked(EffectKind::AcceptCard));
+    EXPECT_TRUE(d.context().message_key.empty());
+}
+
+TEST(FlowTest, WithThePrinterDownTheBalanceEndsWithoutAReceiptQuestion) {
+    FlowDriver d;
+    d.printer_down();
+    to_menu(d).send(E::ChooseBalance).send(approved(1));
+    d.send(E::Continue);
+    EXPECT_EQ(d.state(), S::Closing);
+    EXPECT_TRUE(d.asked(EffectKind::EjectCard));
+}
+
+TEST(FlowTest, WithThePrinterDownCashTakenSkipsTheReceiptInBothOrders) {
+    FlowDriver card_first;
+    card_first.printer_down();
+    to_menu(card_first).send(E::ChooseWithdrawal).send(amount(50000)).send(approved(1)).send(E::CardTaken);
+    card_first.send(E::CashPresented).send(E::CashTaken);
+    EXPECT_EQ(card_first.state(), S::ThankYou);  // the card is already out: Closing passes straight through
+    EXPECT_TRUE(card_first.asked(EffectKind::SettleWithdrawal));
+
+    FlowDriver cash_first_driver(nullptr, cash_first());
+    cash_first_driver.printer_down();
+    to_menu(cash_first_driver).send(E::ChooseWithdrawal).send(amount(50000)).send(approved(1));
+    cash_first_driver.send(E::CashPresented).send(E::CashTaken);
+    EXPECT_EQ(cash_first_driver.state(), S::AnotherTransaction);
+}
+
 // Every row of the table must be taken by some path; a row no path reaches is dead or untested.
 TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
     std::set<std::size_t> covered;
@@ -235,7 +287,21 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
     };
     const Event card = ev(E::CardInserted), ok = ev(E::CardReadOk), digit = ev(E::PinDigit), enter = ev(E::PinEnter);
     path({language(ui::Language::SimplifiedChinese), ev(E::DevicesFailed), ev(E::DevicesRestored)});
-    path({ev(E::DevicesFailed)});
+    path({ev(E::DevicesFailed), out_of_service("out_of_service.tamper")});
+    // Degraded: no printer, so no receipt question.
+    auto no_printer_path = [&](std::initializer_list<Event> events, FlowConfig config = {}) {
+        FlowDriver d(&covered, std::move(config));
+        d.printer_down();
+        for (const Event& e : events) d.send(e);
+        return d;
+    };
+    no_printer_path({ev(E::CardInserted), ev(E::CardReadOk), ev(E::PinEnter), ev(E::ChooseBalance), approved(1),
+                     ev(E::Continue)});
+    no_printer_path({ev(E::CardInserted), ev(E::CardReadOk), ev(E::PinEnter), ev(E::ChooseWithdrawal), amount(50000),
+                     approved(1), ev(E::CardTaken), ev(E::CashPresented), ev(E::CashTaken)});
+    no_printer_path({ev(E::CardInserted), ev(E::CardReadOk), ev(E::PinEnter), ev(E::ChooseWithdrawal), amount(50000),
+                     approved(1), ev(E::CashPresented), ev(E::CashTaken)},
+                    cash_first());
     path({card, ev(E::CardReadFailed), ev(E::CardTaken), ev(E::Timeout)});
     path({card, ev(E::Timeout), ev(E::CardEjectFailed), ev(E::Timeout)});
     path({card, ok, digit, ev(E::PinBackspace), ev(E::PinClear), ev(E::Cancel)});
