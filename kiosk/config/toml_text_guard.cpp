@@ -104,7 +104,8 @@ private:
         // A quote opens a string only where a key or value may begin; inside a bare token (`+i'x`)
         // toml++ reads it as part of that token, up to the next terminator.
         const bool quote_may_open_string = token_start_;
-        token_start_ = is_blank(c) || c == '=' || c == '[' || c == '{' || c == ',' || c == '.';
+        const bool opens = (c == '[' || c == '{') && token_start_;
+        token_start_ = is_blank(c) || c == '=' || c == ',' || c == '.' || c == ']' || c == '}' || opens;
         if (c == '#') {
             mode_ = Mode::Comment;
         } else if ((c == '"' || c == '\'') && quote_may_open_string) {
@@ -113,12 +114,10 @@ private:
             if (triple) at_ += 2;
         } else if (c == '[' && line_start && depth_ == 0) {
             return table_header();
-        } else if ((c == '[' || c == '{') && !in_header_) {
+        } else if (opens && !in_header_) {
             ++depth_;
         } else if ((c == ']' || c == '}') && !in_header_) {
             if (depth_ > 0) --depth_;
-        } else if (static_cast<unsigned char>(c) >= 0x80) {
-            return fail(at_, "non-ASCII text must be inside a quoted string, saw " + describe(c));
         }
         ++at_;
     }
@@ -141,7 +140,7 @@ private:
     void string_body(char quote, bool multi_line) {
         const char c = peek();
         if (c == '\n') return new_line();
-        if (c == '\\' && quote == '"') return escape(multi_line);
+        if (c == '\\' && quote == '"') return escape();
         if (c != quote) {
             ++at_;
             return;
@@ -162,27 +161,8 @@ private:
         mode_ = Mode::Code;
     }
 
-    // After a backslash toml++ skips whitespace and newlines (a line-ending backslash) and asks
-    // of the next character whether it is whitespace too: a character it cannot classify there is
-    // refused, with the escape that writes it safely.
-    void escape(bool multi_line) {
-        std::size_t next = at_ + 1;
-        const auto skippable = [&](char c) { return is_blank(c) || (multi_line && (c == '\n' || c == '\r')); };
-        while (next < text_.size() && skippable(text_[next])) {
-            if (text_[next] == '\n') {
-                ++line_;
-                line_start_ = next + 1;
-            }
-            ++next;
-        }
-        const char32_t code_point = code_point_at(text_, next);
-        if (toml_3_3_cannot_classify(code_point)) {
-            const std::string code = hex_code_point(code_point);
-            return fail(next, code + " right after a backslash cannot be read by toml++ 3.3; write it as \\u" +
-                                  code.substr(2));
-        }
-        at_ = next == at_ + 1 ? at_ + 2 : next;  // a plain escape skips its letter; a line ending skips the blanks
-    }
+    // A backslash escapes the next character; an escaped newline still counts as a line.
+    void escape() { at_ += peek(1) == '\n' ? 1U : 2U; }
 
     std::string_view text_;
     std::size_t at_ = 0;
@@ -198,6 +178,33 @@ private:
 
 }  // namespace
 
-std::optional<TomlTextProblem> find_unsafe_toml_text(std::string_view toml_text) { return Scanner(toml_text).run(); }
+// Wherever toml++ might ask "is this whitespace?" of such a code point — a bare token it scans to
+// the end, the character after a line-ending backslash, an error message — it is undefined
+// behaviour, and which of those happen depends on how toml++ reads malformed text. So the code
+// points are refused anywhere, without guessing: inside a string "\uXXXX" writes them safely.
+std::optional<TomlTextProblem> find_unclassifiable_code_point(std::string_view text) {
+    std::size_t line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if (text[at] == '\n') {
+            ++line;
+            line_start = at + 1;
+            continue;
+        }
+        if ((static_cast<unsigned char>(text[at]) & 0xC0U) != 0xC0U) continue;  // ASCII or a continuation byte
+        const char32_t code_point = code_point_at(text, at);
+        if (!toml_3_3_cannot_classify(code_point)) continue;
+        const std::string code = hex_code_point(code_point);
+        return TomlTextProblem{line, at - line_start + 1,
+                               code + " cannot be read safely by toml++ 3.3 (Debian 12); inside a string write it as \\u" +
+                                   code.substr(2)};
+    }
+    return std::nullopt;
+}
+
+std::optional<TomlTextProblem> find_unsafe_toml_text(std::string_view toml_text) {
+    if (auto problem = find_unclassifiable_code_point(toml_text)) return problem;
+    return Scanner(toml_text).run();
+}
 
 }  // namespace kiosk
