@@ -178,6 +178,8 @@ private:
 
 }  // namespace
 
+namespace {
+
 // Wherever toml++ might ask "is this whitespace?" of such a code point — a bare token it scans to
 // the end, the character after a line-ending backslash, an error message — it is undefined
 // behaviour, and which of those happen depends on how toml++ reads malformed text. So the code
@@ -201,6 +203,8 @@ std::optional<TomlTextProblem> find_unclassifiable_code_point(std::string_view t
     }
     return std::nullopt;
 }
+
+}  // namespace
 
 std::optional<TomlTextProblem> find_unsafe_toml_text(std::string_view toml_text) {
     if (auto problem = find_unclassifiable_code_point(toml_text)) return problem;

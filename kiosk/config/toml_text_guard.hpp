@@ -3,11 +3,13 @@
 // behaviour on some malformed text rather than a parse error (fuzzing found each of these):
 //   - a table header whose first character cannot start a key (`[=`, `[ ;`, `[[[1]]]`, `[` then
 //     a newline) breaks parse_key()'s assumed precondition (marzer/tomlplusplus#294, fixed after 3.3);
-//   - a non-ASCII character in a bare token (`nap = Љ7`, `x = +i'Ж`) reaches
-//     is_non_ascii_horizontal_whitespace(), which hits TOML_UNREACHABLE for U+00A1–U+0499 and
-//     U+2D2E–U+3127 (Latin-1, Greek, Cyrillic, CJK punctuation such as 。).
-// Both are refused here, with line and column, before toml++ sees the text. Strings and comments
-// are followed so that 中文 inside a quoted value or a comment stays allowed.
+//   - is_non_ascii_horizontal_whitespace() hits TOML_UNREACHABLE for U+00A1–U+0499,
+//     U+2D2E–U+3127 (but U+3000) and U+FE92–U+FEFE — Latin-1 letters such as é, Greek, Cyrillic,
+//     CJK punctuation such as 。《》, kana — and toml++ asks it of a bare token it scans
+//     (`nap = Љ7`, `x = +i'Ж`), of the character after a line-ending backslash, and more.
+// Such a header is refused with its line and column; such a code point is refused anywhere (in a
+// string, `\uXXXX` writes it). Strings, comments and nesting are followed so that a '[' inside a
+// value is not taken for a header. Chinese text (CJK ideographs, full-width ，：（）) is unaffected.
 #include <cstddef>
 #include <optional>
 #include <string>
