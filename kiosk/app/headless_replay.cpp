@@ -28,13 +28,6 @@ struct RecordedTouch {
     std::string state;
 };
 
-std::string describe(const sim::DeviceReport& report) {
-    std::string text = report.device + ": " + drivers::describe(report.status);
-    std::string details;
-    for (const auto& [name, value] : report.details) details += (details.empty() ? "" : ", ") + name + " " + value;
-    return details.empty() ? text : text + "; " + details;
-}
-
 }  // namespace
 
 int run_headless_replay(KioskConfig config, sim::SimInstrumentOptions instruments, std::ostream& out) {
@@ -82,7 +75,7 @@ int run_headless_replay(KioskConfig config, sim::SimInstrumentOptions instrument
     for (const std::string& problem : problems) out << "divergence: " << problem << "\n";
     if (!replayer.finished()) out << "not reached: " << replayer.remaining() << " recorded records\n";
     out << "devices after the replay:\n";
-    for (const sim::DeviceReport& report : rig.device_reports()) out << "  " << describe(report) << "\n";
+    for (const sim::DeviceReport& report : rig.device_reports()) out << "  " << sim::describe(report) << "\n";
     const bool reproduced = replayer.finished() && replayer.divergences().empty() && problems.empty();
     out << (reproduced ? "replay reproduced the trace" : "replay DIVERGED from the trace") << "\n";
     return reproduced ? 0 : 1;

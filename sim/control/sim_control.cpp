@@ -153,4 +153,11 @@ Status SimControl::fault(std::string_view device, std::string_view fault, FaultM
 
 void SimControl::clear_faults() { sim::clear_faults(sims_); }
 
+std::string describe(const DeviceReport& report) {
+    std::string details;
+    for (const auto& [name, value] : report.details) details += (details.empty() ? "" : ", ") + name + " " + value;
+    const std::string line = report.device + ": " + drivers::describe(report.status);
+    return details.empty() ? line : line + "; " + details;
+}
+
 }  // namespace kiosk::sim

@@ -23,6 +23,9 @@ struct DeviceReport {
     std::vector<std::pair<std::string, std::string>> details;  // media, paper, bin, cassettes, …
 };
 
+// "printer: online; paper ok" — one line, as `kiosk --replay` prints it.
+std::string describe(const DeviceReport& report);
+
 class SimControl {
 public:
     SimControl(SimDeviceSet sims, DriverSet drivers) : sims_(sims), drivers_(drivers) {}

@@ -27,13 +27,6 @@ std::string line_of(const std::string& text, std::string_view start) {
     return text.substr(at, text.find('\n', at) - at);
 }
 
-std::string report_line(const sim::DeviceReport& report) {
-    std::string text = report.device + ": " + drivers::describe(report.status);
-    std::string details;
-    for (const auto& [name, value] : report.details) details += (details.empty() ? "" : ", ") + name + " " + value;
-    return details.empty() ? text : text + "; " + details;
-}
-
 class SessionReplayE2eTest : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -62,7 +55,7 @@ protected:
         DemoScenario demo(app, rig, clock, log);
         (void)demo.run({{"visa-alice", ui::Language::English, true}});
         for (const sim::DeviceReport& report : rig.device_reports()) {
-            if (report.device == "printer") return report_line(report);
+            if (report.device == "printer") return sim::describe(report);
         }
         return "(no printer)";
     }
