@@ -4,7 +4,7 @@
 //   - a table header whose first character cannot start a key (`[=`, `[ ;`, `[[[1]]]`, `[` then
 //     a newline) breaks parse_key()'s assumed precondition (marzer/tomlplusplus#294, fixed after 3.3);
 //   - is_non_ascii_horizontal_whitespace() hits TOML_UNREACHABLE for U+00A1–U+0499,
-//     U+2D2E–U+3127 (but U+3000) and U+FE92–U+FEFE — Latin-1 letters such as é, Greek, Cyrillic,
+//     U+2C5E–U+3057 (but U+3000) and U+FB26–U+FEFE — Latin-1 letters such as é, Greek, Cyrillic,
 //     CJK punctuation such as 。《》, kana — and toml++ asks it of a bare token it scans
 //     (`nap = Љ7`, `x = +i'Ж`), of the character after a line-ending backslash, and more.
 // Such a header is refused with its line and column; such a code point is refused anywhere (in a
