@@ -70,6 +70,20 @@ public:
         }
     }
 
+    // "vvvv:pppp": four hex digits each, as lsusb prints them.
+    void usb_id(std::string_view key, std::optional<UsbId>& out) const {
+        std::string text;
+        string(key, text);
+        if (text.empty()) return;
+        static const std::regex form("([0-9A-Fa-f]{4}):([0-9A-Fa-f]{4})");
+        std::smatch parts;
+        if (!std::regex_match(text, parts, form)) {
+            fail(key, "expected vendor:product as four hex digits each, e.g. \"04b8:0e15\"");
+        }
+        out = UsbId{static_cast<std::uint16_t>(std::stoul(parts[1].str(), nullptr, 16)),
+                    static_cast<std::uint16_t>(std::stoul(parts[2].str(), nullptr, 16))};
+    }
+
     void language(std::string_view key, ui::Language& out) const {
         std::string text;
         string(key, text);
@@ -159,6 +173,11 @@ KioskConfig parse_config(std::string_view toml_text, std::string_view source) {
     reader.string("crm.url", config.crm.url);
     reader.path("crm.ca_file", config.crm.ca_file);
     reader.strings("crm.pinned_keys", config.crm.pinned_keys);
+    reader.usb_id("devices.card_reader_usb", config.devices.card_reader);
+    reader.usb_id("devices.pin_pad_usb", config.devices.pin_pad);
+    reader.usb_id("devices.printer_usb", config.devices.printer);
+    reader.usb_id("devices.dispenser_usb", config.devices.dispenser);
+    reader.usb_id("devices.sensors_usb", config.devices.sensors);
     reader.path("crm.client_cert", config.crm.client_cert);
     reader.path("crm.client_key", config.crm.client_key);
     config.crm.batch_size = static_cast<std::size_t>(

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -32,6 +34,24 @@ struct CrmConfig {
     Millis request_timeout{10'000};
 };
 
+// A USB device's vendor and product id, written "04b8:0e15" in the config file.
+struct UsbId {
+    std::uint16_t vendor = 0;
+    std::uint16_t product = 0;
+
+    friend bool operator==(const UsbId&, const UsbId&) = default;
+};
+
+// [devices]: where each peripheral is found on USB (docs/configuration.md). Unset: not fitted, or
+// the simulator only. `kioskctl devices` looks for them; the kiosk on real hardware will open them.
+struct DevicesConfig {
+    std::optional<UsbId> card_reader;
+    std::optional<UsbId> pin_pad;
+    std::optional<UsbId> printer;
+    std::optional<UsbId> dispenser;
+    std::optional<UsbId> sensors;
+};
+
 struct KioskConfig {
     std::string kiosk_id = "SIM-0001";
     std::string bank_name = "Kiosk Bank";
@@ -41,6 +61,7 @@ struct KioskConfig {
     ui::Language default_language = ui::Language::English;
     flow::FlowConfig flow;
     CrmConfig crm;
+    DevicesConfig devices;
 
     [[nodiscard]] std::filesystem::path database_path() const { return data_dir / "kiosk.db"; }
     // Where `kiosk --sim` serves the simulator's control socket and `kioskctl sim` looks for it.

@@ -42,6 +42,11 @@ int run_journal_verify(const KioskConfig& config, const std::filesystem::path& e
 int run_journal_export(const KioskConfig& config, const std::filesystem::path& out_file, Streams io);
 void register_journal_commands(CLI::App& app, ToolContext& tool);
 
+// devices: each [devices] peripheral looked for on the USB bus by vendor:product; exit 1 when a
+// configured one is not connected or the bus cannot be read.
+int run_devices(const KioskConfig& config, Streams io);
+void register_devices_command(CLI::App& app, ToolContext& tool);
+
 // counters: every persistent counter, by name.
 int run_counters(const KioskConfig& config, Streams io);
 void register_counters_command(CLI::App& app, ToolContext& tool);

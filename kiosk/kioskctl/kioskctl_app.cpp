@@ -49,6 +49,7 @@ int run_kioskctl(int argc, const char* const* argv, std::ostream& out, std::ostr
     register_outbox_commands(app, tool);
     register_journal_commands(app, tool);
     register_counters_command(app, tool);
+    register_devices_command(app, tool);
     register_keys_commands(app, tool);
     register_sim_commands(app, tool);
 

@@ -130,6 +130,23 @@ TEST(KioskConfigTest, TableHeadersWithQuotedOrBareNamesStillParse) {
     EXPECT_EQ(error_of("[").rfind("test.toml:1:", 0), 0U);  // end of text is toml++'s to report
 }
 
+TEST(KioskConfigTest, DevicesAreFoundByUsbVendorAndProductId) {
+    const KioskConfig config =
+        parse_config("[devices]\nprinter_usb = \"04b8:0E15\"\ncard_reader_usb = \"1234:abcd\"\n", "test.toml");
+    EXPECT_EQ(config.devices.printer, (UsbId{0x04b8, 0x0e15}));
+    EXPECT_EQ(config.devices.card_reader, (UsbId{0x1234, 0xabcd}));
+    EXPECT_FALSE(config.devices.dispenser.has_value());
+    for (const char* bad : {"4b8:e15", "04b8-0e15", "04b8:0e15:1", "xyzw:0e15", ""}) {
+        const std::string error = error_of(std::string("[devices]\npin_pad_usb = \"") + bad + "\"\n");
+        if (std::string_view(bad).empty()) {
+            EXPECT_EQ(error, "no error");  // empty: not fitted
+        } else {
+            EXPECT_EQ(error, "test.toml: devices.pin_pad_usb: expected vendor:product as four hex digits each, e.g. \"04b8:0e15\"")
+                << bad;
+        }
+    }
+}
+
 TEST(KioskConfigTest, UnreadableFileIsNamed) {
     try {
         (void)load_config("/nonexistent/kiosk.toml");

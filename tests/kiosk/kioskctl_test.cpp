@@ -113,6 +113,36 @@ protected:
     FixedClock clock_;
 };
 
+// No USB device here has the id ffff:fff0 (reserved-looking test ids), so the configured printer
+// is reported missing and the exit code says so; unconfigured devices are named with their key.
+TEST_F(KioskctlTest, DevicesNamesEachPeripheralAndFailsWhenAConfiguredOneIsMissing) {
+    const std::string path = directory_.file("devices.toml");
+    std::ofstream(path) << "[kiosk]\ndata_dir = \"" << config_.data_dir.string() << "\"\n"
+                        << "[devices]\nprinter_usb = \"FFFF:fff0\"\n";
+    Captured captured;
+    const int code = run({"devices", "--config", path}, captured);
+    if (captured.err.find("reading the USB bus") != std::string::npos) {
+        GTEST_SKIP() << "libusb cannot read the bus in this sandbox: " << captured.err;
+    }
+    EXPECT_EQ(code, kExitFailure) << captured.err;
+    EXPECT_NE(captured.out.find("printer ffff:fff0: not connected\n"), std::string::npos) << captured.out;
+    EXPECT_NE(captured.out.find("card-reader: not configured (devices.card_reader_usb)\n"), std::string::npos);
+    EXPECT_NE(captured.out.find("sensors: not configured (devices.sensors_usb)\n"), std::string::npos);
+
+    // Nothing configured: nothing can be missing.
+    Captured none;
+    EXPECT_EQ(run({"devices", "--config", write_config()}, none), kExitOk) << none.err;
+}
+
+TEST_F(KioskctlTest, DevicesRefusesAMalformedUsbIdNamingTheKey) {
+    const std::string path = directory_.file("bad.toml");
+    std::ofstream(path) << "[devices]\nprinter_usb = \"4b8:e15\"\n";
+    Captured captured;
+    EXPECT_EQ(run({"devices", "--config", path}, captured), kExitFailure);
+    EXPECT_NE(captured.err.find("devices.printer_usb: expected vendor:product as four hex digits each"), std::string::npos)
+        << captured.err;
+}
+
 TEST_F(KioskctlTest, OutboxStatusCountsPendingAndDeadLettersAndShowsTheOldestHeaderOnly) {
     std::vector<security::SealedRecord> records{sealed("rec-oldest", "journey", kNow - 2 * kHour),
                                                 sealed("rec-middle", "survey", kNow - kHour),

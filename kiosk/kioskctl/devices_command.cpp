@@ -1,0 +1,61 @@
+// `kioskctl devices`: is each peripheral of [devices] on the USB bus? For a technician at a real
+// kiosk ("the printer is not enumerating"), and the check the kiosk's real-hardware start will
+// make. Exit 0 when every configured device is present, 1 when one is missing or USB cannot be read.
+#include <CLI/CLI.hpp>
+
+#include "drivers/usb/usb_transport.hpp"
+#include "kiosk/kioskctl/commands.hpp"
+
+namespace kiosk::kioskctl {
+
+namespace {
+
+struct ConfiguredDevice {
+    const char* name;
+    const char* key;
+    const std::optional<UsbId>& id;
+};
+
+}  // namespace
+
+int run_devices(const KioskConfig& config, Streams io) {
+    const ConfiguredDevice devices[] = {
+        {"card-reader", "devices.card_reader_usb", config.devices.card_reader},
+        {"pin-pad", "devices.pin_pad_usb", config.devices.pin_pad},
+        {"printer", "devices.printer_usb", config.devices.printer},
+        {"dispenser", "devices.dispenser_usb", config.devices.dispenser},
+        {"sensors", "devices.sensors_usb", config.devices.sensors},
+    };
+    int exit_code = kExitOk;
+    for (const ConfiguredDevice& device : devices) {
+        if (!device.id) {
+            io.out << device.name << ": not configured (" << device.key << ")\n";
+            continue;
+        }
+        const drivers::usb::UsbDeviceId id{device.id->vendor, device.id->product};
+        auto found = drivers::usb::list_usb_devices(&id);
+        if (!found) {
+            report_error(io.err, "reading the USB bus: " + found.error().to_string());
+            return kExitFailure;
+        }
+        io.out << device.name << " " << drivers::usb::to_string(id) << ": ";
+        if (found->empty()) {
+            io.out << "not connected\n";
+            exit_code = kExitFailure;
+            continue;
+        }
+        const drivers::usb::UsbDeviceInfo& first = found->front();
+        io.out << "connected (bus " << static_cast<int>(first.bus) << ", address " << static_cast<int>(first.address)
+               << (found->size() > 1 ? ", and " + std::to_string(found->size() - 1) + " more with this id" : "")
+               << ")\n";
+    }
+    return exit_code;
+}
+
+void register_devices_command(CLI::App& app, ToolContext& tool) {
+    app.add_subcommand("devices", "Look for each [devices] peripheral on the USB bus")->callback([&tool] {
+        tool.exit_code = with_config(tool, [&tool](const KioskConfig& config) { return run_devices(config, tool.io); });
+    });
+}
+
+}  // namespace kiosk::kioskctl
