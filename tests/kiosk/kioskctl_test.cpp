@@ -121,17 +121,17 @@ TEST_F(KioskctlTest, DevicesNamesEachPeripheralAndFailsWhenAConfiguredOneIsMissi
                         << "[devices]\nprinter_usb = \"FFFF:fff0\"\n";
     Captured captured;
     const int code = run({"devices", "--config", path}, captured);
-    if (captured.err.find("reading the USB bus") != std::string::npos) {
-        GTEST_SKIP() << "libusb cannot read the bus in this sandbox: " << captured.err;
+    if (captured.err.str().find("reading the USB bus") != std::string::npos) {
+        GTEST_SKIP() << "libusb cannot read the bus in this sandbox: " << captured.err.str();
     }
-    EXPECT_EQ(code, kExitFailure) << captured.err;
-    EXPECT_NE(captured.out.find("printer ffff:fff0: not connected\n"), std::string::npos) << captured.out;
-    EXPECT_NE(captured.out.find("card-reader: not configured (devices.card_reader_usb)\n"), std::string::npos);
-    EXPECT_NE(captured.out.find("sensors: not configured (devices.sensors_usb)\n"), std::string::npos);
+    EXPECT_EQ(code, kExitFailure) << captured.err.str();
+    EXPECT_NE(captured.out.str().find("printer ffff:fff0: not connected\n"), std::string::npos) << captured.out.str();
+    EXPECT_NE(captured.out.str().find("card-reader: not configured (devices.card_reader_usb)\n"), std::string::npos);
+    EXPECT_NE(captured.out.str().find("sensors: not configured (devices.sensors_usb)\n"), std::string::npos);
 
     // Nothing configured: nothing can be missing.
     Captured none;
-    EXPECT_EQ(run({"devices", "--config", write_config()}, none), kExitOk) << none.err;
+    EXPECT_EQ(run({"devices", "--config", write_config()}, none), kExitOk) << none.err.str();
 }
 
 TEST_F(KioskctlTest, DevicesRefusesAMalformedUsbIdNamingTheKey) {
@@ -139,8 +139,8 @@ TEST_F(KioskctlTest, DevicesRefusesAMalformedUsbIdNamingTheKey) {
     std::ofstream(path) << "[devices]\nprinter_usb = \"4b8:e15\"\n";
     Captured captured;
     EXPECT_EQ(run({"devices", "--config", path}, captured), kExitFailure);
-    EXPECT_NE(captured.err.find("devices.printer_usb: expected vendor:product as four hex digits each"), std::string::npos)
-        << captured.err;
+    EXPECT_NE(captured.err.str().find("devices.printer_usb: expected vendor:product as four hex digits each"), std::string::npos)
+        << captured.err.str();
 }
 
 TEST_F(KioskctlTest, OutboxStatusCountsPendingAndDeadLettersAndShowsTheOldestHeaderOnly) {
