@@ -1,8 +1,9 @@
 // The card-data leak test (issue 5): customers with every readable card of the deck go through the
 // kiosk on the simulator — balance inquiries in both languages, a wrong PIN three times (card
-// retained), a cancel at the PIN, an expired card — with every screen saved as a PNG. Then every
-// byte the kiosk produced is scanned: the data directory (database, WAL, shared memory, key ring),
-// the screenshots, the receipts, the program's log and the text of every screen shown. None may
+// retained), a cancel at the PIN, an expired card, a cash withdrawal — with every screen saved as a
+// PNG and the device trace recorded (`kiosk --trace`). Then every byte the kiosk produced is
+// scanned: the data directory (database, WAL, shared memory, key ring), the trace, the
+// screenshots, the receipts, the program's log and the text of every screen shown. None may
 // hold a deck PAN, a track, or a deck PIN as a number of its own.
 #include <gtest/gtest.h>
 
@@ -88,11 +89,15 @@ protected:
         fs::remove_all(dir_);
         config_.data_dir = dir_ / "data";
         config_.screens_dir = dir_ / "screens";
-        rig_ = std::make_unique<SimulatorRig>(config_, dir_ / "pki");
+        fs::create_directories(trace_dir_);
+        sim::SimInstrumentOptions instruments;
+        instruments.trace_file = trace_dir_ / "device.trace";
+        rig_ = std::make_unique<SimulatorRig>(config_, dir_ / "pki", instruments);
         display_ = std::make_unique<ui::OffscreenDisplay>(ui::FontPaths::in_directory(config_.font_dir),
                                                           config_.bank_name);
         app_ = std::make_unique<KioskApp>(
             config_, KioskEnvironment{clock_, random_, rig_->devices(), rig_->host_link(), *display_, true});
+        rig_->trace_touches(app_->runtime());
         demo_ = std::make_unique<DemoScenario>(*app_, *rig_, clock_, log_);
         demo_->on_screen = [this](const ui::ViewModel& vm) {
             screen_text_ += text_of(vm);
@@ -108,6 +113,7 @@ protected:
         app_.reset();
         rig_.reset();
         fs::remove_all(dir_);
+        fs::remove_all(trace_dir_);
     }
 
     void pass(Millis duration) {
@@ -139,7 +145,7 @@ protected:
     std::vector<Leak> scan_everything(const DemoResult& result) const {
         std::vector<Leak> leaks;
         std::size_t files = 0;
-        for (const fs::path& root : {config_.data_dir, config_.screens_dir}) {
+        for (const fs::path& root : {config_.data_dir, config_.screens_dir, trace_dir_}) {
             for (const auto& entry : fs::recursive_directory_iterator(root)) {
                 if (!entry.is_regular_file()) continue;
                 ++files;
@@ -156,6 +162,7 @@ protected:
     }
 
     fs::path dir_;
+    fs::path trace_dir_{fs::temp_directory_path() / ("kiosk-leak-trace-" + std::to_string(::getpid()))};
     KioskConfig config_;
     sim::VirtualClock clock_;
     SeededRandom random_{7};
@@ -211,10 +218,33 @@ TEST_F(CardDataLeakTest, NothingTheKioskWritesHoldsAPanATrackOrAPin) {
     pass(Millis(2'000));
     finish_visit();
 
+    // A cash withdrawal: card out first, then the notes.
+    const sim::VirtualCard& chen = sim::card("mc-chen");
+    insert(chen.id);
+    rig_->pin_pad().type_pin(chen.pin);
+    rig_->pin_pad().press_enter();
+    pass(Millis(1'000));
+    app_->runtime().touch("withdrawal");
+    pass(Millis(500));
+    ASSERT_EQ(app_->runtime().context().state, StateId::WithdrawalAmount);
+    app_->runtime().touch("amount_0");
+    pass(Millis(2'000));
+    ASSERT_EQ(app_->runtime().context().state, StateId::ReturningCard);
+    ASSERT_TRUE(rig_->card_reader().take_card().ok());
+    pass(Millis(2'000));
+    ASSERT_EQ(app_->runtime().context().state, StateId::TakeCash);
+    ASSERT_TRUE(rig_->cash().take_notes().ok());
+    pass(Millis(1'000));
+    app_->runtime().touch("receipt_yes");
+    pass(Millis(2'000));
+    finish_visit();
+
     // Everything still reaches the CRM, then the scan.
     for (int round = 0; round < 10 && app_->uploader().upload_once().sent > 0; ++round) {
     }
     EXPECT_GE(screens_saved_, 30);
+    rig_.reset();  // closes the trace file
+    EXPECT_GT(fs::file_size(trace_dir_ / "device.trace"), 4096U) << "the trace holds the sessions";
     const std::vector<Leak> leaks = scan_everything(result);
     for (const Leak& leak : leaks) ADD_FAILURE() << leak.what << " found in " << leak.where;
 }
