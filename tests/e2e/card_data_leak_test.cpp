@@ -243,6 +243,8 @@ TEST_F(CardDataLeakTest, NothingTheKioskWritesHoldsAPanATrackOrAPin) {
     for (int round = 0; round < 10 && app_->uploader().upload_once().sent > 0; ++round) {
     }
     EXPECT_GE(screens_saved_, 30);
+    demo_.reset();
+    app_.reset();  // closes the database
     rig_.reset();  // closes the trace file
     EXPECT_GT(fs::file_size(trace_dir_ / "device.trace"), 4096U) << "the trace holds the sessions";
     const std::vector<Leak> leaks = scan_everything(result);
