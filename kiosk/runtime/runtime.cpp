@@ -195,11 +195,7 @@ void Runtime::execute(const flow::Effect& effect) {
         case EffectKind::RetainCard: {
             auto bin = parts_.devices.card_reader.retain();
             const std::string outcome = bin.ok() ? "success" : "failure: " + bin.error().message;
-            if (auto status = parts_.cx.record_event("system", "card_retained", outcome, "card " + session_.masked_pan,
-                                                     context_.message_key);
-                !status.ok()) {
-                note("journal: " + status.error().to_string());
-            }
+            journal("system", "card_retained", outcome, "card " + session_.masked_pan, context_.message_key);
             break;
         }
         case EffectKind::RecordTransaction: {
@@ -266,6 +262,7 @@ void Runtime::read_card() {
     auto tracks = parts_.devices.card_reader.read_tracks();
     if (!tracks.ok()) {
         note("card read failed: " + tracks.error().to_string());
+        journal("customer", "card_inserted", "failure: " + tracks.error().message, "card reader");
         post(plain(EventKind::CardReadFailed));
         return;
     }
@@ -275,6 +272,7 @@ void Runtime::read_card() {
     if (!card.ok()) {
         // The parser's message names the defect, never the track text.
         note("card data rejected: " + card.error().message);
+        journal("customer", "card_inserted", "failure: " + card.error().message, "card reader");
         post(plain(EventKind::CardReadFailed));
         return;
     }
@@ -287,6 +285,7 @@ void Runtime::read_card() {
     session_.journey.push_back({ui::ScreenId::ReadingCard, parts_.clock.now(), {}});
     wipe(card->pan);
     wipe(card->cardholder_name);
+    journal("customer", "card_inserted", "success", "card " + session_.masked_pan);
     post(plain(EventKind::CardReadOk));
 }
 
@@ -321,6 +320,11 @@ void Runtime::authorize(host::TransactionType type, const std::optional<Money>& 
         return;
     }
     host_reachable_ = true;
+    // The host verified the PIN with the request: its answer is the PIN's outcome too.
+    const bool pin_refused =
+        response->code == host::ResponseCode::WrongPin || response->code == host::ResponseCode::PinTriesExceeded;
+    journal("customer", "pin_verification", pin_refused ? "failure: " + std::string(host::to_string(response->code)) : "success",
+            "card " + session_.masked_pan, "stan " + std::to_string(request.stan));
     if (response->code == host::ResponseCode::Approved) {
         session_.last_balance = response->available_balance;
         session_.last_authorization_id = response->authorization_id;
@@ -432,6 +436,7 @@ void Runtime::dispense(const Money& amount) {
     }
     auto report = cash_->dispenser.dispense(*plan);
     const bool complete = report.ok() && report->complete;
+    const std::string amount_text = drivers::format_money(amount.minor_units, amount.currency, amount.exponent);
     std::optional<std::uint16_t> presented;
     if (complete) {
         auto shown = cash_->dispenser.present();
@@ -443,6 +448,9 @@ void Runtime::dispense(const Money& amount) {
     } else {
         note("dispense incomplete: " + (report.ok() ? report->failure : report.error().to_string()));
     }
+    journal("system", "dispense",
+            presented ? "success" : "failure: " + (report.ok() ? report->failure : report.error().message),
+            "dispenser", "amount " + amount_text + (presented ? ", " + std::to_string(*presented) + " notes presented" : ""));
     if (!presented) {
         // Nothing reached the customer: stacked notes go to the reject bin, the flow reverses it all.
         if (auto retracted = cash_->dispenser.retract(); !retracted.ok()) {
@@ -470,6 +478,8 @@ void Runtime::reverse_withdrawal(const flow::Effect& effect) {
     }
     note("reversal queued for STAN " + std::to_string(reversal.original_stan) + " (" +
          std::string(host::to_string(reversal.reason)) + ")");
+    journal("system", "reversal_queued", "success", "stan " + std::to_string(reversal.original_stan),
+            std::string(host::to_string(reversal.reason)));
     send_reversals();
 }
 
@@ -487,6 +497,13 @@ void Runtime::send_reversals() {
 
 void Runtime::note(const std::string& text) {
     if (on_note) on_note(text);
+}
+
+void Runtime::journal(std::string_view actor, std::string_view event, std::string_view outcome,
+                      std::string_view resource, std::string_view detail) {
+    if (auto status = parts_.cx.record_event(actor, event, outcome, resource, detail); !status.ok()) {
+        note("journal: " + status.error().to_string());
+    }
 }
 
 }  // namespace kiosk

@@ -113,6 +113,10 @@ private:
     void print_receipt();
     void end_session();
     void note(const std::string& text);
+    // One electronic-journal line (PCI DSS 10.2.2: who, what, outcome, which resource; when and
+    // where are added by the recorder). A journal that cannot be written is a note, not a stop.
+    void journal(std::string_view actor, std::string_view event, std::string_view outcome, std::string_view resource,
+                 std::string_view detail = {});
 
     void choose_amount(std::size_t index);
     void dispense(const Money& amount);

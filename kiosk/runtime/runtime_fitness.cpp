@@ -67,18 +67,11 @@ void Runtime::route_by_fitness(const ServiceFitness& previous) {
         flow::Event failed{EventKind::DevicesFailed, {}, {}, {}};
         failed.message_key = *fitness_.out_of_service;
         post(failed);
-        if (auto status = parts_.cx.record_event("system", "out_of_service", "success", parts_.terminal_id,
-                                                 *fitness_.out_of_service + ": " + joined(fitness_.problems));
-            !status.ok()) {
-            note("journal: " + status.error().to_string());
-        }
+        journal("system", "out_of_service", "success", parts_.terminal_id,
+                *fitness_.out_of_service + ": " + joined(fitness_.problems));
     } else if (!fitness_.out_of_service && state == StateId::OutOfService) {
         post(flow::Event{EventKind::DevicesRestored, {}, {}, {}});
-        if (auto status = parts_.cx.record_event("system", "back_in_service", "success", parts_.terminal_id,
-                                                 joined(fitness_.problems));
-            !status.ok()) {
-            note("journal: " + status.error().to_string());
-        }
+        journal("system", "back_in_service", "success", parts_.terminal_id, joined(fitness_.problems));
     }
 }
 

@@ -5,6 +5,7 @@
 // and what the bank debited equals the value the customer actually took from the dispenser.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -14,7 +15,9 @@
 #include "sim/devices/card_deck.hpp"
 #include "sim/devices/sim_cash_dispenser.hpp"
 #include "sim/host/sim_bank_host.hpp"
+#include "security/pan.hpp"
 #include "sim/virtual_clock.hpp"
+#include "store/journal.hpp"
 #include "ui/offscreen_display.hpp"
 
 namespace kiosk {
@@ -272,6 +275,35 @@ TEST_F(WithdrawalE2eTest, PartialDispenseIsRetractedAndReversedInFull) {
     EXPECT_EQ(state(), StateId::ThankYou);
     EXPECT_EQ(runtime().context().message_key, "cash.dispense_failed");
     EXPECT_EQ(debited(), 0);
+    expect_money_and_card_accounted_for();
+}
+
+// Issue 5's journal: card in, PIN outcome, transaction, dispense result and reversal, each a line
+// with its outcome; the card named only by its masked PAN.
+TEST_F(WithdrawalE2eTest, TheJournalTellsTheStoryOfAFailedDispense) {
+    sim_dispenser_.pick_failure(0, sim::FaultMode::once, 2);
+    start_kiosk();
+    to_authorization();
+    take_card();
+    auto entries = store::Journal(kiosk_->app->database()).read_all();
+    ASSERT_TRUE(entries.ok()) << entries.error().to_string();
+    std::vector<std::string> story;
+    for (const store::JournalEntry& entry : *entries) {
+        const std::string outcome = entry.line.outcome.substr(0, entry.line.outcome.find(':'));
+        story.push_back(entry.line.event_type + " " + outcome);
+        EXPECT_EQ(entry.line.resource.find(card().pan), std::string::npos);
+        EXPECT_EQ(entry.line.detail.find(card().pan), std::string::npos);
+    }
+    const auto has = [&](const std::string& line) { return std::find(story.begin(), story.end(), line) != story.end(); };
+    EXPECT_TRUE(has("card_inserted success")) << ::testing::PrintToString(story);
+    EXPECT_TRUE(has("pin_verification success")) << ::testing::PrintToString(story);
+    EXPECT_TRUE(has("dispense failure")) << ::testing::PrintToString(story);
+    EXPECT_TRUE(has("reversal_queued success")) << ::testing::PrintToString(story);
+    const auto card_line = std::find_if(entries->begin(), entries->end(), [](const store::JournalEntry& e) {
+        return e.line.event_type == "card_inserted";
+    });
+    ASSERT_NE(card_line, entries->end());
+    EXPECT_EQ(card_line->line.resource, "card " + security::mask_pan(card().pan));
     expect_money_and_card_accounted_for();
 }
 
