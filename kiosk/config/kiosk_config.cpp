@@ -127,6 +127,30 @@ void read_flow(const Reader& reader, const toml::table& root, flow::FlowConfig& 
     }
 }
 
+// [[sim.cassettes]]: 1–8 cassettes, each `denomination` in whole currency units, `count` notes and
+// the `low` threshold (≤ count). Given at all, the list replaces the default two.
+void read_sim_cassettes(const Reader& reader, const toml::table& root, KioskConfig& config) {
+    const toml::node_view node = root.at_path("sim.cassettes");
+    if (!node) return;
+    const toml::array* cassettes = node.as_array();
+    if (cassettes == nullptr || !cassettes->is_array_of_tables()) {
+        reader.fail("sim.cassettes", "expected [[sim.cassettes]] tables");
+    }
+    if (cassettes->empty() || cassettes->size() > 8) reader.fail("sim.cassettes", "expected 1 to 8 cassettes");
+    std::int64_t scale = 1;
+    for (int digit = 0; digit < config.flow.currency_exponent; ++digit) scale *= 10;
+    config.sim.cassettes.clear();
+    for (std::size_t index = 0; index < cassettes->size(); ++index) {
+        const std::string at = "sim.cassettes[" + std::to_string(index) + "].";
+        const std::int64_t denomination = reader.integer(at + "denomination", 0, 1, 10'000);
+        if (denomination == 0) reader.fail(at + "denomination", "missing");
+        const std::int64_t count = reader.integer(at + "count", 0, 0, 10'000);
+        const std::int64_t low = reader.integer(at + "low", 0, 0, count);
+        config.sim.cassettes.push_back({static_cast<std::uint32_t>(denomination * scale), static_cast<std::uint32_t>(count),
+                                        static_cast<std::uint32_t>(low)});
+    }
+}
+
 void validate(const Reader& reader, const KioskConfig& config) {
     // The terminal id travels in ISO 8583 field 41 (8 characters) and in every CRM record.
     static const std::regex terminal_id("[A-Z0-9-]{1,16}");
@@ -185,6 +209,7 @@ KioskConfig parse_config(std::string_view toml_text, std::string_view source) {
     reader.seconds("crm.upload_interval_s", config.crm.upload_interval, 3600);
     reader.seconds("crm.request_timeout_s", config.crm.request_timeout, 300);
     read_flow(reader, root, config.flow);
+    read_sim_cassettes(reader, root, config);
     validate(reader, config);
     return config;
 }

@@ -52,6 +52,20 @@ struct DevicesConfig {
     std::optional<UsbId> sensors;
 };
 
+// One note cassette of the simulated dispenser (`[[sim.cassettes]]`), in the flow's currency.
+struct SimCassetteConfig {
+    std::uint32_t denomination_minor = 10000;  // the file says `denomination = 100` (yuan)
+    std::uint32_t count = 200;
+    std::uint32_t low_threshold = 20;
+
+    friend bool operator==(const SimCassetteConfig&, const SimCassetteConfig&) = default;
+};
+
+// [sim]: what `kiosk --sim` loads into its simulated devices.
+struct SimConfig {
+    std::vector<SimCassetteConfig> cassettes{{10000, 200, 20}, {5000, 200, 20}};  // CNY 100 and 50
+};
+
 struct KioskConfig {
     std::string kiosk_id = "SIM-0001";
     std::string bank_name = "Kiosk Bank";
@@ -62,6 +76,7 @@ struct KioskConfig {
     flow::FlowConfig flow;
     CrmConfig crm;
     DevicesConfig devices;
+    SimConfig sim;
 
     [[nodiscard]] std::filesystem::path database_path() const { return data_dir / "kiosk.db"; }
     // Where `kiosk --sim` serves the simulator's control socket and `kioskctl sim` looks for it.

@@ -44,6 +44,16 @@ std::unique_ptr<sim::SimCrmServer> start_crm(KioskConfig& config, const std::fil
     return std::move(*crm);
 }
 
+// The simulated dispenser's cassettes, as the config's [[sim.cassettes]] describe them.
+std::vector<sim::SimCassette> sim_cassettes(const KioskConfig& config) {
+    std::vector<sim::SimCassette> cassettes;
+    for (const SimCassetteConfig& c : config.sim.cassettes) {
+        cassettes.push_back(sim::SimCassette{config.flow.currency, c.denomination_minor, c.count, c.low_threshold,
+                                             drivers::CassetteState::ok, 0});
+    }
+    return cassettes;
+}
+
 }  // namespace
 
 Money SimulatorRig::opening_balance(std::size_t deck_index) {
@@ -56,6 +66,7 @@ SimulatorRig::SimulatorRig(KioskConfig& config, const std::filesystem::path& pki
       card_reader_(card_reader_sim_.host_transport()),
       pin_pad_(pin_pad_sim_.host_transport()),
       printer_(printer_sim_.host_transport()),
+      cash_sim_(sim_cassettes(config)),
       bank_(sim_pin_key()),
       crm_(start_crm(config, pki_dir)) {
     const auto& deck = sim::card_deck();

@@ -75,9 +75,7 @@ private:
     drivers::MechanismCardReader card_reader_;
     drivers::EncryptingPinPad pin_pad_;
     drivers::EscPosPrinter printer_;
-    // CNY 100 and 50 notes, 200 of each.
-    sim::SimCashDispenser cash_sim_{{sim::SimCassette{"CNY", 10000, 200, 20, drivers::CassetteState::ok, 0},
-                                     sim::SimCassette{"CNY", 5000, 200, 20, drivers::CassetteState::ok, 0}}};
+    sim::SimCashDispenser cash_sim_;  // loaded from config.sim.cassettes
     drivers::FramedCashDispenser cash_dispenser_{cash_sim_.host_transport()};
     sim::SimSensors sensors_sim_;
     drivers::FramedSensors sensors_{sensors_sim_.host_transport()};

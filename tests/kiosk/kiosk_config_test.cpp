@@ -147,6 +147,21 @@ TEST(KioskConfigTest, DevicesAreFoundByUsbVendorAndProductId) {
     }
 }
 
+TEST(KioskConfigTest, SimulatorCassettesComeFromTheConfigInTheFlowCurrency) {
+    EXPECT_EQ(parse_config("", "test.toml").sim.cassettes.size(), 2U);  // CNY 100 and 50 by default
+    const KioskConfig config = parse_config(
+        "[[sim.cassettes]]\ndenomination = 100\ncount = 50\nlow = 5\n"
+        "[[sim.cassettes]]\ndenomination = 20\ncount = 300\n",
+        "test.toml");
+    ASSERT_EQ(config.sim.cassettes.size(), 2U);
+    EXPECT_EQ(config.sim.cassettes[0], (SimCassetteConfig{10000, 50, 5}));
+    EXPECT_EQ(config.sim.cassettes[1], (SimCassetteConfig{2000, 300, 0}));
+    EXPECT_EQ(error_of("[[sim.cassettes]]\ndenomination = 100\ncount = 10\nlow = 11\n"),
+              "test.toml: sim.cassettes[0].low: must be between 0 and 10, got 11");
+    EXPECT_EQ(error_of("[[sim.cassettes]]\ncount = 10\n"), "test.toml: sim.cassettes[0].denomination: missing");
+    EXPECT_EQ(error_of("[sim]\ncassettes = 3\n"), "test.toml: sim.cassettes: expected [[sim.cassettes]] tables");
+}
+
 TEST(KioskConfigTest, UnreadableFileIsNamed) {
     try {
         (void)load_config("/nonexistent/kiosk.toml");
