@@ -81,7 +81,8 @@ public:
     // The fast-cash amounts the cassettes can pay now (what the amount screen offers); none while
     // the dispenser is not fit.
     [[nodiscard]] std::vector<Money> payable_fast_cash();
-    // What the devices allow, as last assessed (every fitness_interval, and on each return to Attract).
+    // What the devices allow, as last assessed: every fitness_interval (in a session from the
+    // sensors and the last full reading), and with every device re-read on each return to Attract.
     [[nodiscard]] const ServiceFitness& fitness() const { return fitness_; }
 
     // How often device fitness is assessed, and how often an unreachable host is probed (0800).
@@ -138,6 +139,7 @@ private:
     std::optional<TimePoint> next_reversal_round_;
     std::vector<Money> offered_amounts_;
     ServiceFitness fitness_;
+    std::optional<DeviceHealth> health_;  // the last full reading (in a session only sensors are re-read)
     std::optional<TimePoint> next_fitness_check_;  // nullopt: at the next tick
     bool host_reachable_ = true;                   // false after a link failure, until an echo answers
     std::optional<TimePoint> next_host_probe_;

@@ -26,11 +26,17 @@ std::string joined(const std::vector<std::string>& lines) {
 }  // namespace
 
 DeviceHealth Runtime::gather_health() {
-    DeviceHealth health{parts_.devices.card_reader.status(), parts_.devices.pin_pad.status(),
-                        parts_.devices.printer.status(), std::nullopt, std::nullopt, host_reachable_};
-    if (cash_) health.dispenser = cash_->dispenser.status();
-    if (parts_.devices.sensors != nullptr) health.sensors = parts_.devices.sensors->read();
-    return health;
+    // A status read is a command to the device with its own timeout: while a customer is served
+    // only the sensors are read (a break-in must end the session), so a silent printer cannot
+    // stall the screen every round. The other devices are read again between customers.
+    if (!health_ || !in_session(context_.state)) {
+        health_ = DeviceHealth{parts_.devices.card_reader.status(), parts_.devices.pin_pad.status(),
+                               parts_.devices.printer.status(), std::nullopt, std::nullopt, host_reachable_};
+        if (cash_) health_->dispenser = cash_->dispenser.status();
+    }
+    health_->host_reachable = host_reachable_;
+    if (parts_.devices.sensors != nullptr) health_->sensors = parts_.devices.sensors->read();
+    return *health_;
 }
 
 void Runtime::check_fitness() {
