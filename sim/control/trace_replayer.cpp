@@ -81,6 +81,12 @@ void TraceReplayer::pass_recorded_monitoring(std::string_view device, std::strin
            is_monitoring(pending_.front().device, pending_.front().name) &&
            !(pending_.front().device == device && pending_.front().name == command)) {
         arm(pending_.front());
+        if (disconnected_ != nullptr) {
+            // A link cut is armed for the call that matches the record; this one is passed over,
+            // so nothing may run on a cut link because of it.
+            disconnected_->set_disconnected(false);
+            disconnected_ = nullptr;
+        }
         pending_.pop_front();
         play_events();
     }
