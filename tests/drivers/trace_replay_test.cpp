@@ -262,6 +262,31 @@ TEST(TraceReplay, ACommandTheTraceDoesNotHaveIsADivergence) {
     EXPECT_FALSE(replayer.finished());
 }
 
+// Status reads are monitoring (the runtime's fitness timer): they need not line up between the
+// recording and the replay, and a recorded one that is passed over — here one that saw the
+// printer unplugged — applies no link cut to the real command after it.
+TEST(TraceReplay, MonitoringReadsFloatAndAPassedOverOneCutsNoLink) {
+    TraceRecord unplugged_status;
+    unplugged_status.device = "printer";
+    unplugged_status.name = "status";
+    unplugged_status.detail = nlohmann::json{{"state", "noDevice"}, {"description", "printer (polling): disconnected"}};
+    TraceRecord eject;
+    eject.device = "card-reader";
+    eject.name = "eject";
+    eject.ok = false;  // whatever it did, it is the next real command
+    SimBench lab;
+    sim::TraceReplayer replayer({unplugged_status, eject}, lab.sims());
+    replayer.before("sensors", "read");  // an unrecorded monitoring read: not a divergence
+    replayer.after("sensors", "read");
+    EXPECT_TRUE(replayer.divergences().empty());
+    replayer.before("card-reader", "eject");  // the recorded status is passed over
+    EXPECT_TRUE(replayer.divergences().empty()) << replayer.divergences().front();
+    EXPECT_TRUE(replayer.finished());
+    // No link was left cut by the passed-over record: the printer still answers.
+    EXPECT_TRUE(lab.printer.status().device.usable()) << describe(lab.printer.status().device);
+    replayer.after("card-reader", "eject");
+}
+
 TEST(TraceLeak, NoCardDataInATraceOfEveryDeckCard) {
     store::test::TempDirectory directory;
     const std::filesystem::path trace_file = directory.file("deck.jsonl");
