@@ -57,7 +57,8 @@ int run_keys_status(const KioskConfig& config, Streams io);
 // keys init: a new key ring with its first data key, under the keys file's KEK or a PKCS#11 one.
 int run_keys_init(const KioskConfig& config, const security::KekSpec& kek, RandomSource& random, Streams io);
 // keys rotate: a new current data key in the key ring (`random` makes the key: OsRandom in the tool).
-int run_keys_rotate(const KioskConfig& config, RandomSource& random, Streams io);
+// Journals the rotation (actor "kioskctl:<unix user>") in the kiosk's database: exit 1 when that fails.
+int run_keys_rotate(const KioskConfig& config, RandomSource& random, const Clock& clock, Streams io);
 void register_keys_commands(CLI::App& app, ToolContext& tool);
 
 // sim status|insert-card|press|take-card|take-cash|take-receipt|fault|clear-faults: a running

@@ -20,6 +20,7 @@
 
 #include "common/unique_fd.hpp"
 #include "kiosk/kioskctl/commands.hpp"
+#include "kiosk/kioskctl/tool_journal.hpp"
 #include "kiosk/kioskctl/display_text.hpp"
 #include "security/data_key_derivation.hpp"
 #include "security/journal_chain.hpp"
@@ -58,21 +59,6 @@ void print_table(std::ostream& out, const std::vector<Row>& rows) {
         }
         out << text << '\n';
     }
-}
-
-// The chain under the journal key derived from the keys file's kek, exactly as the kiosk does.
-Result<security::JournalChain> journal_chain(const KioskConfig& config) {
-    security::KeyFile keys;
-    try {
-        keys = security::KeyFile::load(config.keys_path());
-    } catch (const std::runtime_error& failure) {
-        return make_error("keys", failure.what());  // names the file and line, never key text
-    }
-    auto kek = keys.key(security::kKekKeyName);
-    if (!kek) return make_error("keys", config.keys_path().string() + ": " + kek.error().message);
-    auto journal_key = security::derive_journal_key(kek->view());
-    if (!journal_key) return journal_key.error();
-    return security::JournalChain::create(journal_key->view());
 }
 
 // An export file read whole, refusing anything that is not a regular file or is absurdly large.
@@ -116,7 +102,7 @@ Status write_new_file(const std::filesystem::path& path, std::string_view text) 
 }  // namespace
 
 int run_journal_verify(const KioskConfig& config, const std::filesystem::path& export_file, Streams io) {
-    auto chain = journal_chain(config);
+    auto chain = journal_chain_of(config);
     if (!chain) {
         report_error(io.err, chain.error().to_string());
         return kExitFailure;

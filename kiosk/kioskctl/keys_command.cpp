@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "kiosk/kioskctl/commands.hpp"
+#include "kiosk/kioskctl/tool_journal.hpp"
 #include "kiosk/kioskctl/display_text.hpp"
 #include "security/key_file.hpp"
 #include "security/key_store.hpp"
@@ -149,7 +150,7 @@ int run_keys_init(const KioskConfig& config, const security::KekSpec& kek, Rando
     return kExitOk;
 }
 
-int run_keys_rotate(const KioskConfig& config, RandomSource& random, Streams io) {
+int run_keys_rotate(const KioskConfig& config, RandomSource& random, const Clock& clock, Streams io) {
     const security::KeyRingPaths paths = security::key_ring_paths(config.data_dir, config.keys_path());
     auto store = security::KeyRingStore::open(paths, random);
     if (!store) {
@@ -166,6 +167,14 @@ int run_keys_rotate(const KioskConfig& config, RandomSource& random, Streams io)
     }
     io.out << "new current data key: " << safe_text(*rotated) << '\n'
            << "retired:              " << safe_text(previous) << " (still opens the records sealed under it)\n";
+    // A technician action: one chained journal line in the kiosk's database.
+    const Status journaled = journal_tool_action(config, clock, "key_rotation", "success", "key ring",
+                                                 "current " + *rotated + ", retired " + previous);
+    if (!journaled) {
+        report_error(io.err, "the key was rotated, but not journaled: " + journaled.error().to_string());
+        return kExitFailure;
+    }
+    io.out << "journaled:            key_rotation\n";
     return kExitOk;
 }
 
@@ -204,7 +213,7 @@ void register_keys_commands(CLI::App& app, ToolContext& tool) {
         ->callback([&tool] {
             tool.exit_code = with_config(tool, [&tool](const KioskConfig& config) {
                 security::OsRandom random;
-                return run_keys_rotate(config, random, tool.io);
+                return run_keys_rotate(config, random, tool.clock, tool.io);
             });
         });
 }

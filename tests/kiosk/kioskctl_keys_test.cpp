@@ -19,6 +19,7 @@
 #include "security/record_sealer.hpp"
 #include "store/business_step.hpp"
 #include "store/database.hpp"
+#include "store/journal.hpp"
 #include "tests/security/softhsm_token.hpp"
 #include "tests/store/temp_directory.hpp"
 
@@ -45,6 +46,8 @@ protected:
         std::filesystem::create_directories(config_.data_dir);
         security::KeyFile::create(config_.keys_path(),
                                   {std::string(security::kKekKeyName), std::string(security::kPanTokenKeyName)}, random_);
+        // The kiosk has run here: its database (with the journal a rotation is recorded in) exists.
+        EXPECT_TRUE(store::Database::open(config_.database_path().string()).ok());
     }
 
     security::KeyRingPaths paths() const { return security::key_ring_paths(config_.data_dir, config_.keys_path()); }
@@ -156,7 +159,7 @@ TEST_F(KioskctlKeysTest, RotateMakesANewCurrentKeyThatTheRunningSealerAdopts) {
 
     SeededRandom tool_random(3);
     Captured captured;
-    EXPECT_EQ(run_keys_rotate(config_, tool_random, captured.streams()), kExitOk) << captured.err.str();
+    EXPECT_EQ(run_keys_rotate(config_, tool_random, clock_, captured.streams()), kExitOk) << captured.err.str();
     const std::string new_id = kiosk_store->keys()->current.id;
     EXPECT_NE(new_id, before->header.key_id);
     EXPECT_TRUE(contains(captured.out.str(), "new current data key: " + new_id + "\n")) << captured.out.str();
@@ -172,9 +175,47 @@ TEST_F(KioskctlKeysTest, RotateMakesANewCurrentKeyThatTheRunningSealerAdopts) {
 
 TEST_F(KioskctlKeysTest, RotateWithoutARingIsOneErrorLineNamingIt) {
     Captured captured;
-    EXPECT_EQ(run_keys_rotate(config_, random_, captured.streams()), kExitFailure);
+    EXPECT_EQ(run_keys_rotate(config_, random_, clock_, captured.streams()), kExitFailure);
     EXPECT_TRUE(contains(captured.err.str(), paths().ring.string() + ": not found")) << captured.err.str();
     EXPECT_FALSE(std::filesystem::exists(paths().ring));
+}
+
+// Issue 5: a key rotation is a technician action, so it is a chained journal line that
+// `journal verify` accepts, naming the Unix account and both key ids (never key bytes).
+TEST_F(KioskctlKeysTest, RotateIsJournaledInTheKiosksChain) {
+    auto store = create_ring();
+    const std::string before = store->keys()->current.id;
+    Captured captured;
+    ASSERT_EQ(run_keys_rotate(config_, random_, clock_, captured.streams()), kExitOk) << captured.err.str();
+    EXPECT_TRUE(contains(captured.out.str(), "journaled:            key_rotation\n")) << captured.out.str();
+
+    auto database = store::Database::open(config_.database_path().string());
+    ASSERT_TRUE(database.ok());
+    auto lines = store::Journal(*database).read_all();
+    ASSERT_TRUE(lines.ok());
+    ASSERT_EQ(lines->size(), 1U);
+    const store::JournalLine& line = lines->front().line;
+    EXPECT_EQ(line.event_type, "key_rotation");
+    EXPECT_EQ(line.outcome, "success");
+    EXPECT_TRUE(line.actor.starts_with("kioskctl:")) << line.actor;
+    EXPECT_EQ(line.detail, "current " + store->keys()->current.id + ", retired " + before);
+    expect_no_secret(line.detail, secret_hex(*store));
+
+    Captured verify;
+    EXPECT_EQ(run_journal_verify(config_, {}, verify.streams()), kExitOk) << verify.err.str();
+    EXPECT_TRUE(contains(verify.out.str(), "journal ok: 1 entries")) << verify.out.str();
+}
+
+// Without the kiosk's database the key still rotates (the ring is the truth), but the tool says
+// the action went unrecorded and exits 1 so the technician notices.
+TEST_F(KioskctlKeysTest, RotateWithoutADatabaseSaysItWasNotJournaled) {
+    auto store = create_ring();
+    const std::string before = store->keys()->current.id;
+    std::filesystem::remove(config_.database_path());
+    Captured captured;
+    EXPECT_EQ(run_keys_rotate(config_, random_, clock_, captured.streams()), kExitFailure);
+    EXPECT_NE(store->keys()->current.id, before);
+    EXPECT_TRUE(contains(captured.err.str(), "the key was rotated, but not journaled: database: ")) << captured.err.str();
 }
 
 TEST_F(KioskctlKeysTest, RotateThroughTheCommandLine) {
