@@ -20,8 +20,8 @@
 
 #include "common/unique_fd.hpp"
 #include "kiosk/kioskctl/commands.hpp"
-#include "kiosk/kioskctl/tool_journal.hpp"
 #include "kiosk/kioskctl/display_text.hpp"
+#include "kiosk/kioskctl/tool_journal.hpp"
 #include "security/data_key_derivation.hpp"
 #include "security/journal_chain.hpp"
 #include "security/key_file.hpp"

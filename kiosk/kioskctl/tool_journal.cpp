@@ -7,6 +7,7 @@
 #include <string>
 
 #include "kiosk/kioskctl/tool_context.hpp"
+#include "security/data_key_derivation.hpp"
 #include "security/key_file.hpp"
 #include "store/business_step.hpp"
 #include "store/journal.hpp"
