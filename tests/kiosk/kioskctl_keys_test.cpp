@@ -46,9 +46,10 @@ protected:
         std::filesystem::create_directories(config_.data_dir);
         security::KeyFile::create(config_.keys_path(),
                                   {std::string(security::kKekKeyName), std::string(security::kPanTokenKeyName)}, random_);
-        // The kiosk has run here: its database (with the journal a rotation is recorded in) exists.
-        EXPECT_TRUE(store::Database::open(config_.database_path().string()).ok());
     }
+
+    // The kiosk has run here: its database, with the journal a rotation is recorded in, exists.
+    void make_kiosk_database() { EXPECT_TRUE(store::Database::open(config_.database_path().string()).ok()); }
 
     security::KeyRingPaths paths() const { return security::key_ring_paths(config_.data_dir, config_.keys_path()); }
 
@@ -151,6 +152,7 @@ TEST_F(KioskctlKeysTest, StatusRefusesACorruptedRingWithOneLine) {
 }
 
 TEST_F(KioskctlKeysTest, RotateMakesANewCurrentKeyThatTheRunningSealerAdopts) {
+    make_kiosk_database();
     auto kiosk_store = create_ring();
     security::RecordSealer kiosk_sealer(*kiosk_store);  // the running kiosk
     security::RecordHeader header{"r1", "journey", "SIM-0001", "", 1, 0};
@@ -183,6 +185,7 @@ TEST_F(KioskctlKeysTest, RotateWithoutARingIsOneErrorLineNamingIt) {
 // Issue 5: a key rotation is a technician action, so it is a chained journal line that
 // `journal verify` accepts, naming the Unix account and both key ids (never key bytes).
 TEST_F(KioskctlKeysTest, RotateIsJournaledInTheKiosksChain) {
+    make_kiosk_database();
     auto store = create_ring();
     const std::string before = store->keys()->current.id;
     Captured captured;
@@ -211,7 +214,6 @@ TEST_F(KioskctlKeysTest, RotateIsJournaledInTheKiosksChain) {
 TEST_F(KioskctlKeysTest, RotateWithoutADatabaseSaysItWasNotJournaled) {
     auto store = create_ring();
     const std::string before = store->keys()->current.id;
-    std::filesystem::remove(config_.database_path());
     Captured captured;
     EXPECT_EQ(run_keys_rotate(config_, random_, clock_, captured.streams()), kExitFailure);
     EXPECT_NE(store->keys()->current.id, before);
@@ -219,6 +221,7 @@ TEST_F(KioskctlKeysTest, RotateWithoutADatabaseSaysItWasNotJournaled) {
 }
 
 TEST_F(KioskctlKeysTest, RotateThroughTheCommandLine) {
+    make_kiosk_database();
     auto store = create_ring();
     const std::string before = store->keys()->current.id;
     const std::string config_path = write_config();
@@ -253,6 +256,7 @@ TEST_F(KioskctlKeysTest, InitPkcs11NeedsTokenAndPinFile) {
 
 // The whole technician path on a SoftHSM2 token: init with the KEK in the token, status, rotate.
 TEST_F(KioskctlKeysTest, InitStatusAndRotateOnAPkcs11Token) {
+    make_kiosk_database();
     security::test::SoftHsmToken token;
     const std::string problem = token.init();
     ASSERT_TRUE(problem.empty()) << problem;
