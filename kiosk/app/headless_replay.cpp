@@ -59,11 +59,13 @@ int run_headless_replay(KioskConfig config, sim::SimInstrumentOptions instrument
                 runtime.touch(touch.action);
                 touches.pop_front();
                 touch_waited = Millis{0};
+                replayer.touch_delivered();
             } else if ((touch_waited += tick_step) > touch_patience) {
                 problems.push_back("touch '" + touch.action + "' was made in " + touch.state + "; the kiosk stayed in " +
                                    std::string(now));
                 touches.pop_front();
                 touch_waited = Millis{0};
+                replayer.touch_delivered();
             }
         }
         runtime.tick();

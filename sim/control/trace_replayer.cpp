@@ -101,7 +101,7 @@ void TraceReplayer::after(std::string_view /*device*/, std::string_view /*comman
 }
 
 void TraceReplayer::play_events() {
-    while (!pending_.empty() && pending_.front().kind == TraceKind::event) {
+    while (!awaiting_touch_ && !pending_.empty() && pending_.front().kind == TraceKind::event) {
         play(pending_.front());
         pending_.pop_front();
     }
@@ -129,6 +129,7 @@ void TraceReplayer::play(const TraceRecord& event) {
         else if (key == "cancel") sims_.pin_pad->press_cancel();
         else if (key.size() == 2 && key[0] == 'F' && key[1] >= '1' && key[1] <= '8') sims_.pin_pad->press_function(key[1] - '0');
     } else if (d == "touchscreen" && e == "touch" && options_.touch) {
+        awaiting_touch_ = true;
         options_.touch(detail_string(event, "action"), detail_string(event, "state"));
     } else if (d == "dispenser" && sims_.dispenser && e == "itemsTaken") {
         (void)sims_.dispenser->take_notes();

@@ -39,6 +39,11 @@ public:
     void before(std::string_view device, std::string_view command) override;
     void after(std::string_view device, std::string_view command) override;
 
+    // The replay loop made the touch last handed to ReplayOptions::touch (or gave up on it): the
+    // records after it may be played. Until then none are, so the world cannot run ahead of a
+    // touch still waiting for its screen (a card inserted before the language was chosen).
+    void touch_delivered() { awaiting_touch_ = false; }
+
     // Every recorded record has been matched or played.
     [[nodiscard]] bool finished() const { return pending_.empty(); }
     [[nodiscard]] std::size_t remaining() const { return pending_.size(); }
@@ -58,6 +63,7 @@ private:
     SimDeviceSet sims_;
     ReplayOptions options_;
     std::size_t pin_digit_ = 0;
+    bool awaiting_touch_ = false;
     LoopbackPair* disconnected_ = nullptr;  // a link cut for one command, restored after it
     std::vector<std::string> divergences_;
 };

@@ -53,7 +53,9 @@ protected:
         rig.printer().paper_out_mid_receipt(sim::FaultMode::once, 3);
         std::ostringstream log;
         DemoScenario demo(app, rig, clock, log);
-        (void)demo.run({{"visa-alice", ui::Language::English, true}});
+        // Two customers, the second choosing Chinese on the attract screen before inserting: the
+        // replay must not insert the card before that touch is made.
+        (void)demo.run({{"visa-alice", ui::Language::English, true}, {"visa-alice", ui::Language::SimplifiedChinese, true}});
         for (const sim::DeviceReport& report : rig.device_reports()) {
             if (report.device == "printer") return sim::describe(report);
         }
