@@ -12,6 +12,7 @@
 #include "sim/devices/card_deck.hpp"
 #include "sim/virtual_clock.hpp"
 #include "ui/offscreen_display.hpp"
+#include "tests/e2e/fresh_test_directory.hpp"
 
 namespace kiosk {
 namespace {
@@ -26,10 +27,7 @@ constexpr Millis kFitnessRound{Runtime::fitness_interval + Millis(500)};
 class DegradedModesE2eTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("kiosk-degraded-e2e-" + std::to_string(::getpid()) + "-" +
-                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
+        dir_ = test::fresh_test_directory("kiosk-degraded-e2e");
         config_.data_dir = dir_ / "data";
         rig_ = std::make_unique<SimulatorRig>(config_, dir_ / "pki");
         display_ = std::make_unique<ui::OffscreenDisplay>(ui::FontPaths::in_directory(config_.font_dir),

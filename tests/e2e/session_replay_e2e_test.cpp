@@ -15,6 +15,7 @@
 #include "security/os_random.hpp"
 #include "sim/virtual_clock.hpp"
 #include "ui/offscreen_display.hpp"
+#include "tests/e2e/fresh_test_directory.hpp"
 
 namespace kiosk {
 namespace {
@@ -30,10 +31,7 @@ std::string line_of(const std::string& text, std::string_view start) {
 class SessionReplayE2eTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("kiosk-replay-e2e-" + std::to_string(::getpid()) + "-" +
-                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
+        dir_ = test::fresh_test_directory("kiosk-replay-e2e");
     }
     void TearDown() override { fs::remove_all(dir_); }
 

@@ -19,6 +19,7 @@
 #include "sim/virtual_clock.hpp"
 #include "store/journal.hpp"
 #include "ui/offscreen_display.hpp"
+#include "tests/e2e/fresh_test_directory.hpp"
 
 namespace kiosk {
 namespace {
@@ -70,10 +71,7 @@ private:
 class WithdrawalE2eTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("kiosk-wd-e2e-" + std::to_string(::getpid()) + "-" +
-                                            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
+        dir_ = test::fresh_test_directory("kiosk-wd-e2e");
         config_.data_dir = dir_ / "data";
         rig_ = std::make_unique<SimulatorRig>(config_, dir_ / "pki");
         display_ = std::make_unique<ui::OffscreenDisplay>(ui::FontPaths::in_directory(config_.font_dir),
