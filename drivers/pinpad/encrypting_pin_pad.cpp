@@ -1,9 +1,12 @@
 // EncryptingPinPad: encodes PinPad calls as PIN-pad frames and decodes replies and key events.
 #include "drivers/pinpad/encrypting_pin_pad.hpp"
 
+#include <algorithm>
 #include <string>
+#include <utility>
 
 #include "drivers/frame/reply_code.hpp"
+#include "drivers/pinpad/pin_pad_event_decoder.hpp"
 #include "drivers/pinpad/pin_pad_protocol.hpp"
 
 namespace kiosk::drivers {
@@ -25,48 +28,49 @@ Result<Bytes> EncryptingPinPad::call(std::uint8_t command, std::string_view acti
 
 Status EncryptingPinPad::begin_pin_entry(const PinEntryRequest& request) {
     KIOSK_TRY(validate(request));
-    Bytes data{request.min_length, request.max_length,
-               static_cast<std::uint8_t>(request.pan.size())};
-    data.insert(data.end(), request.pan.begin(), request.pan.end());
-    auto body = call(pin_pad_protocol::cmd_begin_entry, "begin PIN entry", data);
+    // Events already sent belong to the entry before this one and are read in its mode: a
+    // data-mode digit still queued must not look like a PIN-mode digit, nor the reverse.
+    auto earlier = poll_frames();
+    if (!earlier) return earlier.error();
+    held_events_.insert(held_events_.end(), earlier->begin(), earlier->end());
+
+    // Built by appending: g++ 12 -O2 reports a false -Warray-bounds for insert() after a short
+    // initializer list (GCC bug 107852).
+    Bytes data;
+    data.reserve(pin_pad_protocol::begin_entry_header_size + request.pan.size());
+    data.push_back(static_cast<std::uint8_t>(request.mode));
+    data.push_back(request.min_length);
+    data.push_back(request.max_length);
+    data.push_back(static_cast<std::uint8_t>(request.pan.size()));
+    for (char digit : request.pan) data.push_back(static_cast<std::uint8_t>(digit));
+    const std::string action = request.mode == EntryMode::pin
+                                   ? std::string("begin PIN entry")
+                                   : "begin " + std::string(to_string(request.mode)) + " entry";
+    auto body = call(pin_pad_protocol::cmd_begin_entry, action, data);
     std::fill(data.begin(), data.end(), std::uint8_t{0});  // the PAN does not linger in memory
     if (!body) return body.error();
+    mode_ = request.mode;
     return ok_status();
 }
 
-Result<std::vector<PinPadEvent>> EncryptingPinPad::poll() {
+Result<std::vector<PinPadEvent>> EncryptingPinPad::poll_frames() {
     auto frames = channel_.poll_events();
     if (!frames) return frames.error();
     std::vector<PinPadEvent> events;
     for (const auto& frame : *frames) {
-        const Bytes& d = frame.data;
-        switch (frame.command) {
-            case pin_pad_protocol::evt_key: {
-                if (d.size() != 2) {
-                    return make_error(device_name, "key event has " + std::to_string(d.size()) +
-                                                       " data bytes, expected 2");
-                }
-                auto key = pin_key_from_byte(d[0]);
-                if (!key) return make_error(device_name, "key event names an unknown key");
-                events.push_back({PinPadEvent::Kind::keyPressed, *key, d[1]});
-                break;
-            }
-            case pin_pad_protocol::evt_entry_complete:
-            case pin_pad_protocol::evt_entry_cancelled: {
-                if (d.size() != 1) {
-                    return make_error(device_name, "entry event has " + std::to_string(d.size()) +
-                                                       " data bytes, expected 1");
-                }
-                const bool complete = frame.command == pin_pad_protocol::evt_entry_complete;
-                events.push_back({complete ? PinPadEvent::Kind::entryComplete
-                                           : PinPadEvent::Kind::entryCancelled,
-                                  complete ? PinKey::enter : PinKey::cancel, d[0]});
-                break;
-            }
-            default: break;  // unknown events from newer firmware are not errors
-        }
+        auto event = decode_pin_pad_event(frame, mode_);
+        if (!event) return event.error();
+        if (*event) events.push_back(**event);
     }
     return events;
+}
+
+Result<std::vector<PinPadEvent>> EncryptingPinPad::poll() {
+    auto events = poll_frames();
+    if (!events) return events.error();
+    std::vector<PinPadEvent> all = std::exchange(held_events_, {});
+    all.insert(all.end(), events->begin(), events->end());
+    return all;
 }
 
 Result<Bytes> EncryptingPinPad::get_pin_block() {

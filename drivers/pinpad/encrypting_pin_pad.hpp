@@ -19,8 +19,12 @@ public:
 
 private:
     Result<Bytes> call(std::uint8_t command, std::string_view action, ByteView data = {});
+    // The events the pad has sent so far, read in mode_.
+    Result<std::vector<PinPadEvent>> poll_frames();
 
     FrameChannel channel_;
+    EntryMode mode_ = EntryMode::pin;        // of the last entry the pad accepted
+    std::vector<PinPadEvent> held_events_;  // read before a begin, handed out by the next poll
 };
 
 }  // namespace kiosk::drivers

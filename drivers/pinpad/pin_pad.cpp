@@ -1,4 +1,4 @@
-// Names of PIN-pad keys and entry states, and the entry request check.
+// Names of PIN-pad keys, entry states and modes, and the entry request check.
 #include "drivers/pinpad/pin_pad.hpp"
 
 #include <algorithm>
@@ -33,6 +33,16 @@ std::string_view to_string(PinEntryState state) {
     return "unknown";
 }
 
+std::string_view to_string(EntryMode mode) {
+    switch (mode) {
+        case EntryMode::pin: return "pin";
+        case EntryMode::new_pin: return "new_pin";
+        case EntryMode::confirm_new_pin: return "confirm_new_pin";
+        case EntryMode::data: return "data";
+    }
+    return "unknown";
+}
+
 std::optional<PinKey> pin_key_from_byte(std::uint8_t value) {
     switch (static_cast<PinKey>(value)) {
         case PinKey::digit:
@@ -54,11 +64,29 @@ std::optional<PinKey> pin_key_from_byte(std::uint8_t value) {
 }
 
 Status validate(const PinEntryRequest& request) {
+    if (request.mode > EntryMode::data) {  // a value cast from outside the enum
+        return make_error("pin pad", "unknown entry mode " +
+                                         std::to_string(static_cast<int>(request.mode)));
+    }
+    const std::string limits =
+        std::to_string(request.min_length) + ".." + std::to_string(request.max_length);
+    if (request.mode == EntryMode::data) {
+        if (request.min_length < 1 || request.max_length > 19 ||
+            request.min_length > request.max_length) {
+            return make_error("pin pad",
+                              "data entry length limits must satisfy 1 <= min <= max <= 19, got " +
+                                  limits);
+        }
+        // The pad has no use for a PAN here; refusing one keeps card data off the wire.
+        if (!request.pan.empty()) {
+            return make_error("pin pad", "data entry takes no PAN (card data stays off the wire)");
+        }
+        return ok_status();
+    }
     if (request.min_length < 4 || request.max_length > 12 ||
         request.min_length > request.max_length) {
-        return make_error("pin pad", "PIN length limits must satisfy 4 <= min <= max <= 12, got " +
-                                         std::to_string(request.min_length) + ".." +
-                                         std::to_string(request.max_length));
+        return make_error("pin pad",
+                          "PIN length limits must satisfy 4 <= min <= max <= 12, got " + limits);
     }
     if (request.pan.empty() || request.pan.size() > 19 ||
         !std::all_of(request.pan.begin(), request.pan.end(),

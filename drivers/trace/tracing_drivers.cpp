@@ -109,9 +109,11 @@ CardReaderStatus TracingCardReader::status() {
 // --- PIN pad ---
 
 Status TracingPinPad::begin_pin_entry(const PinEntryRequest& request) {
-    // The length limits only: the PAN is the format-4 block's input, never trace material.
+    // The mode and length limits only: the PAN is the format-4 block's input, never trace material.
     return traced(tracer_, dev::pin_pad, "begin_pin_entry",
-                  json{{"min_length", request.min_length}, {"max_length", request.max_length}},
+                  json{{"mode", to_string(request.mode)},
+                       {"min_length", request.min_length},
+                       {"max_length", request.max_length}},
                   [&](json&) { return inner_.begin_pin_entry(request); });
 }
 
@@ -119,8 +121,12 @@ Result<std::vector<PinPadEvent>> TracingPinPad::poll() {
     return traced_poll<PinPadEvent>(tracer_, dev::pin_pad, [&] { return inner_.poll(); }, [](const PinPadEvent& e) {
         switch (e.kind) {
             case PinPadEvent::Kind::keyPressed:
+                // Never e.digit, not even a data-mode one: a one-time code or a phone number is
+                // not trace material either.
                 return std::pair{std::string_view("keyPressed"),
                                  json{{"key", to_string(e.key)}, {"digits", e.digits_entered}}};
+            case PinPadEvent::Kind::entryMismatch:
+                return std::pair{std::string_view("entryMismatch"), json{{"digits", e.digits_entered}}};
             case PinPadEvent::Kind::entryComplete:
                 return std::pair{std::string_view("entryComplete"), json{{"digits", e.digits_entered}}};
             case PinPadEvent::Kind::entryCancelled: break;

@@ -1,9 +1,10 @@
 // Tracing decorators: each wraps a device interface, forwards every call unchanged, and writes a
 // TraceRecord per command (name, request id, start/end time, outcome, error code) and per event a
 // poll returned. They record states, counts and lengths only — read_tracks records that it
-// succeeded, not the tracks; begin_pin_entry the PIN length limits, not the PAN; get_pin_block
-// nothing of the block; print the number of lines, not their text. A poll that returns nothing is
-// not recorded (the runtime polls ~60 times a second).
+// succeeded, not the tracks; begin_pin_entry the mode and length limits, not the PAN; a PIN-pad
+// key event the key, never a digit (not even a clear data-mode one); get_pin_block nothing of
+// the block; print the number of lines, not their text. A poll that returns nothing is not
+// recorded (the runtime polls ~60 times a second).
 // Run: build/h-ctl/bin/trace_tests; used by kiosk --sim --trace <file> (kiosk/simulator).
 #pragma once
 

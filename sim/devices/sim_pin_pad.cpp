@@ -3,12 +3,15 @@
 
 #include <array>
 #include <stdexcept>
+#include <string_view>
+#include <utility>
 
 #include "drivers/pinpad/pin_pad_protocol.hpp"
 #include "security/pin_block.hpp"
 
 namespace kiosk::sim {
 
+using drivers::EntryMode;
 using drivers::PinEntryState;
 using drivers::PinKey;
 using drivers::ReplyCode;
@@ -25,25 +28,67 @@ void SimPinPad::forget_pin() {
     pan_ = security::SecureString();
 }
 
-void SimPinPad::key_event(PinKey key) {
-    const Bytes data{static_cast<std::uint8_t>(key), static_cast<std::uint8_t>(digit_count_)};
+void SimPinPad::forget_all() {
+    forget_pin();
+    kept_pin_ = security::SecureString();  // assignment wipes the old contents
+    kept_pan_ = security::SecureString();
+}
+
+void SimPinPad::key_event(PinKey key, char digit) {
+    Bytes data{static_cast<std::uint8_t>(key), static_cast<std::uint8_t>(digit_count_)};
+    // The only place a digit goes on the wire: a clear data entry, never a PIN mode.
+    if (key == PinKey::digit && mode_ == EntryMode::data) {
+        data.push_back(static_cast<std::uint8_t>(digit));
+    }
     endpoint_.event(proto::evt_key, data);
 }
 
 void SimPinPad::press_digit(char digit) {
     if (digit < '0' || digit > '9') throw std::invalid_argument("press_digit takes '0'-'9'");
-    // Outside a PIN entry, and beyond the maximum length, digits are swallowed (the pad beeps).
+    // Outside an entry, and beyond the maximum length, digits are swallowed (the pad beeps).
     if (entry_ != PinEntryState::entering || digit_count_ >= max_length_) return;
     digits_[digit_count_++] = digit;
-    key_event(PinKey::digit);
+    key_event(PinKey::digit, digit);
 }
 
 void SimPinPad::press_enter() {
     key_event(PinKey::enter);
-    if (entry_ == PinEntryState::entering && digit_count_ >= min_length_) {
-        entry_ = PinEntryState::complete;
-        endpoint_.event(proto::evt_entry_complete, Bytes{static_cast<std::uint8_t>(digit_count_)});
+    if (entry_ == PinEntryState::entering && digit_count_ >= min_length_) on_enter_accepted();
+}
+
+void SimPinPad::on_enter_accepted() {
+    const Bytes count{static_cast<std::uint8_t>(digit_count_)};
+    const std::string_view typed(digits_.data(), digit_count_);
+    switch (mode_) {
+        case EntryMode::pin:
+            entry_ = PinEntryState::complete;
+            break;
+        case EntryMode::new_pin:
+            // Kept for the confirmation; there is no block to take (GET PIN BLOCK: sequenceError).
+            kept_pin_ = security::SecureString(typed);
+            kept_pan_ = pan_;
+            forget_pin();
+            entry_ = PinEntryState::idle;
+            break;
+        case EntryMode::confirm_new_pin:
+            // Compared here and only here: two format-4 blocks of one PIN differ (random pad).
+            if (!(kept_pin_ == security::SecureString(typed))) {
+                forget_all();
+                entry_ = PinEntryState::idle;
+                endpoint_.event(proto::evt_entry_mismatch, count);
+                return;
+            }
+            kept_pin_ = security::SecureString();
+            kept_pan_ = security::SecureString();
+            entry_ = PinEntryState::complete;  // the block of the new PIN can be taken
+            break;
+        case EntryMode::data:
+            // The host has every digit from the key events; nothing to keep.
+            forget_pin();
+            entry_ = PinEntryState::idle;
+            break;
     }
+    endpoint_.event(proto::evt_entry_complete, count);
 }
 
 void SimPinPad::press_clear() {
@@ -61,12 +106,11 @@ void SimPinPad::press_backspace() {
 
 void SimPinPad::press_cancel() {
     key_event(PinKey::cancel);
-    if (entry_ == PinEntryState::entering || entry_ == PinEntryState::complete) {
-        const auto count = static_cast<std::uint8_t>(digit_count_);
-        forget_pin();
-        entry_ = PinEntryState::idle;
-        endpoint_.event(proto::evt_entry_cancelled, Bytes{count});
-    }
+    const auto count = static_cast<std::uint8_t>(digit_count_);
+    const bool in_entry = entry_ == PinEntryState::entering || entry_ == PinEntryState::complete;
+    forget_all();  // also a new PIN waiting for its confirmation: the customer gave up
+    entry_ = PinEntryState::idle;
+    if (in_entry) endpoint_.event(proto::evt_entry_cancelled, Bytes{count});
 }
 
 void SimPinPad::press_function(int number) {
@@ -92,7 +136,7 @@ void SimPinPad::handle(const drivers::Frame& frame) {
         case proto::cmd_begin_entry: on_begin_entry(frame); return;
         case proto::cmd_get_pin_block: on_get_pin_block(frame.command); return;
         case proto::cmd_cancel_entry:
-            forget_pin();
+            forget_all();
             entry_ = PinEntryState::idle;
             endpoint_.reply(frame.command, ReplyCode::ok);
             return;
@@ -100,25 +144,56 @@ void SimPinPad::handle(const drivers::Frame& frame) {
     }
 }
 
+ReplyCode SimPinPad::check_begin(const Bytes& d) const {
+    // mode, min, max, PAN length, PAN digits — the pad checks what the driver checked, as real
+    // pads do. An older host's frame (min first, ≥ 4) fails the mode check.
+    const std::size_t header = proto::begin_entry_header_size;
+    if (d.size() < header || d.size() != header + d[3] ||
+        d[0] > static_cast<std::uint8_t>(EntryMode::data)) {
+        return ReplyCode::badParameter;
+    }
+    const auto mode = static_cast<EntryMode>(d[0]);
+    const std::uint8_t min = d[1];
+    const std::uint8_t max = d[2];
+    const std::uint8_t pan_length = d[3];
+    const bool limits_ok = mode == EntryMode::data
+                               ? min >= 1 && max <= 19 && min <= max && pan_length == 0
+                               : min >= 4 && max <= 12 && min <= max && pan_length >= 1 &&
+                                     pan_length <= 19;
+    if (!limits_ok) return ReplyCode::badParameter;
+    for (std::size_t i = header; i < d.size(); ++i) {
+        if (d[i] < '0' || d[i] > '9') return ReplyCode::badParameter;
+    }
+    return ReplyCode::ok;
+}
+
 void SimPinPad::on_begin_entry(const drivers::Frame& frame) {
     const Bytes& d = frame.data;
-    // min, max, PAN length, PAN digits — the pad checks what the driver checked, as real pads do.
-    const bool shaped = d.size() >= 3 && d.size() == 3u + d[2] && d[2] >= 1 && d[2] <= 19;
-    if (!shaped || d[0] < 4 || d[1] > 12 || d[0] > d[1]) {
-        endpoint_.reply(frame.command, ReplyCode::badParameter);
+    if (const ReplyCode code = check_begin(d); code != ReplyCode::ok) {
+        endpoint_.reply(frame.command, code);  // a refused frame changes nothing
         return;
     }
-    for (std::size_t i = 3; i < d.size(); ++i) {
-        if (d[i] < '0' || d[i] > '9') {
-            endpoint_.reply(frame.command, ReplyCode::badParameter);
+    const auto mode = static_cast<EntryMode>(d[0]);
+    const std::size_t header = proto::begin_entry_header_size;
+    security::SecureString pan(
+        std::string_view(reinterpret_cast<const char*>(d.data() + header), d.size() - header));  // NOLINT
+    if (mode == EntryMode::confirm_new_pin) {
+        // Only right after a completed new_pin entry for the same card.
+        const bool kept_for_this_card = !kept_pin_.empty() && kept_pan_ == pan;
+        forget_pin();
+        if (!kept_for_this_card) {
+            forget_all();
+            entry_ = PinEntryState::idle;
+            endpoint_.reply(frame.command, ReplyCode::sequenceError);
             return;
         }
+    } else {
+        forget_all();
     }
-    forget_pin();
-    min_length_ = d[0];
-    max_length_ = d[1];
-    pan_ = security::SecureString(
-        std::string_view(reinterpret_cast<const char*>(d.data() + 3), d.size() - 3));  // NOLINT
+    mode_ = mode;
+    min_length_ = d[1];
+    max_length_ = d[2];
+    pan_ = std::move(pan);
     entry_ = PinEntryState::entering;
     endpoint_.reply(frame.command, ReplyCode::ok);
 }

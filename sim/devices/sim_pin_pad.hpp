@@ -1,8 +1,10 @@
 // SimPinPad: an encrypting PIN pad behind a LoopbackPair. It parses the PIN-pad frames
 // (drivers/pinpad/pin_pad_protocol.hpp), keeps typed digits inside itself, reports only masked key
 // events, and forms the ISO 9564 format-4 PIN block through security::encipher_format4 with the
-// PIN key it was built with and a random pad from the injected RandomSource. Digits never go on
-// the wire. Tests press keys through the dev API below.
+// PIN key it was built with and a random pad from the injected RandomSource. In the PIN modes
+// digits never go on the wire; a new PIN is kept inside the pad and compared there with its
+// confirmation. Only the clear data mode puts the digit pressed in its key events, by design.
+// Tests press keys through the dev API below; type_pin serves every mode.
 // Run: build/h-drivers/bin/drivers_tests --gtest_filter='EncryptingPinPad*'
 //      build/h-drivers/bin/sim_devices_tests --gtest_filter='SimPinPad*'
 // Used by: tests/drivers/encrypting_pin_pad_test.cpp, tests/sim/sim_pin_pad_test.cpp.
@@ -36,7 +38,7 @@ public:
     void press_backspace();
     void press_cancel();
     void press_function(int number);  // F1–F8
-    // Each digit of `pin`, then ENTER.
+    // Each digit of `pin`, then ENTER (any entry mode: a PIN, a new PIN, data).
     void type_pin(std::string_view pin);
 
     // --- faults ---
@@ -47,22 +49,30 @@ public:
     // --- what a test can see (never the digits) ---
     [[nodiscard]] drivers::PinEntryState entry_state() const { return entry_; }
     [[nodiscard]] std::size_t digits_entered() const { return digit_count_; }
+    // A completed new_pin entry waits inside the pad for its confirmation.
+    [[nodiscard]] bool holds_new_pin() const { return !kept_pin_.empty(); }
     [[nodiscard]] std::size_t malformed_frames() const { return endpoint_.malformed_frames(); }
 
 private:
     void handle(const drivers::Frame& frame);
     void on_begin_entry(const drivers::Frame& frame);
     void on_get_pin_block(std::uint8_t command);
-    void key_event(drivers::PinKey key);
+    [[nodiscard]] drivers::ReplyCode check_begin(const Bytes& data) const;
+    void on_enter_accepted();
+    void key_event(drivers::PinKey key, char digit = '\0');
     void forget_pin();
+    void forget_all();
 
     LoopbackPair link_{"sim pin pad"};
     FrameEndpoint endpoint_;
     security::SecureBytes pin_key_;
     RandomSource& random_;
-    security::SecureString digits_{12};  // the PIN being typed; wiped when done
+    security::SecureString digits_{19};  // the PIN or data being typed; wiped when done
     std::size_t digit_count_ = 0;
     security::SecureString pan_;
+    security::SecureString kept_pin_;  // a completed new_pin entry, until its confirmation
+    security::SecureString kept_pan_;  // the card it belongs to: a confirmation for another is refused
+    drivers::EntryMode mode_ = drivers::EntryMode::pin;
     std::uint8_t min_length_ = 4;
     std::uint8_t max_length_ = 12;
     drivers::PinEntryState entry_ = drivers::PinEntryState::idle;
