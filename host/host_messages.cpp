@@ -30,6 +30,12 @@ constexpr std::array kReversalReasons{
     std::pair{ReversalReason::CashNotTaken, std::string_view("17")},
 };
 
+constexpr std::array kAccountTypes{
+    std::pair{AccountType::Default, std::string_view("00")},
+    std::pair{AccountType::Savings, std::string_view("10")},
+    std::pair{AccountType::Checking, std::string_view("20")},
+};
+
 }  // namespace
 
 std::string_view to_string(TransactionType type) {
@@ -90,6 +96,29 @@ std::string_view iso_code(ReversalReason reason) {
 
 std::optional<ResponseCode> response_code_from_iso(std::string_view code) {
     for (const auto& [known, text] : kResponseCodes) {
+        if (text == code) return known;
+    }
+    return std::nullopt;
+}
+
+std::string_view to_string(AccountType type) {
+    switch (type) {
+        case AccountType::Default: return "default";
+        case AccountType::Savings: return "savings";
+        case AccountType::Checking: return "checking";
+    }
+    return "unknown";
+}
+
+std::string_view iso_code(AccountType type) {
+    for (const auto& [known, text] : kAccountTypes) {
+        if (known == type) return text;
+    }
+    return "00";
+}
+
+std::optional<AccountType> account_type_from_iso(std::string_view code) {
+    for (const auto& [known, text] : kAccountTypes) {
         if (text == code) return known;
     }
     return std::nullopt;

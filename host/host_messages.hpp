@@ -46,6 +46,14 @@ enum class ResponseCode {
     SystemError,         // 96
 };
 
+// The account kind a card request names in field 3 (processing code digits 3–4 "from", 5–6 "to",
+// after ISO 8583:1987): the customer picks a kind, the host finds the cardholder's account of it.
+enum class AccountType {
+    Default,   // 00: the card's default account
+    Savings,   // 10
+    Checking,  // 20
+};
+
 // Why the kiosk reverses (sent in field 39 of the 0420, after the 1987 reversal reason codes).
 enum class ReversalReason {
     HostTimeout,       // 68: response received too late / not at all
@@ -56,6 +64,10 @@ enum class ReversalReason {
 std::string_view to_string(TransactionType type);
 std::string_view to_string(ResponseCode code);
 std::string_view to_string(ReversalReason reason);
+std::string_view to_string(AccountType type);
+// "00", "10", "20" and back; nullopt for a kind this kiosk does not know.
+std::string_view iso_code(AccountType type);
+std::optional<AccountType> account_type_from_iso(std::string_view code);
 // The two-character ISO 8583 response code ("00", "51", …).
 std::string_view iso_code(ResponseCode code);
 std::string_view iso_code(ReversalReason reason);
@@ -72,8 +84,10 @@ struct AuthorizationRequest {
     std::uint32_t stan = 0;     // system trace audit number, 1–999999, unique per terminal per day
     std::string terminal_id;    // 8 characters on the wire (space padded)
     TimePoint local_time;       // also the transmission time that names this request in a reversal
-    std::string from_account;   // field 102; empty = the card's default account
-    std::string to_account;     // field 103, transfers only
+    std::string from_account;   // field 102; empty = the card's account of `from_type`
+    std::string to_account;     // field 103, transfers only; empty = the account of `to_type`
+    AccountType from_type = AccountType::Default;  // field 3 digits 3–4
+    AccountType to_type = AccountType::Default;    // field 3 digits 5–6 (transfers)
     Bytes new_pin_block;        // PIN change: the new PIN, format 4 under the same key and PAN
     std::string one_time_code;  // cardless: the code from the bank's app (digits)
     std::string phone_number;   // cardless: the phone the code was staged for
@@ -109,6 +123,8 @@ struct ReversalRequest {
     Money dispensed;            // what the customer actually received (0 = reverse it all)
     std::string from_account;
     std::string to_account;
+    AccountType from_type = AccountType::Default;
+    AccountType to_type = AccountType::Default;
     ReversalReason reason = ReversalReason::HostTimeout;
     std::uint32_t stan = 0;     // this advice's own STAN
     std::string terminal_id;

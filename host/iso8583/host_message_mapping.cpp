@@ -35,7 +35,7 @@ constexpr std::array kCurrencies{
 
 struct ProcessingCode {
     TransactionType type;
-    std::string_view code;  // first two digits (transaction type); account types follow as 0000
+    std::string_view code;  // first two digits (transaction type); the account kinds follow (processing_code_text)
     Mti mti;
 };
 // 9x are private-use transaction codes in this dialect (docs/host.md).
@@ -289,6 +289,24 @@ Message reply_skeleton(const Message& request, Mti reply_mti) {
     return reply;
 }
 
+// "tt" + from-account kind + to-account kind (ISO 8583:1987 field 3).
+std::string processing_code_text(const ProcessingCode& code, AccountType from, AccountType to) {
+    return std::string(code.code) + std::string(iso_code(from)) + std::string(iso_code(to));
+}
+
+// Digits 3–6 of field 3: the account kinds; an unknown kind is refused, naming the digits.
+Status read_account_types(const Message& message, AccountType& from, AccountType& to) {
+    auto code = required(message, field::kProcessingCode);
+    if (!code.ok()) return code.error();
+    const auto from_type = account_type_from_iso(code->substr(2, 2));
+    const auto to_type = account_type_from_iso(code->substr(4, 2));
+    if (!from_type) return mapping_error("field 3 (processing code): unknown from-account type in digits 3-4");
+    if (!to_type) return mapping_error("field 3 (processing code): unknown to-account type in digits 5-6");
+    from = *from_type;
+    to = *to_type;
+    return ok_status();
+}
+
 Result<TransactionType> type_of(const Message& message) {
     auto code = required(message, field::kProcessingCode);
     if (!code.ok()) return code.error();
@@ -368,7 +386,7 @@ Result<Message> to_iso(const AuthorizationRequest& request) {
     const ProcessingCode* code = processing_code_of(request.type);
     if (code == nullptr) return mapping_error("transaction type " + std::string(to_string(request.type)) + " is not an authorization");
     Message message(code->mti);
-    message.set(field::kProcessingCode, std::string(code->code) + "0000");
+    message.set(field::kProcessingCode, processing_code_text(*code, request.from_type, request.to_type));
     const bool cardless = request.type == TransactionType::CardlessWithdrawal;
     if (cardless) {
         if (request.one_time_code.empty() || request.phone_number.empty()) {
@@ -417,7 +435,7 @@ Result<Message> to_iso(const ReversalRequest& request) {
         return mapping_error("the dispensed amount must be below the original amount, in its currency");
     }
     Message message(Mti::ReversalAdvice);
-    message.set(field::kProcessingCode, std::string(code->code) + "0000");
+    message.set(field::kProcessingCode, processing_code_text(*code, request.from_type, request.to_type));
     if (request.original_type != TransactionType::CardlessWithdrawal) {
         KIOSK_TRY(put_card(message, request.pan, request.expiry_yymm));
     }
@@ -502,6 +520,7 @@ Result<AuthorizationRequest> authorization_request_from_iso(const Message& messa
     request.phone_number = std::string(required_text(message, field::kPhoneNumber));
     request.from_account = std::string(required_text(message, field::kFromAccount));
     request.to_account = std::string(required_text(message, field::kToAccount));
+    KIOSK_TRY(read_account_types(message, request.from_type, request.to_type));
     auto amount = amount_of(message);
     if (!amount.ok()) return amount.error();
     request.amount = *amount;
@@ -541,6 +560,7 @@ Result<ReversalRequest> reversal_request_from_iso(const Message& message, TimePo
     request.reason = *reason;
     request.from_account = std::string(required_text(message, field::kFromAccount));
     request.to_account = std::string(required_text(message, field::kToAccount));
+    KIOSK_TRY(read_account_types(message, request.from_type, request.to_type));
     KIOSK_TRY(read_origin(message, reference, request));
     return request;
 }

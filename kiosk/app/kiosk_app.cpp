@@ -57,10 +57,12 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     if (!journal_chain.ok()) throw std::runtime_error(journal_chain.error().to_string());
     cx_ = std::make_unique<CxRecorder>(database_, *sealer_, std::move(*journal_chain), environment_.random,
                                        environment_.clock, config_.kiosk_id);
-    runtime_ = std::make_unique<Runtime>(
-        RuntimeParts{environment_.clock, environment_.devices, environment_.host, environment_.display, *cx_,
-                     *tokenizer_, config_.kiosk_id, config_.bank_name},
-        flow::Flow(config_.flow));
+    stans_ = std::make_unique<StanCounter>(database_);
+    RuntimeParts parts{environment_.clock, environment_.devices, environment_.host, environment_.display, *cx_,
+                       *tokenizer_, config_.kiosk_id, config_.bank_name};
+    parts.e_receipt_url = config_.e_receipt_url;
+    parts.stans = stans_.get();
+    runtime_ = std::make_unique<Runtime>(std::move(parts), flow::Flow(config_.flow));
     if (environment_.devices.cash_dispenser != nullptr) {
         auto reversals = host::ReversalQueue::open(database_, *sealer_, environment_.random, environment_.clock,
                                                    config_.kiosk_id);

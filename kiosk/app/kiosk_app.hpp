@@ -56,6 +56,7 @@ private:
     std::unique_ptr<CxRecorder> cx_;
     std::unique_ptr<host::ReversalQueue> reversals_;  // only with a cash dispenser
     std::unique_ptr<InFlightBracket> bracket_;
+    std::unique_ptr<StanCounter> stans_;
     std::unique_ptr<Runtime> runtime_;
     crm::SteadyWaiter waiter_;
     std::unique_ptr<crm::Uploader> uploader_;

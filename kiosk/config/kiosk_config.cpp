@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "kiosk/config/toml_text_guard.hpp"
+#include "kiosk/flow/flow_table.hpp"
 #include "kiosk/config/toml_parser.hpp"
 #include "security/tls_pin.hpp"
 
@@ -102,20 +103,66 @@ private:
     std::string_view source_;
 };
 
+// "ShowReceiptQr" → "show_receipt_qr": the config names a state's timer after the state.
+std::string snake_case(std::string_view name) {
+    std::string text;
+    for (const char c : name) {
+        if (c >= 'A' && c <= 'Z') {
+            if (!text.empty()) text += '_';
+            text += static_cast<char>(c - 'A' + 'a');
+        } else {
+            text += c;
+        }
+    }
+    return text;
+}
+
+// Every state that has a timer by default can have it set; the others (Attract, OutOfService) wait.
 const std::map<std::string, flow::StateId>& timed_states() {
-    static const std::map<std::string, flow::StateId> states{
-        {"reading_card", flow::StateId::ReadingCard}, {"pin_entry", flow::StateId::PinEntry},
-        {"main_menu", flow::StateId::MainMenu},       {"authorizing", flow::StateId::Authorizing},
-        {"show_balance", flow::StateId::ShowBalance}, {"receipt_choice", flow::StateId::ReceiptChoice},
-        {"printing", flow::StateId::Printing},        {"more_time", flow::StateId::MoreTime},
-        {"closing", flow::StateId::Closing},          {"thank_you", flow::StateId::ThankYou},
-        {"card_retained", flow::StateId::CardRetained},
-    };
+    static const std::map<std::string, flow::StateId> states = [] {
+        std::map<std::string, flow::StateId> named;
+        const flow::FlowConfig defaults;
+        for (const flow::StateId state : flow::all_states()) {
+            if (defaults.state_timeouts.contains(state)) named[snake_case(flow::to_string(state))] = state;
+        }
+        return named;
+    }();
     return states;
+}
+
+bool boolean(const Reader& reader, const toml::table& root, std::string_view key, bool current) {
+    const toml::node_view node = root.at_path(key);
+    if (!node) return current;
+    if (!node.is_boolean()) reader.fail(key, "expected true or false");
+    return *node.value<bool>();
 }
 
 void read_flow(const Reader& reader, const toml::table& root, flow::FlowConfig& flow) {
     flow.max_pin_tries = static_cast<int>(reader.integer("flow.max_pin_tries", flow.max_pin_tries, 1, 9));
+    flow.speech_timeout_percent =
+        static_cast<int>(reader.integer("flow.speech_timeout_percent", flow.speech_timeout_percent, 100, 400));
+    flow.max_amount_digits = static_cast<int>(reader.integer("flow.max_amount_digits", flow.max_amount_digits, 1, 9));
+    flow.card_before_cash = boolean(reader, root, "flow.card_before_cash", flow.card_before_cash);
+    flow.offer_another_transaction =
+        boolean(reader, root, "flow.offer_another_transaction", flow.offer_another_transaction);
+    flow.e_receipts = boolean(reader, root, "flow.e_receipts", flow.e_receipts);
+    if (const toml::node_view fast_cash = root.at_path("flow.fast_cash")) {
+        // Whole units of the currency, 1 to 8 buttons (the amount screen has room for 9 with "Other").
+        const toml::array* amounts = fast_cash.as_array();
+        if (amounts == nullptr || amounts->empty() || amounts->size() > 8) {
+            reader.fail("flow.fast_cash", "expected an array of 1 to 8 whole amounts");
+        }
+        std::int64_t scale = 1;
+        for (int digit = 0; digit < flow.currency_exponent; ++digit) scale *= 10;
+        flow.fast_cash_minor.clear();
+        for (std::size_t index = 0; index < amounts->size(); ++index) {
+            const auto value = (*amounts)[index].value<std::int64_t>();
+            const std::string at = "flow.fast_cash[" + std::to_string(index) + "]";
+            if (!(*amounts)[index].is_integer() || !value) reader.fail(at, "expected a whole amount");
+            if (*value < 1 || *value > 100'000) reader.fail(at, "must be between 1 and 100000, got " + std::to_string(*value));
+            flow.fast_cash_minor.push_back(*value * scale);
+        }
+    }
     const toml::table* timeouts = root.at_path("flow.timeouts").as_table();
     if (root.at_path("flow.timeouts") && timeouts == nullptr) reader.fail("flow.timeouts", "expected a table");
     if (timeouts == nullptr) return;
@@ -159,6 +206,11 @@ void validate(const Reader& reader, const KioskConfig& config) {
     }
     if (!config.crm.url.empty() && !config.crm.url.starts_with("https://")) {
         reader.fail("crm.url", "must be an https:// URL, got \"" + config.crm.url + "\"");
+    }
+    // The QR e-receipt points the customer's phone at the bank: https only, with the reference in it.
+    if (!config.e_receipt_url.starts_with("https://") || config.e_receipt_url.find("{reference}") == std::string::npos) {
+        reader.fail("receipts.e_receipt_url",
+                    "must be an https:// URL containing {reference}, got \"" + config.e_receipt_url + "\"");
     }
     // Pinning with a single key would strand the kiosk when the CRM rotates its key: a configured
     // pin set needs a primary and a backup (docs/crm.md, "Pins and rotation").
@@ -209,6 +261,7 @@ KioskConfig parse_config(std::string_view toml_text, std::string_view source) {
     reader.seconds("crm.upload_interval_s", config.crm.upload_interval, 3600);
     reader.seconds("crm.request_timeout_s", config.crm.request_timeout, 300);
     read_flow(reader, root, config.flow);
+    reader.string("receipts.e_receipt_url", config.e_receipt_url);
     read_sim_cassettes(reader, root, config);
     validate(reader, config);
     return config;

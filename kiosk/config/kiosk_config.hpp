@@ -74,6 +74,8 @@ struct KioskConfig {
     std::filesystem::path screens_dir = "out/screens";  // headless PNGs
     ui::Language default_language = ui::Language::English;
     flow::FlowConfig flow;
+    // [receipts] e_receipt_url: the QR e-receipt's text; {reference} becomes the receipt's reference.
+    std::string e_receipt_url = "https://receipts.kioskbank.example/r/{reference}";
     CrmConfig crm;
     DevicesConfig devices;
     SimConfig sim;

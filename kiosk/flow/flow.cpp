@@ -19,10 +19,33 @@ Effect with_transaction(EffectKind kind, const Context& context) {
     return result;
 }
 
-// States a "more time?" prompt can return to; entering MoreTime remembers which one it was.
-bool is_resumable(StateId state) {
-    return state == StateId::PinEntry || state == StateId::MainMenu || state == StateId::ShowBalance ||
-           state == StateId::ReceiptChoice || state == StateId::WithdrawalAmount;
+Effect key_entry(KeyEntry entry) {
+    Effect result = effect(EffectKind::BeginKeyEntry);
+    result.entry = entry;
+    return result;
+}
+
+// Where a "more time?" prompt returns to; nullopt for states it cannot return to. The pad has
+// forgotten a first new PIN by then, so a confirmation resumes at the new PIN.
+std::optional<StateId> resume_state_for(StateId state) {
+    switch (state) {
+        case StateId::SessionOptions:
+        case StateId::PinEntry:
+        case StateId::MainMenu:
+        case StateId::WithdrawalAmount:
+        case StateId::EnterAmount:
+        case StateId::ChooseFromAccount:
+        case StateId::ChooseToAccount:
+        case StateId::EnterNewPin:
+        case StateId::CardlessCode:
+        case StateId::CardlessPhone:
+        case StateId::ShowBalance:
+        case StateId::ShowStatement:
+        case StateId::TransactionDone:
+        case StateId::ReceiptChoice: return state;
+        case StateId::ConfirmNewPin: return StateId::EnterNewPin;
+        default: return std::nullopt;
+    }
 }
 
 }  // namespace
@@ -36,6 +59,8 @@ Transition Flow::start() const {
 Transition Flow::step(const Context& given, const Event& event) const {
     Context context = given;
     context.card_before_cash = config_.card_before_cash;
+    context.e_receipts = config_.e_receipts;
+    context.offer_another = config_.offer_another_transaction;
     const auto rows = transition_table();
     for (std::size_t index = 0; index < rows.size(); ++index) {
         const TransitionRow& row = rows[index];
@@ -51,17 +76,20 @@ Transition Flow::step(const Context& given, const Event& event) const {
                                                                     : event.response;
             transition.effects.push_back(record);
         }
+        if (row.first) transition.effects.push_back(effect(*row.first));
         if (event.kind == EventKind::CashTaken) transition.effects.push_back(with_amount(EffectKind::SettleWithdrawal, context));
         if (row.reverse) {
             // Notes left in the slot go back first: the reversal then covers exactly what the
             // customer did not take.
             if (*row.reverse == host::ReversalReason::CashNotTaken) transition.effects.push_back(effect(EffectKind::RetractCash));
-            Effect reverse = with_amount(EffectKind::ReverseWithdrawal, context);
+            Effect reverse = with_amount(EffectKind::ReverseTransaction, context);
             if (context.amount) reverse.dispensed = Money{0, context.amount->currency, context.amount->exponent};
             reverse.reason = row.reverse;
             transition.effects.push_back(reverse);
         }
-        if (row.to == StateId::MoreTime && is_resumable(context.state)) next.resume_state = context.state;
+        if (row.to == StateId::MoreTime) {
+            if (const auto resume = resume_state_for(context.state)) next.resume_state = *resume;
+        }
         if (row.action != nullptr) row.action(next, event);
         if (row.internal) {
             refresh(next, transition.effects);
@@ -83,8 +111,29 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
         case StateId::ReadingCard: effects.push_back(effect(EffectKind::ReadCard)); break;
         case StateId::PinEntry:
             context.pin_digits = 0;
-            effects.push_back(effect(EffectKind::BeginPinEntry));
+            effects.push_back(key_entry(KeyEntry::Pin));
             break;
+        case StateId::EnterNewPin:
+            context.pin_digits = 0;
+            effects.push_back(key_entry(KeyEntry::NewPin));
+            break;
+        case StateId::ConfirmNewPin:
+            context.pin_digits = 0;
+            effects.push_back(key_entry(KeyEntry::ConfirmNewPin));
+            break;
+        case StateId::EnterAmount:
+            context.pin_digits = 0;
+            effects.push_back(key_entry(KeyEntry::Amount));
+            break;
+        case StateId::CardlessCode:
+            context.pin_digits = 0;
+            effects.push_back(key_entry(KeyEntry::OneTimeCode));
+            break;
+        case StateId::CardlessPhone:
+            context.pin_digits = 0;
+            effects.push_back(key_entry(KeyEntry::PhoneNumber));
+            break;
+        case StateId::ShowReceiptQr: effects.push_back(with_transaction(EffectKind::IssueEReceipt, context)); break;
         case StateId::Authorizing:
             effects.push_back(with_amount(EffectKind::RequestAuthorization, context));
             break;
@@ -107,6 +156,11 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
             }
             effects.push_back(effect(EffectKind::EndSession));
             break;
+        case StateId::SessionOptions:
+        case StateId::ChooseFromAccount:
+        case StateId::ChooseToAccount:
+        case StateId::ShowStatement:
+        case StateId::TransactionDone:
         case StateId::MainMenu:
         case StateId::WithdrawalAmount:
         case StateId::TakeCash:
@@ -123,17 +177,17 @@ void Flow::refresh(const Context& context, std::vector<Effect>& effects) const {
     Effect show = effect(EffectKind::ShowScreen);
     show.screen = screen_for(context);
     effects.push_back(show);
-    start_timer(context.state, effects);
+    start_timer(context, effects);
 }
 
-void Flow::start_timer(StateId state, std::vector<Effect>& effects) const {
-    const auto found = config_.state_timeouts.find(state);
-    if (found == config_.state_timeouts.end()) {
+void Flow::start_timer(const Context& context, std::vector<Effect>& effects) const {
+    const std::optional<Millis> timeout = config_.timeout_for(context.state, context.accessibility.speech);
+    if (!timeout) {
         effects.push_back(effect(EffectKind::CancelStateTimer));
         return;
     }
     Effect timer = effect(EffectKind::StartStateTimer);
-    timer.duration = found->second;
+    timer.duration = *timeout;
     effects.push_back(timer);
 }
 

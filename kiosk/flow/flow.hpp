@@ -34,7 +34,7 @@ public:
 private:
     void enter(Context& context, StateId state, std::vector<Effect>& effects) const;
     void refresh(const Context& context, std::vector<Effect>& effects) const;
-    void start_timer(StateId state, std::vector<Effect>& effects) const;
+    void start_timer(const Context& context, std::vector<Effect>& effects) const;
 
     FlowConfig config_;
 };

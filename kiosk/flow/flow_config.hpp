@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,22 +20,45 @@ struct FlowConfig {
     // How long each state waits before its Timeout event. A state absent here has no timer.
     // Defaults follow common ATM practice; MoreTime gives at least the 20 s WCAG 2.2.1 asks for.
     std::map<StateId, Millis> state_timeouts{
-        {StateId::ReadingCard, 15s},   {StateId::PinEntry, 30s},    {StateId::MainMenu, 30s},
-        {StateId::Authorizing, 45s},   {StateId::ShowBalance, 30s}, {StateId::ReceiptChoice, 20s},
-        {StateId::Printing, 30s},      {StateId::MoreTime, 20s},    {StateId::Closing, 30s},
-        {StateId::ThankYou, 4s},       {StateId::CardRetained, 10s},
-        {StateId::WithdrawalAmount, 30s}, {StateId::ReturningCard, 30s}, {StateId::Dispensing, 60s},
-        {StateId::TakeCash, 30s},      {StateId::AnotherTransaction, 20s},
+        {StateId::ReadingCard, 15s},       {StateId::SessionOptions, 30s},   {StateId::PinEntry, 30s},
+        {StateId::MainMenu, 30s},          {StateId::Authorizing, 45s},      {StateId::ShowBalance, 30s},
+        {StateId::ShowStatement, 60s},     {StateId::WithdrawalAmount, 30s}, {StateId::EnterAmount, 30s},
+        {StateId::ChooseFromAccount, 30s}, {StateId::ChooseToAccount, 30s},  {StateId::EnterNewPin, 30s},
+        {StateId::ConfirmNewPin, 30s},     {StateId::TransactionDone, 30s},  {StateId::CardlessCode, 60s},
+        {StateId::CardlessPhone, 60s},     {StateId::ReturningCard, 30s},    {StateId::Dispensing, 60s},
+        {StateId::TakeCash, 30s},          {StateId::ReceiptChoice, 20s},    {StateId::Printing, 30s},
+        {StateId::ShowReceiptQr, 60s},     {StateId::AnotherTransaction, 20s}, {StateId::MoreTime, 20s},
+        {StateId::Closing, 30s},           {StateId::ThankYou, 5s},          {StateId::CardRetained, 10s},
     };
+    // In a speech session every customer-facing timer runs this much longer (percent): listening
+    // to a screen takes longer than reading it. Machine timers (Authorizing, Dispensing, Printing,
+    // ReadingCard) are not stretched.
+    int speech_timeout_percent = 200;
     int max_pin_tries = 3;
     // Card returned (and taken) before the notes are presented: the customer cannot leave the
-    // card behind. With this order "another transaction?" is not offered (the card is out).
+    // card behind. With this order "another transaction?" does not follow a withdrawal.
     bool card_before_cash = true;
+    // "Another transaction?" after each transaction while the card is still in the reader.
+    bool offer_another_transaction = true;
+    // With the printer down, a receipt is offered as a QR code instead (ShowReceiptQr).
+    bool e_receipts = true;
     // Fast-cash buttons, in minor units of `currency`; the runtime offers only those the
     // cassettes can pay (drivers/cash/note_mixer.hpp).
     std::vector<std::int64_t> fast_cash_minor{10000, 20000, 50000, 100000, 200000};
     std::string currency = "CNY";
     int currency_exponent = 2;
+    // Typed amounts (other amount, transfer): at most this many digits of whole units.
+    int max_amount_digits = 6;
+
+    // The state's timer, stretched in a speech session; nullopt when the state has none.
+    [[nodiscard]] std::optional<Millis> timeout_for(StateId state, bool speech) const {
+        const auto found = state_timeouts.find(state);
+        if (found == state_timeouts.end()) return std::nullopt;
+        const bool machine = state == StateId::Authorizing || state == StateId::Dispensing ||
+                             state == StateId::Printing || state == StateId::ReadingCard;
+        if (!speech || machine) return found->second;
+        return Millis(found->second.count() * speech_timeout_percent / 100);
+    }
 };
 
 }  // namespace kiosk::flow

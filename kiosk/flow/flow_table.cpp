@@ -23,26 +23,36 @@ bool other_decline(const Context& c, const Event& e) {
     return !wrong_pin_tries_left(c, e) && !pin_tries_exhausted(c, e);
 }
 
-bool is_withdrawal(const Context& c) { return c.pending_transaction == host::TransactionType::Withdrawal; }
-bool balance_approved(const Context& c, const Event&) { return !is_withdrawal(c); }
-bool withdrawal_card_first(const Context& c, const Event&) { return is_withdrawal(c) && c.card_before_cash; }
-bool withdrawal_cash_first(const Context& c, const Event&) { return is_withdrawal(c) && !c.card_before_cash; }
-bool withdrawal_unanswered(const Context& c, const Event&) { return is_withdrawal(c); }
-bool inquiry_unanswered(const Context& c, const Event&) { return !is_withdrawal(c); }
-// "Another transaction?" needs the card still in: only after cash, in card-after-cash order.
-bool offer_another(const Context& c, const Event&) { return is_withdrawal(c) && c.cash_taken && c.card_in_machine; }
-bool no_another(const Context& c, const Event& e) { return !offer_another(c, e); }
-// Degraded mode: with the printer down the receipt question is skipped.
-bool receipts_offered(const Context& c, const Event&) { return c.receipts_available; }
-bool no_receipts(const Context& c, const Event&) { return !c.receipts_available; }
-bool no_receipts_card_in(const Context& c, const Event&) { return !c.receipts_available && c.card_in_machine; }
-bool no_receipts_card_out(const Context& c, const Event&) { return !c.receipts_available && !c.card_in_machine; }
+bool is(const Context& c, host::TransactionType type) { return c.pending_transaction == type; }
+bool pays_cash(const Context& c) {
+    return is(c, host::TransactionType::Withdrawal) || is(c, host::TransactionType::CardlessWithdrawal);
+}
+// Money may have moved at the host without the kiosk hearing of it: these are reversed.
+bool moves_money(const Context& c, const Event&) { return pays_cash(c) || is(c, host::TransactionType::Transfer); }
+bool moves_no_money(const Context& c, const Event& e) { return !moves_money(c, e); }
 
-bool resume_withdrawal_amount(const Context& c, const Event&) { return c.resume_state == StateId::WithdrawalAmount; }
-bool resume_pin_entry(const Context& c, const Event&) { return c.resume_state == StateId::PinEntry; }
-bool resume_main_menu(const Context& c, const Event&) { return c.resume_state == StateId::MainMenu; }
-bool resume_show_balance(const Context& c, const Event&) { return c.resume_state == StateId::ShowBalance; }
-bool resume_receipt_choice(const Context& c, const Event&) { return c.resume_state == StateId::ReceiptChoice; }
+bool balance_approved(const Context& c, const Event&) { return is(c, host::TransactionType::BalanceInquiry); }
+bool statement_approved(const Context& c, const Event&) { return is(c, host::TransactionType::MiniStatement); }
+bool change_approved(const Context& c, const Event&) {
+    return is(c, host::TransactionType::Transfer) || is(c, host::TransactionType::PinChange);
+}
+bool cash_card_first(const Context& c, const Event&) { return pays_cash(c) && c.card_before_cash && c.card_in_machine; }
+bool cash_now(const Context& c, const Event& e) { return pays_cash(c) && !cash_card_first(c, e); }
+
+// A receipt on paper, or else as a QR code; with neither the receipt question is skipped.
+bool receipt_possible(const Context& c) { return c.receipts_available || c.e_receipts; }
+bool receipts_offered(const Context& c, const Event&) { return receipt_possible(c); }
+bool no_receipts(const Context& c, const Event&) { return !receipt_possible(c); }
+bool paper_receipt(const Context& c, const Event&) { return c.receipts_available; }
+bool e_receipt(const Context& c, const Event&) { return !c.receipts_available; }
+// "Another transaction?" needs the card still in: not after a card-first withdrawal or cardless.
+bool offer_another(const Context& c, const Event&) { return c.offer_another && c.card_in_machine; }
+bool no_another(const Context& c, const Event& e) { return !offer_another(c, e); }
+bool no_receipts_offer_another(const Context& c, const Event& e) { return no_receipts(c, e) && offer_another(c, e); }
+bool no_receipts_no_another(const Context& c, const Event& e) { return no_receipts(c, e) && no_another(c, e); }
+
+template <StateId State>
+bool resume(const Context& c, const Event&) { return c.resume_state == State; }
 
 // --- actions --------------------------------------------------------------------------------
 
@@ -52,7 +62,21 @@ void card_inserted(Context& c, const Event&) {
     c.language = language;
     c.card_in_machine = true;
 }
+void cardless_started(Context& c, const Event&) {
+    const ui::Language language = c.language;
+    c = Context{};
+    c.language = language;
+    c.pending_transaction = host::TransactionType::CardlessWithdrawal;
+}
 void set_language(Context& c, const Event& e) { c.language = e.language.value_or(c.language); }
+void toggle_option(Context& c, const Event& e) {
+    if (!e.option) return;
+    switch (*e.option) {
+        case SessionOption::LargeText: c.accessibility.large_text = !c.accessibility.large_text; break;
+        case SessionOption::HighContrast: c.accessibility.high_contrast = !c.accessibility.high_contrast; break;
+        case SessionOption::Speech: c.accessibility.speech = !c.accessibility.speech; break;
+    }
+}
 void card_unreadable(Context& c, const Event&) { c.message_key = "card.unreadable"; }
 void pin_digit(Context& c, const Event&) {
     if (c.pin_digits < 12) ++c.pin_digits;  // ISO 9564 PINs have at most 12 digits
@@ -61,9 +85,28 @@ void pin_clear(Context& c, const Event&) { c.pin_digits = 0; }
 void pin_backspace(Context& c, const Event&) {
     if (c.pin_digits > 0) --c.pin_digits;
 }
+void entry_changed(Context& c, const Event& e) {
+    c.pin_digits = e.digits.value_or(0);  // dots for a code; the typed value itself is the runtime's
+    c.message_key.clear();
+}
 void cancelled(Context& c, const Event&) { c.message_key = "session.cancelled"; }
 void out_of_service(Context& c, const Event& e) { c.message_key = e.message_key.empty() ? "out_of_service.devices" : e.message_key; }
-void choose_balance(Context& c, const Event&) { c.pending_transaction = host::TransactionType::BalanceInquiry; }
+void choose(Context& c, host::TransactionType type) {
+    c.pending_transaction = type;
+    c.amount.reset();
+    c.balance.reset();
+    c.cash_taken = false;
+    c.from_account.reset();
+    c.to_account.reset();
+    c.message_key.clear();
+}
+void choose_balance(Context& c, const Event&) { choose(c, host::TransactionType::BalanceInquiry); }
+void choose_withdrawal(Context& c, const Event&) { choose(c, host::TransactionType::Withdrawal); }
+void choose_statement(Context& c, const Event&) { choose(c, host::TransactionType::MiniStatement); }
+void choose_transfer(Context& c, const Event&) { choose(c, host::TransactionType::Transfer); }
+void choose_change_pin(Context& c, const Event&) { choose(c, host::TransactionType::PinChange); }
+void from_account_chosen(Context& c, const Event& e) { c.from_account = e.account; }
+void to_account_chosen(Context& c, const Event& e) { c.to_account = e.account; }
 void approved(Context& c, const Event& e) {
     c.balance = e.balance;
     c.message_key.clear();
@@ -87,21 +130,15 @@ void timed_out(Context& c, const Event&) { c.message_key = "session.timed_out"; 
 void card_taken(Context& c, const Event&) { c.card_in_machine = false; }
 void card_not_taken(Context& c, const Event&) { c.message_key = "card.not_taken"; }
 void card_jammed(Context& c, const Event&) { c.message_key = "card.jammed"; }
-void choose_withdrawal(Context& c, const Event&) {
-    c.pending_transaction = host::TransactionType::Withdrawal;
-    c.amount.reset();
-    c.cash_taken = false;
-    c.message_key.clear();
-}
 void amount_chosen(Context& c, const Event& e) {
     c.amount = e.amount;
     c.message_key.clear();
 }
 void amount_not_payable(Context& c, const Event& e) { c.message_key = e.message_key; }
-void withdrawal_unanswered_note(Context& c, const Event&) { c.message_key = "decline.host_unavailable"; }
-void card_taken_before_cash(Context& c, const Event&) { c.card_in_machine = false; }
-void card_not_taken_no_cash(Context& c, const Event&) { c.message_key = "card.not_taken"; }
-void card_jammed_no_cash(Context& c, const Event&) { c.message_key = "card.jammed"; }
+void new_pin_mismatch(Context& c, const Event&) {
+    c.pin_digits = 0;
+    c.message_key = "new_pin.mismatch";
+}
 void dispense_failed(Context& c, const Event&) { c.message_key = "cash.dispense_failed"; }
 void cash_taken(Context& c, const Event&) {
     c.cash_taken = true;
@@ -117,11 +154,25 @@ void another_transaction(Context& c, const Event&) {
 }
 
 constexpr std::array states{
-    StateId::Attract,     StateId::ReadingCard, StateId::PinEntry,      StateId::MainMenu,
-    StateId::Authorizing, StateId::ShowBalance, StateId::ReceiptChoice, StateId::Printing,
-    StateId::MoreTime,    StateId::Closing,     StateId::ThankYou,      StateId::CardRetained,
-    StateId::OutOfService, StateId::WithdrawalAmount, StateId::ReturningCard, StateId::Dispensing,
-    StateId::TakeCash,    StateId::AnotherTransaction,
+    StateId::Attract,        StateId::ReadingCard,       StateId::SessionOptions,   StateId::PinEntry,
+    StateId::MainMenu,       StateId::Authorizing,       StateId::ShowBalance,      StateId::ShowStatement,
+    StateId::WithdrawalAmount, StateId::EnterAmount,     StateId::ChooseFromAccount, StateId::ChooseToAccount,
+    StateId::EnterNewPin,    StateId::ConfirmNewPin,     StateId::TransactionDone,  StateId::CardlessCode,
+    StateId::CardlessPhone,  StateId::ReturningCard,     StateId::Dispensing,       StateId::TakeCash,
+    StateId::ReceiptChoice,  StateId::Printing,          StateId::ShowReceiptQr,    StateId::AnotherTransaction,
+    StateId::MoreTime,       StateId::Closing,           StateId::ThankYou,         StateId::CardRetained,
+    StateId::OutOfService,
+};
+
+// Every message_key an action above can set ("decline." + a response code name aside).
+constexpr std::array message_key_list{
+    std::string_view("card.unreadable"),   std::string_view("session.cancelled"),  std::string_view("session.timed_out"),
+    std::string_view("pin.wrong"),         std::string_view("pin.tries_exceeded"), std::string_view("decline.host_unavailable"),
+    std::string_view("receipt.failed"),    std::string_view("card.not_taken"),     std::string_view("card.jammed"),
+    std::string_view("cash.dispense_failed"), std::string_view("cash.not_taken"),  std::string_view("new_pin.mismatch"),
+    std::string_view("amount.not_multiple"), std::string_view("amount.too_large"), std::string_view("amount.invalid"),
+    std::string_view("out_of_service.devices"), std::string_view("out_of_service.tamper"),
+    std::string_view("out_of_service.host_unreachable"),
 };
 
 using S = StateId;
@@ -142,56 +193,115 @@ constexpr TransitionRow reversing(TransitionRow row, host::ReversalReason reason
     row.reverse = reason;
     return row;
 }
+constexpr TransitionRow first(EffectKind effect, TransitionRow row) {
+    row.first = effect;
+    return row;
+}
 using R = host::ReversalReason;
 
 // Read a row as: from, on event, to, [guard], action. Every interactive state has explicit
 // Cancel and Timeout rows (the NDC rule); Closing is the one close state for card return.
 const std::array table{
     go(S::Attract, E::CardInserted, S::ReadingCard, card_inserted),
+    go(S::Attract, E::ChooseCardless, S::CardlessCode, cardless_started),
     stay(S::Attract, E::ChooseLanguage, set_language),
     go(S::Attract, E::DevicesFailed, S::OutOfService, out_of_service),
 
-    go(S::ReadingCard, E::CardReadOk, S::PinEntry),
+    go(S::ReadingCard, E::CardReadOk, S::SessionOptions),
     go(S::ReadingCard, E::CardReadFailed, S::Closing, card_unreadable),
     go(S::ReadingCard, E::Timeout, S::Closing, card_unreadable),
+
+    // Before the PIN: the customer sets language and accessibility for the whole session.
+    stay(S::SessionOptions, E::ChooseLanguage, set_language),
+    stay(S::SessionOptions, E::ToggleOption, toggle_option),
+    go(S::SessionOptions, E::Continue, S::PinEntry),
+    go(S::SessionOptions, E::Cancel, S::Closing, cancelled),
+    go(S::SessionOptions, E::Timeout, S::MoreTime),
 
     stay(S::PinEntry, E::PinDigit, pin_digit),
     stay(S::PinEntry, E::PinClear, pin_clear),
     stay(S::PinEntry, E::PinBackspace, pin_backspace),
-    when(S::PinEntry, E::PinEnter, S::MainMenu, "first entry", first_pin_entry, no_message),
-    when(S::PinEntry, E::PinEnter, S::Authorizing, "retry after wrong PIN", retrying_after_wrong_pin, no_message),
+    first(EffectKind::TakePinBlock,
+          when(S::PinEntry, E::PinEnter, S::MainMenu, "first entry", first_pin_entry, no_message)),
+    first(EffectKind::TakePinBlock, when(S::PinEntry, E::PinEnter, S::Authorizing, "retry after wrong PIN",
+                                         retrying_after_wrong_pin, no_message)),
     go(S::PinEntry, E::Cancel, S::Closing, cancelled),
     go(S::PinEntry, E::Timeout, S::MoreTime),
 
-    go(S::MainMenu, E::ChooseBalance, S::Authorizing, choose_balance),
     go(S::MainMenu, E::ChooseWithdrawal, S::WithdrawalAmount, choose_withdrawal),
+    go(S::MainMenu, E::ChooseBalance, S::Authorizing, choose_balance),
+    go(S::MainMenu, E::ChooseMiniStatement, S::Authorizing, choose_statement),
+    go(S::MainMenu, E::ChooseTransfer, S::ChooseFromAccount, choose_transfer),
+    go(S::MainMenu, E::ChooseChangePin, S::EnterNewPin, choose_change_pin),
     go(S::MainMenu, E::Cancel, S::Closing, cancelled),
     go(S::MainMenu, E::Timeout, S::MoreTime),
 
     when(S::Authorizing, E::HostApproved, S::ShowBalance, "balance inquiry", balance_approved, approved),
-    when(S::Authorizing, E::HostApproved, S::ReturningCard, "withdrawal, card first", withdrawal_card_first, approved),
-    when(S::Authorizing, E::HostApproved, S::Dispensing, "withdrawal, cash first", withdrawal_cash_first, approved),
+    when(S::Authorizing, E::HostApproved, S::ShowStatement, "mini statement", statement_approved, approved),
+    when(S::Authorizing, E::HostApproved, S::TransactionDone, "transfer or PIN change", change_approved, approved),
+    when(S::Authorizing, E::HostApproved, S::ReturningCard, "cash, card first", cash_card_first, approved),
+    when(S::Authorizing, E::HostApproved, S::Dispensing, "cash, card after or cardless", cash_now, approved),
     when(S::Authorizing, E::HostDeclined, S::PinEntry, "wrong PIN, tries left", wrong_pin_tries_left, wrong_pin),
     when(S::Authorizing, E::HostDeclined, S::CardRetained, "PIN tries exhausted", pin_tries_exhausted, tries_exhausted),
     when(S::Authorizing, E::HostDeclined, S::Closing, "other decline", other_decline, declined),
-    // A withdrawal the host may have debited without telling us: reverse it (the host answers
-    // "original not found" when it never saw it, which also acknowledges the reversal).
-    when(S::Authorizing, E::HostUnavailable, S::Closing, "inquiry", inquiry_unanswered, host_unavailable),
-    reversing(when(S::Authorizing, E::HostUnavailable, S::Closing, "withdrawal", withdrawal_unanswered,
-                   withdrawal_unanswered_note), R::HostTimeout),
-    when(S::Authorizing, E::Timeout, S::Closing, "inquiry", inquiry_unanswered, host_unavailable),
-    reversing(when(S::Authorizing, E::Timeout, S::Closing, "withdrawal", withdrawal_unanswered,
-                   withdrawal_unanswered_note), R::HostTimeout),
+    // A request that may have moved money at the host without telling us is reversed (the host
+    // answers "original not found" when it never saw it, which also acknowledges the reversal).
+    when(S::Authorizing, E::HostUnavailable, S::Closing, "moves no money", moves_no_money, host_unavailable),
+    reversing(when(S::Authorizing, E::HostUnavailable, S::Closing, "moves money", moves_money, host_unavailable),
+              R::HostTimeout),
+    when(S::Authorizing, E::Timeout, S::Closing, "moves no money", moves_no_money, host_unavailable),
+    reversing(when(S::Authorizing, E::Timeout, S::Closing, "moves money", moves_money, host_unavailable),
+              R::HostTimeout),
 
     go(S::WithdrawalAmount, E::AmountChosen, S::Authorizing, amount_chosen),
     stay(S::WithdrawalAmount, E::AmountNotPayable, amount_not_payable),
+    go(S::WithdrawalAmount, E::ChooseOtherAmount, S::EnterAmount, no_message),
     go(S::WithdrawalAmount, E::Cancel, S::Closing, cancelled),
     go(S::WithdrawalAmount, E::Timeout, S::MoreTime),
 
+    // An amount typed on the PIN pad; the runtime checks it (cassettes, step, limits) on ENTER.
+    stay(S::EnterAmount, E::EntryChanged, entry_changed),
+    go(S::EnterAmount, E::AmountChosen, S::Authorizing, amount_chosen),
+    go(S::EnterAmount, E::AmountNotPayable, S::EnterAmount, amount_not_payable),  // entry starts again
+    go(S::EnterAmount, E::Cancel, S::Closing, cancelled),
+    go(S::EnterAmount, E::Timeout, S::MoreTime),
+
+    go(S::ChooseFromAccount, E::AccountChosen, S::ChooseToAccount, from_account_chosen),
+    go(S::ChooseFromAccount, E::Cancel, S::Closing, cancelled),
+    go(S::ChooseFromAccount, E::Timeout, S::MoreTime),
+    go(S::ChooseToAccount, E::AccountChosen, S::EnterAmount, to_account_chosen),
+    go(S::ChooseToAccount, E::Cancel, S::Closing, cancelled),
+    go(S::ChooseToAccount, E::Timeout, S::MoreTime),
+
+    // PIN change: the new PIN twice; the pad compares them, the host gets the current and the new.
+    stay(S::EnterNewPin, E::PinDigit, pin_digit),
+    stay(S::EnterNewPin, E::PinClear, pin_clear),
+    stay(S::EnterNewPin, E::PinBackspace, pin_backspace),
+    go(S::EnterNewPin, E::PinEnter, S::ConfirmNewPin, no_message),
+    go(S::EnterNewPin, E::Cancel, S::Closing, cancelled),
+    go(S::EnterNewPin, E::Timeout, S::MoreTime),
+    stay(S::ConfirmNewPin, E::PinDigit, pin_digit),
+    stay(S::ConfirmNewPin, E::PinClear, pin_clear),
+    stay(S::ConfirmNewPin, E::PinBackspace, pin_backspace),
+    first(EffectKind::TakeNewPinBlock, go(S::ConfirmNewPin, E::PinEnter, S::Authorizing)),
+    go(S::ConfirmNewPin, E::PinMismatch, S::EnterNewPin, new_pin_mismatch),
+    go(S::ConfirmNewPin, E::Cancel, S::Closing, cancelled),
+    go(S::ConfirmNewPin, E::Timeout, S::MoreTime),
+
+    // Cardless: code and phone typed on the PIN pad, then the amount; no card, so no PIN.
+    stay(S::CardlessCode, E::EntryChanged, entry_changed),
+    go(S::CardlessCode, E::CodeEntered, S::CardlessPhone),
+    go(S::CardlessCode, E::Cancel, S::Closing, cancelled),
+    go(S::CardlessCode, E::Timeout, S::MoreTime),
+    stay(S::CardlessPhone, E::EntryChanged, entry_changed),
+    go(S::CardlessPhone, E::PhoneEntered, S::WithdrawalAmount),
+    go(S::CardlessPhone, E::Cancel, S::Closing, cancelled),
+    go(S::CardlessPhone, E::Timeout, S::MoreTime),
+
     // Approved, card first. No cancel: the money is approved; the only way out is the card.
-    go(S::ReturningCard, E::CardTaken, S::Dispensing, card_taken_before_cash),
-    reversing(go(S::ReturningCard, E::Timeout, S::CardRetained, card_not_taken_no_cash), R::DeviceMalfunction),
-    reversing(go(S::ReturningCard, E::CardEjectFailed, S::CardRetained, card_jammed_no_cash), R::DeviceMalfunction),
+    go(S::ReturningCard, E::CardTaken, S::Dispensing, card_taken),
+    reversing(go(S::ReturningCard, E::Timeout, S::CardRetained, card_not_taken), R::DeviceMalfunction),
+    reversing(go(S::ReturningCard, E::CardEjectFailed, S::CardRetained, card_jammed), R::DeviceMalfunction),
 
     // No cancel while notes move. A failed dispense has presented nothing (the runtime retracts
     // whatever was stacked), so the whole amount is reversed.
@@ -200,8 +310,8 @@ const std::array table{
     reversing(go(S::Dispensing, E::Timeout, S::Closing, dispense_failed), R::DeviceMalfunction),
 
     when(S::TakeCash, E::CashTaken, S::ReceiptChoice, "receipts offered", receipts_offered, cash_taken),
-    when(S::TakeCash, E::CashTaken, S::AnotherTransaction, "no printer, card in", no_receipts_card_in, cash_taken),
-    when(S::TakeCash, E::CashTaken, S::Closing, "no printer, card out", no_receipts_card_out, cash_taken),
+    when(S::TakeCash, E::CashTaken, S::AnotherTransaction, "no receipt, card in", no_receipts_offer_another, cash_taken),
+    when(S::TakeCash, E::CashTaken, S::Closing, "no receipt, card out", no_receipts_no_another, cash_taken),
     reversing(go(S::TakeCash, E::Timeout, S::Closing, cash_not_taken), R::CashNotTaken),
 
     go(S::AnotherTransaction, E::AnotherYes, S::MainMenu, another_transaction),
@@ -210,26 +320,55 @@ const std::array table{
     go(S::AnotherTransaction, E::Timeout, S::Closing, timed_out),
 
     when(S::ShowBalance, E::Continue, S::ReceiptChoice, "receipts offered", receipts_offered),
-    when(S::ShowBalance, E::Continue, S::Closing, "no printer", no_receipts, no_message),
+    when(S::ShowBalance, E::Continue, S::AnotherTransaction, "no receipt, card in", no_receipts_offer_another),
+    when(S::ShowBalance, E::Continue, S::Closing, "no receipt, card out", no_receipts_no_another, no_message),
     go(S::ShowBalance, E::Cancel, S::Closing, no_message),
     go(S::ShowBalance, E::Timeout, S::MoreTime),
 
-    go(S::ReceiptChoice, E::ReceiptYes, S::Printing),
-    when(S::ReceiptChoice, E::ReceiptNo, S::AnotherTransaction, "card still in after cash", offer_another, no_message),
+    when(S::ShowStatement, E::Continue, S::ReceiptChoice, "receipts offered", receipts_offered),
+    when(S::ShowStatement, E::Continue, S::AnotherTransaction, "no receipt, card in", no_receipts_offer_another),
+    when(S::ShowStatement, E::Continue, S::Closing, "no receipt, card out", no_receipts_no_another, no_message),
+    go(S::ShowStatement, E::Cancel, S::Closing, no_message),
+    go(S::ShowStatement, E::Timeout, S::MoreTime),
+
+    when(S::TransactionDone, E::Continue, S::ReceiptChoice, "receipts offered", receipts_offered),
+    when(S::TransactionDone, E::Continue, S::AnotherTransaction, "no receipt, card in", no_receipts_offer_another),
+    when(S::TransactionDone, E::Continue, S::Closing, "no receipt, card out", no_receipts_no_another, no_message),
+    go(S::TransactionDone, E::Cancel, S::Closing, no_message),
+    go(S::TransactionDone, E::Timeout, S::MoreTime),
+
+    when(S::ReceiptChoice, E::ReceiptYes, S::Printing, "printer", paper_receipt),
+    when(S::ReceiptChoice, E::ReceiptYes, S::ShowReceiptQr, "no printer: e-receipt", e_receipt),
+    when(S::ReceiptChoice, E::ReceiptNo, S::AnotherTransaction, "card still in", offer_another, no_message),
     when(S::ReceiptChoice, E::ReceiptNo, S::Closing, "otherwise", no_another, no_message),
     go(S::ReceiptChoice, E::Cancel, S::Closing, no_message),
     go(S::ReceiptChoice, E::Timeout, S::MoreTime),
 
-    when(S::Printing, E::PrintDone, S::AnotherTransaction, "card still in after cash", offer_another, no_message),
+    when(S::Printing, E::PrintDone, S::AnotherTransaction, "card still in", offer_another, no_message),
     when(S::Printing, E::PrintDone, S::Closing, "otherwise", no_another, no_message),
     go(S::Printing, E::PrintFailed, S::Closing, receipt_failed),
     go(S::Printing, E::Timeout, S::Closing, receipt_failed),
 
-    when(S::MoreTime, E::MoreTimeYes, S::PinEntry, "was entering PIN", resume_pin_entry),
-    when(S::MoreTime, E::MoreTimeYes, S::WithdrawalAmount, "was choosing amount", resume_withdrawal_amount),
-    when(S::MoreTime, E::MoreTimeYes, S::MainMenu, "was in menu", resume_main_menu),
-    when(S::MoreTime, E::MoreTimeYes, S::ShowBalance, "was reading balance", resume_show_balance),
-    when(S::MoreTime, E::MoreTimeYes, S::ReceiptChoice, "was choosing receipt", resume_receipt_choice),
+    when(S::ShowReceiptQr, E::Continue, S::AnotherTransaction, "card still in", offer_another, no_message),
+    when(S::ShowReceiptQr, E::Continue, S::Closing, "otherwise", no_another, no_message),
+    go(S::ShowReceiptQr, E::Cancel, S::Closing, no_message),
+    go(S::ShowReceiptQr, E::Timeout, S::Closing, no_message),  // time enough to scan; the session ends safely
+
+    when(S::MoreTime, E::MoreTimeYes, S::SessionOptions, "was choosing options", resume<S::SessionOptions>),
+    when(S::MoreTime, E::MoreTimeYes, S::PinEntry, "was entering PIN", resume<S::PinEntry>),
+    when(S::MoreTime, E::MoreTimeYes, S::MainMenu, "was in menu", resume<S::MainMenu>),
+    when(S::MoreTime, E::MoreTimeYes, S::WithdrawalAmount, "was choosing amount", resume<S::WithdrawalAmount>),
+    when(S::MoreTime, E::MoreTimeYes, S::EnterAmount, "was typing amount", resume<S::EnterAmount>),
+    when(S::MoreTime, E::MoreTimeYes, S::ChooseFromAccount, "was choosing from-account", resume<S::ChooseFromAccount>),
+    when(S::MoreTime, E::MoreTimeYes, S::ChooseToAccount, "was choosing to-account", resume<S::ChooseToAccount>),
+    // The pad forgot the first new PIN when its entry timed out: both are asked again.
+    when(S::MoreTime, E::MoreTimeYes, S::EnterNewPin, "was entering new PIN", resume<S::EnterNewPin>),
+    when(S::MoreTime, E::MoreTimeYes, S::CardlessCode, "was typing code", resume<S::CardlessCode>),
+    when(S::MoreTime, E::MoreTimeYes, S::CardlessPhone, "was typing phone", resume<S::CardlessPhone>),
+    when(S::MoreTime, E::MoreTimeYes, S::ShowBalance, "was reading balance", resume<S::ShowBalance>),
+    when(S::MoreTime, E::MoreTimeYes, S::ShowStatement, "was reading statement", resume<S::ShowStatement>),
+    when(S::MoreTime, E::MoreTimeYes, S::TransactionDone, "was reading confirmation", resume<S::TransactionDone>),
+    when(S::MoreTime, E::MoreTimeYes, S::ReceiptChoice, "was choosing receipt", resume<S::ReceiptChoice>),
     go(S::MoreTime, E::MoreTimeNo, S::Closing, cancelled),
     go(S::MoreTime, E::Cancel, S::Closing, cancelled),
     go(S::MoreTime, E::Timeout, S::Closing, timed_out),
@@ -250,6 +389,8 @@ std::span<const TransitionRow> transition_table() { return table; }
 
 std::span<const StateId> all_states() { return states; }
 
+std::span<const std::string_view> message_keys() { return message_key_list; }
+
 ui::ScreenId screen_for(const Context& context) {
     switch (context.state) {
         case StateId::Attract: return ui::ScreenId::Attract;
@@ -268,9 +409,23 @@ ui::ScreenId screen_for(const Context& context) {
             }
             return ui::ScreenId::TakeCard;
         case StateId::ThankYou:
-            // Closing with the card already out ends here at once; a failure still says why.
-            if (context.message_key.starts_with("cash.")) return ui::ScreenId::TransactionFailed;
+            // Closing with the card already out (card-first cash, cardless) ends here at once; a
+            // failure still says why.
+            if (context.message_key.starts_with("decline.") || context.message_key.starts_with("cash.")) {
+                return ui::ScreenId::TransactionFailed;
+            }
             return ui::ScreenId::ThankYou;
+        case StateId::SessionOptions: return ui::ScreenId::SessionOptions;
+        case StateId::EnterAmount: return ui::ScreenId::EnterAmount;
+        case StateId::ChooseFromAccount:
+        case StateId::ChooseToAccount: return ui::ScreenId::AccountChoice;
+        case StateId::EnterNewPin: return ui::ScreenId::EnterNewPin;
+        case StateId::ConfirmNewPin: return ui::ScreenId::ConfirmNewPin;
+        case StateId::ShowStatement: return ui::ScreenId::MiniStatement;
+        case StateId::TransactionDone: return ui::ScreenId::TransactionDone;
+        case StateId::CardlessCode:
+        case StateId::CardlessPhone: return ui::ScreenId::CardlessEntry;
+        case StateId::ShowReceiptQr: return ui::ScreenId::ReceiptQr;
         case StateId::WithdrawalAmount: return ui::ScreenId::WithdrawalAmount;
         case StateId::ReturningCard: return ui::ScreenId::TakeCard;
         case StateId::Dispensing: return ui::ScreenId::Dispensing;

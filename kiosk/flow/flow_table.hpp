@@ -29,12 +29,19 @@ struct TransitionRow {
     // Taking this row may leave the host holding money the customer did not get: the flow asks
     // for a reversal (after retracting the notes when the reason is CashNotTaken).
     std::optional<host::ReversalReason> reverse{};
+    // An effect carried out before the target state is entered: the PIN block is taken from the
+    // pad the moment its entry completes, before anything else can start a new entry.
+    std::optional<EffectKind> first{};
 };
 
 std::span<const TransitionRow> transition_table();
 
 // The states the table knows, in declaration order (for coverage and diagrams).
 std::span<const StateId> all_states();
+
+// Every message_key the table's actions set, besides "decline." + a response code name (the
+// i18n test checks each has a translation).
+std::span<const std::string_view> message_keys();
 
 // Which screen shows a context: usually fixed per state, but the close state shows why it closes.
 ui::ScreenId screen_for(const Context& context);

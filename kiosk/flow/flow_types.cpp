@@ -22,6 +22,17 @@ std::string_view to_string(StateId state) {
         case StateId::Dispensing: return "Dispensing";
         case StateId::TakeCash: return "TakeCash";
         case StateId::AnotherTransaction: return "AnotherTransaction";
+        case StateId::SessionOptions: return "SessionOptions";
+        case StateId::EnterAmount: return "EnterAmount";
+        case StateId::ChooseFromAccount: return "ChooseFromAccount";
+        case StateId::ChooseToAccount: return "ChooseToAccount";
+        case StateId::EnterNewPin: return "EnterNewPin";
+        case StateId::ConfirmNewPin: return "ConfirmNewPin";
+        case StateId::ShowStatement: return "ShowStatement";
+        case StateId::TransactionDone: return "TransactionDone";
+        case StateId::CardlessCode: return "CardlessCode";
+        case StateId::CardlessPhone: return "CardlessPhone";
+        case StateId::ShowReceiptQr: return "ShowReceiptQr";
     }
     return "?";
 }
@@ -61,6 +72,17 @@ std::string_view to_string(EventKind kind) {
         case EventKind::CashTaken: return "cash_taken";
         case EventKind::AnotherYes: return "another_yes";
         case EventKind::AnotherNo: return "another_no";
+        case EventKind::ToggleOption: return "toggle_option";
+        case EventKind::ChooseOtherAmount: return "choose_other_amount";
+        case EventKind::EntryChanged: return "entry_changed";
+        case EventKind::ChooseMiniStatement: return "choose_mini_statement";
+        case EventKind::ChooseTransfer: return "choose_transfer";
+        case EventKind::AccountChosen: return "account_chosen";
+        case EventKind::ChooseChangePin: return "choose_change_pin";
+        case EventKind::PinMismatch: return "pin_mismatch";
+        case EventKind::ChooseCardless: return "choose_cardless";
+        case EventKind::CodeEntered: return "code_entered";
+        case EventKind::PhoneEntered: return "phone_entered";
     }
     return "?";
 }
@@ -73,7 +95,9 @@ std::string_view to_string(EffectKind kind) {
         case EffectKind::AcceptCard: return "accept_card";
         case EffectKind::RefuseCards: return "refuse_cards";
         case EffectKind::ReadCard: return "read_card";
-        case EffectKind::BeginPinEntry: return "begin_pin_entry";
+        case EffectKind::BeginKeyEntry: return "begin_key_entry";
+        case EffectKind::TakePinBlock: return "take_pin_block";
+        case EffectKind::TakeNewPinBlock: return "take_new_pin_block";
         case EffectKind::RequestAuthorization: return "request_authorization";
         case EffectKind::PrintReceipt: return "print_receipt";
         case EffectKind::EjectCard: return "eject_card";
@@ -83,7 +107,20 @@ std::string_view to_string(EffectKind kind) {
         case EffectKind::DispenseCash: return "dispense_cash";
         case EffectKind::RetractCash: return "retract_cash";
         case EffectKind::SettleWithdrawal: return "settle_withdrawal";
-        case EffectKind::ReverseWithdrawal: return "reverse_withdrawal";
+        case EffectKind::ReverseTransaction: return "reverse_transaction";
+        case EffectKind::IssueEReceipt: return "issue_e_receipt";
+    }
+    return "?";
+}
+
+std::string_view to_string(KeyEntry entry) {
+    switch (entry) {
+        case KeyEntry::Pin: return "pin";
+        case KeyEntry::NewPin: return "new_pin";
+        case KeyEntry::ConfirmNewPin: return "confirm_new_pin";
+        case KeyEntry::Amount: return "amount";
+        case KeyEntry::OneTimeCode: return "one_time_code";
+        case KeyEntry::PhoneNumber: return "phone_number";
     }
     return "?";
 }

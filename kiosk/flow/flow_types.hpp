@@ -33,8 +33,26 @@ enum class StateId {
     ReturningCard,      // card-before-cash: card ejected after approval, waiting for it to be taken
     Dispensing,         // notes picked and presented (the in-flight bracket is open)
     TakeCash,           // notes presented, waiting for the customer to take them
-    AnotherTransaction, // "another transaction?" — card still in (card-after-cash order only)
+    AnotherTransaction, // "another transaction?" — the card is still in, no re-reading it
+    SessionOptions,     // after the card is read, before the PIN: language, large text, contrast, speech
+    EnterAmount,        // an amount typed on the PIN pad (withdrawal "other amount", transfer)
+    ChooseFromAccount,  // transfer: the account the money leaves
+    ChooseToAccount,    // transfer: the account it goes to
+    EnterNewPin,        // PIN change: the new PIN
+    ConfirmNewPin,      // PIN change: the new PIN again (the PIN pad compares the two inside itself)
+    ShowStatement,      // mini statement on screen
+    TransactionDone,    // transfer or PIN change confirmed
+    CardlessCode,       // cardless withdrawal: the one-time code staged in the bank's app
+    CardlessPhone,      // cardless withdrawal: the phone number the code was staged for
+    ShowReceiptQr,      // e-receipt as a QR code (the printer cannot print)
 };
+
+// What the PIN pad is asked to collect. The PIN kinds never leave the pad in clear; the others are
+// typed in clear on the pad (XFS4IoT data entry) and held by the runtime, never by the flow.
+enum class KeyEntry { Pin, NewPin, ConfirmNewPin, Amount, OneTimeCode, PhoneNumber };
+
+// The accessibility switches of SessionOptions.
+enum class SessionOption { LargeText, HighContrast, Speech };
 
 enum class EventKind {
     CardInserted,
@@ -70,6 +88,17 @@ enum class EventKind {
     CashTaken,
     AnotherYes,
     AnotherNo,
+    ToggleOption,        // payload: option
+    ChooseOtherAmount,
+    EntryChanged,        // a key changed a clear-text entry (held by the runtime); payload: digits (how many)
+    ChooseMiniStatement,
+    ChooseTransfer,
+    AccountChosen,       // payload: account
+    ChooseChangePin,
+    PinMismatch,         // the confirmation PIN differed from the new PIN (the pad forgot both)
+    ChooseCardless,
+    CodeEntered,         // the one-time code is complete (held by the runtime)
+    PhoneEntered,        // the phone number is complete (held by the runtime)
 };
 
 struct Event {
@@ -79,6 +108,9 @@ struct Event {
     std::optional<host::ResponseCode> response;
     std::optional<Money> amount{};
     std::string message_key{};
+    std::optional<SessionOption> option{};
+    std::optional<host::AccountType> account{};
+    std::optional<int> digits{};
 };
 
 enum class EffectKind {
@@ -88,8 +120,10 @@ enum class EffectKind {
     AcceptCard,           // open the card slot for insertion
     RefuseCards,          // close the card slot (out of service)
     ReadCard,
-    BeginPinEntry,
-    RequestAuthorization, // transaction: ask the host (PIN block taken from the PIN pad)
+    BeginKeyEntry,        // entry: start collecting it on the PIN pad
+    TakePinBlock,         // the PIN entry is complete: keep its (enciphered) block for this session
+    TakeNewPinBlock,      // the confirmed new PIN: keep its block for the PIN change request
+    RequestAuthorization, // transaction: ask the host with the session's PIN block
     PrintReceipt,         // transaction: the receipt for this transaction
     EjectCard,
     RetainCard,
@@ -98,7 +132,8 @@ enum class EffectKind {
     DispenseCash,         // amount: open the in-flight bracket, dispense and present
     RetractCash,          // pull presented notes back into the reject bin
     SettleWithdrawal,     // amount: the customer took the cash — close the in-flight bracket
-    ReverseWithdrawal,    // amount + dispensed + reason: queue an 0420, close the bracket
+    ReverseTransaction,   // transaction + amount + dispensed + reason: queue an 0420 (closing a cash bracket)
+    IssueEReceipt,        // transaction: make the e-receipt reference and QR text, tell the bank
 };
 
 struct Effect {
@@ -110,6 +145,7 @@ struct Effect {
     std::optional<Money> amount{};
     std::optional<Money> dispensed{};
     std::optional<host::ReversalReason> reason{};
+    std::optional<KeyEntry> entry{};
 
     friend bool operator==(const Effect&, const Effect&) = default;
 };
@@ -129,13 +165,19 @@ struct Context {
     std::optional<Money> amount;  // the withdrawal amount chosen
     bool cash_taken = false;      // the customer has the notes of this withdrawal
     bool card_before_cash = true; // stamped from FlowConfig on every step (guards read it)
+    bool e_receipts = true;       // stamped from FlowConfig: a QR e-receipt when the printer cannot print
+    bool offer_another = true;    // stamped from FlowConfig: "another transaction?" while the card is in
     // Stamped by the runtime from device fitness before every step (kiosk/runtime/service_fitness.hpp):
-    // false while the printer cannot print, and the flow then never offers a receipt.
+    // false while the printer cannot print; the flow then offers an e-receipt, or no receipt.
     bool receipts_available = true;
+    ui::Accessibility accessibility;                 // chosen on SessionOptions, kept for the session
+    std::optional<host::AccountType> from_account;  // transfer
+    std::optional<host::AccountType> to_account;
 };
 
 std::string_view to_string(StateId state);
 std::string_view to_string(EventKind kind);
 std::string_view to_string(EffectKind kind);
+std::string_view to_string(KeyEntry entry);
 
 }  // namespace kiosk::flow

@@ -1,9 +1,7 @@
 #include "kiosk/runtime/runtime.hpp"
 
-#include <openssl/crypto.h>
-
-#include "drivers/card/track_parser.hpp"
 #include "kiosk/runtime/receipt_builder.hpp"
+#include "kiosk/runtime/runtime_support.hpp"
 #include "kiosk/runtime/screen_builder.hpp"
 
 namespace kiosk {
@@ -12,24 +10,7 @@ namespace {
 
 using flow::EffectKind;
 using flow::EventKind;
-
-// The customer-facing reason (an i18n key of ui/i18n_strings.cpp) for an amount the cassettes
-// cannot pay: too much for one dispense or for what is left, or not makeable from the notes.
-std::string not_payable_message_key(std::optional<drivers::MixFailure> failure) {
-    if (failure == drivers::MixFailure::tooManyNotes || failure == drivers::MixFailure::exceedsAvailable) {
-        return "amount.too_large";
-    }
-    return "amount.not_multiple";
-}
-
-flow::Event plain(EventKind kind) { return flow::Event{kind, {}, {}, {}}; }
-
-// Track text and parsed card data are plain strings in the driver's types: wipe them here, the
-// moment they have been turned into the session's SecureString, token and masked form.
-void wipe(std::string& text) {
-    if (!text.empty()) OPENSSL_cleanse(text.data(), text.size());
-    text.clear();
-}
+using runtime_support::plain;
 
 std::string_view outcome_of(const flow::Context& context) {
     if (context.state == flow::StateId::CardRetained) return "card_retained";
@@ -70,6 +51,15 @@ void Runtime::touch(std::string_view action) {
     if (on_touch) on_touch(action);
     if (auto index = amount_index(action)) {
         choose_amount(*index);
+    } else if (auto account = account_index(action)) {
+        const std::vector<host::AccountType> offered = offered_accounts(context_);
+        if (*account >= offered.size()) {
+            note("ignored account button " + std::to_string(*account));
+            return;
+        }
+        flow::Event chosen = plain(EventKind::AccountChosen);
+        chosen.account = offered[*account];
+        post(chosen);
     } else if (auto event = action_event(action)) {
         post(*event);
     } else {
@@ -136,16 +126,33 @@ void Runtime::poll_devices() {
             }
         }
     }
+    poll_pin_pad();
+}
+
+void Runtime::poll_pin_pad() {
     auto pin_events = parts_.devices.pin_pad.poll();
     if (!pin_events.ok()) {
         note("PIN pad poll failed: " + pin_events.error().to_string());
         return;
     }
+    const bool typing_clear = key_entry_ == flow::KeyEntry::Amount || key_entry_ == flow::KeyEntry::OneTimeCode ||
+                              key_entry_ == flow::KeyEntry::PhoneNumber;
     for (const drivers::PinPadEvent& event : *pin_events) {
         switch (event.kind) {
-            case drivers::PinPadEvent::Kind::entryComplete: post(plain(EventKind::PinEnter)); break;
+            case drivers::PinPadEvent::Kind::entryComplete:
+                if (typing_clear) {
+                    complete_typed_entry();
+                } else {
+                    post(plain(EventKind::PinEnter));
+                }
+                break;
             case drivers::PinPadEvent::Kind::entryCancelled: post(plain(EventKind::Cancel)); break;
+            case drivers::PinPadEvent::Kind::entryMismatch: post(plain(EventKind::PinMismatch)); break;
             case drivers::PinPadEvent::Kind::keyPressed:
+                if (typing_clear) {
+                    on_typed_key(event);
+                    break;
+                }
                 if (event.key == drivers::PinKey::digit) post(plain(EventKind::PinDigit));
                 if (event.key == drivers::PinKey::clear) post(plain(EventKind::PinClear));
                 if (event.key == drivers::PinKey::backspace) post(plain(EventKind::PinBackspace));
@@ -160,8 +167,11 @@ void Runtime::execute(const flow::Effect& effect) {
         case EffectKind::StartStateTimer: timer_deadline_ = parts_.clock.now() + effect.duration.value_or(Millis(0)); break;
         case EffectKind::CancelStateTimer: timer_deadline_.reset(); break;
         case EffectKind::AcceptCard:
-            if (auto status = parts_.devices.card_reader.enable_insertion(true); !status.ok()) {
-                note("card reader refused to open the slot: " + status.error().to_string());
+            // With the card reader down the kiosk still serves cardless withdrawals: the slot
+            // stays shut and Attract says so.
+            if (auto status = parts_.devices.card_reader.enable_insertion(fitness_.cards); !status.ok()) {
+                note("card reader refused to " + std::string(fitness_.cards ? "open" : "close") +
+                     " the slot: " + status.error().to_string());
             }
             next_fitness_check_.reset();  // back in Attract: is the kiosk still fit to serve?
             break;
@@ -171,17 +181,9 @@ void Runtime::execute(const flow::Effect& effect) {
             }
             break;
         case EffectKind::ReadCard: read_card(); break;
-        case EffectKind::BeginPinEntry: {
-            drivers::PinEntryRequest request;
-            request.pan = std::string(session_.pan.view());
-            const Status status = parts_.devices.pin_pad.begin_pin_entry(request);
-            wipe(request.pan);
-            if (!status.ok()) {
-                note("PIN pad: " + status.error().to_string());
-                post(plain(EventKind::Cancel));
-            }
-            break;
-        }
+        case EffectKind::BeginKeyEntry: begin_key_entry(effect.entry.value_or(flow::KeyEntry::Pin)); break;
+        case EffectKind::TakePinBlock: take_pin_block(session_.pin_block); break;
+        case EffectKind::TakeNewPinBlock: take_pin_block(session_.new_pin_block); break;
         case EffectKind::RequestAuthorization:
             authorize(effect.transaction.value_or(host::TransactionType::BalanceInquiry), effect.amount);
             break;
@@ -232,7 +234,8 @@ void Runtime::execute(const flow::Effect& effect) {
                 }
             }
             break;
-        case EffectKind::ReverseWithdrawal: reverse_withdrawal(effect); break;
+        case EffectKind::ReverseTransaction: reverse_transaction(effect); break;
+        case EffectKind::IssueEReceipt: issue_e_receipt(); break;
     }
 }
 
@@ -243,104 +246,49 @@ void Runtime::show(ui::ScreenId screen) {
         if (session_.has_card() || screen != ui::ScreenId::Attract) session_.journey.push_back({screen, now, {}});
         current_screen_ = screen;
     }
-    std::optional<int> seconds_left;
-    if (screen == ui::ScreenId::MoreTime) {
-        const auto timeout = flow_.config().state_timeouts.find(flow::StateId::MoreTime);
-        if (timeout != flow_.config().state_timeouts.end()) {
-            seconds_left = static_cast<int>(timeout->second.count() / 1000);
-        }
-    }
-    if (context_.state == flow::StateId::WithdrawalAmount || screen == ui::ScreenId::MainMenu) {
-        offered_amounts_ = payable_fast_cash();
-    }
-    const ui::ViewModel vm = build_view_model(screen, context_, session_, seconds_left, offered_amounts_);
+    const ui::ViewModel vm = build_view_model(screen, context_, session_, screen_extras());
     if (auto status = parts_.display.show(vm); !status.ok()) note("display: " + status.error().to_string());
     if (on_screen) on_screen(vm);
 }
 
-void Runtime::read_card() {
-    auto tracks = parts_.devices.card_reader.read_tracks();
-    if (!tracks.ok()) {
-        note("card read failed: " + tracks.error().to_string());
-        journal("customer", "card_inserted", "failure: " + tracks.error().message, "card reader");
-        post(plain(EventKind::CardReadFailed));
-        return;
+ScreenExtras Runtime::screen_extras() {
+    ScreenExtras extras;
+    if (context_.state == flow::StateId::MoreTime) {
+        if (const auto timeout = flow_.config().timeout_for(flow::StateId::MoreTime, context_.accessibility.speech)) {
+            extras.seconds_left = static_cast<int>(timeout->count() / 1000);
+        }
     }
-    auto card = drivers::parse_tracks(*tracks);
-    wipe(tracks->track1);
-    wipe(tracks->track2);
-    if (!card.ok()) {
-        // The parser's message names the defect, never the track text.
-        note("card data rejected: " + card.error().message);
-        journal("customer", "card_inserted", "failure: " + card.error().message, "card reader");
-        post(plain(EventKind::CardReadFailed));
-        return;
+    if (context_.state == flow::StateId::WithdrawalAmount || context_.state == flow::StateId::MainMenu) {
+        offered_amounts_ = payable_fast_cash();
     }
-    session_ = Session{};
-    session_.number = ++sessions_started_;
-    session_.pan = security::SecureString(std::string_view(card->pan));
-    session_.expiry_yymm = card->expiry_yymm;
-    session_.masked_pan = security::mask_pan(card->pan);
-    session_.pan_token = parts_.tokenizer.token(card->pan);
-    session_.journey.push_back({ui::ScreenId::ReadingCard, parts_.clock.now(), {}});
-    wipe(card->pan);
-    wipe(card->cardholder_name);
-    journal("customer", "card_inserted", "success", "card " + session_.masked_pan);
-    post(plain(EventKind::CardReadOk));
-}
-
-void Runtime::authorize(host::TransactionType type, const std::optional<Money>& amount) {
-    auto pin_block = parts_.devices.pin_pad.get_pin_block();
-    if (!pin_block.ok()) {
-        note("PIN pad gave no PIN block: " + pin_block.error().to_string());
-        post(plain(EventKind::HostUnavailable));
-        return;
+    extras.fast_cash = offered_amounts_;
+    // Degraded modes (docs/ui.md): no dispenser hides withdrawals; cassettes that cannot pay any
+    // fast-cash amount grey them; no printer shows the statement on screen only.
+    extras.menu.withdrawal = !fitness_.withdrawals ? ui::Offer::Hidden
+                             : offered_amounts_.empty() ? ui::Offer::Unavailable
+                                                        : ui::Offer::Available;
+    extras.menu.mini_statement_on_screen_only = !fitness_.receipts;
+    extras.cards_accepted = fitness_.cards;
+    extras.cardless_offered = fitness_.cardless && cash_.has_value();
+    if (context_.state == flow::StateId::EnterAmount) {
+        extras.typed_amount = typed_amount();
+        if (context_.pending_transaction != host::TransactionType::Transfer) extras.amount_step = amount_step();
     }
-    host::AuthorizationRequest request;
-    request.type = type;
-    request.pan = std::string(session_.pan.view());
-    request.expiry_yymm = session_.expiry_yymm;
-    request.pin_block = std::move(*pin_block);
-    request.stan = next_stan_++;
-    request.terminal_id = parts_.terminal_id;
-    request.local_time = parts_.clock.now();
-    request.amount = amount;
-    session_.last_stan = request.stan;
-    session_.last_request_time = request.local_time;
-
-    auto response = parts_.host.authorize(request);
-    wipe(request.pan);
-    OPENSSL_cleanse(request.pin_block.data(), request.pin_block.size());
-
-    if (!response.ok()) {
-        note("host link: " + response.error().to_string());
-        host_reachable_ = false;  // out of service after this session, until an echo answers
-        next_host_probe_ = parts_.clock.now() + host_probe_interval;
-        post(plain(EventKind::HostUnavailable));
-        return;
+    if (context_.state == flow::StateId::ShowReceiptQr) {
+        extras.e_receipt_text = parts_.e_receipt_url;
+        const std::string placeholder = "{reference}";
+        if (const auto at = extras.e_receipt_text.find(placeholder); at != std::string::npos) {
+            extras.e_receipt_text.replace(at, placeholder.size(), session_.e_receipt_reference);
+        }
     }
-    host_reachable_ = true;
-    // The host verified the PIN with the request: its answer is the PIN's outcome too.
-    const bool pin_refused =
-        response->code == host::ResponseCode::WrongPin || response->code == host::ResponseCode::PinTriesExceeded;
-    journal("customer", "pin_verification", pin_refused ? "failure: " + std::string(host::to_string(response->code)) : "success",
-            "card " + session_.masked_pan, "stan " + std::to_string(request.stan));
-    if (response->code == host::ResponseCode::Approved) {
-        session_.last_balance = response->available_balance;
-        session_.last_authorization_id = response->authorization_id;
-        flow::Event approved = plain(EventKind::HostApproved);
-        approved.balance = response->available_balance;
-        post(approved);
-    } else {
-        flow::Event declined = plain(EventKind::HostDeclined);
-        declined.response = response->code;
-        post(declined);
-    }
+    return extras;
 }
 
 void Runtime::print_receipt() {
     const ReceiptFacts facts{parts_.bank_name, parts_.terminal_id, parts_.clock.now(),
-                             context_.pending_transaction.value_or(host::TransactionType::BalanceInquiry)};
+                             context_.pending_transaction.value_or(host::TransactionType::BalanceInquiry),
+                             context_.from_account.value_or(host::AccountType::Default),
+                             context_.to_account.value_or(host::AccountType::Default)};
     const Status printed = parts_.devices.printer.print(build_receipt(facts, session_));
     if (!printed.ok()) {
         note("receipt printer: " + printed.error().to_string());
@@ -359,140 +307,6 @@ void Runtime::end_session() {
     }
     session_ = Session{};  // SecureString wipes the PAN
     current_screen_.reset();
-}
-
-std::vector<Money> Runtime::payable_fast_cash() {
-    std::vector<Money> payable;
-    if (!cash_ || !fitness_.withdrawals) return payable;
-    const drivers::DispenserStatus status = cash_->dispenser.status();
-    const flow::FlowConfig& config = flow_.config();
-    for (const std::int64_t minor : config.fast_cash_minor) {
-        const Money amount{minor, config.currency, config.currency_exponent};
-        if (cash_->mixer.plan(amount, status.cassettes).ok()) payable.push_back(amount);
-    }
-    return payable;
-}
-
-void Runtime::choose_amount(std::size_t index) {
-    if (context_.state != flow::StateId::WithdrawalAmount || index >= offered_amounts_.size()) {
-        note("ignored amount button " + std::to_string(index));
-        return;
-    }
-    const Money amount = offered_amounts_[index];
-    // The cassettes may have changed since the screen was drawn: check again before the host.
-    const drivers::DispenserStatus status = cash_->dispenser.status();
-    auto plan = cash_->mixer.plan(amount, status.cassettes);
-    if (!plan.ok()) {
-        flow::Event refused = plain(EventKind::AmountNotPayable);
-        refused.message_key = not_payable_message_key(drivers::mix_failure_of(plan.error()));
-        note("amount not payable: " + plan.error().message);
-        post(refused);
-        return;
-    }
-    flow::Event chosen = plain(EventKind::AmountChosen);
-    chosen.amount = amount;
-    post(chosen);
-}
-
-host::ReversalRequest Runtime::reversal_for(const Money& amount, const Money& dispensed, host::ReversalReason reason) {
-    host::ReversalRequest reversal;
-    reversal.original_type = host::TransactionType::Withdrawal;
-    reversal.original_stan = session_.last_stan;
-    reversal.original_time = session_.last_request_time;
-    reversal.pan = std::string(session_.pan.view());
-    reversal.expiry_yymm = session_.expiry_yymm;
-    reversal.amount = amount;
-    reversal.dispensed = dispensed;
-    reversal.reason = reason;
-    reversal.stan = next_stan_++;
-    reversal.terminal_id = parts_.terminal_id;
-    reversal.local_time = parts_.clock.now();
-    return reversal;
-}
-
-void Runtime::dispense(const Money& amount) {
-    if (!cash_) {
-        note("dispense asked but no dispenser is attached");
-        post(plain(EventKind::DispenseFailed));
-        return;
-    }
-    const drivers::DispenserStatus status = cash_->dispenser.status();
-    auto plan = cash_->mixer.plan(amount, status.cassettes);
-    if (!plan.ok()) {
-        note("note mix failed: " + plan.error().message);
-        post(plain(EventKind::DispenseFailed));
-        return;
-    }
-    // The bracket holds the reversal of everything: if the power goes now, start-up sends it.
-    host::ReversalRequest in_waiting = reversal_for(amount, Money{0, amount.currency, amount.exponent},
-                                                    host::ReversalReason::DeviceMalfunction);
-    --next_stan_;  // the bracket's reversal is only a draft; a real one takes its own STAN later
-    const Status opened = cash_->bracket.open(in_waiting);
-    wipe(in_waiting.pan);
-    if (!opened.ok()) {
-        note("in-flight bracket not persisted, not dispensing: " + opened.error().to_string());
-        post(plain(EventKind::DispenseFailed));
-        return;
-    }
-    auto report = cash_->dispenser.dispense(*plan);
-    const bool complete = report.ok() && report->complete;
-    const std::string amount_text = drivers::format_money(amount.minor_units, amount.currency, amount.exponent);
-    std::optional<std::uint16_t> presented;
-    if (complete) {
-        auto shown = cash_->dispenser.present();
-        if (shown.ok()) {
-            presented = *shown;
-        } else {
-            note("present failed: " + shown.error().to_string());
-        }
-    } else {
-        note("dispense incomplete: " + (report.ok() ? report->failure : report.error().to_string()));
-    }
-    journal("system", "dispense",
-            presented ? "success" : "failure: " + (report.ok() ? report->failure : report.error().message),
-            "dispenser", "amount " + amount_text + (presented ? ", " + std::to_string(*presented) + " notes presented" : ""));
-    if (!presented) {
-        // Nothing reached the customer: stacked notes go to the reject bin, the flow reverses it all.
-        if (auto retracted = cash_->dispenser.retract(); !retracted.ok()) {
-            note("retract after a failed dispense failed: " + retracted.error().to_string());
-        }
-        post(plain(EventKind::DispenseFailed));
-        return;
-    }
-    post(plain(EventKind::CashPresented));
-}
-
-void Runtime::reverse_withdrawal(const flow::Effect& effect) {
-    if (!cash_ || !effect.amount) {
-        note("reversal asked without a dispenser or an amount; nothing queued");
-        return;
-    }
-    const Money dispensed = effect.dispensed.value_or(Money{0, effect.amount->currency, effect.amount->exponent});
-    host::ReversalRequest reversal =
-        reversal_for(*effect.amount, dispensed, effect.reason.value_or(host::ReversalReason::DeviceMalfunction));
-    const Status queued = cash_->bracket.close_with_reversal(cash_->reversals, reversal);
-    wipe(reversal.pan);
-    if (!queued.ok()) {
-        note("queueing the reversal failed: " + queued.error().to_string());
-        return;
-    }
-    note("reversal queued for STAN " + std::to_string(reversal.original_stan) + " (" +
-         std::string(host::to_string(reversal.reason)) + ")");
-    journal("system", "reversal_queued", "success", "stan " + std::to_string(reversal.original_stan),
-            std::string(host::to_string(reversal.reason)));
-    send_reversals();
-}
-
-void Runtime::send_reversals() {
-    next_reversal_round_.reset();
-    auto report = cash_->reversals.send_pending(parts_.host);
-    if (!report.ok()) {
-        note("sending reversals failed: " + report.error().to_string());
-    } else if (report->acknowledged > 0) {
-        note(std::to_string(report->acknowledged) + " reversal(s) acknowledged");
-    }
-    auto left = cash_->reversals.pending();
-    if (!left.ok() || !left->empty()) next_reversal_round_ = parts_.clock.now() + cash_->reversal_retry;
 }
 
 void Runtime::note(const std::string& text) {

@@ -23,7 +23,9 @@
 #include "kiosk/cx/cx_recorder.hpp"
 #include "kiosk/flow/flow.hpp"
 #include "kiosk/runtime/service_fitness.hpp"
+#include "kiosk/runtime/screen_builder.hpp"
 #include "kiosk/runtime/session.hpp"
+#include "kiosk/runtime/stan_counter.hpp"
 #include "security/pan.hpp"
 #include "ui/display.hpp"
 
@@ -46,6 +48,11 @@ struct RuntimeParts {
     const security::PanTokenizer& tokenizer;
     std::string terminal_id;
     std::string bank_name;
+    // The QR e-receipt's text: "{reference}" is replaced by the receipt's reference (terminal,
+    // date, STAN), which the bank's receipt service looks up. Never card data.
+    std::string e_receipt_url = "https://receipts.kioskbank.example/r/{reference}";
+    // Where STANs survive a restart; none: counted in memory from 1 (tests).
+    StanCounter* stans = nullptr;
 };
 
 // What withdrawals need beyond the foundation path. Without it the withdrawal button is disabled.
@@ -100,7 +107,9 @@ public:
     bool quit_requested = false;
 
 private:
+    // runtime.cpp: the loop, effects, screens
     void poll_devices();
+    void poll_pin_pad();
     void check_fitness();
     [[nodiscard]] DeviceHealth gather_health();
     void route_by_fitness(const ServiceFitness& previous);
@@ -109,8 +118,7 @@ private:
     void execute(const flow::Effect& effect);
 
     void show(ui::ScreenId screen);
-    void read_card();
-    void authorize(host::TransactionType type, const std::optional<Money>& amount);
+    [[nodiscard]] ScreenExtras screen_extras();
     void print_receipt();
     void end_session();
     void note(const std::string& text);
@@ -119,12 +127,28 @@ private:
     void journal(std::string_view actor, std::string_view event, std::string_view outcome, std::string_view resource,
                  std::string_view detail = {});
 
-    void choose_amount(std::size_t index);
-    void dispense(const Money& amount);
-    void reverse_withdrawal(const flow::Effect& effect);
+    // runtime_keys.cpp: the card and what is typed on the PIN pad
+    void read_card();
+    void begin_key_entry(flow::KeyEntry entry);
+    void take_pin_block(security::SecureBytes& into);
+    void on_typed_key(const drivers::PinPadEvent& event);
+    void complete_typed_entry();
+
+    // runtime_host.cpp: requests, reversals, e-receipts
+    void authorize(host::TransactionType type, const std::optional<Money>& amount);
+    void reverse_transaction(const flow::Effect& effect);
     void send_reversals();
-    [[nodiscard]] host::ReversalRequest reversal_for(const Money& amount, const Money& dispensed,
-                                                     host::ReversalReason reason);
+    [[nodiscard]] host::ReversalRequest reversal_for(host::TransactionType type, const Money& amount,
+                                                     const Money& dispensed, host::ReversalReason reason);
+    void issue_e_receipt();
+    [[nodiscard]] std::uint32_t take_stan();
+
+    // runtime_cash.cpp: amounts and the dispenser
+    void choose_amount(std::size_t index);
+    void check_amount(const Money& amount);
+    void dispense(const Money& amount);
+    [[nodiscard]] std::optional<Money> typed_amount() const;
+    [[nodiscard]] std::optional<Money> amount_step();
 
     RuntimeParts parts_;
     flow::Flow flow_;
@@ -132,6 +156,7 @@ private:
     Session session_;
     std::uint64_t sessions_started_ = 0;
     std::uint32_t next_stan_ = 1;
+    std::optional<flow::KeyEntry> key_entry_;  // what the PIN pad is collecting now
     std::optional<TimePoint> timer_deadline_;
     std::optional<ui::ScreenId> current_screen_;
     std::deque<flow::Event> pending_;

@@ -44,7 +44,7 @@ void Runtime::check_fitness() {
     next_fitness_check_ = now + fitness_interval;
     if (!host_reachable_ && (!next_host_probe_ || now >= *next_host_probe_)) {
         next_host_probe_ = now + host_probe_interval;
-        const Status echo = parts_.host.echo(next_stan_++, parts_.terminal_id, now);
+        const Status echo = parts_.host.echo(take_stan(), parts_.terminal_id, now);
         if (echo.ok()) {
             host_reachable_ = true;
             note("host answers the echo test again");
@@ -67,6 +67,15 @@ void Runtime::route_by_fitness(const ServiceFitness& previous) {
         breach_ended_session_ = true;
         note("security: ending the session (" + joined(fitness_.problems) + ")");
         post(flow::Event{EventKind::Cancel, {}, {}, {}});
+    }
+    if (state == StateId::Attract && fitness_.cards != previous.cards) {
+        // Card reader down or back: shut or open the slot and say so on the attract screen.
+        if (auto status = parts_.devices.card_reader.enable_insertion(fitness_.cards); !status.ok()) {
+            note("card reader slot: " + status.error().to_string());
+        }
+        if (current_screen_) show(*current_screen_);
+        journal("system", fitness_.cards ? "cards_accepted" : "cardless_only", "success", parts_.terminal_id,
+                joined(fitness_.problems));
     }
     const bool reason_changed = fitness_.out_of_service != previous.out_of_service;
     if (fitness_.out_of_service && (state == StateId::Attract || (state == StateId::OutOfService && reason_changed))) {

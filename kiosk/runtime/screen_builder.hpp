@@ -13,15 +13,34 @@
 
 namespace kiosk {
 
-// `fast_cash`: the amounts the cassettes can pay now; empty disables the withdrawal button.
+// What a screen shows beyond the flow's context and the session: from the devices and config.
+struct ScreenExtras {
+    std::optional<int> seconds_left;  // countdown (MoreTime)
+    std::vector<Money> fast_cash;     // the amounts the cassettes can pay now
+    ui::MenuOffers menu;              // how each transaction is offered (device fitness)
+    bool cards_accepted = true;       // false: the card reader is down (Attract says so)
+    bool cardless_offered = true;     // Attract offers cardless withdrawal
+    std::optional<Money> typed_amount;  // EnterAmount: what has been typed so far
+    std::optional<Money> amount_step;   // EnterAmount: withdrawals must be multiples of it
+    std::string e_receipt_text;         // ReceiptQr: the QR's text
+};
+
 ui::ViewModel build_view_model(ui::ScreenId screen, const flow::Context& context, const Session& session,
-                               std::optional<int> seconds_left, const std::vector<Money>& fast_cash = {});
+                               const ScreenExtras& extras);
+
+// The accounts AccountChoice offers: both kinds to send from; to receive, the kinds not sending.
+std::vector<host::AccountType> offered_accounts(const flow::Context& context);
 
 // "amount_0", "amount_1", …: the fast-cash button for the i-th offered amount.
 std::string amount_action(std::size_t index);
 std::optional<std::size_t> amount_index(std::string_view action);
+// "account_0", "account_1", …: the i-th account of offered_accounts().
+std::optional<std::size_t> account_index(std::string_view action);
 
 // The flow event a touched button stands for; nullopt for an unknown action id.
 std::optional<flow::Event> action_event(std::string_view action);
+
+// The i18n key of a mini-statement posting's description, from the host's text.
+std::string statement_description_key(std::string_view host_description);
 
 }  // namespace kiosk

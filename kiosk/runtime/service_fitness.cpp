@@ -32,12 +32,13 @@ void check_sensors(const DeviceHealth& health, ServiceFitness& fitness) {
 ServiceFitness assess(const DeviceHealth& health) {
     ServiceFitness fitness;
     check_sensors(health, fitness);
+    std::vector<std::string> card_problems;
     if (!health.card_reader.device.usable()) {
-        out_of_service(fitness, kDevices, "card reader: " + drivers::describe(health.card_reader.device));
+        card_problems.push_back("card reader: " + drivers::describe(health.card_reader.device));
     }
     const drivers::CaptureBin& bin = health.card_reader.bin;
     if (bin.capacity > 0 && bin.count >= bin.capacity) {
-        out_of_service(fitness, kDevices, "card reader: capture bin full (" + std::to_string(bin.count) + ")");
+        card_problems.push_back("card reader: capture bin full (" + std::to_string(bin.count) + ")");
     }
     if (!health.pin_pad.device.usable()) {
         out_of_service(fitness, kDevices, "PIN pad: " + drivers::describe(health.pin_pad.device));
@@ -57,6 +58,17 @@ ServiceFitness assess(const DeviceHealth& health) {
         fitness.withdrawals = false;
         fitness.problems.push_back("dispenser: " + drivers::describe(health.dispenser->device));
     }
+    // Cardless withdrawal needs the PIN pad (to type the code), the dispenser and the host — not
+    // the card reader. With the reader down it is the one service left; with no cash either, none.
+    if (!card_problems.empty()) {
+        fitness.cards = false;
+        if (!fitness.withdrawals) {
+            for (std::string& problem : card_problems) out_of_service(fitness, kDevices, std::move(problem));
+        } else {
+            for (std::string& problem : card_problems) fitness.problems.push_back(std::move(problem));
+        }
+    }
+    fitness.cardless = fitness.serving() && fitness.withdrawals;
     return fitness;
 }
 

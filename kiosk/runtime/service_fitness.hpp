@@ -32,6 +32,8 @@ struct ServiceFitness {
     std::optional<std::string> out_of_service;
     bool receipts = true;     // the printer can print a receipt now
     bool withdrawals = true;  // the dispenser is fitted and working (the amounts come from the cassettes)
+    bool cards = true;        // the card reader can take a card (and has room to retain one)
+    bool cardless = true;     // a cardless withdrawal can be served (PIN pad, dispenser, host)
     // For the journal and the technician: one line per problem found, e.g. "printer: paper out".
     std::vector<std::string> problems;
 
@@ -42,11 +44,12 @@ struct ServiceFitness {
 
 // The rules, most severe first:
 //   tamper latched, or safe door open without the operator key → out of service (tamper);
-//   sensor board silent, card reader or PIN pad not usable, capture bin full → out of service
-//   (devices: no card transaction is possible; cardless service is not built yet);
+//   sensor board silent or PIN pad not usable → out of service (devices);
 //   host unreachable → out of service (host_unreachable);
-//   printer not usable or out of paper → serve without receipts;
-//   dispenser missing or not usable → serve without withdrawals.
+//   printer not usable or out of paper → serve without paper receipts;
+//   dispenser missing or not usable → serve without withdrawals;
+//   card reader not usable or capture bin full → cardless only (cards = false), or out of
+//   service (devices) when there is no cash to pay a cardless withdrawal either.
 ServiceFitness assess(const DeviceHealth& health);
 
 }  // namespace kiosk

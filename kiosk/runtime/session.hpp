@@ -10,6 +10,8 @@
 
 #include "common/clock.hpp"
 #include "common/money.hpp"
+#include "host/host_messages.hpp"
+#include "kiosk/runtime/typed_entry.hpp"
 #include "security/secure_bytes.hpp"
 #include "ui/view_model.hpp"
 
@@ -32,8 +34,23 @@ struct Session {
     std::uint32_t last_stan = 0;
     TimePoint last_request_time;       // names the original in a reversal (field 7)
     std::optional<Money> last_balance;
+    std::optional<Money> last_amount;      // what the last approved request moved (receipts)
+    std::string last_retrieval_reference;  // the host's reference (field 37), on e-receipts
+    std::vector<host::StatementLine> statement;  // the last mini statement, newest first
+
+    // The PIN's format-4 block, enciphered inside the PIN pad: taken once when the entry completes
+    // and sent with every request of this visit (the pad forgets the PIN when it hands the block
+    // over). Never persisted; wiped with the session.
+    security::SecureBytes pin_block;
+    security::SecureBytes new_pin_block;  // PIN change: the confirmed new PIN, format 4
+    TypedEntry typed;                     // clear digits being typed on the pad
+    security::SecureString one_time_code; // cardless: the code from the bank's app
+    std::string phone_number;             // cardless: shown on screen as typed, so not secret here
+    std::string e_receipt_reference;      // the QR e-receipt's reference, when one was issued
 
     [[nodiscard]] bool has_card() const { return pan.size() > 0; }
+    // A cardless session has no PAN but still a journey.
+    bool cardless = false;
 };
 
 }  // namespace kiosk

@@ -129,7 +129,15 @@ Money SimBank::limit_of(const Customer& customer) const {
     return customer.customer.daily_withdrawal_limit.value_or(default_daily_limit_);
 }
 
-SimBank::Account* SimBank::account_of(const Customer& customer, const std::string& id) {
+SimBank::Account* SimBank::account_of(const Customer& customer, const std::string& id, host::AccountType type) {
+    if (id.empty() && type != host::AccountType::Default) {
+        // The customer chose a kind (field 3): the first of their accounts of that kind.
+        const AccountKind kind = type == host::AccountType::Savings ? AccountKind::Savings : AccountKind::Checking;
+        for (const SimBankAccount& account : customer.customer.accounts) {
+            if (account.kind == kind) return &accounts_by_id_.at(account.id);
+        }
+        return nullptr;
+    }
     const std::string& wanted = id.empty() ? customer.customer.accounts.front().id : id;
     const auto found = accounts_by_id_.find(wanted);
     if (found == accounts_by_id_.end() || found->second.owner_pan != customer.customer.pan) return nullptr;
@@ -182,7 +190,7 @@ ResponseCode SimBank::process(const host::AuthorizationRequest& request, host::A
     if (found == customers_by_pan_.end()) return ResponseCode::DoNotHonour;
     Customer& customer = found->second;
     if (const ResponseCode checked = card_checks(request, customer); checked != ResponseCode::Approved) return checked;
-    Account* from = account_of(customer, request.from_account);
+    Account* from = account_of(customer, request.from_account, request.from_type);
     if (from == nullptr) return ResponseCode::InvalidAccount;
 
     const bool moves_money = request.type == TransactionType::Withdrawal || request.type == TransactionType::Transfer;
@@ -213,8 +221,9 @@ ResponseCode SimBank::process(const host::AuthorizationRequest& request, host::A
             break;
         }
         case TransactionType::Transfer: {
-            Account* to = account_of(customer, request.to_account);
-            if (to == nullptr || request.to_account.empty()) return ResponseCode::InvalidAccount;
+            const bool to_named = !request.to_account.empty() || request.to_type != host::AccountType::Default;
+            Account* to = to_named ? account_of(customer, request.to_account, request.to_type) : nullptr;
+            if (to == nullptr) return ResponseCode::InvalidAccount;
             if (to == from) return ResponseCode::InvalidTransaction;
             if (!same_currency(to->account.balance, *request.amount)) return ResponseCode::InvalidAmount;
             debit(*from, *request.amount, request.local_time, "TRANSFER OUT");

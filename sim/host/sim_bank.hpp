@@ -125,7 +125,8 @@ private:
     host::ResponseCode card_checks(const host::AuthorizationRequest& request, Customer& customer);
     host::ResponseCode process(const host::AuthorizationRequest& request, host::AuthorizationResponse& response);
     host::ResponseCode process_cardless(const host::AuthorizationRequest& request, host::AuthorizationResponse& response);
-    Account* account_of(const Customer& customer, const std::string& id);
+    // By id; with no id, the first account of `type` (Default: the card's default account).
+    Account* account_of(const Customer& customer, const std::string& id, host::AccountType type);
     void debit(Account& account, const Money& amount, TimePoint time, std::string description);
     void approve(host::AuthorizationResponse& response, const Account& shown);
     Money limit_of(const Customer& customer) const;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/flow/flow_dot.hpp"
+#include "tests/kiosk/flow_driver.hpp"
 
 namespace kiosk::flow {
 namespace {
@@ -14,95 +15,6 @@ namespace {
 using host::ResponseCode;
 using E = EventKind;
 using S = StateId;
-
-Event ev(EventKind kind) { return Event{kind, {}, {}, {}}; }
-Event declined(ResponseCode code) { return Event{E::HostDeclined, {}, {}, code}; }
-Event approved(std::int64_t fen) { return Event{E::HostApproved, {}, Money{fen, "CNY", 2}, {}}; }
-Event language(ui::Language l) { return Event{E::ChooseLanguage, l, {}, {}}; }
-Event amount(std::int64_t fen) {
-    Event e = ev(E::AmountChosen);
-    e.amount = Money{fen, "CNY", 2};
-    return e;
-}
-Event not_payable(std::string key) {
-    Event e = ev(E::AmountNotPayable);
-    e.message_key = std::move(key);
-    return e;
-}
-Event out_of_service(std::string key) {
-    Event e = ev(E::DevicesFailed);
-    e.message_key = std::move(key);
-    return e;
-}
-FlowConfig cash_first() {
-    FlowConfig config;
-    config.card_before_cash = false;
-    return config;
-}
-
-// Drives the flow and remembers every effect and table row along the way.
-class FlowDriver {
-public:
-    explicit FlowDriver(std::set<std::size_t>* coverage = nullptr, FlowConfig config = {})
-        : flow_(std::move(config)), coverage_(coverage) {
-        Transition t = flow_.start();
-        context_ = t.context;
-        effects_ = t.effects;
-    }
-
-    FlowDriver& send(const Event& event) {
-        context_.receipts_available = receipts_;  // as the runtime stamps it from device fitness
-        Transition t = flow_.step(context_, event);
-        if (t.row && coverage_ != nullptr) coverage_->insert(*t.row);
-        last_taken_ = t.row.has_value();
-        context_ = t.context;
-        effects_ = t.effects;
-        return *this;
-    }
-    FlowDriver& send(EventKind kind) { return send(ev(kind)); }
-    // Device fitness says the printer cannot print (degraded mode).
-    FlowDriver& printer_down() {
-        receipts_ = false;
-        return *this;
-    }
-
-    [[nodiscard]] S state() const { return context_.state; }
-    [[nodiscard]] const Context& context() const { return context_; }
-    [[nodiscard]] bool last_taken() const { return last_taken_; }
-    [[nodiscard]] bool asked(EffectKind kind) const {
-        return std::any_of(effects_.begin(), effects_.end(), [&](const Effect& e) { return e.kind == kind; });
-    }
-    [[nodiscard]] std::optional<Effect> effect(EffectKind kind) const {
-        for (const Effect& e : effects_) {
-            if (e.kind == kind) return e;
-        }
-        return std::nullopt;
-    }
-    [[nodiscard]] std::vector<EffectKind> kinds() const {
-        std::vector<EffectKind> result;
-        for (const Effect& e : effects_) result.push_back(e.kind);
-        return result;
-    }
-    [[nodiscard]] std::optional<ui::ScreenId> screen() const {
-        for (const Effect& e : effects_) {
-            if (e.kind == EffectKind::ShowScreen) return e.screen;
-        }
-        return std::nullopt;
-    }
-
-private:
-    Flow flow_;
-    Context context_;
-    std::vector<Effect> effects_;
-    std::set<std::size_t>* coverage_;
-    bool last_taken_ = false;
-    bool receipts_ = true;
-};
-
-FlowDriver& to_menu(FlowDriver& d) {
-    return d.send(E::CardInserted).send(E::CardReadOk).send(E::PinDigit).send(E::PinDigit).send(E::PinDigit)
-        .send(E::PinDigit).send(E::PinEnter);
-}
 
 TEST(FlowTest, StartsInAttractWithTheCardSlotOpen) {
     FlowDriver d;
@@ -119,16 +31,17 @@ TEST(FlowTest, BalanceInquiryHappyPathVisitsTheFoundationScreensInOrder) {
         d.send(e);
         if (d.screen() && screens.back() != *d.screen()) screens.push_back(*d.screen());
     };
-    for (const Event& e : {ev(E::CardInserted), ev(E::CardReadOk), ev(E::PinDigit), ev(E::PinDigit), ev(E::PinDigit),
+    for (const Event& e : {ev(E::CardInserted), ev(E::CardReadOk), ev(E::Continue), ev(E::PinDigit), ev(E::PinDigit), ev(E::PinDigit),
                            ev(E::PinDigit), ev(E::PinEnter), ev(E::ChooseBalance), approved(123456), ev(E::Continue),
-                           ev(E::ReceiptYes), ev(E::PrintDone), ev(E::CardTaken), ev(E::Timeout)}) {
+                           ev(E::ReceiptYes), ev(E::PrintDone), ev(E::AnotherNo), ev(E::CardTaken), ev(E::Timeout)}) {
         go(e);
     }
     using ui::ScreenId;
-    EXPECT_EQ(screens, (std::vector<ScreenId>{ScreenId::Attract, ScreenId::ReadingCard, ScreenId::EnterPin,
-                                              ScreenId::MainMenu, ScreenId::Processing, ScreenId::BalanceDisplay,
-                                              ScreenId::ReceiptChoice, ScreenId::Printing, ScreenId::TakeCard,
-                                              ScreenId::ThankYou, ScreenId::Attract}));
+    EXPECT_EQ(screens, (std::vector<ScreenId>{ScreenId::Attract, ScreenId::ReadingCard, ScreenId::SessionOptions,
+                                              ScreenId::EnterPin, ScreenId::MainMenu, ScreenId::Processing,
+                                              ScreenId::BalanceDisplay, ScreenId::ReceiptChoice, ScreenId::Printing,
+                                              ScreenId::AnotherTransaction, ScreenId::TakeCard, ScreenId::ThankYou,
+                                              ScreenId::Attract}));
     EXPECT_EQ(d.state(), S::Attract);
 }
 
@@ -144,10 +57,10 @@ TEST(FlowTest, HostAnswerIsRecordedAndBalanceKept) {
 
 TEST(FlowTest, PinKeysCountDigitsAndClearResets) {
     FlowDriver d;
-    d.send(E::CardInserted).send(E::CardReadOk).send(E::PinDigit).send(E::PinDigit);
+    d.send(E::CardInserted).send(E::CardReadOk).send(E::Continue).send(E::PinDigit).send(E::PinDigit);
     EXPECT_EQ(d.context().pin_digits, 2);
     EXPECT_TRUE(d.asked(EffectKind::StartStateTimer));  // activity restarts the inactivity timer
-    EXPECT_FALSE(d.asked(EffectKind::BeginPinEntry));   // internal: PIN entry is not restarted
+    EXPECT_FALSE(d.asked(EffectKind::BeginKeyEntry));   // internal: PIN entry is not restarted
     d.send(E::PinClear);
     EXPECT_EQ(d.context().pin_digits, 0);
 }
@@ -226,8 +139,10 @@ TEST(FlowTest, LanguageChosenOnAttractIsKeptForTheSessionAndResetAfter) {
 }
 
 TEST(FlowTest, EveryInteractiveStateHasCancelAndTimeoutRows) {
-    for (S state : {S::PinEntry, S::MainMenu, S::ShowBalance, S::ReceiptChoice, S::MoreTime, S::WithdrawalAmount,
-                    S::AnotherTransaction}) {
+    for (S state : {S::SessionOptions, S::PinEntry, S::MainMenu, S::ShowBalance, S::ShowStatement, S::ReceiptChoice,
+                    S::MoreTime, S::WithdrawalAmount, S::EnterAmount, S::ChooseFromAccount, S::ChooseToAccount,
+                    S::EnterNewPin, S::ConfirmNewPin, S::TransactionDone, S::CardlessCode, S::CardlessPhone,
+                    S::ShowReceiptQr, S::AnotherTransaction}) {
         const auto rows = transition_table();
         auto has = [&](E kind) {
             return std::any_of(rows.begin(), rows.end(), [&](const TransitionRow& r) { return r.from == state && r.on == kind; });
@@ -253,28 +168,46 @@ TEST(FlowTest, OutOfServiceClosesTheCardSlotAndShowsTheReason) {
     EXPECT_TRUE(d.context().message_key.empty());
 }
 
-TEST(FlowTest, WithThePrinterDownTheBalanceEndsWithoutAReceiptQuestion) {
-    FlowDriver d;
+TEST(FlowTest, WithNoPrinterAndNoEReceiptsTheBalanceGoesOnWithoutAReceiptQuestion) {
+    FlowDriver d(nullptr, no_e_receipts());
     d.printer_down();
     to_menu(d).send(E::ChooseBalance).send(approved(1));
     d.send(E::Continue);
+    EXPECT_EQ(d.state(), S::AnotherTransaction);  // the card is still in
+    d.send(E::AnotherNo);
     EXPECT_EQ(d.state(), S::Closing);
     EXPECT_TRUE(d.asked(EffectKind::EjectCard));
 }
 
-TEST(FlowTest, WithThePrinterDownCashTakenSkipsTheReceiptInBothOrders) {
-    FlowDriver card_first;
+TEST(FlowTest, WithNoPrinterAndNoEReceiptsCashTakenSkipsTheReceiptInBothOrders) {
+    FlowDriver card_first(nullptr, no_e_receipts());
     card_first.printer_down();
     to_menu(card_first).send(E::ChooseWithdrawal).send(amount(50000)).send(approved(1)).send(E::CardTaken);
     card_first.send(E::CashPresented).send(E::CashTaken);
     EXPECT_EQ(card_first.state(), S::ThankYou);  // the card is already out: Closing passes straight through
     EXPECT_TRUE(card_first.asked(EffectKind::SettleWithdrawal));
 
-    FlowDriver cash_first_driver(nullptr, cash_first());
+    FlowDriver cash_first_driver(nullptr, no_e_receipts(cash_first()));
     cash_first_driver.printer_down();
     to_menu(cash_first_driver).send(E::ChooseWithdrawal).send(amount(50000)).send(approved(1));
     cash_first_driver.send(E::CashPresented).send(E::CashTaken);
     EXPECT_EQ(cash_first_driver.state(), S::AnotherTransaction);
+}
+
+TEST(FlowTest, WithThePrinterDownAReceiptIsOfferedAsAQrCode) {
+    FlowDriver d;
+    d.printer_down();
+    to_menu(d).send(E::ChooseBalance).send(approved(1)).send(E::Continue);
+    ASSERT_EQ(d.state(), S::ReceiptChoice);
+    d.send(E::ReceiptYes);
+    EXPECT_EQ(d.state(), S::ShowReceiptQr);
+    EXPECT_EQ(d.screen(), ui::ScreenId::ReceiptQr);
+    const auto issued = d.effect(EffectKind::IssueEReceipt);
+    ASSERT_TRUE(issued.has_value());
+    EXPECT_EQ(issued->transaction, host::TransactionType::BalanceInquiry);
+    EXPECT_FALSE(d.asked(EffectKind::PrintReceipt));
+    d.send(E::Continue);
+    EXPECT_EQ(d.state(), S::AnotherTransaction);
 }
 
 // Every row of the table must be taken by some path; a row no path reaches is dead or untested.
@@ -285,54 +218,55 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
         for (const Event& e : events) d.send(e);
         return d;
     };
-    const Event card = ev(E::CardInserted), ok = ev(E::CardReadOk), digit = ev(E::PinDigit), enter = ev(E::PinEnter);
+    const Event card = ev(E::CardInserted), ok = ev(E::CardReadOk), go_on = ev(E::Continue), digit = ev(E::PinDigit),
+                enter = ev(E::PinEnter);
     path({language(ui::Language::SimplifiedChinese), ev(E::DevicesFailed), ev(E::DevicesRestored)});
     path({ev(E::DevicesFailed), out_of_service("out_of_service.tamper")});
     // Degraded: no printer, so no receipt question.
-    auto no_printer_path = [&](std::initializer_list<Event> events, FlowConfig config = {}) {
+    auto no_printer_path = [&](std::initializer_list<Event> events, FlowConfig config = no_e_receipts()) {
         FlowDriver d(&covered, std::move(config));
         d.printer_down();
         for (const Event& e : events) d.send(e);
         return d;
     };
-    no_printer_path({ev(E::CardInserted), ev(E::CardReadOk), ev(E::PinEnter), ev(E::ChooseBalance), approved(1),
+    no_printer_path({ev(E::CardInserted), ev(E::CardReadOk), ev(E::Continue), ev(E::PinEnter), ev(E::ChooseBalance), approved(1),
                      ev(E::Continue)});
-    no_printer_path({ev(E::CardInserted), ev(E::CardReadOk), ev(E::PinEnter), ev(E::ChooseWithdrawal), amount(50000),
+    no_printer_path({ev(E::CardInserted), ev(E::CardReadOk), ev(E::Continue), ev(E::PinEnter), ev(E::ChooseWithdrawal), amount(50000),
                      approved(1), ev(E::CardTaken), ev(E::CashPresented), ev(E::CashTaken)});
-    no_printer_path({ev(E::CardInserted), ev(E::CardReadOk), ev(E::PinEnter), ev(E::ChooseWithdrawal), amount(50000),
+    no_printer_path({ev(E::CardInserted), ev(E::CardReadOk), ev(E::Continue), ev(E::PinEnter), ev(E::ChooseWithdrawal), amount(50000),
                      approved(1), ev(E::CashPresented), ev(E::CashTaken)},
-                    cash_first());
+                    no_e_receipts(cash_first()));
     path({card, ev(E::CardReadFailed), ev(E::CardTaken), ev(E::Timeout)});
     path({card, ev(E::Timeout), ev(E::CardEjectFailed), ev(E::Timeout)});
-    path({card, ok, digit, ev(E::PinBackspace), ev(E::PinClear), ev(E::Cancel)});
-    path({card, ok, ev(E::Timeout), ev(E::MoreTimeYes), ev(E::Timeout), ev(E::MoreTimeNo)});
-    path({card, ok, enter, ev(E::Cancel)});
-    path({card, ok, ev(E::Timeout), ev(E::Timeout), ev(E::Timeout), ev(E::Timeout)});  // walked away
-    path({card, ok, enter, ev(E::Timeout), ev(E::MoreTimeYes), ev(E::Timeout), ev(E::Cancel)});
-    path({card, ok, enter, ev(E::ChooseBalance), approved(1), ev(E::Cancel)});
-    path({card, ok, enter, ev(E::ChooseBalance), approved(1), ev(E::Timeout), ev(E::MoreTimeYes), ev(E::Continue),
+    path({card, ok, go_on, digit, ev(E::PinBackspace), ev(E::PinClear), ev(E::Cancel)});
+    path({card, ok, go_on, ev(E::Timeout), ev(E::MoreTimeYes), ev(E::Timeout), ev(E::MoreTimeNo)});
+    path({card, ok, go_on, enter, ev(E::Cancel)});
+    path({card, ok, go_on, ev(E::Timeout), ev(E::Timeout), ev(E::Timeout), ev(E::Timeout)});  // walked away
+    path({card, ok, go_on, enter, ev(E::Timeout), ev(E::MoreTimeYes), ev(E::Timeout), ev(E::Cancel)});
+    path({card, ok, go_on, enter, ev(E::ChooseBalance), approved(1), ev(E::Cancel)});
+    path({card, ok, go_on, enter, ev(E::ChooseBalance), approved(1), ev(E::Timeout), ev(E::MoreTimeYes), ev(E::Continue),
           ev(E::Timeout), ev(E::MoreTimeYes), ev(E::ReceiptNo)});
-    path({card, ok, enter, ev(E::ChooseBalance), approved(1), ev(E::Continue), ev(E::Cancel)});
-    path({card, ok, enter, ev(E::ChooseBalance), approved(1), ev(E::Continue), ev(E::ReceiptYes), ev(E::PrintDone)});
-    path({card, ok, enter, ev(E::ChooseBalance), approved(1), ev(E::Continue), ev(E::ReceiptYes), ev(E::PrintFailed)});
-    path({card, ok, enter, ev(E::ChooseBalance), approved(1), ev(E::Continue), ev(E::ReceiptYes), ev(E::Timeout)});
-    path({card, ok, enter, ev(E::ChooseBalance), declined(ResponseCode::WrongPin), enter,
+    path({card, ok, go_on, enter, ev(E::ChooseBalance), approved(1), ev(E::Continue), ev(E::Cancel)});
+    path({card, ok, go_on, enter, ev(E::ChooseBalance), approved(1), ev(E::Continue), ev(E::ReceiptYes), ev(E::PrintDone)});
+    path({card, ok, go_on, enter, ev(E::ChooseBalance), approved(1), ev(E::Continue), ev(E::ReceiptYes), ev(E::PrintFailed)});
+    path({card, ok, go_on, enter, ev(E::ChooseBalance), approved(1), ev(E::Continue), ev(E::ReceiptYes), ev(E::Timeout)});
+    path({card, ok, go_on, enter, ev(E::ChooseBalance), declined(ResponseCode::WrongPin), enter,
           declined(ResponseCode::WrongPin), enter, declined(ResponseCode::WrongPin), ev(E::Timeout)});
-    path({card, ok, enter, ev(E::ChooseBalance), declined(ResponseCode::InsufficientFunds)});
-    path({card, ok, enter, ev(E::ChooseBalance), ev(E::HostUnavailable)});
-    path({card, ok, enter, ev(E::ChooseBalance), ev(E::Timeout)});
+    path({card, ok, go_on, enter, ev(E::ChooseBalance), declined(ResponseCode::InsufficientFunds)});
+    path({card, ok, go_on, enter, ev(E::ChooseBalance), ev(E::HostUnavailable)});
+    path({card, ok, go_on, enter, ev(E::ChooseBalance), ev(E::Timeout)});
     // Withdrawal, card first (the default order).
     const Event withdraw = ev(E::ChooseWithdrawal);
-    path({card, ok, enter, withdraw, not_payable("amount.not_multiple"), amount(50000), approved(1),
+    path({card, ok, go_on, enter, withdraw, not_payable("amount.not_multiple"), amount(50000), approved(1),
           ev(E::CardTaken), ev(E::CashPresented), ev(E::CashTaken), ev(E::ReceiptNo)});
-    path({card, ok, enter, withdraw, ev(E::Cancel)});
-    path({card, ok, enter, withdraw, ev(E::Timeout), ev(E::MoreTimeYes), amount(50000), ev(E::HostUnavailable)});
-    path({card, ok, enter, withdraw, amount(50000), ev(E::Timeout)});
-    path({card, ok, enter, withdraw, amount(50000), approved(1), ev(E::Timeout), ev(E::Timeout)});
-    path({card, ok, enter, withdraw, amount(50000), approved(1), ev(E::CardEjectFailed)});
-    path({card, ok, enter, withdraw, amount(50000), approved(1), ev(E::CardTaken), ev(E::DispenseFailed)});
-    path({card, ok, enter, withdraw, amount(50000), approved(1), ev(E::CardTaken), ev(E::Timeout)});
-    path({card, ok, enter, withdraw, amount(50000), approved(1), ev(E::CardTaken), ev(E::CashPresented),
+    path({card, ok, go_on, enter, withdraw, ev(E::Cancel)});
+    path({card, ok, go_on, enter, withdraw, ev(E::Timeout), ev(E::MoreTimeYes), amount(50000), ev(E::HostUnavailable)});
+    path({card, ok, go_on, enter, withdraw, amount(50000), ev(E::Timeout)});
+    path({card, ok, go_on, enter, withdraw, amount(50000), approved(1), ev(E::Timeout), ev(E::Timeout)});
+    path({card, ok, go_on, enter, withdraw, amount(50000), approved(1), ev(E::CardEjectFailed)});
+    path({card, ok, go_on, enter, withdraw, amount(50000), approved(1), ev(E::CardTaken), ev(E::DispenseFailed)});
+    path({card, ok, go_on, enter, withdraw, amount(50000), approved(1), ev(E::CardTaken), ev(E::Timeout)});
+    path({card, ok, go_on, enter, withdraw, amount(50000), approved(1), ev(E::CardTaken), ev(E::CashPresented),
           ev(E::Timeout)});
     // Cash first: "another transaction?" while the card is still in.
     auto cash_first_path = [&](std::initializer_list<Event> events) {
@@ -340,7 +274,7 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
         for (const Event& e : events) d.send(e);
         return d;
     };
-    const std::initializer_list<Event> taken{card, ok, enter, withdraw, amount(50000), approved(1),
+    const std::initializer_list<Event> taken{card, ok, go_on, enter, withdraw, amount(50000), approved(1),
                                              ev(E::CashPresented), ev(E::CashTaken)};
     auto then = [&](std::initializer_list<Event> more) {
         std::vector<Event> events(taken);
@@ -355,6 +289,67 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
     then({ev(E::ReceiptNo), ev(E::Cancel)});
     then({ev(E::ReceiptNo), ev(E::Timeout)});
     then({ev(E::ReceiptYes), ev(E::PrintDone)});
+
+    // Session options before the PIN.
+    const Event more = ev(E::MoreTimeYes), timeout = ev(E::Timeout), cancel = ev(E::Cancel);
+    path({card, ok, language(ui::Language::SimplifiedChinese), option(SessionOption::LargeText),
+          option(SessionOption::Speech), option(SessionOption::HighContrast), timeout, more, go_on, cancel});
+    path({card, ok, cancel});
+    // Other amount: typed, refused, typed again; cancel and timeout while typing.
+    const Event other = ev(E::ChooseOtherAmount);
+    path({card, ok, go_on, enter, withdraw, other, typed(1), not_payable("amount.not_multiple"), typed(3),
+          amount(30000), approved(1)});
+    path({card, ok, go_on, enter, withdraw, other, timeout, more, cancel});
+    // Mini statement: on screen, then receipt / another / cancel / timeout.
+    const Event statement = ev(E::ChooseMiniStatement);
+    path({card, ok, go_on, enter, statement, approved(1), go_on, ev(E::ReceiptNo), ev(E::AnotherNo)});
+    path({card, ok, go_on, enter, statement, approved(1), timeout, more, cancel});
+    no_printer_path({card, ok, go_on, enter, statement, approved(1), go_on});
+    // With "another transaction?" switched off, no receipt means the card comes straight back.
+    FlowConfig no_another = no_e_receipts();
+    no_another.offer_another_transaction = false;
+    no_printer_path({card, ok, go_on, enter, statement, approved(1), go_on}, no_another);
+    no_printer_path({card, ok, go_on, enter, ev(E::ChooseBalance), approved(1), go_on}, no_another);
+    no_printer_path({card, ok, go_on, enter, ev(E::ChooseChangePin), enter, enter, approved(1), go_on}, no_another);
+    // Transfer: from, to, amount; each step can time out and be cancelled.
+    const Event transfer = ev(E::ChooseTransfer);
+    const Event savings = account(host::AccountType::Savings), checking = account(host::AccountType::Checking);
+    path({card, ok, go_on, enter, transfer, timeout, more, savings, timeout, more, checking, typed(3), amount(30000),
+          approved(1), go_on, ev(E::ReceiptYes), ev(E::PrintDone)});
+    path({card, ok, go_on, enter, transfer, cancel});
+    path({card, ok, go_on, enter, transfer, savings, cancel});
+    path({card, ok, go_on, enter, transfer, savings, checking, cancel});
+    path({card, ok, go_on, enter, transfer, savings, checking, amount(100), ev(E::HostUnavailable)});
+    path({card, ok, go_on, enter, transfer, savings, checking, amount(100), approved(1), timeout, more, cancel});
+    no_printer_path({card, ok, go_on, enter, transfer, savings, checking, amount(100), approved(1), go_on});
+    // PIN change: new PIN, mismatch, again, confirmed.
+    const Event change = ev(E::ChooseChangePin);
+    path({card, ok, go_on, enter, change, digit, ev(E::PinBackspace), ev(E::PinClear), digit, enter, digit,
+          ev(E::PinBackspace), ev(E::PinClear), ev(E::PinMismatch), timeout, more, enter, timeout, more, enter,
+          enter, approved(1), go_on});
+    path({card, ok, go_on, enter, change, cancel});
+    path({card, ok, go_on, enter, change, enter, cancel});
+    // Cardless: code, phone, amount, cash; cancel and timeout while typing.
+    const Event cardless = ev(E::ChooseCardless);
+    path({cardless, typed(1), timeout, more, ev(E::CodeEntered), typed(1), timeout, more, ev(E::PhoneEntered),
+          amount(50000), approved(1), ev(E::CashPresented), ev(E::CashTaken), ev(E::ReceiptNo)});
+    path({cardless, cancel});
+    path({cardless, ev(E::CodeEntered), cancel});
+    // E-receipt: printer down, receipt as a QR code; continue with the card in or out, cancel, timeout.
+    auto qr_path = [&](std::initializer_list<Event> events) {
+        FlowDriver d(&covered);
+        d.printer_down();
+        for (const Event& e : events) d.send(e);
+        return d;
+    };
+    qr_path({card, ok, go_on, enter, ev(E::ChooseBalance), approved(1), go_on, ev(E::ReceiptYes), go_on});
+    qr_path({card, ok, go_on, enter, ev(E::ChooseBalance), approved(1), go_on, ev(E::ReceiptYes), cancel});
+    qr_path({card, ok, go_on, enter, ev(E::ChooseBalance), approved(1), go_on, ev(E::ReceiptYes), timeout});
+    qr_path({card, ok, go_on, enter, withdraw, amount(50000), approved(1), ev(E::CardTaken), ev(E::CashPresented),
+             ev(E::CashTaken), ev(E::ReceiptYes), go_on});
+    path({card, ok, go_on, enter, withdraw, amount(50000), approved(1), ev(E::CardTaken), ev(E::CashPresented),
+          ev(E::CashTaken), ev(E::ReceiptYes), ev(E::PrintDone)});
+    path({card, ok, go_on, enter, ev(E::ChooseBalance), approved(1), go_on, ev(E::ReceiptNo), ev(E::AnotherNo)});
 
     std::vector<std::string> missing;
     const auto rows = transition_table();
@@ -371,7 +366,7 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
 
 FlowDriver to_amount_screen(FlowConfig config = {}) {
     FlowDriver d(nullptr, std::move(config));
-    d.send(E::CardInserted).send(E::CardReadOk).send(E::PinEnter).send(E::ChooseWithdrawal);
+    d.send(E::CardInserted).send(E::CardReadOk).send(E::Continue).send(E::PinEnter).send(E::ChooseWithdrawal);
     return d;
 }
 
@@ -400,7 +395,7 @@ TEST(FlowTest, WithdrawalCardFirstReturnsTheCardThenDispensesThenSettles) {
     EXPECT_FALSE(d.last_taken());
     d.send(E::CashPresented).send(E::CashTaken);
     EXPECT_TRUE(d.asked(EffectKind::SettleWithdrawal));
-    EXPECT_FALSE(d.asked(EffectKind::ReverseWithdrawal));
+    EXPECT_FALSE(d.asked(EffectKind::ReverseTransaction));
     EXPECT_EQ(d.state(), S::ReceiptChoice);
 
     d.send(E::ReceiptNo);  // card already out: no "another transaction", straight to goodbye
@@ -440,13 +435,13 @@ TEST(FlowTest, CashNotTakenIsRetractedThenReversed) {
     d.send(amount(50000)).send(approved(1)).send(E::CardTaken).send(E::CashPresented).send(E::Timeout);
     const std::vector<EffectKind> kinds = d.kinds();
     const auto retract = std::find(kinds.begin(), kinds.end(), EffectKind::RetractCash);
-    const auto reverse = std::find(kinds.begin(), kinds.end(), EffectKind::ReverseWithdrawal);
+    const auto reverse = std::find(kinds.begin(), kinds.end(), EffectKind::ReverseTransaction);
     ASSERT_NE(retract, kinds.end());
     ASSERT_NE(reverse, kinds.end());
     EXPECT_LT(retract, reverse);
-    EXPECT_EQ(d.effect(EffectKind::ReverseWithdrawal)->reason, host::ReversalReason::CashNotTaken);
-    EXPECT_EQ(d.effect(EffectKind::ReverseWithdrawal)->amount, (Money{50000, "CNY", 2}));
-    EXPECT_EQ(d.effect(EffectKind::ReverseWithdrawal)->dispensed, (Money{0, "CNY", 2}));
+    EXPECT_EQ(d.effect(EffectKind::ReverseTransaction)->reason, host::ReversalReason::CashNotTaken);
+    EXPECT_EQ(d.effect(EffectKind::ReverseTransaction)->amount, (Money{50000, "CNY", 2}));
+    EXPECT_EQ(d.effect(EffectKind::ReverseTransaction)->dispensed, (Money{0, "CNY", 2}));
     EXPECT_EQ(d.state(), S::ThankYou);  // the card went back before the cash
     EXPECT_EQ(d.screen(), ui::ScreenId::TransactionFailed);
     EXPECT_EQ(d.context().message_key, "cash.not_taken");
@@ -455,7 +450,7 @@ TEST(FlowTest, CashNotTakenIsRetractedThenReversed) {
 TEST(FlowTest, FailedDispenseReversesAsDeviceMalfunctionAndReturnsTheCardWhenStillIn) {
     FlowDriver d = to_amount_screen(cash_first());
     d.send(amount(50000)).send(approved(1)).send(E::DispenseFailed);
-    EXPECT_EQ(d.effect(EffectKind::ReverseWithdrawal)->reason, host::ReversalReason::DeviceMalfunction);
+    EXPECT_EQ(d.effect(EffectKind::ReverseTransaction)->reason, host::ReversalReason::DeviceMalfunction);
     EXPECT_EQ(d.state(), S::Closing);
     EXPECT_TRUE(d.asked(EffectKind::EjectCard));
     EXPECT_EQ(d.screen(), ui::ScreenId::TransactionFailed);
@@ -466,28 +461,28 @@ TEST(FlowTest, CardNotTakenBeforeCashIsRetainedAndReversedWithNoDispense) {
     d.send(amount(50000)).send(approved(1)).send(E::Timeout);
     EXPECT_EQ(d.state(), S::CardRetained);
     EXPECT_TRUE(d.asked(EffectKind::RetainCard));
-    EXPECT_TRUE(d.asked(EffectKind::ReverseWithdrawal));
+    EXPECT_TRUE(d.asked(EffectKind::ReverseTransaction));
     EXPECT_FALSE(d.asked(EffectKind::DispenseCash));
 }
 
 TEST(FlowTest, HostSilenceOnAWithdrawalReversesButOnAnInquiryDoesNot) {
     FlowDriver w = to_amount_screen();
     w.send(amount(50000)).send(E::HostUnavailable);
-    ASSERT_TRUE(w.asked(EffectKind::ReverseWithdrawal));
-    EXPECT_EQ(w.effect(EffectKind::ReverseWithdrawal)->reason, host::ReversalReason::HostTimeout);
+    ASSERT_TRUE(w.asked(EffectKind::ReverseTransaction));
+    EXPECT_EQ(w.effect(EffectKind::ReverseTransaction)->reason, host::ReversalReason::HostTimeout);
     EXPECT_EQ(w.state(), S::Closing);
     EXPECT_TRUE(w.asked(EffectKind::EjectCard));
 
     FlowDriver b;
-    b.send(E::CardInserted).send(E::CardReadOk).send(E::PinEnter).send(E::ChooseBalance).send(E::HostUnavailable);
-    EXPECT_FALSE(b.asked(EffectKind::ReverseWithdrawal));
+    b.send(E::CardInserted).send(E::CardReadOk).send(E::Continue).send(E::PinEnter).send(E::ChooseBalance).send(E::HostUnavailable);
+    EXPECT_FALSE(b.asked(EffectKind::ReverseTransaction));
 }
 
 TEST(FlowTest, DeclinedWithdrawalMovesNoCashAndReversesNothing) {
     FlowDriver d = to_amount_screen();
     d.send(amount(50000)).send(declined(ResponseCode::InsufficientFunds));
     EXPECT_EQ(d.state(), S::Closing);
-    EXPECT_FALSE(d.asked(EffectKind::ReverseWithdrawal));
+    EXPECT_FALSE(d.asked(EffectKind::ReverseTransaction));
     EXPECT_FALSE(d.asked(EffectKind::DispenseCash));
     EXPECT_EQ(d.context().message_key, "decline.insufficient_funds");
 }
