@@ -7,7 +7,8 @@
 // Tests press keys through the dev API below; type_pin serves every mode.
 // Run: build/h-drivers/bin/drivers_tests --gtest_filter='EncryptingPinPad*'
 //      build/h-drivers/bin/sim_devices_tests --gtest_filter='SimPinPad*'
-// Used by: tests/drivers/encrypting_pin_pad_test.cpp, tests/sim/sim_pin_pad_test.cpp.
+// Used by: tests/drivers/encrypting_pin_pad_test.cpp, tests/drivers/encrypting_pin_pad_modes_test.cpp,
+//          tests/sim/devices/sim_pin_pad_test.cpp.
 #pragma once
 
 #include <string_view>
