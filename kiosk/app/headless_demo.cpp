@@ -46,8 +46,10 @@ int run_headless_demo(KioskConfig config, const sim::SimInstrumentOptions& instr
     };
 
     out << "kiosk " << config.kiosk_id << " on the simulator (headless demo), CRM at " << config.crm.url << "\n";
-    const DemoResult result = demo.run({{"visa-alice", ui::Language::English, true},
-                                        {"unionpay-li", ui::Language::SimplifiedChinese, true}});
+    // Alice reads large text; Li then withdraws the second fast-cash amount the cassettes can pay.
+    const DemoCustomer alice{"visa-alice", ui::Language::English, true, true, std::nullopt};
+    const DemoCustomer li{"unionpay-li", ui::Language::SimplifiedChinese, true, false, 1};
+    const DemoResult result = demo.run({alice, li});
     out << saved << " screens saved to " << config.screens_dir.string() << "\n";
 
     for (const std::string& error : save_errors) out << "error: " << error << "\n";

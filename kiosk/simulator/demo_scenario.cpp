@@ -38,6 +38,11 @@ void DemoScenario::visit(const DemoCustomer& customer, DemoResult& result) {
         return;
     }
     pass(Millis(1'500));
+    expect_state(StateId::SessionOptions, result);
+    if (customer.large_text) runtime.touch("large_text");
+    pass(Millis(1'000));
+    runtime.touch("continue");
+    pass(Millis(500));
     expect_state(StateId::PinEntry, result);
     rig_.pin_pad().type_pin(card.pin);  // the simulated customer's fingers, inside the PIN pad
     rig_.pin_pad().press_enter();
@@ -51,14 +56,49 @@ void DemoScenario::visit(const DemoCustomer& customer, DemoResult& result) {
     pass(Millis(1'000));
     runtime.touch(customer.wants_receipt ? "receipt_yes" : "receipt_no");
     pass(Millis(2'000));
-    expect_state(StateId::Closing, result);
-    if (auto taken = rig_.card_reader().take_card(); !taken.ok()) {
-        result.errors.push_back("take card: " + taken.error().to_string());
+    expect_state(StateId::AnotherTransaction, result);
+    if (customer.withdraw_button) {
+        runtime.touch("another_yes");
+        pass(Millis(1'000));
+        withdraw(*customer.withdraw_button, result);
+    } else {
+        runtime.touch("another_no");
+        pass(Millis(1'000));
+        expect_state(StateId::Closing, result);
+        take_card(result);
     }
     pass(Millis(1'000));
     expect_state(StateId::ThankYou, result);
     pass(Millis(5'000));
     expect_state(StateId::Attract, result);
+}
+
+void DemoScenario::take_card(DemoResult& result) {
+    if (auto taken = rig_.card_reader().take_card(); !taken.ok()) {
+        result.errors.push_back("take card: " + taken.error().to_string());
+    }
+}
+
+// Card first (the default order): the card comes back, then the notes are presented.
+void DemoScenario::withdraw(std::size_t amount_button, DemoResult& result) {
+    using flow::StateId;
+    Runtime& runtime = app_.runtime();
+    expect_state(StateId::MainMenu, result);
+    runtime.touch("withdrawal");
+    pass(Millis(1'500));
+    expect_state(StateId::WithdrawalAmount, result);
+    runtime.touch("amount_" + std::to_string(amount_button));
+    pass(Millis(1'500));
+    expect_state(StateId::ReturningCard, result);
+    take_card(result);
+    pass(Millis(2'000));
+    expect_state(StateId::TakeCash, result);
+    if (auto taken = rig_.cash().take_notes(); !taken.ok()) {
+        result.errors.push_back("take notes: " + taken.error().to_string());
+    }
+    pass(Millis(1'500));
+    expect_state(StateId::ReceiptChoice, result);
+    runtime.touch("receipt_no");
 }
 
 DemoResult DemoScenario::run(const std::vector<DemoCustomer>& customers) {

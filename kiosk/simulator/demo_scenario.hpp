@@ -1,11 +1,13 @@
-// The headless demo `make run` shows without a display: two customers check their balance on the
-// simulator in virtual time — one in English, one in 简体中文 — while every screen is saved as a
-// PNG and the journey, the receipt and the CRM upload are printed. Also the backbone of the e2e
+// The headless demo `make run` shows without a display: customers on the simulator in virtual
+// time — one in English with large text, one in 简体中文 who also withdraws cash — check their
+// balance while every screen is saved as a PNG and the journey, the receipts and the CRM upload
+// are printed. Also the backbone of the e2e
 // test (tests/e2e/balance_inquiry_e2e_test.cpp).
 #pragma once
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -17,9 +19,18 @@
 namespace kiosk {
 
 struct DemoCustomer {
+    DemoCustomer(std::string card, ui::Language language_ = ui::Language::English, bool receipt = true,
+                 bool large = false, std::optional<std::size_t> withdraw = std::nullopt)
+        : card_id(std::move(card)), language(language_), wants_receipt(receipt), large_text(large),
+          withdraw_button(withdraw) {}
+
     std::string card_id;  // a card of sim/devices/card_deck.cpp
     ui::Language language = ui::Language::English;
     bool wants_receipt = true;
+    bool large_text = false;  // switched on in the session options before the PIN
+    // After the balance, "another transaction? yes" and a fast-cash withdrawal of the amount button
+    // with this index (amount_0 …); none: "no", and the card comes back.
+    std::optional<std::size_t> withdraw_button;
 };
 
 struct DemoResult {
@@ -46,6 +57,8 @@ private:
     // Lets virtual time pass in small steps, ticking the runtime, so timers and devices act.
     void pass(Millis duration);
     void expect_state(flow::StateId state, DemoResult& result);
+    void withdraw(std::size_t amount_button, DemoResult& result);
+    void take_card(DemoResult& result);
 
     KioskApp& app_;
     SimulatorRig& rig_;

@@ -236,6 +236,7 @@ TEST(SimBankHostFaults, LateAnswerBeyondTheLinkTimeoutIsATimeoutAfterTheMoneyMov
     EXPECT_EQ(host.balance_of(kPan), cny(900'00));  // the bank did process it
 
     host::ReversalRequest reversal{TransactionType::Withdrawal, 5, r.local_time, kPan, "", cny(100'00), cny(0), "", "",
+                                   host::AccountType::Default, host::AccountType::Default,
                                    host::ReversalReason::HostTimeout, 6, "KIOSK1", clock.now()};
     host.inject(HostFault::DropAfterProcessing);
     EXPECT_FALSE(host.reverse(reversal).ok());  // processed, answer lost
