@@ -43,7 +43,11 @@ Status Iso8583HostLink::connect() {
     handshake_ = security::HandshakeObserver{};
     auto stream = FramedTlsStream::connect(*context_, settings_.address, settings_.port, settings_.server_name,
                                            deadline_after(settings_.connect_timeout));
-    if (!stream.ok()) return with_refusal_reason(stream.error());
+    if (!stream.ok()) {
+        Error refused = with_refusal_reason(stream.error());
+        if (refused.message == stream.error().message) refused.message = endpoint() + ": " + refused.message;
+        return refused;
+    }
     // Before a byte of the request leaves: a CA-signed certificate on a key nobody pinned is an
     // interception (or a rotation without a backup pin), and no card data may go there.
     KIOSK_TRY(security::check_peer_pin(stream->connection(), settings_.pinned_keys, endpoint()));
