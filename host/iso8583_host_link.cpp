@@ -1,5 +1,6 @@
 #include "host/iso8583_host_link.hpp"
 
+#include "host/host_certificate_expiry.hpp"
 #include "host/iso8583/host_message_mapping.hpp"
 #include "host/iso8583/iso8583_codec.hpp"
 
@@ -22,7 +23,11 @@ Result<std::unique_ptr<Iso8583HostLink>> Iso8583HostLink::create(Iso8583LinkSett
     }
     auto context = make_client_context(settings.tls);
     if (!context.ok()) return context.error();
-    std::unique_ptr<Iso8583HostLink> link(new Iso8583HostLink(std::move(settings), std::move(*context)));
+    const TimePoint now = settings.certificate_clock != nullptr ? settings.certificate_clock->now() : SystemClock().now();
+    auto certificates = check_host_certificate_expiry(settings, now);
+    if (!certificates.ok()) return certificates.error();
+    std::unique_ptr<Iso8583HostLink> link(
+        new Iso8583HostLink(std::move(settings), std::move(*context), std::move(*certificates)));
     security::observe_handshake(*link->context_, link->handshake_);
     return link;
 }
@@ -39,7 +44,23 @@ Error Iso8583HostLink::with_refusal_reason(const Error& cause) const {
     return error;
 }
 
+Status Iso8583HostLink::check_own_certificates() const {
+    const Clock& clock = settings_.certificate_clock != nullptr ? *settings_.certificate_clock : system_clock_;
+    const security::ExpiryReport current = certificates_.at(clock.now());
+    if (current.usable()) return ok_status();
+    std::string refusal;
+    for (const auto& certificate : current.certificates) {
+        if (certificate.state != security::ExpiryState::Expired && certificate.state != security::ExpiryState::NotYetValid) {
+            continue;
+        }
+        refusal += (refusal.empty() ? "" : "; ") + certificate.describe();
+    }
+    return make_error("tls", endpoint() + ": not connecting: " + refusal);
+}
+
 Status Iso8583HostLink::connect() {
+    // The host would refuse an expired client certificate anyway, anonymously; say which and why.
+    KIOSK_TRY(check_own_certificates());
     handshake_ = security::HandshakeObserver{};
     auto stream = FramedTlsStream::connect(*context_, settings_.address, settings_.port, settings_.server_name,
                                            deadline_after(settings_.connect_timeout));

@@ -19,6 +19,7 @@
 #include "host/iso8583/iso8583_message.hpp"
 #include "host/tls/framed_tls_stream.hpp"
 #include "host/tls/tls_context.hpp"
+#include "security/tls_expiry.hpp"
 #include "security/tls_pin.hpp"
 #include "security/tls_policy.hpp"
 
@@ -32,13 +33,18 @@ struct Iso8583LinkSettings {
     // The host's public key must match one of these (primary + backup, docs/security.md "Pinning");
     // empty: the CA and the server name alone decide (tests and the in-process simulator only).
     security::PinSet pinned_keys;
+    // The kiosk's own certificates (client certificate, CA) are judged against this clock before
+    // each connection; nullptr: the system clock, which OpenSSL judges the host's by.
+    const Clock* certificate_clock = nullptr;
     std::chrono::milliseconds connect_timeout{5'000};  // TCP connect + TLS handshake
     std::chrono::milliseconds reply_timeout{30'000};   // sending the request + reading the reply
 };
 
 class Iso8583HostLink final : public HostLink {
 public:
-    // Start-up errors (unreadable certificate files, a port out of range) are returned here.
+    // Start-up errors (unreadable certificate files, a port out of range) are returned here. An
+    // expired or not yet valid certificate of the kiosk's is not: the link refuses to connect with
+    // it, in words, until it is replaced (as the CRM uploader does).
     static Result<std::unique_ptr<Iso8583HostLink>> create(Iso8583LinkSettings settings);
 
     Result<AuthorizationResponse> authorize(const AuthorizationRequest& request) override;
@@ -49,8 +55,10 @@ public:
     [[nodiscard]] bool connected() const { return stream_.has_value(); }
 
 private:
-    Iso8583HostLink(Iso8583LinkSettings settings, security::SslCtxPtr context)
-        : settings_(std::move(settings)), context_(std::move(context)) {}
+    Iso8583HostLink(Iso8583LinkSettings settings, security::SslCtxPtr context, security::ExpiryReport certificates)
+        : settings_(std::move(settings)), context_(std::move(context)), certificates_(std::move(certificates)) {}
+    // An Error naming each of the kiosk's certificates that is expired or not yet valid now.
+    [[nodiscard]] Status check_own_certificates() const;
     // TCP connect, TLS handshake, then the pin check: only a host that passes all three is kept.
     Status connect();
     // The handshake observer's words for a refusal put in front of `cause` (unchanged when it saw
@@ -67,6 +75,8 @@ private:
 
     Iso8583LinkSettings settings_;
     security::SslCtxPtr context_;
+    security::ExpiryReport certificates_;  // read once in create, judged again before each connection
+    SystemClock system_clock_;
     // Watches each handshake on context_ (installed in create: this object never moves, it lives
     // behind the unique_ptr create returns); reset before every connection.
     security::HandshakeObserver handshake_;

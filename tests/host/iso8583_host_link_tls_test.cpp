@@ -1,7 +1,8 @@
 // The host link's TLS policy against the simulated bank over real TLS, certificates made at test
 // time: a bank key matching neither pin, a TLS 1.0/1.1-only bank, an expired bank certificate and
 // a bank demanding a client certificate the kiosk lacks are each refused before any request is
-// processed, with words that say why; the backup pin is accepted; the start-up expiry report flags
+// processed, with words that say why, and the kiosk does not even connect with its own expired
+// client certificate; the backup pin is accepted; the start-up expiry report flags
 // a client certificate about to expire and an expired one.
 #include <gtest/gtest.h>
 
@@ -189,6 +190,35 @@ TEST_F(Iso8583HostLinkTlsTest, ABankDemandingAClientCertificateTheKioskLacksIsNa
     const std::string& message = response.error().message;
     EXPECT_TRUE(contains(message, "demands a client certificate (mutual TLS) and the kiosk has none configured")) << message;
     EXPECT_EQ(bank_->log().size(), 0U);
+}
+
+TEST_F(Iso8583HostLinkTlsTest, AnExpiredClientCertificateIsRefusedBeforeConnecting) {
+    const TimePoint now = real_now();
+    const sim::TestPkiFiles pki = make_pki("bank", sim::valid_around(now), {now - 400 * 24h, now - 2 * 24h});
+    serve(pki);
+    auto response = balance_inquiry(settings(pki, pins({pki.server_pin, spare_pin()})));
+    ASSERT_FALSE(response.ok());
+    const std::string& message = response.error().message;
+    EXPECT_TRUE(contains(message, endpoint() + ": not connecting: bank host client certificate " +
+                                      pki.client.certificate.string()))
+        << message;
+    EXPECT_TRUE(contains(message, "EXPIRED")) << message;
+    EXPECT_EQ(server_->connections_accepted(), 0U) << "refused before connecting";
+}
+
+TEST_F(Iso8583HostLinkTlsTest, TheCertificateClockJudgesTheKiosksOwnCertificates) {
+    const sim::TestPkiFiles pki = make_pki("bank");  // everything valid for a year
+    serve(pki);
+    sim::VirtualClock in_400_days(real_now() + 400 * 24h);
+    Iso8583LinkSettings s = settings(pki, pins({pki.server_pin, spare_pin()}));
+    s.certificate_clock = &in_400_days;
+    auto response = balance_inquiry(s);
+    ASSERT_FALSE(response.ok());
+    const std::string& message = response.error().message;
+    EXPECT_TRUE(contains(message, "not connecting")) << message;
+    EXPECT_TRUE(contains(message, "bank host client certificate")) << message;
+    EXPECT_TRUE(contains(message, "bank host CA certificate")) << message;
+    EXPECT_EQ(server_->connections_accepted(), 0U);
 }
 
 TEST_F(Iso8583HostLinkTlsTest, ACertificateWithoutItsKeyFailsAtStartUp) {
