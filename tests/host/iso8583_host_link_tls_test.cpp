@@ -13,6 +13,7 @@
 #include "sim/crm/test_pki.hpp"
 #include "sim/host/sim_bank_server.hpp"
 #include "tests/host/sim_bank_fixture.hpp"
+#include "tests/security/legacy_tls_probe.hpp"
 #include "tests/store/temp_directory.hpp"
 
 namespace kiosk::host {
@@ -37,24 +38,6 @@ security::PinSet pins(const std::vector<std::string>& texts) {
     auto parsed = security::parse_pin_set(texts, security::PinRequirement::PrimaryAndBackup, "test pins");
     if (!parsed.ok()) throw std::runtime_error(parsed.error().to_string());
     return std::move(*parsed);
-}
-
-// A raw client that accepts only TLS 1.1 (with the kiosk's client certificate, which the bank
-// demands): proves a legacy bank really speaks it, so the link's refusal is the link's doing.
-int legacy_handshake_version(int port, const sim::TestPkiFiles& pki) {
-    security::SslCtxPtr context(SSL_CTX_new(TLS_client_method()));
-    SSL_CTX_set_min_proto_version(context.get(), TLS1_1_VERSION);
-    SSL_CTX_set_max_proto_version(context.get(), TLS1_1_VERSION);
-    SSL_CTX_set_cipher_list(context.get(), "DEFAULT@SECLEVEL=0");
-    SSL_CTX_use_certificate_chain_file(context.get(), pki.client.certificate.c_str());
-    SSL_CTX_use_PrivateKey_file(context.get(), pki.client.private_key.c_str(), SSL_FILETYPE_PEM);
-    const std::string address = "127.0.0.1:" + std::to_string(port);
-    security::BioPtr connection(BIO_new_ssl_connect(context.get()));
-    BIO_set_conn_hostname(connection.get(), address.c_str());
-    if (BIO_do_connect(connection.get()) != 1 || BIO_do_handshake(connection.get()) != 1) return 0;
-    SSL* ssl = nullptr;
-    BIO_get_ssl(connection.get(), &ssl);
-    return ssl != nullptr ? SSL_version(ssl) : 0;
 }
 
 class Iso8583HostLinkTlsTest : public ::testing::Test {
@@ -155,7 +138,8 @@ TEST_F(Iso8583HostLinkTlsTest, ABankOfferingOnlyTls10Or11IsRefusedAndTheReasonNa
     const sim::TestPkiFiles pki = make_pki("bank");
     // OpenSSL 3 on Debian refuses TLS < 1.2 at security level 1 and up: the *bank* drops to 0.
     serve(pki, TLS1_VERSION, TLS1_1_VERSION, "DEFAULT@SECLEVEL=0");
-    ASSERT_EQ(legacy_handshake_version(server_->port(), pki), TLS1_1_VERSION)
+    ASSERT_EQ(kiosk::testing::legacy_handshake_version(server_->port(), pki.client.certificate, pki.client.private_key),
+              TLS1_1_VERSION)
         << "the legacy bank must really speak TLS 1.1 for the refusal to mean anything";
     auto response = balance_inquiry(settings(pki, pins({pki.server_pin, spare_pin()})));
     ASSERT_FALSE(response.ok());
