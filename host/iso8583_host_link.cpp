@@ -1,5 +1,6 @@
 #include "host/iso8583_host_link.hpp"
 
+#include "host/host_certificate_expiry.hpp"
 #include "host/iso8583/host_message_mapping.hpp"
 #include "host/iso8583/iso8583_codec.hpp"
 
@@ -22,7 +23,57 @@ Result<std::unique_ptr<Iso8583HostLink>> Iso8583HostLink::create(Iso8583LinkSett
     }
     auto context = make_client_context(settings.tls);
     if (!context.ok()) return context.error();
-    return std::unique_ptr<Iso8583HostLink>(new Iso8583HostLink(std::move(settings), std::move(*context)));
+    const TimePoint now = settings.certificate_clock != nullptr ? settings.certificate_clock->now() : SystemClock().now();
+    auto certificates = check_host_certificate_expiry(settings, now);
+    if (!certificates.ok()) return certificates.error();
+    std::unique_ptr<Iso8583HostLink> link(
+        new Iso8583HostLink(std::move(settings), std::move(*context), std::move(*certificates)));
+    security::observe_handshake(*link->context_, link->handshake_);
+    return link;
+}
+
+std::string Iso8583HostLink::endpoint() const {
+    return "bank host " + settings_.address + ":" + std::to_string(settings_.port);
+}
+
+Error Iso8583HostLink::with_refusal_reason(const Error& cause) const {
+    const std::string reason = security::describe_handshake_refusal(handshake_, settings_.tls.has_client_certificate());
+    if (reason.empty()) return cause;
+    Error error = cause;
+    error.message = endpoint() + ": " + reason + " — " + cause.message;
+    return error;
+}
+
+Status Iso8583HostLink::check_own_certificates() const {
+    const Clock& clock = settings_.certificate_clock != nullptr ? *settings_.certificate_clock : system_clock_;
+    const security::ExpiryReport current = certificates_.at(clock.now());
+    if (current.usable()) return ok_status();
+    std::string refusal;
+    for (const auto& certificate : current.certificates) {
+        if (certificate.state != security::ExpiryState::Expired && certificate.state != security::ExpiryState::NotYetValid) {
+            continue;
+        }
+        refusal += (refusal.empty() ? "" : "; ") + certificate.describe();
+    }
+    return make_error("tls", endpoint() + ": not connecting: " + refusal);
+}
+
+Status Iso8583HostLink::connect() {
+    // The host would refuse an expired client certificate anyway, anonymously; say which and why.
+    KIOSK_TRY(check_own_certificates());
+    handshake_ = security::HandshakeObserver{};
+    auto stream = FramedTlsStream::connect(*context_, settings_.address, settings_.port, settings_.server_name,
+                                           deadline_after(settings_.connect_timeout));
+    if (!stream.ok()) {
+        Error refused = with_refusal_reason(stream.error());
+        if (refused.message == stream.error().message) refused.message = endpoint() + ": " + refused.message;
+        return refused;
+    }
+    // Before a byte of the request leaves: a CA-signed certificate on a key nobody pinned is an
+    // interception (or a rotation without a backup pin), and no card data may go there.
+    KIOSK_TRY(security::check_peer_pin(stream->connection(), settings_.pinned_keys, endpoint()));
+    stream_.emplace(std::move(*stream));
+    return ok_status();
 }
 
 Result<iso8583::Message> Iso8583HostLink::exchange(const iso8583::Message& request) {
@@ -40,16 +91,16 @@ Result<iso8583::Message> Iso8583HostLink::exchange_once(const iso8583::Message& 
     // An idle connection the host has closed (or that holds unasked bytes) is replaced before
     // sending, so a request is never written into a dead connection.
     if (stream_ && !stream_->idle_and_open()) stream_.reset();
-    if (!stream_) {
-        auto stream = FramedTlsStream::connect(*context_, settings_.address, settings_.port, settings_.server_name,
-                                               deadline_after(settings_.connect_timeout));
-        if (!stream.ok()) return stream.error();
-        stream_.emplace(std::move(*stream));
-    }
+    const bool fresh = !stream_;
+    if (fresh) KIOSK_TRY(connect());
     const Deadline deadline = deadline_after(settings_.reply_timeout);
-    KIOSK_TRY(stream_->write_frame(*wire, deadline));
+    // With TLS 1.3 the client's handshake ends before the host has judged the client certificate:
+    // a refusal of it arrives as an alert on the first read, so name it there too.
+    if (Status sent = stream_->write_frame(*wire, deadline); !sent.ok()) {
+        return fresh ? with_refusal_reason(sent.error()) : sent.error();
+    }
     auto frame = stream_->read_frame(deadline);
-    if (!frame.ok()) return frame.error();
+    if (!frame.ok()) return fresh ? with_refusal_reason(frame.error()) : frame.error();
     auto reply = iso8583::decode(*frame);
     if (!reply.ok()) return make_error("host", "malformed reply: " + reply.error().message);
     return reply;

@@ -99,6 +99,17 @@ Result<security::SslPtr> new_ssl(SSL_CTX& context, int fd) {
     return ssl;
 }
 
+// OpenSSL's error queue says only "certificate verify failed"; the verdict (expired, unknown CA,
+// wrong name) is kept on the connection, and it is what a technician needs to act on.
+Error with_verification_verdict(Error error, const SSL& ssl) {
+    const long verdict = SSL_get_verify_result(&ssl);
+    if (verdict != X509_V_OK) {
+        error.message = std::string("the server's certificate was refused: ") + X509_verify_cert_error_string(verdict) +
+                        " (checked against the configured CA with the kiosk's clock) — " + error.message;
+    }
+    return error;
+}
+
 }  // namespace
 
 bool is_timeout(const Error& error) { return error.native_code == ETIMEDOUT; }
@@ -134,7 +145,9 @@ Result<FramedTlsStream> FramedTlsStream::connect(SSL_CTX& context, const std::st
                  const_cast<char*>(server_name.c_str()));  // NOLINT(cppcoreguidelines-pro-type-const-cast)
     }
     SSL* raw = ssl->get();
-    KIOSK_TRY(drive(raw, socket->get(), deadline, "in the TLS handshake with the bank host", [raw] { return SSL_connect(raw); }));
+    const Status handshake =
+        drive(raw, socket->get(), deadline, "in the TLS handshake with the bank host", [raw] { return SSL_connect(raw); });
+    if (!handshake.ok()) return with_verification_verdict(handshake.error(), *raw);
     return FramedTlsStream(std::move(*socket), std::move(*ssl));
 }
 

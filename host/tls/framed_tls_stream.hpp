@@ -31,7 +31,8 @@ public:
 
     // TCP connect to `address` (a numeric IPv4/IPv6 address: no DNS lookup, which could not be
     // bounded by the deadline), then the TLS handshake verifying the server's certificate for
-    // `server_name` (DNS name or IP address in its subjectAltName).
+    // `server_name` (DNS name or IP address in its subjectAltName). A refused server certificate
+    // says why (expired, unknown CA, wrong name).
     static Result<FramedTlsStream> connect(SSL_CTX& context, const std::string& address, int port,
                                            const std::string& server_name, Deadline deadline);
     // Server side: the TLS handshake on an accepted socket.
@@ -48,6 +49,9 @@ public:
     Result<bool> wait_readable(Deadline deadline);
     // Nothing should arrive unasked: readable while idle means the peer closed (or misbehaves).
     [[nodiscard]] bool idle_and_open();
+
+    // The TLS connection, for checks after the handshake (the peer's key pin).
+    [[nodiscard]] const SSL& connection() const { return *ssl_; }
 
     // Writes only part of a frame and stops: the simulated bank's "malformed answer" fault.
     Status write_raw(ByteView bytes, Deadline deadline);

@@ -1,6 +1,7 @@
 #include "host/tls/tls_context.hpp"
 
 #include "security/openssl_error.hpp"
+#include "security/tls_policy.hpp"
 
 namespace kiosk::host {
 
@@ -38,8 +39,16 @@ Status load_ca(SSL_CTX& context, const std::filesystem::path& ca_file) {
 Result<security::SslCtxPtr> make_client_context(const TlsClientFiles& files) {
     auto context = new_context(TLS_client_method());
     if (!context.ok()) return context.error();
+    // The terminal's one client policy (versions, suites, no renegotiation), shared with the CRM
+    // uploader, so the two links cannot drift apart.
+    KIOSK_TRY(security::apply_client_tls_policy(**context));
     KIOSK_TRY(load_ca(**context, files.ca_file));
-    KIOSK_TRY(load_identity(**context, files.client_certificate, files.client_key));
+    if (files.client_certificate.empty() != files.client_key.empty()) {
+        return make_error("tls", files.client_certificate.empty()
+                                     ? "a client key is configured (" + files.client_key.string() + ") but no client certificate"
+                                     : "the client certificate " + files.client_certificate.string() + " has no key file configured");
+    }
+    if (files.has_client_certificate()) KIOSK_TRY(load_identity(**context, files.client_certificate, files.client_key));
     SSL_CTX_set_verify(context->get(), SSL_VERIFY_PEER, nullptr);
     return std::move(*context);
 }

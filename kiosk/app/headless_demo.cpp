@@ -27,7 +27,7 @@ void clear_old_screens(const std::filesystem::path& directory) {
 int run_headless_demo(KioskConfig config, const sim::SimInstrumentOptions& instruments, std::ostream& out) {
     sim::VirtualClock clock;
     security::OsRandom random;
-    SimulatorRig rig(config, config.data_dir / "sim-pki", instruments);
+    SimulatorRig rig(config, config.data_dir / "sim-pki", instruments, &clock);
     ui::OffscreenDisplay display(ui::FontPaths::in_directory(config.font_dir), config.bank_name);
     KioskApp app(config, KioskEnvironment{clock, random, rig.devices(), rig.host_link(), display, true});
     rig.trace_touches(app.runtime());
@@ -46,11 +46,21 @@ int run_headless_demo(KioskConfig config, const sim::SimInstrumentOptions& instr
     };
 
     out << "kiosk " << config.kiosk_id << " on the simulator (headless demo), CRM at " << config.crm.url << "\n";
+    out << (rig.bank_server() != nullptr
+                ? "bank host at " + config.host.address + ":" + std::to_string(config.host.port) +
+                      " (ISO 8583 over mutual TLS, " + std::to_string(config.host.pinned_keys.size()) + " pinned keys)"
+                : std::string("bank host in process"))
+        << "\n";
+    for (const std::string& notice : app.host_certificate_notices()) out << "bank host certificate: " << notice << "\n";
     // Alice reads large text; Li then withdraws the second fast-cash amount the cassettes can pay.
     const DemoCustomer alice{"visa-alice", ui::Language::English, true, true, std::nullopt};
     const DemoCustomer li{"unionpay-li", ui::Language::SimplifiedChinese, true, false, 1};
     const DemoResult result = demo.run({alice, li});
     out << saved << " screens saved to " << config.screens_dir.string() << "\n";
+    if (sim::SimBankServer* server = rig.bank_server(); server != nullptr) {
+        out << "bank host: " << rig.bank().log().size() << " requests answered over " << server->connections_accepted()
+            << " TLS connection(s)\n";
+    }
 
     for (const std::string& error : save_errors) out << "error: " << error << "\n";
     for (const std::string& error : result.errors) out << "error: " << error << "\n";

@@ -38,7 +38,7 @@ int run_headless_replay(KioskConfig config, sim::SimInstrumentOptions instrument
     };
     sim::VirtualClock clock;
     security::OsRandom random;
-    SimulatorRig rig(config, config.data_dir / "sim-pki", instruments);
+    SimulatorRig rig(config, config.data_dir / "sim-pki", instruments, &clock);
     ui::OffscreenDisplay display(ui::FontPaths::in_directory(config.font_dir), config.bank_name);
     KioskApp app(config, KioskEnvironment{clock, random, rig.devices(), rig.host_link(), display, true});
     Runtime& runtime = app.runtime();

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "crm/outbox_queue.hpp"
+#include "kiosk/app/bank_host_link.hpp"
 #include "security/data_key_derivation.hpp"
 
 namespace kiosk {
@@ -57,6 +58,8 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     if (!journal_chain.ok()) throw std::runtime_error(journal_chain.error().to_string());
     cx_ = std::make_unique<CxRecorder>(database_, *sealer_, std::move(*journal_chain), environment_.random,
                                        environment_.clock, config_.kiosk_id);
+    // OpenSSL judges certificates by the real time, so they are reported against it too.
+    host_certificate_notices_ = report_host_certificates(config_.host, SystemClock().now(), *cx_);
     stans_ = std::make_unique<StanCounter>(database_);
     RuntimeParts parts{environment_.clock, environment_.devices, environment_.host, environment_.display, *cx_,
                        *tokenizer_, config_.kiosk_id, config_.bank_name};

@@ -1,9 +1,12 @@
 // Assembles one kiosk from its parts: the database, the keys, the sealer and tokenizer, the CX
-// recorder, the runtime and the CRM uploader. Devices, host link and display are handed in, so
+// recorder, the runtime and the CRM uploader; at start it reports the bank host link's certificates
+// that expire within 30 days. Devices, host link and display are handed in, so
 // the same assembly runs on the simulator (kiosk/simulator) or on hardware.
 #pragma once
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "common/clock.hpp"
 #include "common/random_source.hpp"
@@ -44,6 +47,9 @@ public:
     store::Database& database() { return database_; }
     // The sealer of this kiosk's records (reversal queue, in-flight bracket).
     security::RecordSealer& sealer() { return *sealer_; }
+    // The bank host link's certificates expired or expiring within 30 days, found at start-up
+    // (logged and journaled then; kiosk/app/bank_host_link.hpp).
+    [[nodiscard]] const std::vector<std::string>& host_certificate_notices() const { return host_certificate_notices_; }
 
 private:
     KioskConfig config_;
@@ -54,6 +60,7 @@ private:
     std::unique_ptr<security::RecordSealer> sealer_;
     std::unique_ptr<security::PanTokenizer> tokenizer_;
     std::unique_ptr<CxRecorder> cx_;
+    std::vector<std::string> host_certificate_notices_;
     std::unique_ptr<host::ReversalQueue> reversals_;  // only with a cash dispenser
     std::unique_ptr<InFlightBracket> bracket_;
     std::unique_ptr<StanCounter> stans_;

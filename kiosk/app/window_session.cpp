@@ -57,7 +57,7 @@ private:
 int run_window_session(KioskConfig config, const sim::SimInstrumentOptions& instruments) {
     SystemClock clock;
     security::OsRandom random;
-    SimulatorRig rig(config, config.data_dir / "sim-pki", instruments);
+    SimulatorRig rig(config, config.data_dir / "sim-pki", instruments, &clock);
     ui::DisplayOptions options;
     options.kind = ui::DisplayKind::Window;
     options.fonts = ui::FontPaths::in_directory(config.font_dir);

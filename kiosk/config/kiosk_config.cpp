@@ -1,5 +1,7 @@
 #include "kiosk/config/kiosk_config.hpp"
 
+#include <arpa/inet.h>
+
 #include <fstream>
 #include <map>
 #include <regex>
@@ -198,6 +200,57 @@ void read_sim_cassettes(const Reader& reader, const toml::table& root, KioskConf
     }
 }
 
+// [host]: every key checked where it is read, so an error names it; a set address needs the rest
+// of what a connection takes (port, CA; a client certificate with its key).
+void read_host(const Reader& reader, HostConfig& host) {
+    reader.string("host.address", host.address);
+    in6_addr ip{};
+    if (!host.address.empty() && ::inet_pton(AF_INET, host.address.c_str(), &ip) != 1 &&
+        ::inet_pton(AF_INET6, host.address.c_str(), &ip) != 1) {
+        reader.fail("host.address", "expected a numeric IPv4 or IPv6 address (a DNS lookup cannot be bounded by a "
+                                    "timeout), got \"" + host.address + "\"");
+    }
+    host.port = static_cast<int>(reader.integer("host.port", host.port, 1, 65535));
+    reader.string("host.server_name", host.server_name);
+    static const std::regex name("[A-Za-z0-9.:-]{1,253}");
+    if (!host.server_name.empty() && !std::regex_match(host.server_name, name)) {
+        reader.fail("host.server_name", "expected the DNS name or IP address the bank's certificate carries, got \"" +
+                                            host.server_name + "\"");
+    }
+    reader.path("host.ca_file", host.ca_file);
+    reader.path("host.client_cert", host.client_cert);
+    reader.path("host.client_key", host.client_key);
+    reader.strings("host.pinned_keys", host.pinned_keys);
+    reader.seconds("host.connect_timeout_s", host.connect_timeout, 60);
+    reader.seconds("host.reply_timeout_s", host.reply_timeout, 120);
+    // As for the CRM: a single pin would strand the kiosk when the bank rotates its key.
+    if (!host.pinned_keys.empty()) {
+        auto pins = security::parse_pin_set(host.pinned_keys, security::PinRequirement::PrimaryAndBackup,
+                                            "host.pinned_keys");
+        if (!pins.ok()) reader.fail("host.pinned_keys", pins.error().message);
+    }
+    if (host.client_cert.empty() != host.client_key.empty()) {
+        reader.fail(host.client_cert.empty() ? "host.client_cert" : "host.client_key",
+                    "host.client_cert and host.client_key go together (mutual TLS)");
+    }
+    if (!host.configured()) return;
+    if (host.port == 0) reader.fail("host.port", "required when host.address is set");
+    if (host.ca_file.empty()) reader.fail("host.ca_file", "required when host.address is set");
+}
+
+void read_host_transport(const Reader& reader, HostTransport& transport) {
+    std::string text;
+    reader.string("sim.host_transport", text);
+    if (text.empty()) return;
+    if (text == "iso8583") {
+        transport = HostTransport::Iso8583;
+    } else if (text == "in_process") {
+        transport = HostTransport::InProcess;
+    } else {
+        reader.fail("sim.host_transport", "expected \"iso8583\" or \"in_process\", got \"" + text + "\"");
+    }
+}
+
 void validate(const Reader& reader, const KioskConfig& config) {
     // The terminal id travels in ISO 8583 field 41 (8 characters) and in every CRM record.
     static const std::regex terminal_id("[A-Z0-9-]{1,16}");
@@ -263,6 +316,8 @@ KioskConfig parse_config(std::string_view toml_text, std::string_view source) {
     read_flow(reader, root, config.flow);
     reader.string("receipts.e_receipt_url", config.e_receipt_url);
     read_sim_cassettes(reader, root, config);
+    read_host(reader, config.host);
+    read_host_transport(reader, config.sim.host_transport);
     validate(reader, config);
     return config;
 }

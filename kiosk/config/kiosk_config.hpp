@@ -34,6 +34,22 @@ struct CrmConfig {
     Millis request_timeout{10'000};
 };
 
+// [host]: the bank's authorization host, ISO 8583 over mutual TLS (docs/host.md, "TLS and
+// timeouts"). `kiosk --sim` fills in address, port, server name, files and pins of its simulated bank.
+struct HostConfig {
+    std::string address;                    // numeric IPv4/IPv6: no DNS, whose lookup no timeout bounds
+    int port = 0;
+    std::string server_name;                // what the host's certificate must name; empty: the address
+    std::filesystem::path ca_file;          // trust anchor for the host's certificate
+    std::filesystem::path client_cert;      // mutual TLS
+    std::filesystem::path client_key;
+    std::vector<std::string> pinned_keys;   // "sha256//<base64>"; when set, a primary and a backup
+    Millis connect_timeout{5'000};          // TCP connect + TLS handshake
+    Millis reply_timeout{30'000};           // sending a request + reading its whole reply
+
+    [[nodiscard]] bool configured() const { return !address.empty(); }
+};
+
 // A USB device's vendor and product id, written "04b8:0e15" in the config file.
 struct UsbId {
     std::uint16_t vendor = 0;
@@ -61,9 +77,16 @@ struct SimCassetteConfig {
     friend bool operator==(const SimCassetteConfig&, const SimCassetteConfig&) = default;
 };
 
+// How `kiosk --sim` reaches its simulated bank (`sim.host_transport`).
+enum class HostTransport {
+    Iso8583,    // "iso8583": ISO 8583 over TLS to a SimBankServer on 127.0.0.1, via Iso8583HostLink
+    InProcess,  // "in_process": the SimBankHost called directly, no network
+};
+
 // [sim]: what `kiosk --sim` loads into its simulated devices.
 struct SimConfig {
     std::vector<SimCassetteConfig> cassettes{{10000, 200, 20}, {5000, 200, 20}};  // CNY 100 and 50
+    HostTransport host_transport = HostTransport::Iso8583;
 };
 
 struct KioskConfig {
@@ -77,6 +100,7 @@ struct KioskConfig {
     // [receipts] e_receipt_url: the QR e-receipt's text; {reference} becomes the receipt's reference.
     std::string e_receipt_url = "https://receipts.kioskbank.example/r/{reference}";
     CrmConfig crm;
+    HostConfig host;
     DevicesConfig devices;
     SimConfig sim;
 

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "kiosk/app/bank_host_link.hpp"
 #include "sim/crm/test_pki.hpp"
 
 namespace kiosk {
@@ -44,6 +45,40 @@ std::unique_ptr<sim::SimCrmServer> start_crm(KioskConfig& config, const std::fil
     return std::move(*crm);
 }
 
+// The simulated bank on the network: its own CA (as a real bank's would be), a server certificate
+// for 127.0.0.1/localhost, the kiosk's client certificate; config.host gets the address, the files
+// and the pins — the server's key and a spare backup, as production demands.
+std::unique_ptr<sim::SimBankServer> start_bank_server(KioskConfig& config, const std::filesystem::path& pki_dir,
+                                                      std::shared_ptr<sim::SimBank> bank, const Clock* clock) {
+    SeededRandom serials(8);
+    sim::TestPkiOptions options;
+    options.ca_validity = sim::valid_around(SystemClock().now());  // OpenSSL checks the real time
+    options.server_validity = options.ca_validity;
+    options.with_client_certificate = true;
+    std::error_code created;
+    std::filesystem::create_directories(pki_dir, created);
+    if (created) throw std::runtime_error("simulated bank: cannot create " + pki_dir.string() + ": " + created.message());
+    auto pki = sim::generate_test_pki(pki_dir, options, serials);
+    if (!pki.ok()) throw std::runtime_error("simulated bank: " + pki.error().to_string());
+
+    sim::SimBankServerOptions server;
+    server.tls = {pki->server.certificate, pki->server.private_key, pki->ca.certificate};
+    server.clock = clock;
+    auto started = sim::SimBankServer::start(server, std::move(bank));
+    if (!started.ok()) throw std::runtime_error("simulated bank: " + started.error().to_string());
+
+    auto spare = sim::make_spare_key();
+    if (!spare.ok()) throw std::runtime_error("simulated bank backup key: " + spare.error().to_string());
+    config.host.address = "127.0.0.1";
+    config.host.port = (*started)->port();
+    config.host.server_name = "localhost";  // checked against the certificate's DNS name, and sent as SNI
+    config.host.ca_file = pki->ca.certificate;
+    config.host.client_cert = pki->client.certificate;
+    config.host.client_key = pki->client.private_key;
+    config.host.pinned_keys = {pki->server_pin, spare->pin};
+    return std::move(*started);
+}
+
 // The simulated dispenser's cassettes, as the config's [[sim.cassettes]] describe them.
 std::vector<sim::SimCassette> sim_cassettes(const KioskConfig& config) {
     std::vector<sim::SimCassette> cassettes;
@@ -61,7 +96,7 @@ Money SimulatorRig::opening_balance(std::size_t deck_index) {
 }
 
 SimulatorRig::SimulatorRig(KioskConfig& config, const std::filesystem::path& pki_dir,
-                           sim::SimInstrumentOptions instruments)
+                           sim::SimInstrumentOptions instruments, const Clock* bank_clock)
     : pin_pad_sim_(sim_pin_key(), device_random_),
       card_reader_(card_reader_sim_.host_transport()),
       pin_pad_(pin_pad_sim_.host_transport()),
@@ -72,6 +107,10 @@ SimulatorRig::SimulatorRig(KioskConfig& config, const std::filesystem::path& pki
     const auto& deck = sim::card_deck();
     for (std::size_t i = 0; i < deck.size(); ++i) {
         bank_.add_account(sim::SimAccount{deck[i].pan, deck[i].pin, deck[i].expiry_yymm, opening_balance(i)});
+    }
+    if (config.sim.host_transport == HostTransport::Iso8583) {
+        bank_server_ = start_bank_server(config, pki_dir / "bank-host", bank_.shared_bank(), bank_clock);
+        tls_link_ = open_host_link(config.host);
     }
     if (instruments.control_socket) std::filesystem::create_directories(instruments.control_socket->parent_path());
     instruments_ = std::make_unique<sim::SimInstruments>(

@@ -1,7 +1,10 @@
 // Everything the kiosk talks to, simulated: card reader, PIN pad, receipt printer, cash dispenser
-// and sensor board behind the same byte transports real hardware uses, the bank host with the deck's accounts, and a CRM
-// ingest server on loopback TLS with a certificate generated at start. `kiosk --sim` builds one;
-// tests/e2e/ drive it from code. drivers/ never sees this: it only gets Transports.
+// and sensor board behind the same byte transports real hardware uses, the bank host with the
+// deck's accounts — by default a SimBankServer answering ISO 8583 over mutual TLS on 127.0.0.1,
+// reached through the kiosk's real Iso8583HostLink with pinned keys (`sim.host_transport =
+// "in_process"`: the SimBankHost called directly) — and a CRM ingest server on loopback TLS, each
+// with certificates generated at start. `kiosk --sim` builds one; tests/e2e/ drive it from code.
+// drivers/ never sees this: it only gets Transports.
 #pragma once
 
 #include <filesystem>
@@ -26,17 +29,23 @@
 #include "sim/devices/sim_printer.hpp"
 #include "sim/devices/sim_sensors.hpp"
 #include "sim/host/sim_bank_host.hpp"
+#include "sim/host/sim_bank_server.hpp"
 
 namespace kiosk {
 
 class SimulatorRig {
 public:
-    // Starts the simulated CRM (certificates in `pki_dir`) and points config.crm at it.
+    // Starts the simulated CRM (certificates in `pki_dir`) and points config.crm at it; with
+    // config.sim.host_transport Iso8583 also the simulated bank's TLS server (certificates in
+    // `pki_dir`/bank-host) and points config.host at it, pins included.
     // Throws std::runtime_error naming what could not be started.
     // `instruments`: the control socket (none by default; `kiosk --sim` asks for
     // config.control_socket_path()) and an optional device trace to record or replay
     // (sim/control/sim_instruments.hpp, docs/simulator.md).
-    SimulatorRig(KioskConfig& config, const std::filesystem::path& pki_dir, sim::SimInstrumentOptions instruments = {});
+    // `bank_clock`: the kiosk's clock (ISO 8583 dates carry no year: the TLS bank takes the one
+    // nearest this clock); nullptr = the system clock. Must outlive the rig.
+    SimulatorRig(KioskConfig& config, const std::filesystem::path& pki_dir, sim::SimInstrumentOptions instruments = {},
+                 const Clock* bank_clock = nullptr);
 
     // The drivers the runtime uses, wrapped by the instruments (traced when a trace is recorded or
     // replayed; the card reader's poll also serves the control socket).
@@ -50,7 +59,14 @@ public:
     // Every simulated device's status through its bare driver, as `kioskctl sim status` shows it.
     [[nodiscard]] std::vector<sim::DeviceReport> device_reports();
     sim::SimInstruments& instruments() { return *instruments_; }
-    [[nodiscard]] host::HostLink& host_link() { return bank_; }
+    // The kiosk's link to the simulated bank: the Iso8583HostLink to bank_server() or, in process,
+    // bank() itself.
+    [[nodiscard]] host::HostLink& host_link() {
+        if (tls_link_) return *tls_link_;
+        return bank_;
+    }
+    // The TLS front end of bank(); nullptr with sim.host_transport = "in_process".
+    [[nodiscard]] sim::SimBankServer* bank_server() { return bank_server_.get(); }
 
     sim::SimCardReader& card_reader() { return card_reader_sim_; }
     sim::SimPinPad& pin_pad() { return pin_pad_sim_; }
@@ -79,8 +95,10 @@ private:
     drivers::FramedCashDispenser cash_dispenser_{cash_sim_.host_transport()};
     sim::SimSensors sensors_sim_;
     drivers::FramedSensors sensors_{sensors_sim_.host_transport()};
-    sim::SimBankHost bank_;
+    sim::SimBankHost bank_;  // the bank itself (its faults, balances); in process, also the link
     std::unique_ptr<sim::SimCrmServer> crm_;
+    std::unique_ptr<sim::SimBankServer> bank_server_;  // the same bank over ISO 8583/TLS
+    std::unique_ptr<host::HostLink> tls_link_;
     SystemClock trace_clock_;
     std::unique_ptr<sim::SimInstruments> instruments_;  // last: its socket thread stops first
 };

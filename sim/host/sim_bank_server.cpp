@@ -10,6 +10,8 @@
 
 #include "host/iso8583/host_message_mapping.hpp"
 #include "host/iso8583/iso8583_codec.hpp"
+#include "host/iso8583/iso8583_fields.hpp"
+#include "security/openssl_error.hpp"
 
 namespace kiosk::sim {
 
@@ -39,6 +41,20 @@ Result<UniqueFd> listen_on_loopback(int& port) {
     return socket;
 }
 
+// Loosens the shared server context to play a legacy bank (options.min/max_tls_version).
+Status apply_legacy_protocol(SSL_CTX& context, const SimBankServerOptions& options) {
+    if (!options.cipher_list.empty() && SSL_CTX_set_cipher_list(&context, options.cipher_list.c_str()) != 1) {
+        return security::openssl_error("SSL_CTX_set_cipher_list(" + options.cipher_list + ")");
+    }
+    if (options.min_tls_version != 0 && SSL_CTX_set_min_proto_version(&context, options.min_tls_version) != 1) {
+        return security::openssl_error("SSL_CTX_set_min_proto_version");
+    }
+    if (options.max_tls_version != 0 && SSL_CTX_set_max_proto_version(&context, options.max_tls_version) != 1) {
+        return security::openssl_error("SSL_CTX_set_max_proto_version");
+    }
+    return ok_status();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<SimBankServer>> SimBankServer::start(const SimBankServerOptions& options,
@@ -46,6 +62,7 @@ Result<std::unique_ptr<SimBankServer>> SimBankServer::start(const SimBankServerO
     std::unique_ptr<SimBankServer> server(new SimBankServer(std::move(bank), options.clock));
     auto context = host::make_server_context(options.tls);
     if (!context.ok()) return context.error();
+    KIOSK_TRY(apply_legacy_protocol(**context, options));
     server->context_ = std::move(*context);
     auto listener = listen_on_loopback(server->port_);
     if (!listener.ok()) return listener.error();
@@ -108,10 +125,7 @@ bool SimBankServer::answer(host::FramedTlsStream& stream, const Bytes& request_w
         ++rejected_;
         return false;
     }
-    if (request->mti() == iso::Mti::NetworkRequest) {
-        auto reply = iso::echo_response(*request);
-        return reply.ok() && stream.write_frame(*iso::encode(*reply), host::deadline_after(kFrameTimeout)).ok();
-    }
+    if (request->mti() == iso::Mti::NetworkRequest) return answer_echo(stream, *request);
 
     const std::optional<HostFault> fault = bank_->take_fault();
     if (fault == HostFault::Unreachable) return false;
@@ -145,19 +159,35 @@ bool SimBankServer::answer(host::FramedTlsStream& stream, const Bytes& request_w
     if (!reply.ok()) return false;
     auto wire = iso::encode(*reply);
     if (!wire.ok()) return false;
+    return deliver(stream, std::move(*wire), fault);
+}
 
+bool SimBankServer::answer_echo(host::FramedTlsStream& stream, const iso::Message& request) {
+    // The echo meets queued faults like any request, as in process (SimBankHost::echo), so an
+    // "unreachable" bank stays unreachable to the kiosk's out-of-service probes too.
+    const std::optional<HostFault> fault = bank_->take_fault();
+    if (fault == HostFault::Unreachable) return false;
+    auto reply = iso::echo_response(request);
+    if (!reply.ok()) return false;
+    if (fault == HostFault::SystemError) reply->set(iso::field::kResponseCode, "96");
+    auto wire = iso::encode(*reply);
+    if (!wire.ok()) return false;
+    return deliver(stream, std::move(*wire), fault);
+}
+
+bool SimBankServer::deliver(host::FramedTlsStream& stream, Bytes wire, std::optional<HostFault> fault) {
     switch (fault.value_or(HostFault::SystemError)) {
         case HostFault::DropAfterProcessing: return false;
         case HostFault::MalformedAnswer:
             // A whole frame whose ISO 8583 message is cut in half: the kiosk's decoder must refuse it.
-            wire->resize(wire->size() / 2);
-            (void)stream.write_frame(*wire, host::deadline_after(kFrameTimeout));
+            wire.resize(wire.size() / 2);
+            (void)stream.write_frame(wire, host::deadline_after(kFrameTimeout));
             return false;
         case HostFault::LateAnswer: wait_answer_delay(); break;
         case HostFault::Unreachable:
         case HostFault::SystemError: break;
     }
-    return !stopping_ && stream.write_frame(*wire, host::deadline_after(kFrameTimeout)).ok();
+    return !stopping_ && stream.write_frame(wire, host::deadline_after(kFrameTimeout)).ok();
 }
 
 }  // namespace kiosk::sim

@@ -1,9 +1,10 @@
 // The simulated bank host on the network: a TLS server on 127.0.0.1 (OS-chosen port, mutual TLS
 // with certificates from sim/crm/test_pki.hpp) that answers real ISO 8583 messages behind a
 // 2-byte length header — 0100/0200 → 0110/0210, 0420 → 0430, 0800 → 0810 — from a shared SimBank.
-// Faults queued on the bank are acted out on the wire: close unread (Unreachable), answer 96,
-// answer late (interruptible, so stopping never waits it out), drop after processing, or send a
-// truncated message. A request that does not decode closes the connection.
+// Faults queued on the bank are acted out on the wire, one per request, echo included (as the
+// in-process front end does): close unread (Unreachable), answer 96, answer late (interruptible,
+// so stopping never waits it out), drop after processing, or send a truncated message. A request
+// that does not decode closes the connection. `kiosk --sim` runs one (kiosk/simulator).
 // Run: build/h-host/bin/host_link_tests (tests/host/iso8583_host_link_test.cpp drives it); in code,
 // SimBankServer::start({files}, bank) and point an Iso8583HostLink at 127.0.0.1:port().
 #pragma once
@@ -13,12 +14,14 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
 #include "common/clock.hpp"
 #include "common/result.hpp"
 #include "host/tls/framed_tls_stream.hpp"
+#include "host/iso8583/iso8583_message.hpp"
 #include "host/tls/tls_context.hpp"
 #include "sim/host/sim_bank.hpp"
 
@@ -28,6 +31,12 @@ struct SimBankServerOptions {
     host::TlsServerFiles tls;
     // Wire dates carry no year; the server takes the one nearest this clock. nullptr: system clock.
     const Clock* clock = nullptr;
+    // A legacy bank for the kiosk to refuse: 0 = the shared server context's (TLS 1.2 or later).
+    // OpenSSL 3 on Debian speaks TLS < 1.2 only at security level 0, hence the cipher list
+    // ("DEFAULT@SECLEVEL=0"); empty keeps OpenSSL's default.
+    int min_tls_version = 0;
+    int max_tls_version = 0;
+    std::string cipher_list;
 };
 
 class SimBankServer {
@@ -49,6 +58,10 @@ private:
     void serve(UniqueFd socket);
     // false: close the connection.
     bool answer(host::FramedTlsStream& stream, const Bytes& request_wire);
+    // 0800 → 0810, or the queued fault acted out on it.
+    bool answer_echo(host::FramedTlsStream& stream, const host::iso8583::Message& request);
+    // Sends `wire` as the fault (if any) says: whole, cut short, late or not at all. false: close.
+    bool deliver(host::FramedTlsStream& stream, Bytes wire, std::optional<HostFault> fault);
     // Waits the bank's answer delay, or less if the server stops.
     void wait_answer_delay();
     [[nodiscard]] TimePoint now() const;

@@ -20,6 +20,7 @@
 #include "security/openssl_handles.hpp"
 #include "sim/crm/sim_crm_server.hpp"
 #include "sim/crm/test_pki.hpp"
+#include "tests/security/legacy_tls_probe.hpp"
 
 namespace kiosk::testing {
 
@@ -74,22 +75,6 @@ inline sim::SimCrmOptions serve_legacy_tls_with(const sim::TestPkiFiles& pki) {
     options.max_tls_version = TLS1_1_VERSION;
     options.cipher_list = "DEFAULT@SECLEVEL=0";
     return options;
-}
-
-// A raw OpenSSL client that accepts only TLS 1.1: proves a legacy server really speaks it, so a
-// refusal by the kiosk is the kiosk's doing and not a server that cannot talk at all. 0 = no handshake.
-inline int legacy_handshake_version(int port) {
-    security::SslCtxPtr context(SSL_CTX_new(TLS_client_method()));
-    SSL_CTX_set_min_proto_version(context.get(), TLS1_1_VERSION);
-    SSL_CTX_set_max_proto_version(context.get(), TLS1_1_VERSION);
-    SSL_CTX_set_cipher_list(context.get(), "DEFAULT@SECLEVEL=0");
-    const std::string address = "127.0.0.1:" + std::to_string(port);
-    security::BioPtr connection(BIO_new_ssl_connect(context.get()));
-    BIO_set_conn_hostname(connection.get(), address.c_str());
-    if (BIO_do_connect(connection.get()) != 1 || BIO_do_handshake(connection.get()) != 1) return 0;
-    SSL* ssl = nullptr;
-    BIO_get_ssl(connection.get(), &ssl);
-    return ssl != nullptr ? SSL_version(ssl) : 0;
 }
 
 // Listens on 127.0.0.1:<OS-chosen port>; the kernel completes TCP handshakes from the backlog,

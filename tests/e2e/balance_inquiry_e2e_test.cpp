@@ -26,7 +26,7 @@ protected:
     void SetUp() override {
         dir_ = test::fresh_test_directory("kiosk-e2e");
         config_.data_dir = dir_ / "data";
-        rig_ = std::make_unique<SimulatorRig>(config_, dir_ / "pki");
+        rig_ = std::make_unique<SimulatorRig>(config_, dir_ / "pki", sim::SimInstrumentOptions{}, &clock_);
         display_ = std::make_unique<ui::OffscreenDisplay>(ui::FontPaths::in_directory(config_.font_dir),
                                                           config_.bank_name);
         app_ = std::make_unique<KioskApp>(

@@ -92,7 +92,7 @@ protected:
         fs::create_directories(trace_dir_);
         sim::SimInstrumentOptions instruments;
         instruments.trace_file = trace_dir_ / "device.trace";
-        rig_ = std::make_unique<SimulatorRig>(config_, dir_ / "pki", instruments);
+        rig_ = std::make_unique<SimulatorRig>(config_, dir_ / "pki", instruments, &clock_);
         display_ = std::make_unique<ui::OffscreenDisplay>(ui::FontPaths::in_directory(config_.font_dir),
                                                           config_.bank_name);
         app_ = std::make_unique<KioskApp>(

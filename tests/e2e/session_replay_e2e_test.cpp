@@ -44,7 +44,7 @@ protected:
         instruments.trace_file = trace_;
         sim::VirtualClock clock;
         security::OsRandom random;
-        SimulatorRig rig(config, dir_ / "pki-recorded", instruments);
+        SimulatorRig rig(config, dir_ / "pki-recorded", instruments, &clock);
         ui::OffscreenDisplay display(ui::FontPaths::in_directory(config.font_dir), config.bank_name);
         KioskApp app(config, KioskEnvironment{clock, random, rig.devices(), rig.host_link(), display, true});
         rig.trace_touches(app.runtime());

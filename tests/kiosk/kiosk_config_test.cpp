@@ -2,17 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/kiosk/config_error_of.hpp"
+
 namespace kiosk {
 namespace {
 
-std::string error_of(std::string_view text) {
-    try {
-        (void)parse_config(text, "test.toml");
-    } catch (const ConfigError& error) {
-        return error.what();
-    }
-    return "no error";
-}
+using test::error_of;
 
 TEST(KioskConfigTest, EmptyFileGivesDefaults) {
     const KioskConfig config = parse_config("", "test.toml");
