@@ -407,8 +407,9 @@ Result<Message> to_iso(const AuthorizationRequest& request) {
         if (request.amount->minor_units <= 0) return mapping_error("the amount must be positive");
         KIOSK_TRY(put_amount(message, *request.amount, "amount"));
     }
-    if (request.type == TransactionType::Transfer && request.to_account.empty()) {
-        return mapping_error("a transfer needs the to-account");
+    if (request.type == TransactionType::Transfer && request.to_account.empty() &&
+        request.to_type == AccountType::Default) {
+        return mapping_error("a transfer needs the to-account (field 103 or the to-account kind in field 3)");
     }
     if (request.type == TransactionType::PinChange) {
         if (request.new_pin_block.empty()) return mapping_error("a PIN change needs the new PIN block");

@@ -73,10 +73,12 @@ void Runtime::route_by_fitness(const ServiceFitness& previous) {
         if (auto status = parts_.devices.card_reader.enable_insertion(fitness_.cards); !status.ok()) {
             note("card reader slot: " + status.error().to_string());
         }
-        if (current_screen_) show(*current_screen_);
         journal("system", fitness_.cards ? "cards_accepted" : "cardless_only", "success", parts_.terminal_id,
                 joined(fitness_.problems));
     }
+    // What the attract screen offers follows the devices (cards, cardless withdrawal).
+    const bool offer_changed = fitness_.cards != previous.cards || fitness_.cardless != previous.cardless;
+    if (state == StateId::Attract && offer_changed && current_screen_) show(*current_screen_);
     const bool reason_changed = fitness_.out_of_service != previous.out_of_service;
     if (fitness_.out_of_service && (state == StateId::Attract || (state == StateId::OutOfService && reason_changed))) {
         flow::Event failed{EventKind::DevicesFailed, {}, {}, {}};

@@ -4,6 +4,7 @@
 
 #include "kiosk/app/bank_host_link.hpp"
 #include "sim/crm/test_pki.hpp"
+#include "sim/host/sim_bank_deck.hpp"
 
 namespace kiosk {
 
@@ -104,9 +105,10 @@ SimulatorRig::SimulatorRig(KioskConfig& config, const std::filesystem::path& pki
       cash_sim_(sim_cassettes(config)),
       bank_(sim_pin_key()),
       crm_(start_crm(config, pki_dir)) {
-    const auto& deck = sim::card_deck();
-    for (std::size_t i = 0; i < deck.size(); ++i) {
-        bank_.add_account(sim::SimAccount{deck[i].pan, deck[i].pin, deck[i].expiry_yymm, opening_balance(i)});
+    // Every deck card with all its accounts (a checking account, and a savings account for some),
+    // so transfers between the customer's own accounts can be made.
+    if (const Status added = sim::add_card_deck(bank_.bank(), opening_balance, Money{5'000'00, "CNY", 2}); !added.ok()) {
+        throw std::runtime_error("simulated bank: " + added.error().to_string());
     }
     if (config.sim.host_transport == HostTransport::Iso8583) {
         bank_server_ = start_bank_server(config, pki_dir / "bank-host", bank_.shared_bank(), bank_clock);

@@ -66,11 +66,12 @@ TEST_F(BalanceInquiryE2eTest, VisitsTheScreensInOrderAndPrintsAMaskedReceipt) {
     const DemoResult result = demo_->run({{"visa-alice", ui::Language::English, true}});
 
     EXPECT_TRUE(result.errors.empty()) << ::testing::PrintToString(result.errors);
-    EXPECT_EQ(result.screens, (std::vector<ScreenId>{ScreenId::Attract, ScreenId::ReadingCard, ScreenId::EnterPin,
+    EXPECT_EQ(result.screens, (std::vector<ScreenId>{ScreenId::Attract, ScreenId::ReadingCard,
+                                                     ScreenId::SessionOptions, ScreenId::EnterPin,
                                                      ScreenId::MainMenu, ScreenId::Processing,
                                                      ScreenId::BalanceDisplay, ScreenId::ReceiptChoice,
-                                                     ScreenId::Printing, ScreenId::TakeCard, ScreenId::ThankYou,
-                                                     ScreenId::Attract}));
+                                                     ScreenId::Printing, ScreenId::AnotherTransaction,
+                                                     ScreenId::TakeCard, ScreenId::ThankYou, ScreenId::Attract}));
     ASSERT_EQ(result.receipts.size(), 1U);
     const std::string& receipt = result.receipts.front();
     EXPECT_NE(receipt.find("CARD 401288******1881"), std::string::npos) << receipt;

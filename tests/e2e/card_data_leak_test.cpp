@@ -1,10 +1,11 @@
 // The card-data leak test (issue 5): customers with every readable card of the deck go through the
 // kiosk on the simulator — balance inquiries in both languages, a wrong PIN three times (card
-// retained), a cancel at the PIN, an expired card, a cash withdrawal — with every screen saved as a
+// retained), a cancel at the PIN, an expired card, a cash withdrawal, a mini statement, a transfer
+// with a typed amount, a PIN change, a cardless withdrawal — with every screen saved as a
 // PNG and the device trace recorded (`kiosk --trace`). Then every byte the kiosk produced is
 // scanned: the data directory (database, WAL, shared memory, key ring), the trace, the
 // screenshots, the receipts, the program's log and the text of every screen shown. None may
-// hold a deck PAN, a track, or a deck PIN as a number of its own.
+// hold a deck PAN, a track, a deck PIN, the new PIN or the one-time code as a number of its own.
 #include <gtest/gtest.h>
 
 #include <cctype>
@@ -23,6 +24,12 @@ namespace {
 
 namespace fs = std::filesystem;
 using flow::StateId;
+
+// Secrets typed during the scenario besides the deck's PINs: a new PIN (PIN change) and a cardless
+// one-time code. The phone number is shown on screen as typed, so it is not among them.
+constexpr std::string_view kNewPin = "804613";
+constexpr std::string_view kCardlessCode = "55102937";
+constexpr std::string_view kPhone = "13800138000";
 
 // Where a secret was found: the place and the kind, never the secret itself.
 struct Leak {
@@ -69,6 +76,8 @@ void scan(const std::string& where, std::string_view bytes, std::vector<Leak>& l
         }
         if (!card.pin.empty() && contains_as_number(unmasked, card.pin)) leaks.push_back({where, "PIN of " + card.id});
     }
+    if (contains_as_number(unmasked, kNewPin)) leaks.push_back({where, "the new PIN of a PIN change"});
+    if (contains_as_number(unmasked, kCardlessCode)) leaks.push_back({where, "a cardless one-time code"});
 }
 
 std::string read_file(const fs::path& path) {
@@ -123,13 +132,34 @@ protected:
         }
     }
 
+    // The card goes in and, once read, the session options are accepted as they are.
     void insert(const std::string& card_id) {
         ASSERT_TRUE(rig_->card_reader().insert(sim::card(card_id)).ok()) << card_id;
         pass(Millis(1'500));
+        if (app_->runtime().context().state == StateId::SessionOptions) {
+            app_->runtime().touch("continue");
+            pass(Millis(500));
+        }
     }
 
-    // Back to attract whatever happened: take the card if it was returned, let timers run out.
+    // Digits typed on the PIN pad in clear (an amount, a code, a phone number), then ENTER.
+    void type(std::string_view digits) {
+        for (const char digit : digits) rig_->pin_pad().press_digit(digit);
+        rig_->pin_pad().press_enter();
+        pass(Millis(500));
+    }
+
+    void touch(std::string_view action, Millis then = Millis(1'000)) {
+        app_->runtime().touch(action);
+        pass(then);
+    }
+
+    StateId state() { return app_->runtime().context().state; }
+
+    // Back to attract whatever happened: no further transaction, take the card if it was
+    // returned, let timers run out.
     void finish_visit() {
+        if (state() == StateId::AnotherTransaction) touch("another_no");
         if (app_->runtime().context().state == StateId::Closing) (void)rig_->card_reader().take_card();
         pass(Millis(45'000));
         EXPECT_EQ(app_->runtime().context().state, StateId::Attract);
@@ -239,6 +269,55 @@ TEST_F(CardDataLeakTest, NothingTheKioskWritesHoldsAPanATrackOrAPin) {
     pass(Millis(2'000));
     finish_visit();
 
+    // Another amount typed on the pad, a mini statement and a transfer in one visit, each with a
+    // receipt; then a PIN change to a new PIN, which joins the secrets scanned for.
+    const sim::VirtualCard& li = sim::card("unionpay-li");  // Alice's card was retained above
+    insert(li.id);
+    rig_->pin_pad().type_pin(li.pin);
+    pass(Millis(1'000));
+    touch("mini_statement", Millis(2'000));
+    ASSERT_EQ(state(), StateId::ShowStatement) << notes_;
+    touch("continue");
+    touch("receipt_yes", Millis(2'000));
+    touch("another_yes");
+    touch("transfer");
+    touch("account_1");  // from savings
+    touch("account_0");  // to checking
+    ASSERT_EQ(state(), StateId::EnterAmount);
+    type("120");
+    pass(Millis(1'500));
+    ASSERT_EQ(state(), StateId::TransactionDone) << notes_;
+    touch("continue");
+    touch("receipt_yes", Millis(2'000));
+    touch("another_yes");
+    touch("change_pin");
+    rig_->pin_pad().type_pin(kNewPin);
+    pass(Millis(500));
+    rig_->pin_pad().type_pin(kNewPin);
+    pass(Millis(2'000));
+    ASSERT_EQ(state(), StateId::TransactionDone) << notes_;
+    touch("continue");
+    touch("receipt_no");
+    finish_visit();
+
+    // Cardless: a code staged in the bank's app, typed with the phone number; another amount.
+    ASSERT_TRUE(rig_->bank().bank().stage_cardless_code(
+        sim::CardlessCode{std::string(kCardlessCode), std::string(kPhone), "CHK-5001", Money{2'000'00, "CNY", 2},
+                          clock_.now() + std::chrono::hours(1)}).ok());
+    touch("cardless");
+    ASSERT_EQ(state(), StateId::CardlessCode);
+    type(kCardlessCode);
+    type(kPhone);
+    ASSERT_EQ(state(), StateId::WithdrawalAmount);
+    touch("other_amount");
+    type("300");
+    pass(Millis(2'000));
+    ASSERT_EQ(state(), StateId::TakeCash) << notes_;
+    ASSERT_TRUE(rig_->cash().take_notes().ok());
+    pass(Millis(1'000));
+    touch("receipt_yes", Millis(2'000));
+    finish_visit();
+
     // Everything still reaches the CRM, then the scan.
     for (int round = 0; round < 10 && app_->uploader().upload_once().sent > 0; ++round) {
     }
@@ -258,12 +337,14 @@ TEST(CardDataLeakScanner, FindsEachKindOfSecretAndIgnoresPinsInsideLongerNumbers
     scan("pan", "x" + alice.pan + "x", leaks);
     scan("track", alice.track2(), leaks);
     scan("pin", "pin=" + alice.pin + ";", leaks);
+    scan("new pin", "new " + std::string(kNewPin) + ".", leaks);
+    scan("code", "code:" + std::string(kCardlessCode), leaks);
     scan("clean", "time 17676" + alice.pin + "00 amount 9" + alice.pin + " card " + security::mask_pan(alice.pan), leaks);
     const sim::VirtualCard& diana = sim::card("visa-diana");
     scan("masked", "card " + security::mask_pan(diana.pan) + "\n", leaks);
     std::set<std::string> places;
     for (const Leak& leak : leaks) places.insert(leak.where);
-    EXPECT_EQ(places, (std::set<std::string>{"pan", "track", "pin"}));
+    EXPECT_EQ(places, (std::set<std::string>{"pan", "track", "pin", "new pin", "code"}));
 }
 
 }  // namespace

@@ -62,6 +62,9 @@ protected:
     void to_menu() {
         ASSERT_TRUE(rig_->card_reader().insert(card()).ok()) << notes_;
         pass(Millis(1'500));
+        ASSERT_EQ(state(), StateId::SessionOptions);
+        runtime().touch("continue");
+        pass(Millis(500));
         ASSERT_EQ(state(), StateId::PinEntry);
         rig_->pin_pad().type_pin(card().pin);
         rig_->pin_pad().press_enter();
@@ -107,7 +110,7 @@ TEST_F(DegradedModesE2eTest, TamperTakesTheIdleKioskOutOfServiceUntilATechnician
     EXPECT_EQ(state(), StateId::Attract);
     EXPECT_TRUE(rig_->card_reader().insert(card()).ok()) << "the slot is open again";
     pass(Millis(1'500));
-    rig_->pin_pad().press_cancel();
+    runtime().touch("cancel");
     pass(Millis(1'000));
     take_card_home();
 }
@@ -136,19 +139,38 @@ TEST_F(DegradedModesE2eTest, SafeDoorOpenWithTheOperatorKeyIsMaintenanceNotABrea
     EXPECT_EQ(state(), StateId::Attract);
 }
 
-TEST_F(DegradedModesE2eTest, UnpluggedCardReaderTakesTheKioskOutOfServiceAndBackWhenReplugged) {
+TEST_F(DegradedModesE2eTest, UnpluggedCardReaderLeavesCardlessWithdrawalOnlyUntilReplugged) {
     rig_->card_reader().link().set_disconnected(true);
+    pass(kFitnessRound);
+    EXPECT_EQ(state(), StateId::Attract) << "cash can still be paid without a card";
+    EXPECT_EQ(last_screen_.message_key, "attract.cards_unavailable");
+    EXPECT_EQ(button_enabled("cardless"), std::optional<bool>(true));
+    EXPECT_NE(notes_.find("card reader: noDevice"), std::string::npos) << notes_;
+
+    rig_->card_reader().link().set_disconnected(false);
+    pass(kFitnessRound);
+    EXPECT_EQ(state(), StateId::Attract);
+    EXPECT_EQ(last_screen_.message_key, "");
+    EXPECT_TRUE(rig_->card_reader().insert(card()).ok()) << "the slot is open again";
+    pass(Millis(1'500));
+    runtime().touch("cancel");
+    pass(Millis(1'000));
+    take_card_home();
+}
+
+TEST_F(DegradedModesE2eTest, NoCardReaderAndNoDispenserTakesTheKioskOutOfService) {
+    rig_->card_reader().link().set_disconnected(true);
+    rig_->cash().link().set_disconnected(true);
     pass(kFitnessRound);
     EXPECT_EQ(state(), StateId::OutOfService);
     EXPECT_EQ(last_screen_.message_key, "out_of_service.devices");
-    EXPECT_NE(notes_.find("card reader: noDevice"), std::string::npos) << notes_;
 
     rig_->card_reader().link().set_disconnected(false);
     pass(kFitnessRound);
     EXPECT_EQ(state(), StateId::Attract);
 }
 
-TEST_F(DegradedModesE2eTest, PrinterOutOfPaperServesWithoutTheReceiptQuestion) {
+TEST_F(DegradedModesE2eTest, PrinterOutOfPaperOffersTheReceiptAsAQrCode) {
     rig_->printer().set_paper(drivers::PaperState::out);
     pass(kFitnessRound);
     EXPECT_EQ(state(), StateId::Attract) << "a printer is not a reason to turn customers away";
@@ -158,20 +180,35 @@ TEST_F(DegradedModesE2eTest, PrinterOutOfPaperServesWithoutTheReceiptQuestion) {
     ASSERT_EQ(state(), StateId::ShowBalance);
     runtime().touch("continue");
     pass(Millis(500));
-    EXPECT_EQ(state(), StateId::Closing) << "no receipt offered";
-    EXPECT_EQ(last_screen_.screen, ui::ScreenId::TakeCard);
+    ASSERT_EQ(state(), StateId::ReceiptChoice);
+    runtime().touch("receipt_yes");
+    pass(Millis(500));
+    ASSERT_EQ(state(), StateId::ShowReceiptQr);
+    EXPECT_EQ(last_screen_.screen, ui::ScreenId::ReceiptQr);
+    EXPECT_TRUE(last_screen_.receipt_reference.starts_with("SIM-0001-")) << last_screen_.receipt_reference;
+    EXPECT_NE(last_screen_.qr_text.find(last_screen_.receipt_reference), std::string::npos) << last_screen_.qr_text;
+    EXPECT_TRUE(last_screen_.qr_text.starts_with("https://"));
+    EXPECT_TRUE(rig_->printer().receipts().empty());
+    runtime().touch("continue");
+    pass(Millis(500));
+    ASSERT_EQ(state(), StateId::AnotherTransaction);
+    runtime().touch("another_no");
+    pass(Millis(500));
+    EXPECT_EQ(state(), StateId::Closing);
     take_card_home();
     EXPECT_EQ(state(), StateId::Attract);
 }
 
-TEST_F(DegradedModesE2eTest, DispenserDownLeavesWithdrawalGreyAndServesBalance) {
+TEST_F(DegradedModesE2eTest, DispenserDownHidesWithdrawalAndServesBalance) {
     rig_->cash().link().set_disconnected(true);
     pass(kFitnessRound);
     EXPECT_EQ(state(), StateId::Attract);
+    EXPECT_EQ(button_enabled("cardless"), std::nullopt) << "no cash, no cardless withdrawal";
     to_menu();
     EXPECT_EQ(last_screen_.screen, ui::ScreenId::MainMenu);
-    EXPECT_EQ(button_enabled("withdrawal"), std::optional<bool>(false));
-    EXPECT_EQ(button_enabled("balance"), std::optional<bool>(true));
+    ASSERT_TRUE(last_screen_.menu.has_value());
+    EXPECT_EQ(last_screen_.menu->withdrawal, ui::Offer::Hidden);
+    EXPECT_EQ(last_screen_.menu->balance, ui::Offer::Available);
     EXPECT_TRUE(runtime().payable_fast_cash().empty());
     runtime().touch("balance");
     pass(Millis(1'000));

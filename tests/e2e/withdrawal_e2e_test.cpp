@@ -135,6 +135,9 @@ protected:
         pass(Millis(500));
         ASSERT_TRUE(rig_->card_reader().insert(card()).ok());
         pass(Millis(1'500));
+        ASSERT_EQ(state(), StateId::SessionOptions);
+        runtime().touch("continue");
+        pass(Millis(500));
         ASSERT_EQ(state(), StateId::PinEntry);
         rig_->pin_pad().type_pin(card().pin);
         rig_->pin_pad().press_enter();

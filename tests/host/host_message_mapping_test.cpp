@@ -102,6 +102,26 @@ TEST(HostMessageMapping, EveryRequestTypeSurvivesTheWire) {
     EXPECT_FALSE(to_iso(cardless)->has(field::kPan));
 }
 
+// Own-account transfers name account kinds, not numbers: digits 3–6 of the processing code.
+TEST(HostMessageMapping, AccountKindsTravelInTheProcessingCode) {
+    AuthorizationRequest r = withdrawal();
+    r.type = TransactionType::Transfer;
+    r.from_type = AccountType::Savings;
+    r.to_type = AccountType::Checking;
+    auto message = to_iso(r);
+    ASSERT_TRUE(message.ok()) << message.error().to_string();
+    EXPECT_EQ(message->get(field::kProcessingCode), std::optional<std::string_view>("401020"));
+    auto back = authorization_request_from_iso(*message, kNow);
+    ASSERT_TRUE(back.ok()) << back.error().to_string();
+    EXPECT_EQ(back->from_type, AccountType::Savings);
+    EXPECT_EQ(back->to_type, AccountType::Checking);
+
+    Message unknown = *message;
+    unknown.set(field::kProcessingCode, "403020");
+    EXPECT_EQ(authorization_request_from_iso(unknown, kNow).error().message,
+              "field 3 (processing code): unknown from-account type in digits 3-4");
+}
+
 TEST(HostMessageMapping, IncompleteRequestsAreRefusedBeforeTheWire) {
     AuthorizationRequest r = withdrawal();
     r.amount.reset();
@@ -120,7 +140,7 @@ TEST(HostMessageMapping, IncompleteRequestsAreRefusedBeforeTheWire) {
     EXPECT_FALSE(to_iso(r).ok());
     r = withdrawal();
     r.type = TransactionType::Transfer;
-    EXPECT_EQ(to_iso(r).error().message, "a transfer needs the to-account");
+    EXPECT_EQ(to_iso(r).error().message, "a transfer needs the to-account (field 103 or the to-account kind in field 3)");
     r = withdrawal();
     r.type = TransactionType::Reversal;
     EXPECT_FALSE(to_iso(r).ok());

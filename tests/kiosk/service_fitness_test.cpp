@@ -58,21 +58,41 @@ TEST(ServiceFitness, ASilentSensorBoardCannotVouchForTheCabinet) {
     EXPECT_TRUE(assess(health).serving());
 }
 
-TEST(ServiceFitness, NoCardReaderOrPinPadMeansNoService) {
-    DeviceHealth reader = healthy();
-    reader.card_reader.device = broken(DeviceState::noDevice, "card-reader: disconnected");
-    EXPECT_EQ(assess(reader).out_of_service, "out_of_service.devices");
+TEST(ServiceFitness, NoPinPadMeansNoService) {
     DeviceHealth pad = healthy();
     pad.pin_pad.device = broken(DeviceState::hardwareError, "keypad");
     EXPECT_EQ(assess(pad).out_of_service, "out_of_service.devices");
+    EXPECT_FALSE(assess(pad).cardless);
 }
 
-TEST(ServiceFitness, AFullCaptureBinStopsServiceBecauseNoCardCouldBeRetained) {
+TEST(ServiceFitness, NoCardReaderLeavesCardlessWithdrawalOnly) {
+    DeviceHealth reader = healthy();
+    reader.card_reader.device = broken(DeviceState::noDevice, "card-reader: disconnected");
+    const ServiceFitness fitness = assess(reader);
+    EXPECT_TRUE(fitness.serving());
+    EXPECT_FALSE(fitness.cards);
+    EXPECT_TRUE(fitness.cardless);
+    EXPECT_EQ(fitness.problems.size(), 1U);
+}
+
+TEST(ServiceFitness, NoCardReaderAndNoCashMeansNoService) {
+    DeviceHealth health = healthy();
+    health.card_reader.device = broken(DeviceState::noDevice, "card-reader: disconnected");
+    health.dispenser.reset();
+    const ServiceFitness fitness = assess(health);
+    EXPECT_EQ(fitness.out_of_service, "out_of_service.devices");
+    EXPECT_FALSE(fitness.cardless);
+}
+
+TEST(ServiceFitness, AFullCaptureBinRefusesCardsBecauseNoneCouldBeRetained) {
     DeviceHealth health = healthy();
     health.card_reader.bin = {20, 20};
     const ServiceFitness fitness = assess(health);
-    EXPECT_EQ(fitness.out_of_service, "out_of_service.devices");
+    EXPECT_FALSE(fitness.cards);
+    EXPECT_TRUE(fitness.cardless);
     EXPECT_EQ(fitness.problems, std::vector<std::string>{"card reader: capture bin full (20)"});
+    health.dispenser.reset();
+    EXPECT_EQ(assess(health).out_of_service, "out_of_service.devices");
 }
 
 TEST(ServiceFitness, UnreachableHostIsItsOwnReason) {

@@ -145,6 +145,20 @@ TEST_F(SimBankTest, TransferBetweenOwnAccounts) {
     EXPECT_EQ(bank_.balance_of_account("SAV-1"), cny(5'000'00));
 }
 
+// What the kiosk sends: account kinds (field 3), no account numbers.
+TEST_F(SimBankTest, TransferByAccountKindFindsTheCardholdersAccounts) {
+    auto transfer = request(TransactionType::Transfer, cny(100'00));
+    transfer.from_type = host::AccountType::Savings;
+    transfer.to_type = host::AccountType::Checking;
+    EXPECT_EQ(bank_.authorize(transfer).code, ResponseCode::Approved);
+    EXPECT_EQ(bank_.balance_of_account("SAV-1"), cny(4'900'00));
+    EXPECT_EQ(bank_.balance_of_account("CHK-1"), cny(2'100'00));
+
+    auto no_such_kind = request(TransactionType::Transfer, cny(1'00), "1111", kOtherPan);
+    no_such_kind.to_type = host::AccountType::Savings;  // the other card has only a checking account
+    EXPECT_EQ(bank_.authorize(no_such_kind).code, ResponseCode::InvalidAccount);
+}
+
 TEST_F(SimBankTest, MiniStatementShowsTheLastTenPostingsNewestFirst) {
     for (int i = 1; i <= 12; ++i) {
         ASSERT_EQ(bank_.authorize(request(TransactionType::Withdrawal, cny(i))).code, ResponseCode::Approved);
