@@ -45,7 +45,7 @@ void Runtime::start() {
     tick();
 }
 
-void Runtime::post(const flow::Event& event) { pending_.push_back(event); }
+void Runtime::post(const flow::Event& event) { pending_.push_back({event, std::nullopt}); }
 
 void Runtime::touch(std::string_view action) {
     if (on_touch) on_touch(action);
@@ -77,9 +77,17 @@ void Runtime::tick() {
     }
     if (next_reversal_round_ && parts_.clock.now() >= *next_reversal_round_) send_reversals();
     while (!pending_.empty()) {
-        const flow::Event event = pending_.front();
+        const PendingInput input = pending_.front();
         pending_.pop_front();
-        dispatch(event);
+        if (input.typed_key) {
+            if (input.typed_key->kind == drivers::PinPadEvent::Kind::entryComplete) {
+                complete_typed_entry();
+            } else {
+                on_typed_key(*input.typed_key);
+            }
+            continue;
+        }
+        dispatch(input.event);
     }
 }
 
@@ -141,7 +149,7 @@ void Runtime::poll_pin_pad() {
         switch (event.kind) {
             case drivers::PinPadEvent::Kind::entryComplete:
                 if (typing_clear) {
-                    complete_typed_entry();
+                    pending_.push_back({plain(EventKind::EntryChanged), event});
                 } else {
                     post(plain(EventKind::PinEnter));
                 }
@@ -150,7 +158,7 @@ void Runtime::poll_pin_pad() {
             case drivers::PinPadEvent::Kind::entryMismatch: post(plain(EventKind::PinMismatch)); break;
             case drivers::PinPadEvent::Kind::keyPressed:
                 if (typing_clear) {
-                    on_typed_key(event);
+                    pending_.push_back({plain(EventKind::EntryChanged), event});
                     break;
                 }
                 if (event.key == drivers::PinKey::digit) post(plain(EventKind::PinDigit));

@@ -159,7 +159,13 @@ private:
     std::optional<flow::KeyEntry> key_entry_;  // what the PIN pad is collecting now
     std::optional<TimePoint> timer_deadline_;
     std::optional<ui::ScreenId> current_screen_;
-    std::deque<flow::Event> pending_;
+    // Inputs in arrival order: flow events, and keys typed in clear, which change the typed
+    // value only when their turn comes (so each screen shows the value as it was then).
+    struct PendingInput {
+        flow::Event event;
+        std::optional<drivers::PinPadEvent> typed_key;
+    };
+    std::deque<PendingInput> pending_;
     std::optional<CashParts> cash_;
     std::optional<TimePoint> next_reversal_round_;
     std::vector<Money> offered_amounts_;

@@ -125,7 +125,7 @@ void Runtime::on_typed_key(const drivers::PinPadEvent& event) {
     }
     flow::Event changed = plain(EventKind::EntryChanged);
     changed.digits = static_cast<int>(session_.typed.size());
-    post(changed);
+    dispatch(changed);  // now, while the typed value is what this key made it
 }
 
 void Runtime::complete_typed_entry() {
