@@ -68,6 +68,11 @@ std::optional<HostFault> SimBank::take_fault() {
     return fault;
 }
 
+void SimBank::decline_next(host::ResponseCode code, int times) {
+    std::lock_guard lock(mutex_);
+    for (int i = 0; i < times; ++i) forced_declines_.push_back(code);
+}
+
 void SimBank::set_answer_delay(Millis delay) {
     std::lock_guard lock(mutex_);
     answer_delay_ = delay;
@@ -174,8 +179,13 @@ host::AuthorizationResponse SimBank::authorize(const host::AuthorizationRequest&
     std::lock_guard lock(mutex_);
     host::AuthorizationResponse response;
     response.stan = request.stan;
-    response.code = request.type == TransactionType::CardlessWithdrawal ? process_cardless(request, response)
-                                                                        : process(request, response);
+    if (!forced_declines_.empty()) {
+        response.code = forced_declines_.front();
+        forced_declines_.pop_front();
+    } else {
+        response.code = request.type == TransactionType::CardlessWithdrawal ? process_cardless(request, response)
+                                                                            : process(request, response);
+    }
     if (response.code != ResponseCode::Approved) {
         response.available_balance.reset();
         response.ledger_balance.reset();

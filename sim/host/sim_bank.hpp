@@ -82,6 +82,9 @@ public:
     // Fault injection: queued, consumed one per request by the front end.
     void inject(HostFault fault, int times = 1);
     std::optional<HostFault> take_fault();
+    // The next `times` authorizations are answered with `code` and not processed (a decline the
+    // bank's own rules would not produce here: do not honour, invalid transaction, …).
+    void decline_next(host::ResponseCode code, int times = 1);
     void set_answer_delay(Millis delay);
     [[nodiscard]] Millis answer_delay() const;
 
@@ -142,6 +145,7 @@ private:
     std::map<std::string, Original> originals_;           // by terminal/stan/time
     std::map<std::string, std::int64_t> withdrawn_;       // by pan/day, minor units
     std::deque<HostFault> faults_;
+    std::deque<host::ResponseCode> forced_declines_;
     Millis answer_delay_{0};
     std::vector<LogEntry> log_;
     std::uint32_t approvals_ = 0;

@@ -296,6 +296,41 @@ TEST_F(EveryStateE2eTest, TimeoutInEveryInteractiveStateAsksForMoreTimeThenRetai
     EXPECT_EQ(balance("CHK-1001"), before);
 }
 
+// Every answer the host can give a withdrawal other than "approved": the customer is told why in
+// their words, the card comes back (or is retained after the last PIN try), no note moves and
+// the balance stays.
+TEST_F(TransactionsE2eTest, EveryHostDeclineOfAWithdrawalIsExplainedAndMovesNothing) {
+    const Money before = balance("CHK-1001");
+    const std::int64_t taken_before = rig_->cash().value_taken();
+    for (int value = 0; value <= static_cast<int>(host::ResponseCode::SystemError); ++value) {
+        const auto code = static_cast<host::ResponseCode>(value);
+        if (code == host::ResponseCode::Approved) continue;
+        SCOPED_TRACE(std::string(host::to_string(code)));
+        to_menu(alice());
+        touch("withdrawal");
+        rig_->bank().bank().decline_next(code);
+        touch("amount_0", Millis(2'000));
+        if (code == host::ResponseCode::WrongPin) {
+            ASSERT_EQ(state(), StateId::PinEntry);
+            EXPECT_EQ(last_screen_.message_key, "pin.wrong");
+            rig_->pin_pad().press_cancel();
+            pass(Millis(1'000));
+        } else if (code == host::ResponseCode::PinTriesExceeded) {
+            ASSERT_EQ(state(), StateId::CardRetained);
+            EXPECT_EQ(last_screen_.message_key, "pin.tries_exceeded");
+            pass(Millis(11'000));
+            continue;
+        } else {
+            EXPECT_EQ(last_screen_.screen, ui::ScreenId::TransactionFailed);
+            EXPECT_EQ(last_screen_.message_key, "decline." + std::string(host::to_string(code)));
+        }
+        leave();
+    }
+    EXPECT_EQ(balance("CHK-1001"), before);
+    EXPECT_EQ(rig_->cash().value_taken(), taken_before);
+    EXPECT_EQ(rig_->card_reader().retained_card_ids().size(), 1U);  // only after the PIN tries ran out
+}
+
 TEST_F(TransactionsE2eTest, CancelAndTimeoutWhileTypingACardlessCodeEndWithNoCardAndNoMoney) {
     const Money before = balance("CHK-5001");
     touch("cardless");
