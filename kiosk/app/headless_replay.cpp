@@ -43,6 +43,7 @@ int run_headless_replay(KioskConfig config, sim::SimInstrumentOptions instrument
     KioskApp app(config, KioskEnvironment{clock, random, rig.devices(), rig.host_link(), display, true});
     Runtime& runtime = app.runtime();
     rig.trace_touches(runtime);  // when the replay is itself recorded (--trace)
+    rig.serve_profiles(runtime, app.tokenizer());
     sim::TraceReplayer& replayer = *rig.instruments().replayer();
 
     out << "kiosk " << config.kiosk_id << " replaying " << instruments.replay_file->string() << ": "

@@ -42,6 +42,7 @@ public:
     KioskApp& operator=(const KioskApp&) = delete;
 
     Runtime& runtime() { return *runtime_; }
+    [[nodiscard]] const security::PanTokenizer& tokenizer() const { return *tokenizer_; }
     crm::Uploader& uploader() { return *uploader_; }
     CxRecorder& cx() { return *cx_; }
     store::Database& database() { return database_; }

@@ -51,6 +51,13 @@ void Runtime::touch(std::string_view action) {
     if (on_touch) on_touch(action);
     if (auto index = amount_index(action)) {
         choose_amount(*index);
+    } else if (action == "amount_usual") {
+        const std::optional<Money> usual = payable_usual_amount();
+        if (context_.state != flow::StateId::WithdrawalAmount || !usual) {
+            note("ignored the usual-amount button");
+            return;
+        }
+        check_amount(*usual);
     } else if (auto account = account_index(action)) {
         const std::vector<host::AccountType> offered = offered_accounts(context_);
         if (*account >= offered.size()) {
@@ -270,6 +277,7 @@ ScreenExtras Runtime::screen_extras() {
         offered_amounts_ = payable_fast_cash();
     }
     extras.fast_cash = offered_amounts_;
+    if (context_.state == flow::StateId::WithdrawalAmount) extras.usual_amount = payable_usual_amount();
     // Degraded modes (docs/ui.md): no dispenser hides withdrawals; cassettes that cannot pay any
     // fast-cash amount grey them; no printer shows the statement on screen only.
     extras.menu.withdrawal = !fitness_.withdrawals ? ui::Offer::Hidden

@@ -19,6 +19,7 @@
 #include "drivers/printer/receipt_printer.hpp"
 #include "host/host_link.hpp"
 #include "host/reversal_queue.hpp"
+#include "kiosk/runtime/customer_profiles.hpp"
 #include "kiosk/runtime/in_flight_bracket.hpp"
 #include "kiosk/cx/cx_recorder.hpp"
 #include "kiosk/flow/flow.hpp"
@@ -70,6 +71,8 @@ public:
 
     // Before start(): enables withdrawals. The references must outlive the runtime.
     void attach_cash(CashParts cash);
+    // Personalization (customer_profiles.hpp): looked up by the card's token after each card read.
+    void attach_profiles(CustomerProfiles& profiles) { profiles_ = &profiles; }
 
     // Resolves an open in-flight bracket (a withdrawal cut short by a power loss), sends pending
     // reversals, then enters Attract. A bracket that cannot be resolved keeps the kiosk out of
@@ -149,6 +152,8 @@ private:
     void dispense(const Money& amount);
     [[nodiscard]] std::optional<Money> typed_amount() const;
     [[nodiscard]] std::optional<Money> amount_step();
+    // The customer's usual amount when the cassettes can pay it now.
+    [[nodiscard]] std::optional<Money> payable_usual_amount();
 
     RuntimeParts parts_;
     flow::Flow flow_;
@@ -167,6 +172,7 @@ private:
     };
     std::deque<PendingInput> pending_;
     std::optional<CashParts> cash_;
+    CustomerProfiles* profiles_ = nullptr;
     std::optional<TimePoint> next_reversal_round_;
     std::vector<Money> offered_amounts_;
     ServiceFitness fitness_;

@@ -88,6 +88,12 @@ std::optional<Money> Runtime::typed_amount() const {
     return Money{minor, config.currency, config.currency_exponent};
 }
 
+std::optional<Money> Runtime::payable_usual_amount() {
+    if (!cash_ || !fitness_.withdrawals || !session_.usual_amount) return std::nullopt;
+    if (!cash_->mixer.plan(*session_.usual_amount, cash_->dispenser.status().cassettes).ok()) return std::nullopt;
+    return session_.usual_amount;
+}
+
 std::optional<Money> Runtime::amount_step() {
     // The smallest note still in a usable cassette: every payable amount is a multiple of it
     // (the mixer has the last word: 150 is refused with only 100s and 50s short).

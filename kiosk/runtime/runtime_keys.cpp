@@ -45,6 +45,9 @@ void Runtime::read_card() {
     session_.expiry_yymm = card->expiry_yymm;
     session_.masked_pan = security::mask_pan(card->pan);
     session_.pan_token = parts_.tokenizer.token(card->pan);
+    if (profiles_ != nullptr) {
+        if (const auto profile = profiles_->find(session_.pan_token)) session_.usual_amount = profile->favourite_withdrawal;
+    }
     session_.journey.push_back({ui::ScreenId::ReadingCard, parts_.clock.now(), {}});
     wipe(card->pan);
     wipe(card->cardholder_name);

@@ -59,7 +59,10 @@ void fill_screen_data(ui::ViewModel& vm, const flow::Context& context, const Ses
             if (!extras.cards_accepted) vm.message_key = "attract.cards_unavailable";
             break;
         case ui::ScreenId::MainMenu: vm.menu = extras.menu; break;
-        case ui::ScreenId::WithdrawalAmount: vm.fast_cash = extras.fast_cash; break;
+        case ui::ScreenId::WithdrawalAmount:
+            vm.fast_cash = extras.fast_cash;
+            vm.usual_amount = extras.usual_amount;
+            break;
         case ui::ScreenId::EnterAmount:
             vm.amount = extras.typed_amount;
             vm.amount_step = extras.amount_step;

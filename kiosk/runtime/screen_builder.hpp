@@ -17,6 +17,7 @@ namespace kiosk {
 struct ScreenExtras {
     std::optional<int> seconds_left;  // countdown (MoreTime)
     std::vector<Money> fast_cash;     // the amounts the cassettes can pay now
+    std::optional<Money> usual_amount;  // personalization, when payable now
     ui::MenuOffers menu;              // how each transaction is offered (device fitness)
     bool cards_accepted = true;       // false: the card reader is down (Attract says so)
     bool cardless_offered = true;     // Attract offers cardless withdrawal

@@ -47,6 +47,7 @@ struct Session {
     security::SecureString one_time_code; // cardless: the code from the bank's app
     std::string phone_number;             // cardless: shown on screen as typed, so not secret here
     std::string e_receipt_reference;      // the QR e-receipt's reference, when one was issued
+    std::optional<Money> usual_amount;    // personalization: the customer's favourite withdrawal
 
     [[nodiscard]] bool has_card() const { return pan.size() > 0; }
     // A cardless session has no PAN but still a journey.

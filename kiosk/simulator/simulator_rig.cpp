@@ -125,6 +125,11 @@ void SimulatorRig::trace_touches(Runtime& runtime) {
     };
 }
 
+void SimulatorRig::serve_profiles(Runtime& runtime, const security::PanTokenizer& tokenizer) {
+    profiles_ = std::make_unique<SimCustomerProfiles>(tokenizer);
+    runtime.attach_profiles(*profiles_);
+}
+
 sim::SimDeviceSet SimulatorRig::sim_set() {
     return sim::SimDeviceSet{&card_reader_sim_, &pin_pad_sim_, &printer_sim_, &cash_sim_, &sensors_sim_};
 }

@@ -28,6 +28,7 @@
 #include "sim/devices/sim_pin_pad.hpp"
 #include "sim/devices/sim_printer.hpp"
 #include "sim/devices/sim_sensors.hpp"
+#include "kiosk/simulator/sim_customer_profiles.hpp"
 #include "sim/host/sim_bank_host.hpp"
 #include "sim/host/sim_bank_server.hpp"
 
@@ -56,6 +57,8 @@ public:
     // Records the runtime's touches in the device trace (when one is recorded), each with the flow
     // state it was made in, so that a replay can make them again.
     void trace_touches(Runtime& runtime);
+    // Personalization from the card deck (sim_customer_profiles.hpp), keyed by the app's tokens.
+    void serve_profiles(Runtime& runtime, const security::PanTokenizer& tokenizer);
     // Every simulated device's status through its bare driver, as `kioskctl sim status` shows it.
     [[nodiscard]] std::vector<sim::DeviceReport> device_reports();
     sim::SimInstruments& instruments() { return *instruments_; }
@@ -100,6 +103,7 @@ private:
     std::unique_ptr<sim::SimBankServer> bank_server_;  // the same bank over ISO 8583/TLS
     std::unique_ptr<host::HostLink> tls_link_;
     SystemClock trace_clock_;
+    std::unique_ptr<SimCustomerProfiles> profiles_;
     std::unique_ptr<sim::SimInstruments> instruments_;  // last: its socket thread stops first
 };
 

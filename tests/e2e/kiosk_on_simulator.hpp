@@ -44,6 +44,7 @@ protected:
             config_, KioskEnvironment{clock_, random_, rig_->devices(), rig_->host_link(), *display_, true});
         runtime().on_screen = [this](const ui::ViewModel& vm) { on_screen(vm); };
         runtime().on_note = [this](const std::string& note) { notes_ += note + "\n"; };
+        rig_->serve_profiles(runtime(), app_->tokenizer());
         runtime().start();
         pass(Millis(500));
     }

@@ -139,6 +139,29 @@ TEST_F(TransactionsE2eTest, OtherAmountIsTypedOnThePadAndCheckedAgainstTheNotes)
     EXPECT_EQ(rig_->cash().value_taken() - taken_before, 350'00);
 }
 
+TEST_F(TransactionsE2eTest, TheCustomersUsualAmountIsOfferedFirstAndPaid) {
+    const Money before = balance("CHK-5001");
+    to_menu(li());  // the simulator's profile: Li usually takes CNY 300
+    touch("withdrawal");
+    ASSERT_EQ(state(), StateId::WithdrawalAmount);
+    EXPECT_EQ(last_screen_.usual_amount, cny(300'00));
+    touch("amount_usual", Millis(2'000));
+    ASSERT_EQ(state(), StateId::ReturningCard) << notes_;
+    ASSERT_TRUE(rig_->card_reader().take_card().ok());
+    pass(Millis(2'000));
+    ASSERT_TRUE(rig_->cash().take_notes().ok());
+    pass(Millis(1'000));
+    touch("receipt_no");
+    pass(Millis(6'000));
+    EXPECT_EQ(balance("CHK-5001"), cny(before.minor_units - 300'00));
+
+    to_menu(alice());  // no profile: no usual amount
+    touch("withdrawal");
+    EXPECT_EQ(last_screen_.usual_amount, std::nullopt);
+    touch("cancel");
+    leave();
+}
+
 TEST_F(TransactionsE2eTest, CardlessWithdrawalPaysOnceForACodeAndThePhoneItWasStagedFor) {
     stage_code("55102937", "13800138000", cny(1'000'00));
     const Money before = balance("CHK-5001");

@@ -1,0 +1,22 @@
+// The simulator's stand-in for the CRM's customer profiles: a favourite withdrawal for some deck
+// cards, keyed by the kiosk's own token of each deck PAN (the deck is the one place test PANs live).
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "kiosk/runtime/customer_profiles.hpp"
+#include "security/pan.hpp"
+
+namespace kiosk {
+
+class SimCustomerProfiles final : public CustomerProfiles {
+public:
+    explicit SimCustomerProfiles(const security::PanTokenizer& tokenizer);
+    std::optional<CustomerProfile> find(std::string_view pan_token) override;
+
+private:
+    std::map<std::string, CustomerProfile, std::less<>> by_token_;
+};
+
+}  // namespace kiosk
