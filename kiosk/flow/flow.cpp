@@ -19,6 +19,19 @@ Effect with_transaction(EffectKind kind, const Context& context) {
     return result;
 }
 
+// What the PIN pad collects in a typing state; nullopt for the other states.
+std::optional<KeyEntry> key_entry_of(StateId state) {
+    switch (state) {
+        case StateId::PinEntry: return KeyEntry::Pin;
+        case StateId::EnterNewPin: return KeyEntry::NewPin;
+        case StateId::ConfirmNewPin: return KeyEntry::ConfirmNewPin;
+        case StateId::EnterAmount: return KeyEntry::Amount;
+        case StateId::CardlessCode: return KeyEntry::OneTimeCode;
+        case StateId::CardlessPhone: return KeyEntry::PhoneNumber;
+        default: return std::nullopt;
+    }
+}
+
 Effect key_entry(KeyEntry entry) {
     Effect result = effect(EffectKind::BeginKeyEntry);
     result.entry = entry;
@@ -110,28 +123,14 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
             break;
         case StateId::ReadingCard: effects.push_back(effect(EffectKind::ReadCard)); break;
         case StateId::PinEntry:
-            context.pin_digits = 0;
-            effects.push_back(key_entry(KeyEntry::Pin));
-            break;
         case StateId::EnterNewPin:
-            context.pin_digits = 0;
-            effects.push_back(key_entry(KeyEntry::NewPin));
-            break;
         case StateId::ConfirmNewPin:
-            context.pin_digits = 0;
-            effects.push_back(key_entry(KeyEntry::ConfirmNewPin));
-            break;
         case StateId::EnterAmount:
-            context.pin_digits = 0;
-            effects.push_back(key_entry(KeyEntry::Amount));
-            break;
         case StateId::CardlessCode:
-            context.pin_digits = 0;
-            effects.push_back(key_entry(KeyEntry::OneTimeCode));
-            break;
         case StateId::CardlessPhone:
+            // Each typing state starts its own entry on the pad, from no digits.
             context.pin_digits = 0;
-            effects.push_back(key_entry(KeyEntry::PhoneNumber));
+            effects.push_back(key_entry(*key_entry_of(state)));
             break;
         case StateId::ShowReceiptQr: effects.push_back(with_transaction(EffectKind::IssueEReceipt, context)); break;
         case StateId::Authorizing:

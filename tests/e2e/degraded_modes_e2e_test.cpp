@@ -4,73 +4,28 @@
 // is back with the customer or in the capture bin.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
-#include "kiosk/app/kiosk_app.hpp"
-#include "kiosk/simulator/simulator_rig.hpp"
-#include "security/os_random.hpp"
-#include "sim/devices/card_deck.hpp"
-#include "sim/virtual_clock.hpp"
-#include "ui/offscreen_display.hpp"
-#include "tests/e2e/fresh_test_directory.hpp"
+#include "tests/e2e/kiosk_on_simulator.hpp"
 
 namespace kiosk {
 namespace {
 
-namespace fs = std::filesystem;
 using flow::StateId;
 
-constexpr Millis kTick{100};
 // Long enough for a fitness round (Runtime::fitness_interval) and the flow's reaction.
 constexpr Millis kFitnessRound{Runtime::fitness_interval + Millis(500)};
 
-class DegradedModesE2eTest : public ::testing::Test {
+class DegradedModesE2eTest : public test::KioskOnSimulator {
 protected:
-    void SetUp() override {
-        dir_ = test::fresh_test_directory("kiosk-degraded-e2e");
-        config_.data_dir = dir_ / "data";
-        rig_ = std::make_unique<SimulatorRig>(config_, dir_ / "pki", sim::SimInstrumentOptions{}, &clock_);
-        display_ = std::make_unique<ui::OffscreenDisplay>(ui::FontPaths::in_directory(config_.font_dir),
-                                                          config_.bank_name);
-        app_ = std::make_unique<KioskApp>(
-            config_, KioskEnvironment{clock_, random_, rig_->devices(), rig_->host_link(), *display_, true});
-        runtime().on_screen = [this](const ui::ViewModel& vm) { last_screen_ = vm; };
-        runtime().on_note = [this](const std::string& note) { notes_ += note + "\n"; };
-        runtime().start();
-        pass(Millis(500));
-    }
+    void SetUp() override { start("kiosk-degraded-e2e"); }
 
     void TearDown() override {
         // The card is never left between customer and machine.
         EXPECT_FALSE(rig_->card_reader().card_inside().has_value()) << notes_;
-        app_.reset();
-        rig_.reset();
-        fs::remove_all(dir_);
+        KioskOnSimulator::TearDown();
     }
 
-    Runtime& runtime() { return app_->runtime(); }
-    StateId state() { return runtime().context().state; }
     static const sim::VirtualCard& card() { return sim::card("visa-alice"); }
-
-    void pass(Millis duration) {
-        for (Millis elapsed{0}; elapsed < duration; elapsed += kTick) {
-            clock_.advance(kTick);
-            runtime().tick();
-        }
-    }
-
-    void to_menu() {
-        ASSERT_TRUE(rig_->card_reader().insert(card()).ok()) << notes_;
-        pass(Millis(1'500));
-        ASSERT_EQ(state(), StateId::SessionOptions);
-        runtime().touch("continue");
-        pass(Millis(500));
-        ASSERT_EQ(state(), StateId::PinEntry);
-        rig_->pin_pad().type_pin(card().pin);
-        rig_->pin_pad().press_enter();
-        pass(Millis(1'000));
-        ASSERT_EQ(state(), StateId::MainMenu);
-    }
+    void to_menu() { KioskOnSimulator::to_menu(card()); }
 
     void take_card_home() {
         ASSERT_TRUE(rig_->card_reader().take_card().ok()) << notes_;
@@ -83,16 +38,6 @@ protected:
         }
         return std::nullopt;
     }
-
-    fs::path dir_;
-    KioskConfig config_;
-    sim::VirtualClock clock_;
-    security::OsRandom random_;
-    std::unique_ptr<SimulatorRig> rig_;
-    std::unique_ptr<ui::OffscreenDisplay> display_;
-    std::unique_ptr<KioskApp> app_;
-    ui::ViewModel last_screen_;
-    std::string notes_;
 };
 
 TEST_F(DegradedModesE2eTest, TamperTakesTheIdleKioskOutOfServiceUntilATechnicianClearsIt) {
