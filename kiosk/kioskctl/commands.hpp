@@ -7,12 +7,14 @@
 #include <cstddef>
 #include <filesystem>
 #include <ostream>
+#include <string>
 
 #include "common/clock.hpp"
 #include "common/random_source.hpp"
 #include "kiosk/config/kiosk_config.hpp"
 #include "kiosk/kioskctl/tool_context.hpp"
 #include "sim/control/control_protocol.hpp"
+#include "security/access/technician_access.hpp"
 #include "security/key_ring.hpp"
 
 namespace CLI {
@@ -56,10 +58,27 @@ void register_counters_command(CLI::App& app, ToolContext& tool);
 int run_keys_status(const KioskConfig& config, Streams io);
 // keys init: a new key ring with its first data key, under the keys file's KEK or a PKCS#11 one.
 int run_keys_init(const KioskConfig& config, const security::KekSpec& kek, RandomSource& random, Streams io);
-// keys rotate: a new current data key in the key ring (`random` makes the key: OsRandom in the tool).
-// Journals the rotation (actor "kioskctl:<unix user>") in the kiosk's database: exit 1 when that fails.
-int run_keys_rotate(const KioskConfig& config, RandomSource& random, const Clock& clock, Streams io);
+// A technician's id and PIN/password, as read from standard input by the command.
+struct TechnicianCredentials {
+    std::string id;
+    std::string secret;
+};
+
+// keys rotate: a new current data key in the key ring (`random` makes the key: OsRandom in the tool),
+// only for a signed-in supervisor. Journals the rotation (actor "technician:<id>") in the kiosk's
+// database: exit 1 when the sign-in is refused or the line cannot be written.
+int run_keys_rotate(const KioskConfig& config, const TechnicianCredentials& supervisor, RandomSource& random,
+                    const Clock& clock, Streams io, const security::AccessPolicy& policy = {});
 void register_keys_commands(CLI::App& app, ToolContext& tool);
+
+// users bootstrap: the first supervisor of a kiosk with no technician account yet.
+int run_users_bootstrap(const KioskConfig& config, const TechnicianCredentials& first, const Clock& clock, Streams io,
+                        const security::AccessPolicy& policy = {});
+// users add: a supervisor adds (or replaces) a technician or supervisor account.
+int run_users_add(const KioskConfig& config, const TechnicianCredentials& supervisor, const TechnicianCredentials& user,
+                  security::TechnicianRole role, const Clock& clock, Streams io,
+                  const security::AccessPolicy& policy = {});
+void register_users_commands(CLI::App& app, ToolContext& tool);
 
 // sim status|insert-card|press|take-card|take-cash|take-receipt|fault|clear-faults: a running
 // `kiosk --sim` over its control socket (<data_dir>/control.sock, docs/simulator.md). No kiosk

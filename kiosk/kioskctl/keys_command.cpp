@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "kiosk/kioskctl/commands.hpp"
+#include "kiosk/kioskctl/technician_sign_in.hpp"
 #include "kiosk/kioskctl/tool_journal.hpp"
 #include "kiosk/kioskctl/display_text.hpp"
 #include "security/key_file.hpp"
@@ -150,31 +151,38 @@ int run_keys_init(const KioskConfig& config, const security::KekSpec& kek, Rando
     return kExitOk;
 }
 
-int run_keys_rotate(const KioskConfig& config, RandomSource& random, const Clock& clock, Streams io) {
+int run_keys_rotate(const KioskConfig& config, const TechnicianCredentials& supervisor, RandomSource& random,
+                    const Clock& clock, Streams io, const security::AccessPolicy& policy) {
     const security::KeyRingPaths paths = security::key_ring_paths(config.data_dir, config.keys_path());
     auto store = security::KeyRingStore::open(paths, random);
     if (!store) {
         report_error(io.err, store.error().message);
         return kExitFailure;
     }
-    auto before = (*store)->status();
-    const std::string previous = before ? before->current.id : std::string("(unknown)");
-    // The running kiosk sees the ring change before its next seal and switches to the new key.
-    auto rotated = (*store)->rotate();
-    if (!rotated) {
-        report_error(io.err, "rotation failed: " + rotated.error().message);
+    // Keys are a supervisor's (security/access/technician_roles.hpp); the sign-in, the rotation and
+    // the sign-out are each a chained journal line.
+    const Status done = as_technician(
+        config, clock, supervisor.id, supervisor.secret, security::Permission::Keys,
+        [&](std::string_view actor) -> Status {
+            auto before = (*store)->status();
+            const std::string previous = before ? before->current.id : std::string("(unknown)");
+            // The running kiosk sees the ring change before its next seal and switches to the new key.
+            auto rotated = (*store)->rotate();
+            if (!rotated) return make_error("keys", "rotation failed: " + rotated.error().message);
+            io.out << "new current data key: " << safe_text(*rotated) << '\n'
+                   << "retired:              " << safe_text(previous)
+                   << " (still opens the records sealed under it)\n";
+            const Status journaled = journal_tool_action(config, clock, actor, "key_rotation", "success", "key ring",
+                                                         "current " + *rotated + ", retired " + previous);
+            if (!journaled) return make_error("keys", "the key was rotated, but not journaled: " + journaled.error().to_string());
+            io.out << "journaled:            key_rotation by " << actor << '\n';
+            return ok_status();
+        },
+        policy);
+    if (!done) {
+        report_error(io.err, done.error().message);
         return kExitFailure;
     }
-    io.out << "new current data key: " << safe_text(*rotated) << '\n'
-           << "retired:              " << safe_text(previous) << " (still opens the records sealed under it)\n";
-    // A technician action: one chained journal line in the kiosk's database.
-    const Status journaled = journal_tool_action(config, clock, "key_rotation", "success", "key ring",
-                                                 "current " + *rotated + ", retired " + previous);
-    if (!journaled) {
-        report_error(io.err, "the key was rotated, but not journaled: " + journaled.error().to_string());
-        return kExitFailure;
-    }
-    io.out << "journaled:            key_rotation\n";
     return kExitOk;
 }
 
@@ -209,13 +217,21 @@ void register_keys_commands(CLI::App& app, ToolContext& tool) {
             return run_keys_init(config, *kek, random, tool.io);
         });
     });
-    keys->add_subcommand("rotate", "Make a new current data key; retired keys keep opening their records")
-        ->callback([&tool] {
-            tool.exit_code = with_config(tool, [&tool](const KioskConfig& config) {
-                security::OsRandom random;
-                return run_keys_rotate(config, random, tool.clock, tool.io);
-            });
+    auto supervisor = std::make_shared<std::string>();
+    CLI::App* rotate = keys->add_subcommand(
+        "rotate", "Make a new current data key (a supervisor's action; the PIN/password is read from standard input)");
+    rotate->add_option("--as", *supervisor, "The supervisor's technician id")->required();
+    rotate->callback([&tool, supervisor] {
+        tool.exit_code = with_config(tool, [&tool, supervisor](const KioskConfig& config) {
+            auto secret = read_secret(tool.in, tool.io.err, "PIN/password of " + *supervisor);
+            if (!secret) {
+                report_error(tool.io.err, secret.error().message);
+                return kExitUsage;
+            }
+            security::OsRandom random;
+            return run_keys_rotate(config, TechnicianCredentials{*supervisor, *secret}, random, tool.clock, tool.io);
         });
+    });
 }
 
 }  // namespace kiosk::kioskctl

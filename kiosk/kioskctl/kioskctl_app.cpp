@@ -31,8 +31,9 @@ bool names_an_action(const CLI::App& app, std::ostream& err) {
 
 }  // namespace
 
-int run_kioskctl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Clock& clock) {
-    ToolContext tool(Streams{out, err}, clock);
+int run_kioskctl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Clock& clock,
+                 std::istream& in) {
+    ToolContext tool(Streams{out, err}, clock, in);
     CLI::App app("kioskctl: inspect a kiosk's flow, outbox, journal, counters and keys "
                  "(headers, names and counts only; never payloads or key bytes)",
                  "kioskctl");
@@ -51,6 +52,7 @@ int run_kioskctl(int argc, const char* const* argv, std::ostream& out, std::ostr
     register_counters_command(app, tool);
     register_devices_command(app, tool);
     register_keys_commands(app, tool);
+    register_users_commands(app, tool);
     register_sim_commands(app, tool);
 
     try {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <istream>
 #include <ostream>
 #include <string_view>
 
@@ -32,10 +33,12 @@ void report_error(std::ostream& err, std::string_view message);
 
 // Filled in by the parser, read by the command callbacks.
 struct ToolContext {
-    ToolContext(Streams streams, const Clock& time_source) : io(streams), clock(time_source) {}
+    ToolContext(Streams streams, const Clock& time_source, std::istream& input)
+        : io(streams), clock(time_source), in(input) {}
 
     Streams io;
     const Clock& clock;
+    std::istream& in;  // secrets are read from here, one per line, never from the command line
     std::filesystem::path config_path{kDefaultConfigPath};
     int exit_code = kExitOk;
 };
@@ -43,6 +46,10 @@ struct ToolContext {
 // Loads tool.config_path and runs `command` with it; a ConfigError becomes one error line and
 // kExitFailure.
 int with_config(const ToolContext& tool, const std::function<int(const KioskConfig&)>& command);
+
+// One secret line from `in`, without its line end; echo is off while it is typed on a terminal.
+// Fails naming `what` when the input ends first or the line is empty.
+Result<std::string> read_secret(std::istream& in, std::ostream& prompt_to, std::string_view what);
 
 // Opens the database at `path` only if it already exists: store::Database::open would otherwise
 // create an empty one, and a technician pointing at the wrong data_dir must be told so instead.

@@ -1,8 +1,5 @@
 #include "kiosk/kioskctl/tool_journal.hpp"
 
-#include <pwd.h>
-#include <unistd.h>
-
 #include <stdexcept>
 #include <string>
 
@@ -13,15 +10,6 @@
 #include "store/journal.hpp"
 
 namespace kiosk::kioskctl {
-
-namespace {
-
-std::string unix_user() {
-    const passwd* entry = ::getpwuid(::geteuid());
-    return entry != nullptr && entry->pw_name != nullptr ? std::string(entry->pw_name) : "uid " + std::to_string(::geteuid());
-}
-
-}  // namespace
 
 Result<security::JournalChain> journal_chain_of(const KioskConfig& config) {
     security::KeyFile keys;
@@ -37,14 +25,15 @@ Result<security::JournalChain> journal_chain_of(const KioskConfig& config) {
     return security::JournalChain::create(journal_key->view());
 }
 
-Status journal_tool_action(const KioskConfig& config, const Clock& clock, std::string_view event,
-                           std::string_view outcome, std::string_view resource, std::string_view detail) {
+Status journal_tool_action(const KioskConfig& config, const Clock& clock, std::string_view actor,
+                           std::string_view event, std::string_view outcome, std::string_view resource,
+                           std::string_view detail) {
     auto database = open_existing_database(config.database_path());
     if (!database) return database.error();
     auto chain = journal_chain_of(config);
     if (!chain) return chain.error();
     store::BusinessStep step;
-    step.journal.push_back(store::JournalLine{to_unix_millis(clock.now()), "kioskctl:" + unix_user(), std::string(event),
+    step.journal.push_back(store::JournalLine{to_unix_millis(clock.now()), std::string(actor), std::string(event),
                                               std::string(outcome), store::journal_origin(config.kiosk_id, "kioskctl"),
                                               std::string(resource), std::string(detail), std::nullopt});
     step.counters.push_back({"events." + std::string(event), 1});

@@ -14,10 +14,11 @@ namespace kiosk::kioskctl {
 
 Result<security::JournalChain> journal_chain_of(const KioskConfig& config);
 
-// Appends one chained line to the kiosk's existing database: who is the Unix account that ran
-// kioskctl ("kioskctl:<user>"; the tool has no technician login), where is "<kiosk id>/kioskctl".
-// Fails when the database does not exist yet or the keys file cannot give the journal key.
-Status journal_tool_action(const KioskConfig& config, const Clock& clock, std::string_view event,
-                           std::string_view outcome, std::string_view resource, std::string_view detail);
+// Appends one chained line to the kiosk's existing database: who is `actor` (the signed-in
+// technician, "technician:<id>"), where is "<kiosk id>/kioskctl". Fails when the database does not
+// exist yet or the keys file cannot give the journal key.
+Status journal_tool_action(const KioskConfig& config, const Clock& clock, std::string_view actor,
+                           std::string_view event, std::string_view outcome, std::string_view resource,
+                           std::string_view detail);
 
 }  // namespace kiosk::kioskctl

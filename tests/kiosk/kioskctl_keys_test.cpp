@@ -48,8 +48,29 @@ protected:
                                   {std::string(security::kKekKeyName), std::string(security::kPanTokenKeyName)}, random_);
     }
 
-    // The kiosk has run here: its database, with the journal a rotation is recorded in, exists.
-    void make_kiosk_database() { EXPECT_TRUE(store::Database::open(config_.database_path().string()).ok()); }
+    // The kiosk has run here: its database, with the journal a rotation is recorded in, exists,
+    // and it was commissioned with a supervisor ("sup-ada") and a technician ("tech-bo").
+    void make_kiosk_database() {
+        EXPECT_TRUE(store::Database::open(config_.database_path().string()).ok());
+        Captured made;
+        ASSERT_EQ(run_users_bootstrap(config_, kSupervisor, clock_, made.streams(), fast_hashes()), kExitOk)
+            << made.err.str();
+        ASSERT_EQ(run_users_add(config_, kSupervisor, kTechnician, security::TechnicianRole::Technician, clock_,
+                                made.streams(), fast_hashes()),
+                  kExitOk)
+            << made.err.str();
+    }
+    // Fewer PBKDF2 iterations than production, so the tests do not spend seconds hashing.
+    static security::AccessPolicy fast_hashes() {
+        security::AccessPolicy policy;
+        policy.hash_iterations = 1'000;
+        return policy;
+    }
+    int rotate(RandomSource& random, Captured& captured, const TechnicianCredentials& who = kSupervisor) {
+        return run_keys_rotate(config_, who, random, clock_, captured.streams(), fast_hashes());
+    }
+    static inline const TechnicianCredentials kSupervisor{"sup-ada", "correct-horse-7"};
+    static inline const TechnicianCredentials kTechnician{"tech-bo", "battery-staple-9"};
 
     security::KeyRingPaths paths() const { return security::key_ring_paths(config_.data_dir, config_.keys_path()); }
 
@@ -161,7 +182,7 @@ TEST_F(KioskctlKeysTest, RotateMakesANewCurrentKeyThatTheRunningSealerAdopts) {
 
     SeededRandom tool_random(3);
     Captured captured;
-    EXPECT_EQ(run_keys_rotate(config_, tool_random, clock_, captured.streams()), kExitOk) << captured.err.str();
+    EXPECT_EQ(rotate(tool_random, captured), kExitOk) << captured.err.str();
     const std::string new_id = kiosk_store->keys()->current.id;
     EXPECT_NE(new_id, before->header.key_id);
     EXPECT_TRUE(contains(captured.out.str(), "new current data key: " + new_id + "\n")) << captured.out.str();
@@ -177,47 +198,70 @@ TEST_F(KioskctlKeysTest, RotateMakesANewCurrentKeyThatTheRunningSealerAdopts) {
 
 TEST_F(KioskctlKeysTest, RotateWithoutARingIsOneErrorLineNamingIt) {
     Captured captured;
-    EXPECT_EQ(run_keys_rotate(config_, random_, clock_, captured.streams()), kExitFailure);
+    EXPECT_EQ(rotate(random_, captured), kExitFailure);
     EXPECT_TRUE(contains(captured.err.str(), paths().ring.string() + ": not found")) << captured.err.str();
     EXPECT_FALSE(std::filesystem::exists(paths().ring));
 }
 
-// Issue 5: a key rotation is a technician action, so it is a chained journal line that
-// `journal verify` accepts, naming the Unix account and both key ids (never key bytes).
-TEST_F(KioskctlKeysTest, RotateIsJournaledInTheKiosksChain) {
+// Issue 5: a key rotation is a supervisor's action, so it is a chained journal line that
+// `journal verify` accepts, naming the supervisor and both key ids (never key bytes), between the
+// sign-in and the sign-out.
+TEST_F(KioskctlKeysTest, RotateIsJournaledInTheKiosksChainUnderTheSupervisorsName) {
     make_kiosk_database();
     auto store = create_ring();
     const std::string before = store->keys()->current.id;
     Captured captured;
-    ASSERT_EQ(run_keys_rotate(config_, random_, clock_, captured.streams()), kExitOk) << captured.err.str();
-    EXPECT_TRUE(contains(captured.out.str(), "journaled:            key_rotation\n")) << captured.out.str();
+    ASSERT_EQ(rotate(random_, captured), kExitOk) << captured.err.str();
+    EXPECT_TRUE(contains(captured.out.str(), "journaled:            key_rotation by technician:sup-ada\n"))
+        << captured.out.str();
 
     auto database = store::Database::open(config_.database_path().string());
     ASSERT_TRUE(database.ok());
     auto lines = store::Journal(*database).read_all();
     ASSERT_TRUE(lines.ok());
-    ASSERT_EQ(lines->size(), 1U);
-    const store::JournalLine& line = lines->front().line;
-    EXPECT_EQ(line.event_type, "key_rotation");
+    std::vector<std::string> events;
+    for (const auto& entry : *lines) events.push_back(entry.line.event_type);
+    const auto rotation = std::find(events.begin(), events.end(), "key_rotation");
+    ASSERT_NE(rotation, events.end()) << ::testing::PrintToString(events);
+    const store::JournalLine& line = (*lines)[static_cast<std::size_t>(rotation - events.begin())].line;
     EXPECT_EQ(line.outcome, "success");
-    EXPECT_TRUE(line.actor.starts_with("kioskctl:")) << line.actor;
+    EXPECT_EQ(line.actor, "technician:sup-ada");
     EXPECT_EQ(line.detail, "current " + store->keys()->current.id + ", retired " + before);
     expect_no_secret(line.detail, secret_hex(*store));
+    for (const auto& entry : *lines) {
+        EXPECT_FALSE(contains(entry.line.detail + entry.line.resource, kSupervisor.secret)) << "a secret in the journal";
+    }
 
     Captured verify;
     EXPECT_EQ(run_journal_verify(config_, {}, verify.streams()), kExitOk) << verify.err.str();
-    EXPECT_TRUE(contains(verify.out.str(), "journal ok: 1 entries")) << verify.out.str();
+    EXPECT_TRUE(contains(verify.out.str(), "journal ok: " + std::to_string(lines->size()) + " entries")) << verify.out.str();
 }
 
-// Without the kiosk's database the key still rotates (the ring is the truth), but the tool says
-// the action went unrecorded and exits 1 so the technician notices.
-TEST_F(KioskctlKeysTest, RotateWithoutADatabaseSaysItWasNotJournaled) {
+// Keys are a supervisor's: a technician, a wrong secret or an unknown id rotates nothing.
+TEST_F(KioskctlKeysTest, RotateIsRefusedToATechnicianAndToAWrongSecret) {
+    make_kiosk_database();
+    auto store = create_ring();
+    const std::string before = store->keys()->current.id;
+    Captured by_technician;
+    EXPECT_EQ(rotate(random_, by_technician, kTechnician), kExitFailure);
+    EXPECT_TRUE(contains(by_technician.err.str(), "keys")) << by_technician.err.str();
+    Captured wrong;
+    EXPECT_EQ(rotate(random_, wrong, TechnicianCredentials{"sup-ada", "not-the-secret"}), kExitFailure);
+    EXPECT_FALSE(wrong.err.str().empty());
+    EXPECT_FALSE(contains(wrong.err.str(), "not-the-secret"));
+    EXPECT_EQ(store->keys()->current.id, before);
+    EXPECT_TRUE(store->status()->retired.empty());
+}
+
+// Without the kiosk's database nobody can sign in, so nothing rotates: an unrecorded key change
+// is not possible.
+TEST_F(KioskctlKeysTest, RotateWithoutADatabaseRotatesNothing) {
     auto store = create_ring();
     const std::string before = store->keys()->current.id;
     Captured captured;
-    EXPECT_EQ(run_keys_rotate(config_, random_, clock_, captured.streams()), kExitFailure);
-    EXPECT_NE(store->keys()->current.id, before);
-    EXPECT_TRUE(contains(captured.err.str(), "the key was rotated, but not journaled: database: ")) << captured.err.str();
+    EXPECT_EQ(rotate(random_, captured), kExitFailure);
+    EXPECT_EQ(store->keys()->current.id, before);
+    EXPECT_TRUE(contains(captured.err.str(), "kiosk.db not found")) << captured.err.str();
 }
 
 TEST_F(KioskctlKeysTest, RotateThroughTheCommandLine) {
@@ -225,9 +269,11 @@ TEST_F(KioskctlKeysTest, RotateThroughTheCommandLine) {
     auto store = create_ring();
     const std::string before = store->keys()->current.id;
     const std::string config_path = write_config();
-    std::vector<const char*> argv{"kioskctl", "--config", config_path.c_str(), "keys", "rotate"};
+    std::vector<const char*> argv{"kioskctl", "--config", config_path.c_str(), "keys", "rotate", "--as", "sup-ada"};
     Captured captured;
-    EXPECT_EQ(run_kioskctl(static_cast<int>(argv.size()), argv.data(), captured.out, captured.err, clock_), kExitOk)
+    std::istringstream secret(kSupervisor.secret + "\n");
+    EXPECT_EQ(run_kioskctl(static_cast<int>(argv.size()), argv.data(), captured.out, captured.err, clock_, secret),
+              kExitOk)
         << captured.err.str();
     EXPECT_NE(store->keys()->current.id, before);
     EXPECT_EQ(store->status()->retired.size(), 1U);
@@ -268,7 +314,8 @@ TEST_F(KioskctlKeysTest, InitStatusAndRotateOnAPkcs11Token) {
     const auto run = [&](std::vector<const char*> args, Captured& captured) {
         std::vector<const char*> argv{"kioskctl", "--config", config_path.c_str()};
         argv.insert(argv.end(), args.begin(), args.end());
-        return run_kioskctl(static_cast<int>(argv.size()), argv.data(), captured.out, captured.err, clock_);
+        std::istringstream secret(kSupervisor.secret + "\n");
+        return run_kioskctl(static_cast<int>(argv.size()), argv.data(), captured.out, captured.err, clock_, secret);
     };
     Captured init;
     ASSERT_EQ(run({"keys", "init", "--pkcs11-module", security::test::kSoftHsmModule.c_str(), "--token",
@@ -277,7 +324,7 @@ TEST_F(KioskctlKeysTest, InitStatusAndRotateOnAPkcs11Token) {
               kExitOk)
         << init.err.str();
     Captured rotate;
-    ASSERT_EQ(run({"keys", "rotate"}, rotate), kExitOk) << rotate.err.str();
+    ASSERT_EQ(run({"keys", "rotate", "--as", "sup-ada"}, rotate), kExitOk) << rotate.err.str();
     Captured status;
     ASSERT_EQ(run({"keys", "status"}, status), kExitOk) << status.err.str();
     const std::string out = status.out.str();
@@ -287,6 +334,36 @@ TEST_F(KioskctlKeysTest, InitStatusAndRotateOnAPkcs11Token) {
         << out;
     EXPECT_TRUE(contains(out, "rotations: 1\n")) << out;
     EXPECT_FALSE(contains(out + init.out.str() + rotate.out.str(), security::test::kUserPin));
+}
+
+// Commissioning through the command line: the first supervisor, then a technician, secrets on
+// standard input; a second bootstrap is refused once an account exists.
+TEST_F(KioskctlKeysTest, UsersAreCommissionedThroughTheCommandLineWithSecretsOnStandardInput) {
+    EXPECT_TRUE(store::Database::open(config_.database_path().string()).ok());
+    const std::string config_path = write_config();
+    auto kioskctl = [&](std::vector<const char*> args, const std::string& input, Captured& captured) {
+        std::vector<const char*> argv{"kioskctl", "--config", config_path.c_str()};
+        argv.insert(argv.end(), args.begin(), args.end());
+        std::istringstream in(input);
+        return run_kioskctl(static_cast<int>(argv.size()), argv.data(), captured.out, captured.err, clock_, in);
+    };
+    Captured first;
+    EXPECT_EQ(kioskctl({"users", "bootstrap", "sup-ada"}, "correct-horse-7\n", first), kExitOk) << first.err.str();
+    Captured added;
+    EXPECT_EQ(kioskctl({"users", "add", "tech-bo", "--role", "technician", "--as", "sup-ada"},
+                       "correct-horse-7\nbattery-staple-9\n", added),
+              kExitOk)
+        << added.err.str();
+    EXPECT_TRUE(contains(added.out.str(), "technician tech-bo saved by sup-ada")) << added.out.str();
+    Captured again;
+    EXPECT_EQ(kioskctl({"users", "bootstrap", "sup-eve"}, "another-secret-1\n", again), kExitFailure);
+    Captured no_secret;
+    EXPECT_EQ(kioskctl({"users", "add", "tech-cy", "--role", "technician", "--as", "sup-ada"}, "", no_secret),
+              kExitUsage);
+    EXPECT_TRUE(contains(no_secret.err.str(), "PIN/password of sup-ada: no input")) << no_secret.err.str();
+    for (const Captured* captured : {&first, &added, &again, &no_secret}) {
+        EXPECT_FALSE(contains(captured->out.str() + captured->err.str(), "correct-horse-7"));
+    }
 }
 
 }  // namespace
