@@ -110,6 +110,12 @@ SimulatorRig::SimulatorRig(KioskConfig& config, const std::filesystem::path& pki
     if (const Status added = sim::add_card_deck(bank_.bank(), opening_balance, Money{5'000'00, "CNY", 2}); !added.ok()) {
         throw std::runtime_error("simulated bank: " + added.error().to_string());
     }
+    // A cardless code staged "in the bank's app" for whoever tries the simulator (docs/simulator.md).
+    const Status staged = bank_.bank().stage_cardless_code(
+        sim::CardlessCode{std::string(demo_cardless_code), std::string(demo_cardless_phone),
+                          sim::card("unionpay-li").account_ids.front(), Money{2'000'00, "CNY", 2},
+                          from_unix_millis(4'102'444'800'000)});  // 2100-01-01: it never expires here
+    if (!staged.ok()) throw std::runtime_error("simulated bank: " + staged.error().to_string());
     if (config.sim.host_transport == HostTransport::Iso8583) {
         bank_server_ = start_bank_server(config, pki_dir / "bank-host", bank_.shared_bank(), bank_clock);
         tls_link_ = open_host_link(config.host);

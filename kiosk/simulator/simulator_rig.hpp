@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <string_view>
 
 #include "common/clock.hpp"
 #include "common/random_source.hpp"
@@ -79,6 +80,11 @@ public:
     drivers::Sensors& sensors() { return sensors_; }
     sim::SimBankHost& bank() { return bank_; }
     sim::SimCrmServer& crm() { return *crm_; }
+
+    // The cardless withdrawal staged at start for unionpay-li's checking account (up to CNY 2,000,
+    // single use): type the code, then the phone number.
+    static constexpr std::string_view demo_cardless_code = "20261123";
+    static constexpr std::string_view demo_cardless_phone = "13900139000";
 
     // The opening balance the simulated bank gives each deck card's account.
     static Money opening_balance(std::size_t deck_index);

@@ -201,6 +201,21 @@ TEST_F(TransactionsE2eTest, CardlessWithdrawalPaysOnceForACodeAndThePhoneItWasSt
     EXPECT_EQ(balance("CHK-5001"), cny(before.minor_units - 200'00));
 }
 
+// The code docs/simulator.md gives whoever tries the simulator works as written there.
+TEST_F(TransactionsE2eTest, TheSimulatorsStagedCardlessCodePays) {
+    touch("cardless");
+    type(SimulatorRig::demo_cardless_code);
+    type(SimulatorRig::demo_cardless_phone);
+    ASSERT_EQ(state(), StateId::WithdrawalAmount) << notes_;
+    touch("amount_0", Millis(2'000));
+    ASSERT_EQ(state(), StateId::TakeCash) << notes_;
+    ASSERT_TRUE(rig_->cash().take_notes().ok());
+    pass(Millis(1'000));
+    touch("receipt_no");
+    pass(Millis(6'000));
+    EXPECT_EQ(state(), StateId::Attract);
+}
+
 TEST_F(TransactionsE2eTest, SessionOptionsSetLargeTextAndContrastForTheWholeVisit) {
     ASSERT_TRUE(rig_->card_reader().insert(alice()).ok());
     pass(Millis(1'500));
