@@ -56,6 +56,19 @@ store::JournalLine CxRecorder::journal_line(std::string_view actor, std::string_
     return line;
 }
 
+namespace {
+
+// Who, in the journal: the card's token, or just "customer" for a cardless visit.
+std::string customer_actor(const Session& session) {
+    return session.pan_token.empty() ? std::string("customer") : store::journal_actor_customer(session.pan_token);
+}
+
+std::string card_resource(const Session& session) {
+    return session.masked_pan.empty() ? std::string("no card") : "card " + session.masked_pan;
+}
+
+}  // namespace
+
 Status CxRecorder::record_transaction(const Session& session, const TransactionRecord& transaction) {
     const std::string type(host::to_string(transaction.type));
     const std::string response(host::to_string(transaction.response));
@@ -69,8 +82,8 @@ Status CxRecorder::record_transaction(const Session& session, const TransactionR
     if (!record.ok()) return record.error();
 
     store::BusinessStep step;
-    step.journal.push_back(journal_line(store::journal_actor_customer(session.pan_token), type, response,
-                                        "card " + session.masked_pan, "stan " + std::to_string(transaction.stan)));
+    step.journal.push_back(journal_line(customer_actor(session), type, response, card_resource(session),
+                                        "stan " + std::to_string(transaction.stan)));
     step.counters.push_back({"tx." + type + "." + response, 1});
     step.outbox.push_back(*record);
     KIOSK_TRY(store::commit(database_, step, journal_chain_));
@@ -100,11 +113,8 @@ Status CxRecorder::record_journey(const Session& session, ui::Language language,
     if (!record.ok()) return record.error();
 
     store::BusinessStep step;
-    step.journal.push_back(journal_line(session.pan_token.empty() ? std::string("customer")
-                                                                  : store::journal_actor_customer(session.pan_token),
-                                        "session_end", std::string(outcome),
-                                        session.masked_pan.empty() ? "no card" : "card " + session.masked_pan,
-                                        std::to_string(session.journey.size()) + " screens"));
+    step.journal.push_back(journal_line(customer_actor(session), "session_end", std::string(outcome),
+                                        card_resource(session), std::to_string(session.journey.size()) + " screens"));
     step.counters.push_back({"sessions", 1});
     step.counters.push_back({"sessions." + std::string(outcome), 1});
     step.outbox.push_back(*record);

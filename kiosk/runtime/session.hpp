@@ -25,6 +25,7 @@ struct JourneyStep {
 
 struct Session {
     std::uint64_t number = 0;          // n-th session since start, for logs
+    bool cardless = false;             // a cardless withdrawal: no PAN, but a journey all the same
     security::SecureString pan;         // in memory only; wiped when the session ends
     std::string expiry_yymm;
     std::string masked_pan;            // at most first 6 + last 4
@@ -50,8 +51,6 @@ struct Session {
     std::optional<Money> usual_amount;    // personalization: the customer's favourite withdrawal
 
     [[nodiscard]] bool has_card() const { return pan.size() > 0; }
-    // A cardless session has no PAN but still a journey.
-    bool cardless = false;
 };
 
 }  // namespace kiosk
