@@ -94,6 +94,8 @@ void Runtime::authorize(host::TransactionType type, const std::optional<Money>& 
     }
     if (type == host::TransactionType::PinChange && response->code == host::ResponseCode::Approved) {
         journal("customer", "pin_changed", "success", "card " + session_.masked_pan, stan_text);
+        // From now on the host knows the new PIN: the rest of the visit sends its block.
+        session_.pin_block = std::move(session_.new_pin_block);
     }
     if (response->code == host::ResponseCode::Approved) {
         session_.last_balance = response->available_balance;

@@ -101,6 +101,10 @@ TEST_F(TransactionsE2eTest, PinChangeAsksTwiceAndTheNewPinIsTheOneThatWorksAfter
     EXPECT_EQ(last_screen_.message_key, "done.pin_changed");
     touch("continue");
     touch("receipt_no");
+    touch("another_yes");  // the same visit goes on under the new PIN
+    touch("balance", Millis(2'000));
+    EXPECT_EQ(state(), StateId::ShowBalance) << notes_;
+    touch("cancel");
     leave();
 
     // The old PIN is refused now, the new one accepted.
