@@ -56,6 +56,48 @@ TEST(KioskConfigTest, BadValuesAreNamedWithFileAndKey) {
               "test.toml: kiosk.default_language: expected \"en\" or \"zh-CN\", got \"fr\"");
 }
 
+// The complete flow's options: every timed state by its snake-case name, fast cash in whole units,
+// the speech stretch, the receipt and order switches, the e-receipt URL.
+TEST(KioskConfigTest, FlowOptionsOfTheCompleteFlow) {
+    const KioskConfig config = parse_config(R"(
+[flow]
+fast_cash = [100, 300]
+speech_timeout_percent = 250
+card_before_cash = false
+offer_another_transaction = false
+e_receipts = false
+max_amount_digits = 5
+[flow.timeouts]
+show_receipt_qr = 90
+cardless_code = 45
+[receipts]
+e_receipt_url = "https://bank.example/r?ref={reference}"
+)",
+                                            "test.toml");
+    EXPECT_EQ(config.flow.fast_cash_minor, (std::vector<std::int64_t>{10000, 30000}));
+    EXPECT_EQ(config.flow.speech_timeout_percent, 250);
+    EXPECT_FALSE(config.flow.card_before_cash);
+    EXPECT_FALSE(config.flow.offer_another_transaction);
+    EXPECT_FALSE(config.flow.e_receipts);
+    EXPECT_EQ(config.flow.max_amount_digits, 5);
+    EXPECT_EQ(config.flow.state_timeouts.at(flow::StateId::ShowReceiptQr), Millis(90'000));
+    EXPECT_EQ(config.flow.state_timeouts.at(flow::StateId::CardlessCode), Millis(45'000));
+    EXPECT_EQ(config.e_receipt_url, "https://bank.example/r?ref={reference}");
+
+    EXPECT_EQ(error_of("[flow]\nfast_cash = []\n"), "test.toml: flow.fast_cash: expected an array of 1 to 8 whole amounts");
+    EXPECT_EQ(error_of("[flow]\nfast_cash = [100, 0]\n"),
+              "test.toml: flow.fast_cash[1]: must be between 1 and 100000, got 0");
+    EXPECT_EQ(error_of("[flow]\nfast_cash = [\"100\"]\n"), "test.toml: flow.fast_cash[0]: expected a whole amount");
+    EXPECT_EQ(error_of("[flow]\ne_receipts = 1\n"), "test.toml: flow.e_receipts: expected true or false");
+    EXPECT_EQ(error_of("[flow]\nspeech_timeout_percent = 50\n"),
+              "test.toml: flow.speech_timeout_percent: must be between 100 and 400, got 50");
+    EXPECT_EQ(error_of("[receipts]\ne_receipt_url = \"http://bank.example/{reference}\"\n"),
+              "test.toml: receipts.e_receipt_url: must be an https:// URL containing {reference}, got "
+              "\"http://bank.example/{reference}\"");
+    EXPECT_EQ(error_of("[flow.timeouts]\nattract = 5\n"),
+              "test.toml: flow.timeouts.attract: unknown state (see docs/configuration.md)");
+}
+
 TEST(KioskConfigTest, SyntaxErrorsNameTheLine) {
     const std::string error = error_of("[kiosk]\nid = \n");
     EXPECT_EQ(error.rfind("test.toml:2:", 0), 0U) << error;
