@@ -41,6 +41,9 @@ public:
         : max_notes_(max_notes_per_dispense) {}
 
     Result<NotePlan> plan(const Money& amount, std::span<const CassetteInfo> cassettes) const;
+    // For a customer who prefers small notes: the plan with the most notes one dispense may hold.
+    // Payable exactly when plan() is, with the same refusals (note_mixer_small_notes.cpp).
+    Result<NotePlan> plan_small_notes(const Money& amount, std::span<const CassetteInfo> cassettes) const;
 
     [[nodiscard]] std::uint32_t max_notes() const { return max_notes_; }
 

@@ -16,6 +16,9 @@ struct CustomerProfile {
     // The amount this customer usually withdraws: offered first on the amount screen ("Your usual"),
     // when the cassettes can pay it.
     std::optional<Money> favourite_withdrawal;
+    // The customer asked for small notes: withdrawals are paid with the most notes one dispense may
+    // hold, where the cassettes allow (drivers/cash/note_mixer.hpp, plan_small_notes).
+    bool prefers_small_notes = false;
 };
 
 class CustomerProfiles {

@@ -115,7 +115,8 @@ void Runtime::dispense(const Money& amount) {
         return;
     }
     const drivers::DispenserStatus status = cash_->dispenser.status();
-    auto plan = cash_->mixer.plan(amount, status.cassettes);
+    auto plan = session_.prefers_small_notes ? cash_->mixer.plan_small_notes(amount, status.cassettes)
+                                             : cash_->mixer.plan(amount, status.cassettes);
     if (!plan.ok()) {
         note("note mix failed: " + plan.error().message);
         post(plain(EventKind::DispenseFailed));

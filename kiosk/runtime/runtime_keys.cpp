@@ -46,7 +46,10 @@ void Runtime::read_card() {
     session_.masked_pan = security::mask_pan(card->pan);
     session_.pan_token = parts_.tokenizer.token(card->pan);
     if (profiles_ != nullptr) {
-        if (const auto profile = profiles_->find(session_.pan_token)) session_.usual_amount = profile->favourite_withdrawal;
+        if (const auto profile = profiles_->find(session_.pan_token)) {
+            session_.usual_amount = profile->favourite_withdrawal;
+            session_.prefers_small_notes = profile->prefers_small_notes;
+        }
     }
     session_.journey.push_back({ui::ScreenId::ReadingCard, parts_.clock.now(), {}});
     wipe(card->pan);

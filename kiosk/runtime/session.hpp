@@ -49,6 +49,7 @@ struct Session {
     std::string phone_number;             // cardless: shown on screen as typed, so not secret here
     std::string e_receipt_reference;      // the QR e-receipt's reference, when one was issued
     std::optional<Money> usual_amount;    // personalization: the customer's favourite withdrawal
+    bool prefers_small_notes = false;     // personalization: pay with small notes where possible
 
     [[nodiscard]] bool has_card() const { return pan.size() > 0; }
 };

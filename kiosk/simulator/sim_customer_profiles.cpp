@@ -21,6 +21,7 @@ SimCustomerProfiles::SimCustomerProfiles(const security::PanTokenizer& tokenizer
     for (const auto& [card_id, minor] : favourites()) {
         CustomerProfile profile;
         profile.favourite_withdrawal = Money{minor, "CNY", 2};
+        profile.prefers_small_notes = card_id == "unionpay-li";  // a senior customer who likes change
         by_token_[tokenizer.token(sim::card(card_id).pan)] = profile;
     }
 }

@@ -131,6 +131,50 @@ TEST(NoteMixer, PrefersLargerNotesAmongEqualCounts) {
     EXPECT_EQ(NoteMixer().plan(cny(6000), cassettes)->notes, (std::vector<std::uint32_t>{0, 1, 0, 1}));
 }
 
+// A customer who prefers small notes gets the most notes one dispense may hold, still exactly the
+// amount, still within what each cassette has; an amount plan() refuses is refused alike.
+TEST(NoteMixer, SmallNotesPlanHasTheMostNotesWithinTheLimit) {
+    const std::vector<CassetteInfo> cassettes{cassette(100, 50), cassette(50, 50), cassette(20, 3), cassette(10, 2)};
+    const NoteMixer mixer(40);
+    auto small = mixer.plan_small_notes(cny(30000), cassettes);
+    ASSERT_TRUE(small.ok()) << small.error().to_string();
+    // 300 = 1×10 + 2×20 + 5×50 → 8 notes, the most any mix makes (fewest: 3×100).
+    EXPECT_EQ(small->notes, (std::vector<std::uint32_t>{0, 5, 2, 1}));
+    EXPECT_EQ(small->total_notes, 8U);
+
+    const NoteMixer strict(5);  // the per-dispense limit wins over the preference
+    auto capped = strict.plan_small_notes(cny(30000), cassettes);
+    ASSERT_TRUE(capped.ok());
+    EXPECT_LE(capped->total_notes, 5U);
+    std::int64_t paid = 0;
+    for (std::size_t i = 0; i < cassettes.size(); ++i) paid += std::int64_t{cassettes[i].denomination} * capped->notes[i];
+    EXPECT_EQ(paid, 30000);
+    EXPECT_GE(capped->total_notes, mixer.plan(cny(30000), cassettes)->total_notes);
+
+    EXPECT_EQ(mixer.plan_small_notes(cny(3000 + 5), cassettes).error().message,
+              mixer.plan(cny(3000 + 5), cassettes).error().message);
+}
+
+// Against brute force on the same cassettes: the small-notes plan pays exactly, stays within the
+// counts and the limit, and no plan has more notes.
+TEST(NoteMixer, SmallNotesPlanMatchesBruteForce) {
+    const std::vector<CassetteInfo> cassettes{cassette(100, 4), cassette(50, 3), cassette(20, 4)};
+    const NoteMixer mixer(8);
+    for (std::int64_t fen = 2000; fen <= 60000; fen += 1000) {
+        auto fewest = mixer.plan(cny(fen), cassettes);
+        auto small = mixer.plan_small_notes(cny(fen), cassettes);
+        ASSERT_EQ(fewest.ok(), small.ok()) << fen;
+        if (!small.ok()) continue;
+        std::uint32_t most = 0;
+        for (std::uint32_t a = 0; a <= 4; ++a)
+            for (std::uint32_t b = 0; b <= 3; ++b)
+                for (std::uint32_t c = 0; c <= 4; ++c)
+                    if (a * 10000 + b * 5000 + c * 2000 == fen && a + b + c <= 8) most = std::max(most, a + b + c);
+        EXPECT_EQ(small->total_notes, most) << fen;
+        EXPECT_EQ(std::int64_t{small->notes[0]} * 10000 + small->notes[1] * 5000 + small->notes[2] * 2000, fen);
+    }
+}
+
 TEST(NoteMixer, ExplainsAnInfeasibleAmountAndOffersTheNearestPayable) {
     const std::vector<CassetteInfo> cassettes{cassette(20, 5), cassette(50, 4)};
     auto plan = NoteMixer().plan(cny(3000), cassettes);

@@ -143,12 +143,13 @@ TEST_F(TransactionsE2eTest, OtherAmountIsTypedOnThePadAndCheckedAgainstTheNotes)
     EXPECT_EQ(rig_->cash().value_taken() - taken_before, 350'00);
 }
 
-TEST_F(TransactionsE2eTest, TheCustomersUsualAmountIsOfferedFirstAndPaid) {
+TEST_F(TransactionsE2eTest, TheCustomersUsualAmountIsOfferedFirstAndPaidInTheNotesTheyPrefer) {
     const Money before = balance("CHK-5001");
     to_menu(li());  // the simulator's profile: Li usually takes CNY 300
     touch("withdrawal");
     ASSERT_EQ(state(), StateId::WithdrawalAmount);
     EXPECT_EQ(last_screen_.usual_amount, cny(300'00));
+    const std::uint32_t fifties = rig_->cash().cassettes()[1].count;
     touch("amount_usual", Millis(2'000));
     ASSERT_EQ(state(), StateId::ReturningCard) << notes_;
     ASSERT_TRUE(rig_->card_reader().take_card().ok());
@@ -158,6 +159,8 @@ TEST_F(TransactionsE2eTest, TheCustomersUsualAmountIsOfferedFirstAndPaid) {
     touch("receipt_no");
     pass(Millis(6'000));
     EXPECT_EQ(balance("CHK-5001"), cny(before.minor_units - 300'00));
+    // Li's profile also asks for small notes: six 50s rather than three 100s.
+    EXPECT_EQ(fifties - rig_->cash().cassettes()[1].count, 6U);
 
     to_menu(alice());  // no profile: no usual amount
     touch("withdrawal");
