@@ -49,8 +49,12 @@ void Runtime::authorize(host::TransactionType type, const std::optional<Money>& 
         request.phone_number = session_.phone_number;
     } else {
         if (session_.pin_block.empty()) {
+            // Nothing goes to the host, so nothing can need reversing: a decline, not "no answer"
+            // (which would reverse the visit's previous request by its STAN).
             note("no PIN block for this request; nothing sent");
-            post(plain(EventKind::HostUnavailable));
+            flow::Event refused = plain(EventKind::HostDeclined);
+            refused.response = host::ResponseCode::SystemError;
+            post(refused);
             return;
         }
         request.pan = std::string(session_.pan.view());
