@@ -52,6 +52,7 @@ void Runtime::authorize(host::TransactionType type, const std::optional<Money>& 
             // Nothing goes to the host, so nothing can need reversing: a decline, not "no answer"
             // (which would reverse the visit's previous request by its STAN).
             note("no PIN block for this request; nothing sent");
+            session_.last_stan = 0;  // the record of this refusal names no request
             flow::Event refused = plain(EventKind::HostDeclined);
             refused.response = host::ResponseCode::SystemError;
             post(refused);
