@@ -208,6 +208,33 @@ TEST_F(TransactionsE2eTest, CardlessWithdrawalPaysOnceForACodeAndThePhoneItWasSt
     EXPECT_EQ(balance("CHK-5001"), cny(before.minor_units - 200'00));
 }
 
+// A PIN pad that cannot encipher: the first entry ends the visit (cancel), a retry after a wrong
+// PIN ends as a decline with nothing sent and nothing reversed; the card comes back both times.
+TEST_F(TransactionsE2eTest, APinPadThatCannotEncipherEndsTheVisitSafely) {
+    const Money before = balance("CHK-1001");
+    rig_->pin_pad().fail_crypto(sim::FaultMode::once);
+    ASSERT_TRUE(rig_->card_reader().insert(alice()).ok());
+    pass(Millis(1'500));
+    touch("continue", Millis(500));
+    type(alice().pin);
+    EXPECT_EQ(state(), StateId::Closing) << notes_;
+    EXPECT_NE(notes_.find("PIN pad gave no PIN block"), std::string::npos) << notes_;
+    leave();
+
+    to_menu(alice());
+    touch("withdrawal");
+    rig_->bank().bank().decline_next(host::ResponseCode::WrongPin);
+    touch("amount_0", Millis(2'000));
+    ASSERT_EQ(state(), StateId::PinEntry);
+    rig_->pin_pad().fail_crypto(sim::FaultMode::once);
+    type(alice().pin, Millis(2'000));
+    EXPECT_EQ(state(), StateId::Closing) << notes_;
+    EXPECT_EQ(last_screen_.message_key, "decline.system_error");
+    EXPECT_EQ(notes_.find("reversal queued"), std::string::npos) << "nothing was sent, nothing to reverse";
+    leave();
+    EXPECT_EQ(balance("CHK-1001"), before);
+}
+
 // The code docs/simulator.md gives whoever tries the simulator works as written there.
 TEST_F(TransactionsE2eTest, TheSimulatorsStagedCardlessCodePays) {
     touch("cardless");
