@@ -56,6 +56,13 @@ public:
         return value;
     }
 
+    bool boolean(std::string_view key, bool current) const {
+        const toml::node_view node = root_.at_path(key);
+        if (!node) return current;
+        if (!node.is_boolean()) fail(key, "expected true or false");
+        return *node.value<bool>();
+    }
+
     void seconds(std::string_view key, Millis& out, std::int64_t max_seconds) const {
         out = Millis(integer(key, out.count() / 1000, 1, max_seconds) * 1000);
     }
@@ -132,22 +139,14 @@ const std::map<std::string, flow::StateId>& timed_states() {
     return states;
 }
 
-bool boolean(const Reader& reader, const toml::table& root, std::string_view key, bool current) {
-    const toml::node_view node = root.at_path(key);
-    if (!node) return current;
-    if (!node.is_boolean()) reader.fail(key, "expected true or false");
-    return *node.value<bool>();
-}
-
 void read_flow(const Reader& reader, const toml::table& root, flow::FlowConfig& flow) {
     flow.max_pin_tries = static_cast<int>(reader.integer("flow.max_pin_tries", flow.max_pin_tries, 1, 9));
     flow.speech_timeout_percent =
         static_cast<int>(reader.integer("flow.speech_timeout_percent", flow.speech_timeout_percent, 100, 400));
     flow.max_amount_digits = static_cast<int>(reader.integer("flow.max_amount_digits", flow.max_amount_digits, 1, 9));
-    flow.card_before_cash = boolean(reader, root, "flow.card_before_cash", flow.card_before_cash);
-    flow.offer_another_transaction =
-        boolean(reader, root, "flow.offer_another_transaction", flow.offer_another_transaction);
-    flow.e_receipts = boolean(reader, root, "flow.e_receipts", flow.e_receipts);
+    flow.card_before_cash = reader.boolean("flow.card_before_cash", flow.card_before_cash);
+    flow.offer_another_transaction = reader.boolean("flow.offer_another_transaction", flow.offer_another_transaction);
+    flow.e_receipts = reader.boolean("flow.e_receipts", flow.e_receipts);
     if (const toml::node_view fast_cash = root.at_path("flow.fast_cash")) {
         // Whole units of the currency, 1 to 8 buttons (the amount screen has room for 9 with "Other").
         const toml::array* amounts = fast_cash.as_array();

@@ -52,7 +52,7 @@ void Runtime::touch(std::string_view action) {
     if (auto index = amount_index(action)) {
         choose_amount(*index);
     } else if (action == "amount_usual") {
-        const std::optional<Money> usual = payable_usual_amount();
+        const std::optional<Money> usual = payable_usual_amount(cassettes());
         if (context_.state != flow::StateId::WithdrawalAmount || !usual) {
             note("ignored the usual-amount button");
             return;
@@ -273,11 +273,16 @@ ScreenExtras Runtime::screen_extras() {
             extras.seconds_left = static_cast<int>(timeout->count() / 1000);
         }
     }
-    if (context_.state == flow::StateId::WithdrawalAmount || context_.state == flow::StateId::MainMenu) {
-        offered_amounts_ = payable_fast_cash();
+    // One status read per screen: each is a command to the dispenser with its own timeout.
+    const flow::StateId state = context_.state;
+    const bool needs_cassettes =
+        state == flow::StateId::WithdrawalAmount || state == flow::StateId::MainMenu || state == flow::StateId::EnterAmount;
+    const std::vector<drivers::CassetteInfo> loaded = needs_cassettes ? cassettes() : std::vector<drivers::CassetteInfo>{};
+    if (state == flow::StateId::WithdrawalAmount || state == flow::StateId::MainMenu) {
+        offered_amounts_ = payable_fast_cash(loaded);
     }
     extras.fast_cash = offered_amounts_;
-    if (context_.state == flow::StateId::WithdrawalAmount) extras.usual_amount = payable_usual_amount();
+    if (state == flow::StateId::WithdrawalAmount) extras.usual_amount = payable_usual_amount(loaded);
     // Degraded modes (docs/ui.md): no dispenser hides withdrawals; cassettes that cannot pay any
     // fast-cash amount grey them; no printer shows the statement on screen only.
     extras.menu.withdrawal = !fitness_.withdrawals ? ui::Offer::Hidden
@@ -286,9 +291,9 @@ ScreenExtras Runtime::screen_extras() {
     extras.menu.mini_statement_on_screen_only = !fitness_.receipts;
     extras.cards_accepted = fitness_.cards;
     extras.cardless_offered = fitness_.cardless && cash_.has_value();
-    if (context_.state == flow::StateId::EnterAmount) {
+    if (state == flow::StateId::EnterAmount) {
         extras.typed_amount = typed_amount();
-        if (context_.pending_transaction != host::TransactionType::Transfer) extras.amount_step = amount_step();
+        if (context_.pending_transaction != host::TransactionType::Transfer) extras.amount_step = amount_step(loaded);
     }
     if (context_.state == flow::StateId::ShowReceiptQr) {
         extras.e_receipt_text = parts_.e_receipt_url;

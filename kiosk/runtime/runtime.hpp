@@ -151,9 +151,12 @@ private:
     void check_amount(const Money& amount);
     void dispense(const Money& amount);
     [[nodiscard]] std::optional<Money> typed_amount() const;
-    [[nodiscard]] std::optional<Money> amount_step();
-    // The customer's usual amount when the cassettes can pay it now.
-    [[nodiscard]] std::optional<Money> payable_usual_amount();
+    // The cassettes as the dispenser reports them now (a device command: read once per use).
+    [[nodiscard]] std::vector<drivers::CassetteInfo> cassettes();
+    [[nodiscard]] std::vector<Money> payable_fast_cash(const std::vector<drivers::CassetteInfo>& loaded) const;
+    [[nodiscard]] std::optional<Money> amount_step(const std::vector<drivers::CassetteInfo>& loaded) const;
+    // The customer's usual amount when these cassettes can pay it.
+    [[nodiscard]] std::optional<Money> payable_usual_amount(const std::vector<drivers::CassetteInfo>& loaded) const;
 
     RuntimeParts parts_;
     flow::Flow flow_;

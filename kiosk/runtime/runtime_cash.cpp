@@ -28,14 +28,20 @@ bool pays_cash(const flow::Context& context) {
 
 }  // namespace
 
-std::vector<Money> Runtime::payable_fast_cash() {
+std::vector<drivers::CassetteInfo> Runtime::cassettes() {
+    if (!cash_) return {};
+    return cash_->dispenser.status().cassettes;
+}
+
+std::vector<Money> Runtime::payable_fast_cash() { return payable_fast_cash(cassettes()); }
+
+std::vector<Money> Runtime::payable_fast_cash(const std::vector<drivers::CassetteInfo>& loaded) const {
     std::vector<Money> payable;
     if (!cash_ || !fitness_.withdrawals) return payable;
-    const drivers::DispenserStatus status = cash_->dispenser.status();
     const flow::FlowConfig& config = flow_.config();
     for (const std::int64_t minor : config.fast_cash_minor) {
         const Money amount{minor, config.currency, config.currency_exponent};
-        if (cash_->mixer.plan(amount, status.cassettes).ok()) payable.push_back(amount);
+        if (cash_->mixer.plan(amount, loaded).ok()) payable.push_back(amount);
     }
     return payable;
 }
@@ -88,18 +94,17 @@ std::optional<Money> Runtime::typed_amount() const {
     return Money{minor, config.currency, config.currency_exponent};
 }
 
-std::optional<Money> Runtime::payable_usual_amount() {
+std::optional<Money> Runtime::payable_usual_amount(const std::vector<drivers::CassetteInfo>& loaded) const {
     if (!cash_ || !fitness_.withdrawals || !session_.usual_amount) return std::nullopt;
-    if (!cash_->mixer.plan(*session_.usual_amount, cash_->dispenser.status().cassettes).ok()) return std::nullopt;
+    if (!cash_->mixer.plan(*session_.usual_amount, loaded).ok()) return std::nullopt;
     return session_.usual_amount;
 }
 
-std::optional<Money> Runtime::amount_step() {
+std::optional<Money> Runtime::amount_step(const std::vector<drivers::CassetteInfo>& loaded) const {
     // The smallest note still in a usable cassette: every payable amount is a multiple of it
     // (the mixer has the last word: 150 is refused with only 100s and 50s short).
-    if (!cash_) return std::nullopt;
     std::optional<std::uint32_t> smallest;
-    for (const drivers::CassetteInfo& cassette : cash_->dispenser.status().cassettes) {
+    for (const drivers::CassetteInfo& cassette : loaded) {
         if (!cassette.usable()) continue;
         if (!smallest || cassette.denomination < *smallest) smallest = cassette.denomination;
     }

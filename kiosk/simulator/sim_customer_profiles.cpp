@@ -6,23 +6,25 @@ namespace kiosk {
 
 namespace {
 
-// Deck card id → the amount its holder usually withdraws (CNY, minor units).
-const std::map<std::string, std::int64_t>& favourites() {
-    static const std::map<std::string, std::int64_t> amounts{
-        {"unionpay-li", 300'00},
-        {"mc-chen", 1'500'00},
-    };
-    return amounts;
-}
+// What the simulated CRM knows of some deck cards' holders.
+struct DeckProfile {
+    const char* card_id;
+    std::int64_t favourite_fen;  // the amount usually withdrawn, CNY
+    bool small_notes;
+};
+constexpr DeckProfile kDeckProfiles[]{
+    {"unionpay-li", 300'00, true},  // a senior customer who likes change
+    {"mc-chen", 1'500'00, false},
+};
 
 }  // namespace
 
 SimCustomerProfiles::SimCustomerProfiles(const security::PanTokenizer& tokenizer) {
-    for (const auto& [card_id, minor] : favourites()) {
+    for (const DeckProfile& deck : kDeckProfiles) {
         CustomerProfile profile;
-        profile.favourite_withdrawal = Money{minor, "CNY", 2};
-        profile.prefers_small_notes = card_id == "unionpay-li";  // a senior customer who likes change
-        by_token_[tokenizer.token(sim::card(card_id).pan)] = profile;
+        profile.favourite_withdrawal = Money{deck.favourite_fen, "CNY", 2};
+        profile.prefers_small_notes = deck.small_notes;
+        by_token_[tokenizer.token(sim::card(deck.card_id).pan)] = profile;
     }
 }
 
