@@ -158,6 +158,28 @@ Status ReversalQueue::remove(const std::string& record_id) {
     return erase->run();
 }
 
+Result<std::vector<DueReversal>> ReversalQueue::due() {
+    auto rows = read_all(*database_);
+    if (!rows.ok()) return rows.error();
+    std::vector<DueReversal> due;
+    for (const StoredReversal& row : *rows) {
+        auto opened = sealer_->open(row.record);
+        if (!opened.ok()) {
+            KIOSK_TRY(note_attempt(row.summary.record_id, opened.error().to_string()));
+            continue;
+        }
+        auto message = iso8583::decode(opened->view());
+        auto request = message.ok() ? iso8583::reversal_request_from_iso(*message, from_unix_millis(row.summary.created_unix_ms))
+                                    : Result<ReversalRequest>(message.error());
+        if (!request.ok()) {
+            KIOSK_TRY(note_attempt(row.summary.record_id, request.error().to_string()));
+            continue;
+        }
+        due.push_back(DueReversal{row.summary.record_id, std::move(*request)});
+    }
+    return due;
+}
+
 Result<ReversalSendReport> ReversalQueue::send_pending(HostLink& link) {
     auto rows = read_all(*database_);
     if (!rows.ok()) return rows.error();

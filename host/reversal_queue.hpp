@@ -38,6 +38,12 @@ struct ReversalSendReport {
     std::size_t unreadable = 0;     // could not be opened/decoded (key missing): kept for a technician
 };
 
+// One queued reversal opened for sending: the loop reads it, the host worker sends it.
+struct DueReversal {
+    std::string record_id;
+    ReversalRequest request;
+};
+
 class ReversalQueue {
 public:
     // Creates the table if absent. The references must outlive the queue.
@@ -54,6 +60,14 @@ public:
     Result<ReversalSendReport> send_pending(HostLink& link);
 
     Result<std::vector<PendingReversal>> pending();
+
+    // The pieces of a send round for a caller whose link runs on another thread (the runtime's
+    // host channel): every queued reversal that can be opened, oldest first (one that cannot is
+    // counted as an attempt with the reason and left for a technician), then per answer either
+    // acknowledge() (deleted: the host has it) or record_attempt() (kept, with the reason).
+    Result<std::vector<DueReversal>> due();
+    Status acknowledge(const std::string& record_id) { return remove(record_id); }
+    Status record_attempt(const std::string& record_id, const std::string& error) { return note_attempt(record_id, error); }
 
 private:
     ReversalQueue(store::Database& database, security::RecordSealer& sealer, RandomSource& random, const Clock& clock,

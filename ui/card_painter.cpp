@@ -47,7 +47,11 @@ Result<int> paint_card_number(const PaintContext& p, int x, int y) {
 }
 
 void paint_activity(const PaintContext& p, int x, int y) {
-    for (int i = 0; i < 3; ++i) p.canvas.fill_circle(x + 12 + i * 40, y + 12, 12 - 2 * i, p.theme.accent);
+    // The largest dot walks from left to right, one step per activity frame.
+    for (int i = 0; i < 3; ++i) {
+        const int step = (i + 3 - p.vm.activity_frame % 3) % 3;
+        p.canvas.fill_circle(x + 12 + i * 40, y + 12, 12 - 2 * step, p.theme.accent);
+    }
 }
 
 // A bank card above its slot with an arrow: in (attract) or out (take card, unreadable card).

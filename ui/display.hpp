@@ -3,6 +3,7 @@
 // puts the same pixels in an SDL window. make_display() is the one place that chooses.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -23,6 +24,9 @@ struct InputEvent {
     Kind kind = Kind::Action;
     std::string action;  // Kind::Action: the button's action id, as given in the view-model
     std::string key;     // Kind::Key: SDL's key name: "Return", "Escape", "Backspace", "5", "F1", …
+    // Kind::Action: the generation of the view-model the touch was made on (ViewModel::generation),
+    // so the runtime can drop a touch made on a screen that has since been replaced.
+    std::uint64_t generation = 0;
 
     friend bool operator==(const InputEvent&, const InputEvent&) = default;
 };

@@ -21,7 +21,7 @@ std::vector<InputEvent> OffscreenDisplay::poll_input() { return std::exchange(pe
 
 void OffscreenDisplay::touch(int x, int y) {
     if (!shown_) return;
-    if (auto action = hit_test(*shown_, x, y)) pending_.push_back(InputEvent{InputEvent::Kind::Action, *action, {}});
+    if (auto action = hit_test(*shown_, x, y)) pending_.push_back(InputEvent{InputEvent::Kind::Action, *action, {}, shown_->generation});
 }
 
 Status OffscreenDisplay::save_png(const std::filesystem::path& path) const {

@@ -2,6 +2,7 @@
 // out, translates it and draws it; it never decides anything (ui/ never includes kiosk/).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -115,6 +116,13 @@ struct ViewModel {
     std::vector<StatementLine> statement;   // MiniStatement: up to 10, newest first
     std::string qr_text;                    // ReceiptQr: receipt URL/reference — never card data
     std::string receipt_reference;          // ReceiptQr: the reference, printed under the code
+
+    // Set by the runtime: which showing of a screen this is. A new screen (or a new state showing the
+    // same screen) has a new generation; touches report the generation they were made on.
+    std::uint64_t generation = 0;
+    // Screens where the machine works (reading, processing, printing, dispensing): the frame of the
+    // activity dots, advanced by the runtime while it waits, so the customer sees it is alive.
+    int activity_frame = 0;
 };
 
 }  // namespace kiosk::ui

@@ -65,7 +65,7 @@ std::vector<InputEvent> WindowDisplay::poll_input() {
             case SDL_MOUSEBUTTONUP:
                 if (event.button.button == SDL_BUTTON_LEFT && shown_ && pressed_) {
                     if (hit_test(*shown_, event.button.x, event.button.y) == pressed_) {
-                        events.push_back(InputEvent{InputEvent::Kind::Action, *pressed_, {}});
+                        events.push_back(InputEvent{InputEvent::Kind::Action, *pressed_, {}, shown_->generation});
                     }
                     pressed_.reset();
                 }

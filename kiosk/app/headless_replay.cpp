@@ -1,5 +1,7 @@
 #include "kiosk/app/headless_replay.hpp"
 
+#include "kiosk/runtime/settled_turn.hpp"
+
 #include <deque>
 #include <string>
 #include <vector>
@@ -69,7 +71,7 @@ int run_headless_replay(KioskConfig config, sim::SimInstrumentOptions instrument
                 replayer.touch_delivered();
             }
         }
-        runtime.tick();
+        settled_turn(runtime);
         clock.advance(tick_step);
         if (replayer.finished() && touches.empty()) settled += tick_step;
     }

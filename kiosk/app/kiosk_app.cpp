@@ -61,7 +61,8 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     // OpenSSL judges certificates by the real time, so they are reported against it too.
     host_certificate_notices_ = report_host_certificates(config_.host, SystemClock().now(), *cx_);
     stans_ = std::make_unique<StanCounter>(database_);
-    RuntimeParts parts{environment_.clock, environment_.devices, environment_.host, environment_.display, *cx_,
+    records_ = std::make_unique<CxRecordSink>(*cx_);
+    RuntimeParts parts{environment_.clock, environment_.devices, environment_.host, environment_.display, *records_,
                        *tokenizer_, config_.kiosk_id, config_.bank_name};
     parts.e_receipt_url = config_.e_receipt_url;
     parts.stans = stans_.get();

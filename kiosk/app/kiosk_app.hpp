@@ -61,6 +61,7 @@ private:
     std::unique_ptr<security::RecordSealer> sealer_;
     std::unique_ptr<security::PanTokenizer> tokenizer_;
     std::unique_ptr<CxRecorder> cx_;
+    std::unique_ptr<CxRecordSink> records_;  // the runtime's journal and CX records go to cx_
     std::vector<std::string> host_certificate_notices_;
     std::unique_ptr<host::ReversalQueue> reversals_;  // only with a cash dispenser
     std::unique_ptr<InFlightBracket> bracket_;

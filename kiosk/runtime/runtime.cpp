@@ -1,7 +1,6 @@
 #include "kiosk/runtime/runtime.hpp"
 
-#include "kiosk/runtime/receipt_builder.hpp"
-#include "kiosk/runtime/runtime_support.hpp"
+#include "kiosk/runtime/flow_events.hpp"
 #include "kiosk/runtime/screen_builder.hpp"
 
 namespace kiosk {
@@ -10,34 +9,151 @@ namespace {
 
 using flow::EffectKind;
 using flow::EventKind;
-using runtime_support::plain;
+using flow::StateId;
+using flow_events::plain;
 
 std::string_view outcome_of(const flow::Context& context) {
-    if (context.state == flow::StateId::CardRetained) return "card_retained";
+    if (context.state == StateId::CardRetained) return "card_retained";
     if (context.message_key.empty()) return "completed";
     if (context.message_key == "session.cancelled") return "cancelled";
     if (context.message_key == "session.timed_out") return "timed_out";
     return "failed";
 }
 
+bool pays_cash(const flow::Context& context) {
+    return context.pending_transaction == host::TransactionType::Withdrawal ||
+           context.pending_transaction == host::TransactionType::CardlessWithdrawal;
+}
+
+// Screens on which the machine works and the customer waits: their activity dots move.
+bool is_waiting_screen(ui::ScreenId screen) {
+    return screen == ui::ScreenId::ReadingCard || screen == ui::ScreenId::Processing ||
+           screen == ui::ScreenId::Printing || screen == ui::ScreenId::Dispensing;
+}
+
 }  // namespace
 
-Runtime::Runtime(RuntimeParts parts, flow::Flow flow) : parts_(std::move(parts)), flow_(std::move(flow)) {}
+Runtime::Runtime(RuntimeParts parts, flow::Flow flow)
+    : parts_(std::move(parts)),
+      flow_(std::move(flow)),
+      recorder_(parts_.records, [this](const std::string& text) { note(text); }),
+      card_worker_("card reader", parts_.devices.card_reader, mailbox_, parts_.clock),
+      pad_worker_("PIN pad", parts_.devices.pin_pad, mailbox_, parts_.clock),
+      printer_worker_("printer", parts_.devices.printer, mailbox_, parts_.clock),
+      host_worker_("bank host", parts_.host, mailbox_, parts_.clock) {
+    if (parts_.devices.sensors != nullptr) {
+        sensors_worker_ = std::make_unique<RequestWorker<drivers::Sensors>>("sensors", *parts_.devices.sensors,
+                                                                           mailbox_, parts_.clock);
+    }
+    auto log_dropped = [this](const std::string& what) { note(what); };
+    card_worker_.on_dropped(log_dropped);
+    pad_worker_.on_dropped(log_dropped);
+    printer_worker_.on_dropped(log_dropped);
+    host_worker_.on_dropped(log_dropped);
+    if (sensors_worker_) sensors_worker_->on_dropped(log_dropped);
+}
 
-void Runtime::attach_cash(CashParts cash) { cash_.emplace(std::move(cash)); }
+// The workers are joined first (members are destroyed in reverse order, but the services hold
+// references to them): drop the services, then the workers stop after their running request.
+Runtime::~Runtime() {
+    fitness_.reset();
+    receipts_.reset();
+    cash_.reset();
+    host_.reset();
+    keys_.reset();
+    card_.reset();
+}
+
+void Runtime::attach_cash(CashParts cash) {
+    cash_parts_.emplace(std::move(cash));
+    dispenser_worker_ = std::make_unique<RequestWorker<drivers::CashDispenser>>("dispenser", cash_parts_->dispenser,
+                                                                               mailbox_, parts_.clock);
+    dispenser_worker_->on_dropped([this](const std::string& what) { note(what); });
+}
+
+void Runtime::attach_profiles(CustomerProfiles& profiles) {
+    profiles_ = &profiles;
+    if (card_) card_->attach_profiles(profiles_);
+}
+
+RuntimePorts Runtime::ports() {
+    return RuntimePorts{parts_.clock, [this](const flow::Event& event) { post(event); },
+                        [this](const std::string& text) { note(text); }, recorder_};
+}
+
+void Runtime::build_services() {
+    const DeviceTimeouts& timeouts = parts_.timeouts;
+    card_ = std::make_unique<CardHandling>(ports(), card_worker_, session_, parts_.tokenizer, timeouts);
+    card_->attach_profiles(profiles_);
+    KeyEntry::Hooks key_hooks;
+    key_hooks.in_turn = [this](std::function<void()> step) { pending_.emplace_back(std::move(step)); };
+    key_hooks.dispatch = [this](const flow::Event& event) { dispatch(event); };
+    key_hooks.amount_typed = [this](std::optional<Money> amount) {
+        const Money typed = amount.value_or(Money{0, flow_.config().currency, flow_.config().currency_exponent});
+        if (cash_) {
+            cash_->check_amount(typed, pays_cash(context_));
+        } else if (typed.minor_units <= 0) {
+            post(flow_events::amount_not_payable("amount.invalid"));
+        } else if (pays_cash(context_)) {
+            post(flow_events::amount_not_payable("amount.too_large"));
+        } else {
+            post(flow_events::amount_chosen(typed));
+        }
+    };
+    key_hooks.start_cardless_visit = [this] {
+        card_->begin_session(true);
+        recorder_.journal("customer", "cardless_started", "success", "PIN pad");
+    };
+    keys_ = std::make_unique<KeyEntry>(ports(), pad_worker_, session_, flow_.config(), std::move(key_hooks), timeouts);
+
+    HostChannel::Parts host_parts{host_worker_, *keys_, parts_.stans};
+    if (cash_parts_) {
+        host_parts.reversals = &cash_parts_->reversals;
+        host_parts.bracket = &cash_parts_->bracket;
+        host_parts.reversal_retry = cash_parts_->reversal_retry;
+    }
+    host_ = std::make_unique<HostChannel>(ports(), host_parts, session_, parts_.terminal_id, timeouts);
+    if (cash_parts_) {
+        cash_ = std::make_unique<CashService>(
+            ports(), CashService::Parts{*dispenser_worker_, cash_parts_->reversals, cash_parts_->bracket, cash_parts_->mixer},
+            session_, flow_.config(),
+            [this](const Money& amount, host::ReversalReason reason) {
+                return host_->reversal_for(context_.pending_transaction.value_or(host::TransactionType::Withdrawal), amount,
+                                           Money{0, amount.currency, amount.exponent}, reason, context_);
+            },
+            timeouts);
+    }
+    receipts_ = std::make_unique<ReceiptService>(ports(), printer_worker_, session_, parts_.bank_name, parts_.terminal_id,
+                                                 parts_.e_receipt_url, timeouts);
+    FitnessMonitor::Hooks fitness_hooks;
+    fitness_hooks.state = [this] { return context_.state; };
+    fitness_hooks.host_reachable = [this] { return host_->reachable(); };
+    fitness_hooks.set_card_slot = [this](bool open) { card_->set_slot(open); };
+    fitness_hooks.refresh_screen = [this] {
+        if (current_screen_) show(*current_screen_);
+    };
+    fitness_hooks.dispenser_read = [this](const drivers::DispenserStatus& status) {
+        if (cash_) cash_->cassettes_read(status.cassettes);
+    };
+    fitness_ = std::make_unique<FitnessMonitor>(
+        ports(),
+        DeviceWorkers{card_worker_, pad_worker_, printer_worker_, dispenser_worker_.get(), sensors_worker_.get()},
+        parts_.terminal_id, std::move(fitness_hooks), timeouts);
+}
 
 void Runtime::start() {
-    if (cash_) {
+    build_services();
+    if (cash_parts_) {
         // Before anyone is served: a withdrawal cut short by a power loss is reversed first.
-        auto resolved = cash_->bracket.resolve(cash_->reversals);
+        auto resolved = cash_parts_->bracket.resolve(cash_parts_->reversals);
         if (!resolved.ok()) {
             note("in-flight withdrawal could not be resolved: " + resolved.error().to_string());
-            context_.state = flow::StateId::OutOfService;
+            context_.state = StateId::OutOfService;
             show(ui::ScreenId::OutOfService);
             return;
         }
         if (*resolved) note("in-flight withdrawal found at start-up: reversal queued");
-        send_reversals();
+        host_->send_reversals();
     }
     const flow::Transition first = flow_.start();
     context_ = first.context;
@@ -45,28 +161,43 @@ void Runtime::start() {
     tick();
 }
 
-void Runtime::post(const flow::Event& event) { pending_.push_back({event, std::nullopt}); }
+void Runtime::post(const flow::Event& event) { pending_.emplace_back(event); }
 
-void Runtime::touch(std::string_view action) {
+void Runtime::touch(std::string_view action) { touch(action, generation_); }
+
+void Runtime::touch(std::string_view action, std::uint64_t generation) {
+    if (generation != generation_) {
+        // Made on a screen that has since been replaced: acting on it would answer a question the
+        // customer was never shown.
+        ++stale_touches_;
+        note("dropped touch '" + std::string(action) + "' made on an earlier screen");
+        return;
+    }
     if (on_touch) on_touch(action);
+    handle_touch(action);
+}
+
+void Runtime::handle_touch(std::string_view action) {
     if (auto index = amount_index(action)) {
-        choose_amount(*index);
+        if (context_.state != StateId::WithdrawalAmount || *index >= offered_amounts_.size() || !cash_) {
+            note("ignored amount button " + std::to_string(*index));
+            return;
+        }
+        cash_->check_amount(offered_amounts_[*index], pays_cash(context_));
     } else if (action == "amount_usual") {
-        const std::optional<Money> usual = payable_usual_amount(cassettes());
-        if (context_.state != flow::StateId::WithdrawalAmount || !usual) {
+        const std::optional<Money> usual = cash_ ? cash_->payable_usual_amount(withdrawals_fit()) : std::nullopt;
+        if (context_.state != StateId::WithdrawalAmount || !usual) {
             note("ignored the usual-amount button");
             return;
         }
-        check_amount(*usual);
+        cash_->check_amount(*usual, pays_cash(context_));
     } else if (auto account = account_index(action)) {
         const std::vector<host::AccountType> offered = offered_accounts(context_);
         if (*account >= offered.size()) {
             note("ignored account button " + std::to_string(*account));
             return;
         }
-        flow::Event chosen = plain(EventKind::AccountChosen);
-        chosen.account = offered[*account];
-        post(chosen);
+        post(flow_events::account_chosen(offered[*account]));
     } else if (auto event = action_event(action)) {
         post(*event);
     } else {
@@ -76,102 +207,118 @@ void Runtime::touch(std::string_view action) {
 
 void Runtime::tick() {
     poll_display();
-    poll_devices();
-    if (!next_fitness_check_ || parts_.clock.now() >= *next_fitness_check_) check_fitness();
-    if (timer_deadline_ && parts_.clock.now() >= *timer_deadline_) {
+    run_completions();
+    expire_requests();
+    const TimePoint now = parts_.clock.now();
+    fitness_->on_turn(now);
+    host_->on_turn(now);
+    if (timer_deadline_ && now >= *timer_deadline_) {
         timer_deadline_.reset();
         post(plain(EventKind::Timeout));
     }
-    if (next_reversal_round_ && parts_.clock.now() >= *next_reversal_round_) send_reversals();
     while (!pending_.empty()) {
-        const PendingInput input = pending_.front();
+        PendingInput input = std::move(pending_.front());
         pending_.pop_front();
-        if (input.typed_key) {
-            if (input.typed_key->kind == drivers::PinPadEvent::Kind::entryComplete) {
-                complete_typed_entry();
-            } else {
-                on_typed_key(*input.typed_key);
-            }
-            continue;
+        if (auto* step = std::get_if<std::function<void()>>(&input)) {
+            (*step)();
+        } else {
+            dispatch(std::get<flow::Event>(input));
         }
-        dispatch(input.event);
+    }
+    poll_devices();
+    animate();
+}
+
+void Runtime::run_completions() {
+    for (LoopTask& task : mailbox_.drain()) task();
+}
+
+void Runtime::expire_requests() {
+    const TimePoint now = parts_.clock.now();
+    card_worker_.expire(now);
+    pad_worker_.expire(now);
+    printer_worker_.expire(now);
+    host_worker_.expire(now);
+    if (dispenser_worker_) dispenser_worker_->expire(now);
+    if (sensors_worker_) sensors_worker_->expire(now);
+}
+
+std::size_t Runtime::requests_outstanding() const {
+    std::size_t count = card_worker_.outstanding_count() + pad_worker_.outstanding_count() +
+                        printer_worker_.outstanding_count() + host_worker_.outstanding_count();
+    if (dispenser_worker_) count += dispenser_worker_->outstanding_count();
+    if (sensors_worker_) count += sensors_worker_->outstanding_count();
+    return count;
+}
+
+bool Runtime::wait_for_workers(std::chrono::milliseconds limit) {
+    const auto until = std::chrono::steady_clock::now() + limit;
+    auto left = [&] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+    };
+    bool idle = card_worker_.wait_idle(left()) && pad_worker_.wait_idle(left()) && printer_worker_.wait_idle(left()) &&
+                host_worker_.wait_idle(left());
+    if (idle && dispenser_worker_) idle = dispenser_worker_->wait_idle(left());
+    if (idle && sensors_worker_) idle = sensors_worker_->wait_idle(left());
+    return idle;
+}
+
+void Runtime::poll_devices() {
+    card_->poll();
+    keys_->poll();
+    // The dispenser reports notes taken; the sensors are read in the fitness monitor's rounds.
+    if (dispenser_worker_) {
+        if (dispenser_poll_ && dispenser_worker_->outstanding(*dispenser_poll_)) return;
+        dispenser_poll_ = dispenser_worker_->submit<std::vector<drivers::CashDispenserEvent>>(
+            "poll", parts_.timeouts.poll, [](drivers::CashDispenser& dispenser) { return dispenser.poll(); },
+            [this](const Completion<std::vector<drivers::CashDispenserEvent>>& done) {
+                if (!done.ok()) {
+                    note("dispenser poll failed: " + done.describe());
+                    return;
+                }
+                for (const drivers::CashDispenserEvent event : *done.payload) {
+                    if (event == drivers::CashDispenserEvent::itemsTaken) post(plain(EventKind::CashTaken));
+                }
+            });
     }
 }
 
 void Runtime::dispatch(const flow::Event& event) {
-    context_.receipts_available = fitness_.receipts;
+    context_.receipts_available = fitness_->fitness().receipts;
     const flow::Transition transition = flow_.step(context_, event);
     if (!transition.row) return;  // the current state has no use for this event
+    const StateId was = context_.state;
     context_ = transition.context;
-    for (const flow::Effect& effect : transition.effects) execute(effect);
+    if (was == StateId::Authorizing && context_.state != StateId::Authorizing) {
+        // Left before the answer (cancel, timeout): the answer, if it comes, belongs to a gone screen.
+        if (event.kind != EventKind::HostApproved && event.kind != EventKind::HostDeclined &&
+            event.kind != EventKind::HostUnavailable) {
+            host_->abandon_authorization(event.kind == EventKind::Timeout ? "timed out" : "left Authorizing");
+        }
+    }
+    // Screen first, then work: the state's screen and timer go out before the requests it asks for.
+    for (const flow::Effect& effect : transition.effects) {
+        if (effect.kind == EffectKind::ShowScreen || effect.kind == EffectKind::StartStateTimer ||
+            effect.kind == EffectKind::CancelStateTimer) {
+            execute(effect);
+        }
+    }
+    for (const flow::Effect& effect : transition.effects) {
+        if (effect.kind != EffectKind::ShowScreen && effect.kind != EffectKind::StartStateTimer &&
+            effect.kind != EffectKind::CancelStateTimer) {
+            execute(effect);
+        }
+    }
 }
 
 void Runtime::poll_display() {
     for (const ui::InputEvent& input : parts_.display.poll_input()) {
         switch (input.kind) {
-            case ui::InputEvent::Kind::Action: touch(input.action); break;
+            case ui::InputEvent::Kind::Action: touch(input.action, input.generation); break;
             case ui::InputEvent::Kind::Key:
                 if (on_key) on_key(input.key);
                 break;
             case ui::InputEvent::Kind::Quit: quit_requested = true; break;
-        }
-    }
-}
-
-void Runtime::poll_devices() {
-    auto card_events = parts_.devices.card_reader.poll();
-    if (!card_events.ok()) {
-        note("card reader poll failed: " + card_events.error().to_string());
-    } else {
-        for (const drivers::CardReaderEvent event : *card_events) {
-            switch (event) {
-                case drivers::CardReaderEvent::inserted: post(plain(EventKind::CardInserted)); break;
-                case drivers::CardReaderEvent::taken: post(plain(EventKind::CardTaken)); break;
-                case drivers::CardReaderEvent::jammed: post(plain(EventKind::CardEjectFailed)); break;
-            }
-        }
-    }
-    if (cash_) {
-        auto cash_events = cash_->dispenser.poll();
-        if (!cash_events.ok()) {
-            note("dispenser poll failed: " + cash_events.error().to_string());
-        } else {
-            for (const drivers::CashDispenserEvent event : *cash_events) {
-                if (event == drivers::CashDispenserEvent::itemsTaken) post(plain(EventKind::CashTaken));
-            }
-        }
-    }
-    poll_pin_pad();
-}
-
-void Runtime::poll_pin_pad() {
-    auto pin_events = parts_.devices.pin_pad.poll();
-    if (!pin_events.ok()) {
-        note("PIN pad poll failed: " + pin_events.error().to_string());
-        return;
-    }
-    const bool typing_clear = key_entry_ == flow::KeyEntry::Amount || key_entry_ == flow::KeyEntry::OneTimeCode ||
-                              key_entry_ == flow::KeyEntry::PhoneNumber;
-    for (const drivers::PinPadEvent& event : *pin_events) {
-        switch (event.kind) {
-            case drivers::PinPadEvent::Kind::entryComplete:
-                if (typing_clear) {
-                    pending_.push_back({plain(EventKind::EntryChanged), event});
-                } else {
-                    post(plain(EventKind::PinEnter));
-                }
-                break;
-            case drivers::PinPadEvent::Kind::entryCancelled: post(plain(EventKind::Cancel)); break;
-            case drivers::PinPadEvent::Kind::entryMismatch: post(plain(EventKind::PinMismatch)); break;
-            case drivers::PinPadEvent::Kind::keyPressed:
-                if (typing_clear) {
-                    pending_.push_back({plain(EventKind::EntryChanged), event});
-                    break;
-                }
-                if (event.key == drivers::PinKey::digit) post(plain(EventKind::PinDigit));
-                if (event.key == drivers::PinKey::clear) post(plain(EventKind::PinClear));
-                if (event.key == drivers::PinKey::backspace) post(plain(EventKind::PinBackspace));
-                break;
         }
     }
 }
@@ -184,161 +331,139 @@ void Runtime::execute(const flow::Effect& effect) {
         case EffectKind::AcceptCard:
             // With the card reader down the kiosk still serves cardless withdrawals: the slot
             // stays shut and Attract says so.
-            if (auto status = parts_.devices.card_reader.enable_insertion(fitness_.cards); !status.ok()) {
-                note("card reader refused to " + std::string(fitness_.cards ? "open" : "close") +
-                     " the slot: " + status.error().to_string());
-            }
-            next_fitness_check_.reset();  // back in Attract: is the kiosk still fit to serve?
+            card_->set_slot(fitness_->fitness().cards);
+            fitness_->read_all_soon();  // back in Attract: is the kiosk still fit to serve?
             break;
-        case EffectKind::RefuseCards:
-            if (auto status = parts_.devices.card_reader.enable_insertion(false); !status.ok()) {
-                note("card reader did not close the slot: " + status.error().to_string());
-            }
-            break;
-        case EffectKind::ReadCard: read_card(); break;
-        case EffectKind::BeginKeyEntry: begin_key_entry(effect.entry.value_or(flow::KeyEntry::Pin)); break;
-        case EffectKind::TakePinBlock: take_pin_block(session_.pin_block); break;
-        case EffectKind::TakeNewPinBlock: take_pin_block(session_.new_pin_block); break;
+        case EffectKind::RefuseCards: card_->set_slot(false); break;
+        case EffectKind::ReadCard: card_->read_card(); break;
+        case EffectKind::BeginKeyEntry: keys_->begin(effect.entry.value_or(flow::KeyEntry::Pin)); break;
+        case EffectKind::TakePinBlock: keys_->take_pin_block(false); break;
+        case EffectKind::TakeNewPinBlock: keys_->take_pin_block(true); break;
         case EffectKind::RequestAuthorization:
-            authorize(effect.transaction.value_or(host::TransactionType::BalanceInquiry), effect.amount);
+            host_->authorize(effect.transaction.value_or(host::TransactionType::BalanceInquiry), effect.amount, context_);
             break;
-        case EffectKind::PrintReceipt: print_receipt(); break;
-        case EffectKind::EjectCard:
-            if (auto status = parts_.devices.card_reader.eject(); !status.ok()) {
-                note("card eject failed: " + status.error().to_string());
-                post(plain(EventKind::CardEjectFailed));
-            }
+        case EffectKind::PrintReceipt: receipts_->print(context_); break;
+        case EffectKind::EjectCard: card_->eject(); break;
+        case EffectKind::RetainCard: card_->retain(context_.message_key); break;
+        case EffectKind::RecordTransaction:
+            recorder_.transaction(session_, TransactionRecord{effect.transaction.value_or(host::TransactionType::BalanceInquiry),
+                                                              effect.response.value_or(host::ResponseCode::SystemError),
+                                                              session_.last_stan, session_.last_balance});
             break;
-        case EffectKind::RetainCard: {
-            auto bin = parts_.devices.card_reader.retain();
-            const std::string outcome = bin.ok() ? "success" : "failure: " + bin.error().message;
-            journal("system", "card_retained", outcome, "card " + session_.masked_pan, context_.message_key);
-            break;
-        }
-        case EffectKind::RecordTransaction: {
-            TransactionRecord record{effect.transaction.value_or(host::TransactionType::BalanceInquiry),
-                                     effect.response.value_or(host::ResponseCode::SystemError), session_.last_stan,
-                                     session_.last_balance};
-            if (auto status = parts_.cx.record_transaction(session_, record); !status.ok()) {
-                note("recording the transaction failed: " + status.error().to_string());
-            }
-            break;
-        }
         case EffectKind::EndSession: end_session(); break;
         case EffectKind::DispenseCash:
-            if (effect.amount) {
-                dispense(*effect.amount);
-            } else {
-                note("dispense asked without an amount");
+            if (!effect.amount || !cash_) {
+                note("dispense asked without an amount or a dispenser");
                 post(plain(EventKind::DispenseFailed));
+            } else {
+                cash_->dispense(*effect.amount, effect.transaction.value_or(host::TransactionType::Withdrawal));
             }
             break;
         case EffectKind::RetractCash:
-            if (cash_) {
-                if (auto retracted = cash_->dispenser.retract(); !retracted.ok()) {
-                    note("retract failed: " + retracted.error().to_string());
-                } else {
-                    note("retracted " + std::to_string(retracted->retracted) + " notes not taken");
-                }
-            }
+            if (cash_) cash_->retract();
             break;
         case EffectKind::SettleWithdrawal:
-            if (cash_) {
-                if (auto closed = cash_->bracket.close(); !closed.ok()) {
-                    note("closing the in-flight bracket failed: " + closed.error().to_string());
-                }
-            }
+            if (cash_) cash_->settle();
             break;
-        case EffectKind::ReverseTransaction: reverse_transaction(effect); break;
-        case EffectKind::IssueEReceipt: issue_e_receipt(); break;
+        case EffectKind::ReverseTransaction:
+            if (!effect.amount) {
+                note("reversal asked without an amount; nothing queued");
+                break;
+            }
+            host_->reverse(effect.transaction.value_or(host::TransactionType::Withdrawal), *effect.amount,
+                           effect.dispensed.value_or(Money{0, effect.amount->currency, effect.amount->exponent}),
+                           effect.reason.value_or(host::ReversalReason::DeviceMalfunction), context_);
+            break;
+        case EffectKind::IssueEReceipt:
+            receipts_->issue_e_receipt(context_.pending_transaction.value_or(host::TransactionType::BalanceInquiry));
+            break;
     }
 }
 
 void Runtime::show(ui::ScreenId screen) {
     const TimePoint now = parts_.clock.now();
-    if (current_screen_ != screen) {
-        if (!session_.journey.empty() && !session_.journey.back().left) session_.journey.back().left = now;
-        if (session_.has_card() || screen != ui::ScreenId::Attract) session_.journey.push_back({screen, now, {}});
+    if (current_screen_ != screen || screen_state_ != context_.state) {
+        // A new screen: touches made on the old one no longer count.
+        ++generation_;
+        if (current_screen_ != screen) {
+            if (!session_.journey.empty() && !session_.journey.back().left) session_.journey.back().left = now;
+            if (session_.has_card() || screen != ui::ScreenId::Attract) session_.journey.push_back({screen, now, {}});
+        }
         current_screen_ = screen;
+        screen_state_ = context_.state;
+        next_activity_frame_ = is_waiting_screen(screen) ? std::optional(now + activity_interval) : std::nullopt;
     }
-    const ui::ViewModel vm = build_view_model(screen, context_, session_, screen_extras());
+    ui::ViewModel vm = build_view_model(screen, context_, session_, screen_extras());
+    vm.generation = generation_;
+    if (shown_ && shown_->generation == vm.generation) vm.activity_frame = shown_->activity_frame;
     if (auto status = parts_.display.show(vm); !status.ok()) note("display: " + status.error().to_string());
+    ++frames_;
+    shown_ = vm;
+    if (context_.state == StateId::WithdrawalAmount || context_.state == StateId::MainMenu) {
+        offered_amounts_ = vm.fast_cash;
+    }
     if (on_screen) on_screen(vm);
 }
 
-ScreenExtras Runtime::screen_extras() {
+void Runtime::animate() {
+    // The loop keeps drawing while the machine works: the customer sees it is alive.
+    if (!shown_ || !next_activity_frame_ || parts_.clock.now() < *next_activity_frame_) return;
+    next_activity_frame_ = parts_.clock.now() + activity_interval;
+    ++shown_->activity_frame;
+    if (auto status = parts_.display.show(*shown_); !status.ok()) note("display: " + status.error().to_string());
+    ++frames_;
+}
+
+bool Runtime::withdrawals_fit() const { return cash_ && fitness_->fitness().withdrawals; }
+
+std::vector<Money> Runtime::payable_fast_cash() const {
+    return cash_ ? cash_->payable_fast_cash(withdrawals_fit()) : std::vector<Money>{};
+}
+
+const ServiceFitness& Runtime::fitness() const {
+    static const ServiceFitness before_start;
+    return fitness_ ? fitness_->fitness() : before_start;
+}
+
+ScreenExtras Runtime::screen_extras() const {
     ScreenExtras extras;
-    if (context_.state == flow::StateId::MoreTime) {
-        if (const auto timeout = flow_.config().timeout_for(flow::StateId::MoreTime, context_.accessibility.speech)) {
+    const StateId state = context_.state;
+    if (state == StateId::MoreTime) {
+        if (const auto timeout = flow_.config().timeout_for(StateId::MoreTime, context_.accessibility.speech)) {
             extras.seconds_left = static_cast<int>(timeout->count() / 1000);
         }
     }
-    // One status read per screen: each is a command to the dispenser with its own timeout.
-    const flow::StateId state = context_.state;
-    const bool needs_cassettes =
-        state == flow::StateId::WithdrawalAmount || state == flow::StateId::MainMenu || state == flow::StateId::EnterAmount;
-    const std::vector<drivers::CassetteInfo> loaded = needs_cassettes ? cassettes() : std::vector<drivers::CassetteInfo>{};
-    if (state == flow::StateId::WithdrawalAmount || state == flow::StateId::MainMenu) {
-        offered_amounts_ = payable_fast_cash(loaded);
-    }
-    extras.fast_cash = offered_amounts_;
-    if (state == flow::StateId::WithdrawalAmount) extras.usual_amount = payable_usual_amount(loaded);
+    // From the last status reading: drawing a screen never asks a device anything.
+    const bool fit = withdrawals_fit();
+    extras.fast_cash = (state == StateId::WithdrawalAmount || state == StateId::MainMenu) ? payable_fast_cash()
+                                                                                          : offered_amounts_;
+    if (state == StateId::WithdrawalAmount && cash_) extras.usual_amount = cash_->payable_usual_amount(fit);
     // Degraded modes (docs/ui.md): no dispenser hides withdrawals; cassettes that cannot pay any
     // fast-cash amount grey them; no printer shows the statement on screen only.
-    extras.menu.withdrawal = !fitness_.withdrawals ? ui::Offer::Hidden
-                             : offered_amounts_.empty() ? ui::Offer::Unavailable
-                                                        : ui::Offer::Available;
-    extras.menu.mini_statement_on_screen_only = !fitness_.receipts;
-    extras.cards_accepted = fitness_.cards;
-    extras.cardless_offered = fitness_.cardless && cash_.has_value();
-    if (state == flow::StateId::EnterAmount) {
-        extras.typed_amount = typed_amount();
-        if (context_.pending_transaction != host::TransactionType::Transfer) extras.amount_step = amount_step(loaded);
+    const ServiceFitness& fitness = this->fitness();
+    extras.menu.withdrawal = !fitness.withdrawals || !cash_ ? ui::Offer::Hidden
+                             : extras.fast_cash.empty()    ? ui::Offer::Unavailable
+                                                           : ui::Offer::Available;
+    extras.menu.mini_statement_on_screen_only = !fitness.receipts;
+    extras.cards_accepted = fitness.cards;
+    extras.cardless_offered = fitness.cardless && cash_ != nullptr;
+    if (state == StateId::EnterAmount) {
+        extras.typed_amount = keys_->typed_amount();
+        if (context_.pending_transaction != host::TransactionType::Transfer && cash_) extras.amount_step = cash_->amount_step();
     }
-    if (context_.state == flow::StateId::ShowReceiptQr) {
-        extras.e_receipt_text = parts_.e_receipt_url;
-        const std::string placeholder = "{reference}";
-        if (const auto at = extras.e_receipt_text.find(placeholder); at != std::string::npos) {
-            extras.e_receipt_text.replace(at, placeholder.size(), session_.e_receipt_reference);
-        }
-    }
+    if (state == StateId::ShowReceiptQr) extras.e_receipt_text = receipts_->e_receipt_text();
     return extras;
 }
 
-void Runtime::print_receipt() {
-    const ReceiptFacts facts{parts_.bank_name, parts_.terminal_id, parts_.clock.now(),
-                             context_.pending_transaction.value_or(host::TransactionType::BalanceInquiry),
-                             context_.from_account.value_or(host::AccountType::Default),
-                             context_.to_account.value_or(host::AccountType::Default)};
-    const Status printed = parts_.devices.printer.print(build_receipt(facts, session_));
-    if (!printed.ok()) {
-        note("receipt printer: " + printed.error().to_string());
-        post(plain(EventKind::PrintFailed));
-        return;
-    }
-    post(plain(EventKind::PrintDone));
-}
-
 void Runtime::end_session() {
-    if (!session_.journey.empty() && !session_.journey.back().left) {
-        session_.journey.back().left = parts_.clock.now();
-    }
-    if (auto status = parts_.cx.record_journey(session_, context_.language, outcome_of(context_)); !status.ok()) {
-        note("recording the journey failed: " + status.error().to_string());
-    }
+    if (!session_.journey.empty() && !session_.journey.back().left) session_.journey.back().left = parts_.clock.now();
+    recorder_.journey(session_, context_.language, outcome_of(context_));
     session_ = Session{};  // SecureString wipes the PAN
     current_screen_.reset();
 }
 
 void Runtime::note(const std::string& text) {
     if (on_note) on_note(text);
-}
-
-void Runtime::journal(std::string_view actor, std::string_view event, std::string_view outcome,
-                      std::string_view resource, std::string_view detail) {
-    if (auto status = parts_.cx.record_event(actor, event, outcome, resource, detail); !status.ok()) {
-        note("journal: " + status.error().to_string());
-    }
 }
 
 }  // namespace kiosk

@@ -1,30 +1,45 @@
-// The kiosk runtime: one single-threaded loop that owns the session, the flow context and the
-// state timer. Each tick() polls the devices and the screen for events, fires the state timer
-// when the Clock says so, feeds events to the pure flow and carries out the effects it returns
-// (drivers, host link, UI, CX recorder). Device results come back as events, never as decisions
-// taken here.
+// The kiosk runtime: the loop. One thread owns the flow's context, the session, the state timer
+// and the screen; it never waits on a device, the bank host or the CRM. Each tick() takes the
+// screen's input, runs the completions that have come back through the mailbox, times out the
+// requests past their deadline, fires a due state timer, feeds the queued events to the pure flow
+// and routes the effects it returns to the services (card handling, key entry, cash, host
+// channel, receipts, fitness monitor, recorder), each of which issues requests to a worker and
+// answers with flow events later. A state's screen is shown before the work it asks for is sent;
+// a touch made on a screen that is no longer shown is dropped (docs/architecture.md, "Threads").
 #pragma once
 
+#include <chrono>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 
+#include "common/async/mailbox.hpp"
+#include "common/async/request_worker.hpp"
 #include "common/clock.hpp"
-#include "common/random_source.hpp"
 #include "drivers/card/card_reader.hpp"
 #include "drivers/cash/cash_dispenser.hpp"
 #include "drivers/cash/note_mixer.hpp"
 #include "drivers/pinpad/pin_pad.hpp"
 #include "drivers/printer/receipt_printer.hpp"
+#include "drivers/sensors/sensors.hpp"
 #include "host/host_link.hpp"
 #include "host/reversal_queue.hpp"
-#include "kiosk/runtime/customer_profiles.hpp"
-#include "kiosk/runtime/in_flight_bracket.hpp"
 #include "kiosk/cx/cx_recorder.hpp"
 #include "kiosk/flow/flow.hpp"
-#include "kiosk/runtime/service_fitness.hpp"
+#include "kiosk/runtime/card_handling.hpp"
+#include "kiosk/runtime/cash_service.hpp"
+#include "kiosk/runtime/customer_profiles.hpp"
+#include "kiosk/runtime/fitness_monitor.hpp"
+#include "kiosk/runtime/host_channel.hpp"
+#include "kiosk/runtime/in_flight_bracket.hpp"
+#include "kiosk/runtime/key_entry.hpp"
+#include "kiosk/runtime/receipt_service.hpp"
+#include "kiosk/runtime/recorder.hpp"
 #include "kiosk/runtime/screen_builder.hpp"
+#include "kiosk/runtime/service_fitness.hpp"
 #include "kiosk/runtime/session.hpp"
 #include "kiosk/runtime/stan_counter.hpp"
 #include "security/pan.hpp"
@@ -45,7 +60,7 @@ struct RuntimeParts {
     Devices devices;
     host::HostLink& host;
     ui::Display& display;
-    CxRecorder& cx;
+    RecordSink& records;  // the CX recorder in the kiosk (CxRecordSink), a fake in tests
     const security::PanTokenizer& tokenizer;
     std::string terminal_id;
     std::string bank_name;
@@ -54,6 +69,7 @@ struct RuntimeParts {
     std::string e_receipt_url = "https://receipts.kioskbank.example/r/{reference}";
     // Where STANs survive a restart; none: counted in memory from 1 (tests).
     StanCounter* stans = nullptr;
+    DeviceTimeouts timeouts{};
 };
 
 // What withdrawals need beyond the foundation path. Without it the withdrawal button is disabled.
@@ -68,36 +84,53 @@ struct CashParts {
 class Runtime {
 public:
     Runtime(RuntimeParts parts, flow::Flow flow);
+    ~Runtime();
+    Runtime(const Runtime&) = delete;
+    Runtime& operator=(const Runtime&) = delete;
 
     // Before start(): enables withdrawals. The references must outlive the runtime.
     void attach_cash(CashParts cash);
     // Personalization (customer_profiles.hpp): looked up by the card's token after each card read.
-    void attach_profiles(CustomerProfiles& profiles) { profiles_ = &profiles; }
+    void attach_profiles(CustomerProfiles& profiles);
 
     // Resolves an open in-flight bracket (a withdrawal cut short by a power loss), sends pending
     // reversals, then enters Attract. A bracket that cannot be resolved keeps the kiosk out of
     // service rather than serve with money unaccounted for.
     void start();
-    // One turn of the loop: poll inputs, fire a due timer, process every queued event.
+    // One turn of the loop; never waits.
     void tick();
-    // Injects a flow event (the display's touch, a test, the demo).
+    // Injects a flow event (a test, the demo, the simulator's control socket).
     void post(const flow::Event& event);
-    // Handles an action id from the touchscreen.
+    // A touch on the screen shown now (tests, the demo); with a generation, on that screen (the
+    // display's touches): dropped when that screen is no longer shown.
     void touch(std::string_view action);
+    void touch(std::string_view action, std::uint64_t generation);
 
     [[nodiscard]] const flow::Context& context() const { return context_; }
     [[nodiscard]] const Session& session() const { return session_; }
     [[nodiscard]] std::optional<TimePoint> timer_deadline() const { return timer_deadline_; }
-    // The fast-cash amounts the cassettes can pay now (what the amount screen offers); none while
-    // the dispenser is not fit.
-    [[nodiscard]] std::vector<Money> payable_fast_cash();
-    // What the devices allow, as last assessed: every fitness_interval (in a session from the
-    // sensors and the last full reading), and with every device re-read on each return to Attract.
-    [[nodiscard]] const ServiceFitness& fitness() const { return fitness_; }
+    // The fast-cash amounts the cassettes can pay now (what the amount screen offers), from the
+    // last status reading; none while the dispenser is not fit.
+    [[nodiscard]] std::vector<Money> payable_fast_cash() const;
+    // What the devices allow, as last assessed by the fitness monitor.
+    [[nodiscard]] const ServiceFitness& fitness() const;
+    // The generation of the screen shown now (ui::ViewModel::generation).
+    [[nodiscard]] std::uint64_t screen_generation() const { return generation_; }
+    // Touches dropped because the screen they were made on had gone.
+    [[nodiscard]] std::uint64_t stale_touches_dropped() const { return stale_touches_; }
+    // Times the display was asked to draw (screens, refreshes and activity frames).
+    [[nodiscard]] std::uint64_t frames_drawn() const { return frames_; }
+    // Requests issued and not yet completed, over every device and the host link.
+    [[nodiscard]] std::size_t requests_outstanding() const;
+    // Tests and orderly shutdown only — the loop never calls it: waits in real time until every
+    // worker has nothing queued or running. True when they all went idle within `limit`.
+    bool wait_for_workers(std::chrono::milliseconds limit);
 
     // How often device fitness is assessed, and how often an unreachable host is probed (0800).
-    static constexpr Millis fitness_interval{2'000};
+    static constexpr Millis fitness_interval = FitnessMonitor::interval;
     static constexpr Millis host_probe_interval{15'000};
+    // How often the activity dots of a waiting screen advance.
+    static constexpr Millis activity_interval{250};
 
     // Observers, called after the effect: every screen shown, every journal-worthy runtime note.
     std::function<void(const ui::ViewModel&)> on_screen;
@@ -110,80 +143,59 @@ public:
     bool quit_requested = false;
 
 private:
-    // runtime.cpp: the loop, effects, screens
-    void poll_devices();
-    void poll_pin_pad();
-    void check_fitness();
-    [[nodiscard]] DeviceHealth gather_health();
-    void route_by_fitness(const ServiceFitness& previous);
+    // A queued input: a flow event, or a step that must run in its turn (a key typed in clear).
+    using PendingInput = std::variant<flow::Event, std::function<void()>>;
+
+    RuntimePorts ports();
+    void build_services();
     void poll_display();
+    void poll_devices();
+    void run_completions();
+    void expire_requests();
     void dispatch(const flow::Event& event);
     void execute(const flow::Effect& effect);
-
+    void handle_touch(std::string_view action);
     void show(ui::ScreenId screen);
-    [[nodiscard]] ScreenExtras screen_extras();
-    void print_receipt();
+    void animate();
+    [[nodiscard]] ScreenExtras screen_extras() const;
     void end_session();
     void note(const std::string& text);
-    // One electronic-journal line (PCI DSS 10.2.2: who, what, outcome, which resource; when and
-    // where are added by the recorder). A journal that cannot be written is a note, not a stop.
-    void journal(std::string_view actor, std::string_view event, std::string_view outcome, std::string_view resource,
-                 std::string_view detail = {});
-
-    // runtime_keys.cpp: the card and what is typed on the PIN pad
-    void read_card();
-    void begin_key_entry(flow::KeyEntry entry);
-    void take_pin_block(security::SecureBytes& into);
-    void on_typed_key(const drivers::PinPadEvent& event);
-    void complete_typed_entry();
-
-    // runtime_host.cpp: requests, reversals, e-receipts
-    void authorize(host::TransactionType type, const std::optional<Money>& amount);
-    void reverse_transaction(const flow::Effect& effect);
-    void send_reversals();
-    [[nodiscard]] host::ReversalRequest reversal_for(host::TransactionType type, const Money& amount,
-                                                     const Money& dispensed, host::ReversalReason reason);
-    void issue_e_receipt();
-    [[nodiscard]] std::uint32_t take_stan();
-
-    // runtime_cash.cpp: amounts and the dispenser
-    void choose_amount(std::size_t index);
-    void check_amount(const Money& amount);
-    void dispense(const Money& amount);
-    [[nodiscard]] std::optional<Money> typed_amount() const;
-    // The cassettes as the dispenser reports them now (a device command: read once per use).
-    [[nodiscard]] std::vector<drivers::CassetteInfo> cassettes();
-    [[nodiscard]] std::vector<Money> payable_fast_cash(const std::vector<drivers::CassetteInfo>& loaded) const;
-    [[nodiscard]] std::optional<Money> amount_step(const std::vector<drivers::CassetteInfo>& loaded) const;
-    // The customer's usual amount when these cassettes can pay it.
-    [[nodiscard]] std::optional<Money> payable_usual_amount(const std::vector<drivers::CassetteInfo>& loaded) const;
+    [[nodiscard]] bool withdrawals_fit() const;
 
     RuntimeParts parts_;
     flow::Flow flow_;
     flow::Context context_;
     Session session_;
-    std::uint64_t sessions_started_ = 0;
-    std::uint32_t next_stan_ = 1;
-    std::optional<flow::KeyEntry> key_entry_;  // what the PIN pad is collecting now
+    LoopMailbox mailbox_;
+    Recorder recorder_;
+    // The workers: one per device, one for the host link (declared before the services that use them).
+    RequestWorker<drivers::CardReader> card_worker_;
+    RequestWorker<drivers::PinPad> pad_worker_;
+    RequestWorker<drivers::ReceiptPrinter> printer_worker_;
+    std::unique_ptr<RequestWorker<drivers::Sensors>> sensors_worker_;
+    std::unique_ptr<RequestWorker<drivers::CashDispenser>> dispenser_worker_;
+    RequestWorker<host::HostLink> host_worker_;
+    std::optional<CashParts> cash_parts_;
+    CustomerProfiles* profiles_ = nullptr;
+    // The services, built by start() once the optional parts are attached.
+    std::unique_ptr<CardHandling> card_;
+    std::unique_ptr<KeyEntry> keys_;
+    std::unique_ptr<HostChannel> host_;
+    std::unique_ptr<CashService> cash_;
+    std::unique_ptr<ReceiptService> receipts_;
+    std::unique_ptr<FitnessMonitor> fitness_;
+
+    std::deque<PendingInput> pending_;
     std::optional<TimePoint> timer_deadline_;
     std::optional<ui::ScreenId> current_screen_;
-    // Inputs in arrival order: flow events, and keys typed in clear, which change the typed
-    // value only when their turn comes (so each screen shows the value as it was then).
-    struct PendingInput {
-        flow::Event event;
-        std::optional<drivers::PinPadEvent> typed_key;
-    };
-    std::deque<PendingInput> pending_;
-    std::optional<CashParts> cash_;
-    CustomerProfiles* profiles_ = nullptr;
-    std::optional<TimePoint> next_reversal_round_;
+    std::optional<flow::StateId> screen_state_;  // the state the current screen was shown for
+    std::optional<ui::ViewModel> shown_;
+    std::uint64_t generation_ = 0;
+    std::uint64_t stale_touches_ = 0;
+    std::uint64_t frames_ = 0;
+    std::optional<TimePoint> next_activity_frame_;
     std::vector<Money> offered_amounts_;
-    ServiceFitness fitness_;
-    std::optional<DeviceHealth> health_;  // the last full reading (in a session only sensors are re-read)
-    std::optional<TimePoint> next_fitness_check_;  // nullopt: at the next tick
-    bool host_reachable_ = true;                   // false after a link failure, until an echo answers
-    std::optional<TimePoint> next_host_probe_;
-    bool breach_ended_session_ = false;            // a tamper ends a session once
+    std::optional<RequestId> dispenser_poll_;
 };
 
 }  // namespace kiosk

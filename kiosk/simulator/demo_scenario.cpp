@@ -2,6 +2,7 @@
 
 #include "kiosk/runtime/receipt_builder.hpp"
 #include "kiosk/runtime/screen_names.hpp"
+#include "kiosk/runtime/settled_turn.hpp"
 
 namespace kiosk {
 
@@ -12,7 +13,7 @@ constexpr Millis tick_step{100};
 void DemoScenario::pass(Millis duration) {
     for (Millis elapsed{0}; elapsed < duration; elapsed += tick_step) {
         clock_.advance(tick_step);
-        app_.runtime().tick();
+        settled_turn(app_.runtime());
     }
 }
 

@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "kiosk/runtime/settled_turn.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/simulator/demo_scenario.hpp"
 #include "security/pan.hpp"
@@ -128,7 +129,7 @@ protected:
     void pass(Millis duration) {
         for (Millis elapsed{0}; elapsed < duration; elapsed += Millis(100)) {
             clock_.advance(Millis(100));
-            app_->runtime().tick();
+            settled_turn(app_->runtime());
         }
     }
 

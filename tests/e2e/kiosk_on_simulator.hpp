@@ -15,6 +15,7 @@
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/simulator/simulator_rig.hpp"
 #include "kiosk/runtime/screen_names.hpp"
+#include "kiosk/runtime/settled_turn.hpp"
 #include "security/os_random.hpp"
 #include "sim/devices/card_deck.hpp"
 #include "sim/virtual_clock.hpp"
@@ -61,7 +62,7 @@ protected:
     void pass(Millis duration) {
         for (Millis elapsed{0}; elapsed < duration; elapsed += kTick) {
             clock_.advance(kTick);
-            runtime().tick();
+            settled_turn(runtime());
         }
     }
     void touch(std::string_view action, Millis then = Millis(1'000)) {

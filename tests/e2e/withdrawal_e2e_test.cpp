@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "drivers/cash/framed_cash_dispenser.hpp"
+#include "kiosk/runtime/settled_turn.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/simulator/simulator_rig.hpp"
 #include "sim/devices/card_deck.hpp"
@@ -125,7 +126,7 @@ protected:
     void pass(Millis duration) {
         for (Millis elapsed{0}; elapsed < duration; elapsed += kTick) {
             clock_.advance(kTick);
-            runtime().tick();
+            settled_turn(runtime());
         }
     }
     StateId state() { return runtime().context().state; }
@@ -150,7 +151,7 @@ protected:
         const auto at = std::find(offered.begin(), offered.end(), amount);
         ASSERT_NE(at, offered.end());
         runtime().touch("amount_" + std::to_string(at - offered.begin()));
-        runtime().tick();
+        settled_turn(runtime());
     }
 
     void take_card() {

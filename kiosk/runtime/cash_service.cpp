@@ -1,0 +1,179 @@
+#include "kiosk/runtime/cash_service.hpp"
+
+#include <openssl/crypto.h>
+
+#include "kiosk/runtime/flow_events.hpp"
+#include "kiosk/runtime/recorder.hpp"
+
+namespace kiosk {
+
+namespace {
+
+using flow::EventKind;
+using flow_events::plain;
+
+// The customer-facing reason (an i18n key of ui/i18n_strings.cpp) for an amount the cassettes
+// cannot pay: too much for one dispense or for what is left, or not makeable from the notes.
+std::string not_payable_message_key(std::optional<drivers::MixFailure> failure) {
+    if (failure == drivers::MixFailure::tooManyNotes || failure == drivers::MixFailure::exceedsAvailable) {
+        return "amount.too_large";
+    }
+    return "amount.not_multiple";
+}
+
+std::string format(const Money& amount) {
+    return drivers::format_money(amount.minor_units, amount.currency, amount.exponent);
+}
+
+}  // namespace
+
+CashService::CashService(RuntimePorts ports, Parts parts, Session& session, const flow::FlowConfig& config,
+                         ReversalMaker reversal_for, DeviceTimeouts timeouts)
+    : ports_(std::move(ports)), parts_(std::move(parts)), session_(session), config_(config),
+      reversal_for_(std::move(reversal_for)), timeouts_(timeouts) {}
+
+std::vector<Money> CashService::payable_fast_cash(bool withdrawals_fit) const {
+    std::vector<Money> payable;
+    if (!withdrawals_fit) return payable;
+    for (const std::int64_t minor : config_.fast_cash_minor) {
+        const Money amount{minor, config_.currency, config_.currency_exponent};
+        if (parts_.mixer.plan(amount, cassettes_).ok()) payable.push_back(amount);
+    }
+    return payable;
+}
+
+std::optional<Money> CashService::payable_usual_amount(bool withdrawals_fit) const {
+    if (!withdrawals_fit || !session_.usual_amount) return std::nullopt;
+    if (!parts_.mixer.plan(*session_.usual_amount, cassettes_).ok()) return std::nullopt;
+    return session_.usual_amount;
+}
+
+std::optional<Money> CashService::amount_step() const {
+    // The smallest note still in a usable cassette: every payable amount is a multiple of it
+    // (the mixer has the last word: 150 is refused with only 100s and 50s short).
+    std::optional<std::uint32_t> smallest;
+    for (const drivers::CassetteInfo& cassette : cassettes_) {
+        if (!cassette.usable()) continue;
+        if (!smallest || cassette.denomination < *smallest) smallest = cassette.denomination;
+    }
+    if (!smallest) return std::nullopt;
+    return Money{static_cast<std::int64_t>(*smallest), config_.currency, config_.currency_exponent};
+}
+
+void CashService::read_then(std::function<void(const std::vector<drivers::CassetteInfo>&)> then) {
+    parts_.dispenser.submit<drivers::DispenserStatus>(
+        "status", timeouts_.status,
+        [](drivers::CashDispenser& dispenser) { return Result<drivers::DispenserStatus>(dispenser.status()); },
+        [this, then = std::move(then)](const Completion<drivers::DispenserStatus>& done) {
+            if (done.ok()) {
+                cassettes_ = done.payload->cassettes;
+            } else {
+                ports_.note("dispenser status: " + done.describe());
+                cassettes_.clear();  // unknown: nothing can be promised
+            }
+            then(cassettes_);
+        });
+}
+
+void CashService::check_amount(const Money& amount, bool pays_cash) {
+    if (amount.minor_units <= 0) {
+        ports_.post(flow_events::amount_not_payable("amount.invalid"));
+        return;
+    }
+    if (!pays_cash) {  // a transfer: the host decides
+        ports_.post(flow_events::amount_chosen(amount));
+        return;
+    }
+    read_then([this, amount](const std::vector<drivers::CassetteInfo>& loaded) {
+        auto plan = parts_.mixer.plan(amount, loaded);
+        if (!plan.ok()) {
+            ports_.note("amount not payable: " + plan.error().message);
+            ports_.post(flow_events::amount_not_payable(not_payable_message_key(drivers::mix_failure_of(plan.error()))));
+            return;
+        }
+        ports_.post(flow_events::amount_chosen(amount));
+    });
+}
+
+void CashService::dispense(const Money& amount, host::TransactionType) {
+    read_then([this, amount](const std::vector<drivers::CassetteInfo>& loaded) {
+        auto plan = session_.prefers_small_notes ? parts_.mixer.plan_small_notes(amount, loaded)
+                                                 : parts_.mixer.plan(amount, loaded);
+        if (!plan.ok()) {
+            ports_.note("note mix failed: " + plan.error().message);
+            ports_.post(plain(EventKind::DispenseFailed));
+            return;
+        }
+        // The bracket holds the reversal of everything: if the power goes now, start-up sends it.
+        host::ReversalRequest in_waiting = reversal_for_(amount, host::ReversalReason::DeviceMalfunction);
+        const Status opened = parts_.bracket.open(in_waiting);
+        if (!in_waiting.pan.empty()) OPENSSL_cleanse(in_waiting.pan.data(), in_waiting.pan.size());
+        if (!opened.ok()) {
+            ports_.note("in-flight bracket not persisted, not dispensing: " + opened.error().to_string());
+            ports_.post(plain(EventKind::DispenseFailed));
+            return;
+        }
+        pick(amount, *plan);
+    });
+}
+
+void CashService::pick(const Money& amount, const drivers::NotePlan& plan) {
+    parts_.dispenser.submit<drivers::DispenseReport>(
+        "dispense", timeouts_.dispense, [plan](drivers::CashDispenser& dispenser) { return dispenser.dispense(plan); },
+        [this, amount](const Completion<drivers::DispenseReport>& done) {
+            if (done.ok() && done.payload->complete) {
+                present(amount);
+                return;
+            }
+            failed(amount, done.ok() ? done.payload->failure : done.describe());
+        });
+}
+
+void CashService::present(const Money& amount) {
+    parts_.dispenser.submit<std::uint16_t>(
+        "present", timeouts_.present, [](drivers::CashDispenser& dispenser) { return dispenser.present(); },
+        [this, amount](const Completion<std::uint16_t>& done) {
+            if (!done.ok()) {
+                ports_.note("present failed: " + done.describe());
+                failed(amount, done.describe());
+                return;
+            }
+            ports_.recorder.journal("system", "dispense", "success", "dispenser",
+                                    "amount " + format(amount) + ", " + std::to_string(*done.payload) +
+                                        " notes presented");
+            ports_.post(plain(EventKind::CashPresented));
+            read_then([](const std::vector<drivers::CassetteInfo>&) {});  // what is left, for the next screens
+        });
+}
+
+void CashService::failed(const Money& amount, const std::string& why) {
+    ports_.note("dispense incomplete: " + why);
+    ports_.recorder.journal("system", "dispense", "failure: " + why, "dispenser", "amount " + format(amount));
+    // Nothing reached the customer: stacked notes go to the reject bin, the flow reverses it all.
+    parts_.dispenser.submit<drivers::RetractReport>(
+        "retract", timeouts_.retract, [](drivers::CashDispenser& dispenser) { return dispenser.retract(); },
+        [this](const Completion<drivers::RetractReport>& done) {
+            if (!done.ok()) ports_.note("retract after a failed dispense failed: " + done.describe());
+            ports_.post(plain(EventKind::DispenseFailed));
+        });
+}
+
+void CashService::retract() {
+    parts_.dispenser.submit<drivers::RetractReport>(
+        "retract", timeouts_.retract, [](drivers::CashDispenser& dispenser) { return dispenser.retract(); },
+        [this](const Completion<drivers::RetractReport>& done) {
+            if (!done.ok()) {
+                ports_.note("retract failed: " + done.describe());
+            } else {
+                ports_.note("retracted " + std::to_string(done.payload->retracted) + " notes not taken");
+            }
+        });
+}
+
+void CashService::settle() {
+    if (auto closed = parts_.bracket.close(); !closed.ok()) {
+        ports_.note("closing the in-flight bracket failed: " + closed.error().to_string());
+    }
+}
+
+}  // namespace kiosk

@@ -1,0 +1,192 @@
+#include "kiosk/runtime/key_entry.hpp"
+
+#include <openssl/crypto.h>
+
+#include "kiosk/runtime/flow_events.hpp"
+
+namespace kiosk {
+
+namespace {
+
+using flow::EventKind;
+using flow_events::plain;
+
+bool is_pin(flow::KeyEntry entry) {
+    return entry == flow::KeyEntry::Pin || entry == flow::KeyEntry::NewPin || entry == flow::KeyEntry::ConfirmNewPin;
+}
+
+drivers::PinEntryRequest request_for(flow::KeyEntry entry, const flow::FlowConfig& config) {
+    drivers::PinEntryRequest request;
+    switch (entry) {
+        case flow::KeyEntry::Pin: request.mode = drivers::EntryMode::pin; break;
+        case flow::KeyEntry::NewPin: request.mode = drivers::EntryMode::new_pin; break;
+        case flow::KeyEntry::ConfirmNewPin: request.mode = drivers::EntryMode::confirm_new_pin; break;
+        case flow::KeyEntry::Amount:
+            request.mode = drivers::EntryMode::data;
+            request.min_length = 1;
+            request.max_length = static_cast<std::uint8_t>(config.max_amount_digits);
+            break;
+        case flow::KeyEntry::OneTimeCode:  // field 60 carries at most 12 digits
+            request.mode = drivers::EntryMode::data;
+            request.min_length = 6;
+            request.max_length = 12;
+            break;
+        case flow::KeyEntry::PhoneNumber:  // E.164: at most 15 digits
+            request.mode = drivers::EntryMode::data;
+            request.min_length = 6;
+            request.max_length = 15;
+            break;
+    }
+    return request;
+}
+
+}  // namespace
+
+KeyEntry::KeyEntry(RuntimePorts ports, PinPadWorker& pad, Session& session, const flow::FlowConfig& config,
+                   Hooks hooks, DeviceTimeouts timeouts)
+    : ports_(std::move(ports)), pad_(pad), session_(session), config_(config), hooks_(std::move(hooks)),
+      timeouts_(timeouts) {}
+
+bool KeyEntry::typing_clear() const { return entry_ && !is_pin(*entry_); }
+
+void KeyEntry::begin(flow::KeyEntry entry) {
+    if (entry == flow::KeyEntry::OneTimeCode && !session_.cardless && hooks_.start_cardless_visit) {
+        hooks_.start_cardless_visit();  // a cardless visit starts with its code: there is no card read
+    }
+    session_.typed.clear();
+    if (entry == flow::KeyEntry::Pin) session_.pin_block = security::SecureBytes();  // typed again: replaces the last
+    if (entry == flow::KeyEntry::NewPin) session_.new_pin_block = security::SecureBytes();
+    drivers::PinEntryRequest request = request_for(entry, config_);
+    if (is_pin(entry)) request.pan = std::string(session_.pan.view());
+    entry_ = entry;
+    const std::uint64_t serial = ++serial_;
+    pad_.submit<Done>(
+        "begin entry", timeouts_.key_entry,
+        [request = std::move(request)](drivers::PinPad& pad) mutable {
+            const Status status = pad.begin_pin_entry(request);
+            if (!request.pan.empty()) OPENSSL_cleanse(request.pan.data(), request.pan.size());
+            return status;
+        },
+        [this, entry, serial](const Completion<Done>& done) {
+            if (done.ok() || serial != serial_) return;
+            ports_.note("PIN pad (" + std::string(flow::to_string(entry)) + "): " + done.describe());
+            entry_.reset();
+            ports_.post(plain(EventKind::Cancel));
+        });
+}
+
+void KeyEntry::take_pin_block(bool new_pin) {
+    entry_.reset();
+    ++serial_;
+    block_request_ = pad_.submit<Bytes>(
+        "get PIN block", timeouts_.key_entry, [](drivers::PinPad& pad) { return pad.get_pin_block(); },
+        [this, new_pin](const Completion<Bytes>& done) {
+            block_request_.reset();
+            security::SecureBytes& into = new_pin ? session_.new_pin_block : session_.pin_block;
+            if (!done.ok()) {
+                // No block, no request: the session ends safely (Cancel is a row wherever a PIN is
+                // typed; where it is not, the host channel refuses to send without a block).
+                ports_.note("PIN pad gave no PIN block: " + done.describe());
+                into = security::SecureBytes();
+                ports_.post(plain(EventKind::Cancel));
+            } else {
+                Bytes block = *done.payload;
+                into = security::SecureBytes(ByteView(block.data(), block.size()));
+                OPENSSL_cleanse(block.data(), block.size());
+            }
+            std::vector<std::function<void()>> waiting;
+            waiting.swap(after_block_);
+            for (auto& then : waiting) then();
+        });
+}
+
+void KeyEntry::when_pin_block_ready(std::function<void()> then) {
+    if (block_request_ && pad_.outstanding(*block_request_)) {
+        after_block_.push_back(std::move(then));
+        return;
+    }
+    then();
+}
+
+void KeyEntry::poll() {
+    if (poll_ && pad_.outstanding(*poll_)) return;
+    const std::uint64_t serial = serial_;
+    poll_ = pad_.submit<std::vector<drivers::PinPadEvent>>(
+        "poll", timeouts_.poll, [](drivers::PinPad& pad) { return pad.poll(); },
+        [this, serial](const Completion<std::vector<drivers::PinPadEvent>>& done) {
+            poll_.reset();
+            if (!done.ok()) {
+                ports_.note("PIN pad poll failed: " + done.describe());
+                return;
+            }
+            on_events(serial, *done.payload);
+        });
+}
+
+void KeyEntry::on_events(std::uint64_t serial, const std::vector<drivers::PinPadEvent>& events) {
+    for (const drivers::PinPadEvent& event : events) {
+        // Keys of an entry the pad has since been told to replace belong to a screen that is gone.
+        if (serial != serial_ && event.kind != drivers::PinPadEvent::Kind::entryCancelled) continue;
+        switch (event.kind) {
+            case drivers::PinPadEvent::Kind::entryComplete:
+                if (typing_clear()) {
+                    hooks_.in_turn([this] { complete_typed_entry(); });
+                } else {
+                    ports_.post(plain(EventKind::PinEnter));
+                }
+                break;
+            case drivers::PinPadEvent::Kind::entryCancelled: ports_.post(plain(EventKind::Cancel)); break;
+            case drivers::PinPadEvent::Kind::entryMismatch: ports_.post(plain(EventKind::PinMismatch)); break;
+            case drivers::PinPadEvent::Kind::keyPressed:
+                if (typing_clear()) {
+                    hooks_.in_turn([this, event] { on_typed_key(event); });
+                    break;
+                }
+                if (event.key == drivers::PinKey::digit) ports_.post(plain(EventKind::PinDigit));
+                if (event.key == drivers::PinKey::clear) ports_.post(plain(EventKind::PinClear));
+                if (event.key == drivers::PinKey::backspace) ports_.post(plain(EventKind::PinBackspace));
+                break;
+        }
+    }
+}
+
+void KeyEntry::on_typed_key(const drivers::PinPadEvent& event) {
+    switch (event.key) {
+        case drivers::PinKey::digit:
+            if (!event.digit || !session_.typed.push(*event.digit)) return;  // full: the pad beeps
+            break;
+        case drivers::PinKey::backspace: session_.typed.pop(); break;
+        case drivers::PinKey::clear: session_.typed.clear(); break;
+        default: return;
+    }
+    hooks_.dispatch(flow_events::entry_changed(static_cast<int>(session_.typed.size())));
+}
+
+void KeyEntry::complete_typed_entry() {
+    const std::optional<flow::KeyEntry> entry = entry_;
+    entry_.reset();
+    if (entry == flow::KeyEntry::Amount) {
+        const std::optional<Money> amount = typed_amount();
+        session_.typed.clear();
+        hooks_.amount_typed(amount);
+    } else if (entry == flow::KeyEntry::OneTimeCode) {
+        session_.one_time_code = security::SecureString(session_.typed.view());
+        session_.typed.clear();
+        ports_.post(plain(EventKind::CodeEntered));
+    } else if (entry == flow::KeyEntry::PhoneNumber) {
+        session_.phone_number = std::string(session_.typed.view());
+        session_.typed.clear();
+        ports_.post(plain(EventKind::PhoneEntered));
+    }
+}
+
+std::optional<Money> KeyEntry::typed_amount() const {
+    // Whole units typed on the pad (the pad caps the digits, so this cannot overflow).
+    if (session_.typed.empty()) return std::nullopt;
+    std::int64_t minor = 0;
+    for (const char digit : session_.typed.view()) minor = minor * 10 + (digit - '0');
+    for (int i = 0; i < config_.currency_exponent; ++i) minor *= 10;
+    return Money{minor, config_.currency, config_.currency_exponent};
+}
+
+}  // namespace kiosk

@@ -1,0 +1,69 @@
+// KeyEntry: what is typed on the encrypting PIN pad. A PIN stays inside the pad and is taken out
+// only as its enciphered format-4 block; digits typed in clear (an amount, a one-time code, a phone
+// number) are held in the session's wiped buffer until used. Each entry is a command to the pad's
+// worker; key events come back from polls and are applied in their turn among the flow's events,
+// so every screen shows the value as that key made it. Key events of an entry that has been
+// replaced are dropped.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "common/async/request_worker.hpp"
+#include "drivers/pinpad/pin_pad.hpp"
+#include "kiosk/flow/flow_config.hpp"
+#include "kiosk/runtime/runtime_ports.hpp"
+#include "kiosk/runtime/session.hpp"
+
+namespace kiosk {
+
+using PinPadWorker = RequestWorker<drivers::PinPad>;
+
+class KeyEntry {
+public:
+    struct Hooks {
+        // Runs `step` when its turn comes among the queued flow events (keys in clear).
+        std::function<void(std::function<void()> step)> in_turn;
+        // Handles a flow event at once (from inside an in_turn step).
+        std::function<void(const flow::Event&)> dispatch;
+        // A typed amount is complete (nullopt: nothing typed): the cash service checks it.
+        std::function<void(std::optional<Money>)> amount_typed;
+        // A one-time code entry starts a cardless visit when no session is open.
+        std::function<void()> start_cardless_visit;
+    };
+
+    KeyEntry(RuntimePorts ports, PinPadWorker& pad, Session& session, const flow::FlowConfig& config, Hooks hooks,
+             DeviceTimeouts timeouts = {});
+
+    void begin(flow::KeyEntry entry);
+    // The PIN entry is complete: keep its block for the visit (`new_pin`: the PIN change's block).
+    void take_pin_block(bool new_pin);
+    // Runs `then` once no PIN block is on its way from the pad (at once when none is).
+    void when_pin_block_ready(std::function<void()> then);
+    void poll();
+
+    [[nodiscard]] std::optional<flow::KeyEntry> active() const { return entry_; }
+    // The whole units typed so far, as money in the flow's currency.
+    [[nodiscard]] std::optional<Money> typed_amount() const;
+
+private:
+    void on_events(std::uint64_t serial, const std::vector<drivers::PinPadEvent>& events);
+    void on_typed_key(const drivers::PinPadEvent& event);
+    void complete_typed_entry();
+    [[nodiscard]] bool typing_clear() const;
+
+    RuntimePorts ports_;
+    PinPadWorker& pad_;
+    Session& session_;
+    const flow::FlowConfig& config_;
+    Hooks hooks_;
+    DeviceTimeouts timeouts_;
+    std::optional<flow::KeyEntry> entry_;  // what the pad is collecting now
+    std::uint64_t serial_ = 0;             // bumped by every begin(): events of older entries are dropped
+    std::optional<RequestId> poll_;
+    std::optional<RequestId> block_request_;
+    std::vector<std::function<void()>> after_block_;
+};
+
+}  // namespace kiosk

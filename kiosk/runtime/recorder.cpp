@@ -1,0 +1,24 @@
+#include "kiosk/runtime/recorder.hpp"
+
+namespace kiosk {
+
+void Recorder::journal(std::string_view actor, std::string_view event, std::string_view outcome,
+                       std::string_view resource, std::string_view detail) {
+    if (auto status = sink_.record_event(actor, event, outcome, resource, detail); !status.ok()) {
+        note_("journal: " + status.error().to_string());
+    }
+}
+
+void Recorder::transaction(const Session& session, const TransactionRecord& record) {
+    if (auto status = sink_.record_transaction(session, record); !status.ok()) {
+        note_("recording the transaction failed: " + status.error().to_string());
+    }
+}
+
+void Recorder::journey(const Session& session, ui::Language language, std::string_view outcome) {
+    if (auto status = sink_.record_journey(session, language, outcome); !status.ok()) {
+        note_("recording the journey failed: " + status.error().to_string());
+    }
+}
+
+}  // namespace kiosk

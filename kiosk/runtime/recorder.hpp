@@ -1,0 +1,59 @@
+// Recorder: the runtime's one door to the electronic journal and the CX records. A record that
+// cannot be written is a note for the operator, never a stop of the customer's visit (the
+// store refuses the business step as a whole, so nothing half-written is left behind).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "kiosk/cx/cx_recorder.hpp"
+
+namespace kiosk {
+
+// What the recorder writes to: the CX recorder in the kiosk, a fake in the services' tests.
+class RecordSink {
+public:
+    virtual ~RecordSink() = default;
+    virtual Status record_event(std::string_view actor, std::string_view event, std::string_view outcome,
+                                std::string_view resource, std::string_view detail) = 0;
+    virtual Status record_transaction(const Session& session, const TransactionRecord& record) = 0;
+    virtual Status record_journey(const Session& session, ui::Language language, std::string_view outcome) = 0;
+};
+
+// The kiosk's sink: CxRecorder (journal chain, counters and outbox in one transaction each).
+class CxRecordSink final : public RecordSink {
+public:
+    explicit CxRecordSink(CxRecorder& cx) : cx_(cx) {}
+    Status record_event(std::string_view actor, std::string_view event, std::string_view outcome,
+                        std::string_view resource, std::string_view detail) override {
+        return cx_.record_event(actor, event, outcome, resource, detail);
+    }
+    Status record_transaction(const Session& session, const TransactionRecord& record) override {
+        return cx_.record_transaction(session, record);
+    }
+    Status record_journey(const Session& session, ui::Language language, std::string_view outcome) override {
+        return cx_.record_journey(session, language, outcome);
+    }
+
+private:
+    CxRecorder& cx_;
+};
+
+class Recorder {
+public:
+    Recorder(RecordSink& sink, std::function<void(const std::string&)> note) : sink_(sink), note_(std::move(note)) {}
+
+    // One electronic-journal line (PCI DSS 10.2.2: who, what, outcome, which resource; when and
+    // where are added by the sink).
+    void journal(std::string_view actor, std::string_view event, std::string_view outcome, std::string_view resource,
+                 std::string_view detail = {});
+    void transaction(const Session& session, const TransactionRecord& record);
+    void journey(const Session& session, ui::Language language, std::string_view outcome);
+
+private:
+    RecordSink& sink_;
+    std::function<void(const std::string&)> note_;
+};
+
+}  // namespace kiosk
