@@ -1,7 +1,5 @@
 #include "common/async/request_worker.hpp"
 
-#include <spdlog/spdlog.h>
-
 namespace kiosk::async_detail {
 
 JobQueue::JobQueue(std::string name) : name_(std::move(name)), thread_([this] { run(); }) {}
@@ -55,13 +53,7 @@ void JobQueue::run() {
         jobs_.pop_front();
         running_ = true;
         lock.unlock();
-        try {
-            job();
-        } catch (const std::exception& error) {
-            // A driver must not throw across this thread; if one does, the request stays
-            // outstanding and its deadline turns it into a timeOut, so the loop is told.
-            spdlog::error("{}: request threw: {}", name_, error.what());
-        }
+        job();  // never throws: RequestWorker carries a target's exception to the loop
         lock.lock();
         running_ = false;
         changed_.notify_all();

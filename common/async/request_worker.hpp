@@ -16,6 +16,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
@@ -99,8 +100,18 @@ public:
         // Held by pointer: a request may own move-only data (a PIN block) and std::function copies.
         auto job = std::make_shared<Work>(std::move(work));
         jobs_.push(id, [this, id, loop, finish, command = std::move(command), job]() {
-            auto outcome = std::make_shared<Result<Payload>>(run_work<Payload>(*job));
-            mailbox_.push([loop, id, finish, outcome, command, name = name_]() {
+            std::shared_ptr<Result<Payload>> outcome;
+            std::exception_ptr thrown;
+            try {
+                outcome = std::make_shared<Result<Payload>>(run_work<Payload>(*job));
+            } catch (...) {
+                // Targets report failures as values; an exception is a programming error (or a
+                // test's simulated crash): it is carried to the loop and rethrown there, where
+                // main turns it into a stop, instead of dying silently on this thread.
+                thrown = std::current_exception();
+            }
+            mailbox_.push([loop, id, finish, outcome, thrown, command, name = name_]() {
+                if (thrown) std::rethrow_exception(thrown);
                 auto side = loop.lock();
                 if (!side) return;  // the worker is gone; so is whoever asked
                 const auto found = side->pending.find(id);

@@ -376,6 +376,7 @@ void Runtime::execute(const flow::Effect& effect) {
             break;
         case EffectKind::IssueEReceipt:
             receipts_->issue_e_receipt(context_.pending_transaction.value_or(host::TransactionType::BalanceInquiry));
+            if (current_screen_) show(*current_screen_);  // the QR screen went out first; now with its reference
             break;
     }
 }

@@ -203,6 +203,16 @@ TEST_F(RequestWorkerTest, AFailureBecomesItsCompletionCode) {
     EXPECT_TRUE(done[4].payload.has_value());
 }
 
+TEST_F(RequestWorkerTest, AnExceptionFromTheTargetIsRethrownOnTheLoop) {
+    struct Crash {};
+    bool called = false;
+    worker_.submit<int>("crash", 1'000ms, [](GatedDevice&) -> Result<int> { throw Crash{}; },
+                        [&](const Completion<int>&) { called = true; });
+    ASSERT_TRUE(worker_.wait_idle(5s));
+    EXPECT_THROW(turn(), Crash);
+    EXPECT_FALSE(called);
+}
+
 TEST(RequestWorkerLifetime, AnAnswerArrivingAfterTheWorkerIsGoneIsIgnored) {
     ManualClock clock;
     LoopMailbox mailbox;
