@@ -1,6 +1,6 @@
 // The kiosk's configuration: compiled-in defaults, overridden by a TOML file given with
-// --config. A value of the wrong type or out of range is refused with a message that names the
-// file, the key and what was expected.
+// --config. A key the kiosk does not read is refused, and so is a value of the wrong type or out of
+// range, with a message that names the file, the line, the key and what was expected.
 #pragma once
 
 #include <cstddef>
@@ -14,7 +14,6 @@
 
 #include "common/clock.hpp"
 #include "kiosk/flow/flow_config.hpp"
-#include "ui/view_model.hpp"
 
 namespace kiosk {
 
@@ -95,7 +94,6 @@ struct KioskConfig {
     std::filesystem::path data_dir = "var";             // database and keys live here
     std::filesystem::path font_dir = "/usr/share/fonts/opentype/noto";
     std::filesystem::path screens_dir = "out/screens";  // headless PNGs
-    ui::Language default_language = ui::Language::English;
     flow::FlowConfig flow;
     // [receipts] e_receipt_url: the QR e-receipt's text; {reference} becomes the receipt's reference.
     std::string e_receipt_url = "https://receipts.kioskbank.example/r/{reference}";
@@ -110,10 +108,17 @@ struct KioskConfig {
     [[nodiscard]] std::filesystem::path keys_path() const { return data_dir / "keys"; }
 };
 
-// Reads and validates a config file; throws ConfigError naming the file (and key) on any problem.
+// Reads and validates a config file; throws ConfigError naming the file (and line and key) on any
+// problem, an unknown key included: "kiosk.toml:12: unknown key 'crm.pinned_key' (did you mean
+// 'crm.pinned_keys'?)".
 KioskConfig load_config(const std::filesystem::path& path);
 
 // Same, from text; `source` names it in error messages.
 KioskConfig parse_config(std::string_view toml_text, std::string_view source);
+
+// Every key parse_config reads, set or not, dotted and sorted; an entry of [[sim.cassettes]] the
+// text has adds its keys as "sim.cassettes[0].count". These are the keys it knows: any other key is
+// refused. Throws ConfigError as parse_config does for text that is not TOML or holds a bad value.
+std::vector<std::string> known_config_keys(std::string_view toml_text);
 
 }  // namespace kiosk

@@ -1,5 +1,5 @@
 #pragma once
-// The one place toml++ is included (only kiosk_config.cpp includes this file).
+// The one place toml++ is included (only kiosk/config's reader and loader include this file).
 //
 // Debian 12 ships toml++ 3.3, whose parser states some preconditions on its input with
 // TOML_ASSERT_ASSUME, and malformed text can break them (`q=[}`, `[=`: marzer/tomlplusplus#294,

@@ -1,6 +1,6 @@
 // Fuzzes kiosk/config/kiosk_config.hpp parse_config with arbitrary TOML text. Bad input must end
-// in ConfigError; any other exception escapes on purpose, and libFuzzer reports it as a crash.
-// A config that is accepted holds only values inside the documented ranges.
+// in ConfigError (an unknown key among it); any other exception escapes on purpose, and libFuzzer
+// reports it as a crash. A config that is accepted holds only values inside the documented ranges.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -32,8 +32,9 @@ void check_config(const kiosk::KioskConfig& config) {
     FUZZ_CHECK(seconds_between(config.crm.request_timeout, 1, 300));
     FUZZ_CHECK(config.flow.max_pin_tries >= 1 && config.flow.max_pin_tries <= 9);
     for (const auto& [state, timeout] : config.flow.state_timeouts) FUZZ_CHECK(seconds_between(timeout, 1, 3600));
-    FUZZ_CHECK(config.default_language == kiosk::ui::Language::English ||
-               config.default_language == kiosk::ui::Language::SimplifiedChinese);
+    for (const auto& cassette : config.sim.cassettes) {
+        FUZZ_CHECK(cassette.denomination_minor > 0 && cassette.low_threshold <= cassette.count);
+    }
 }
 
 }  // namespace

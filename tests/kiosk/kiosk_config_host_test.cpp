@@ -1,5 +1,5 @@
 // kiosk/config, the [host] section and sim.host_transport: a full bank host link is read, and each
-// bad value is refused with the file, the key and what was expected.
+// bad value is refused with the file, the line, the key and what was expected.
 #include "kiosk/config/kiosk_config.hpp"
 
 #include <gtest/gtest.h>
@@ -62,37 +62,46 @@ TEST(KioskConfigHostTest, DefaultsAreNoHostAndTheTlsTransportForTheSimulator) {
     EXPECT_EQ(parse_config("[host]\naddress = \"::1\"\nport = 1\nca_file = \"ca.pem\"\n", "t").host.address, "::1");
 }
 
-TEST(KioskConfigHostTest, EachBadValueIsRefusedWithItsKeyNamed) {
+TEST(KioskConfigHostTest, EachBadValueIsRefusedWithItsLineAndKeyNamed) {
     EXPECT_EQ(error_of(host_with("address = \"bank.example\"")),
-              "test.toml: host.address: expected a numeric IPv4 or IPv6 address (a DNS lookup cannot be bounded by "
+              "test.toml:2: host.address: expected a numeric IPv4 or IPv6 address (a DNS lookup cannot be bounded by "
               "a timeout), got \"bank.example\"");
-    EXPECT_EQ(error_of(host_with("port = 70000")), "test.toml: host.port: must be between 1 and 65535, got 70000");
-    EXPECT_EQ(error_of(host_with("port = \"443\"")), "test.toml: host.port: expected an integer");
+    EXPECT_EQ(error_of(host_with("port = 70000")), "test.toml:2: host.port: must be between 1 and 65535, got 70000");
+    EXPECT_EQ(error_of(host_with("port = \"443\"")), "test.toml:2: host.port: expected an integer, got \"443\"");
     EXPECT_EQ(error_of(host_with("server_name = \"bank example\"")),
-              "test.toml: host.server_name: expected the DNS name or IP address the bank's certificate carries, got "
+              "test.toml:2: host.server_name: expected the DNS name or IP address the bank's certificate carries, got "
               "\"bank example\"");
-    EXPECT_EQ(error_of(host_with("ca_file = 3")), "test.toml: host.ca_file: expected a string");
+    EXPECT_EQ(error_of(host_with("ca_file = 3")), "test.toml:2: host.ca_file: expected a string, got 3");
     EXPECT_EQ(error_of(host_with("client_cert = \"c.pem\"")),
-              "test.toml: host.client_key: host.client_cert and host.client_key go together (mutual TLS)");
+              "test.toml:1: host.client_key: host.client_cert and host.client_key go together (mutual TLS)");
     EXPECT_EQ(error_of(host_with("client_key = \"c.key\"")),
-              "test.toml: host.client_cert: host.client_cert and host.client_key go together (mutual TLS)");
+              "test.toml:1: host.client_cert: host.client_cert and host.client_key go together (mutual TLS)");
     EXPECT_EQ(error_of(host_with("pinned_keys = \"" + std::string(kPrimary) + "\"")),
-              "test.toml: host.pinned_keys: expected an array of strings");
+              "test.toml:2: host.pinned_keys: expected an array of strings, got \"" + std::string(kPrimary) + "\"");
     EXPECT_TRUE(error_of(host_with("pinned_keys = [\"" + std::string(kPrimary) + "\"]"))
-                    .starts_with("test.toml: host.pinned_keys: host.pinned_keys: 1 pin(s) given; a primary and at least one backup"))
+                    .starts_with("test.toml:2: host.pinned_keys: host.pinned_keys: 1 pin(s) given; a primary and at least one backup"))
         << "a single pin strands the kiosk when the bank rotates its key";
     EXPECT_TRUE(error_of(host_with("pinned_keys = [\"md5//x\", \"" + std::string(kBackup) + "\"]"))
-                    .starts_with("test.toml: host.pinned_keys: host.pinned_keys[0]: pin \"md5//x\" does not start with sha256//"));
+                    .starts_with("test.toml:2: host.pinned_keys: host.pinned_keys[0]: pin \"md5//x\" does not start with sha256//"));
     EXPECT_EQ(error_of(host_with("connect_timeout_s = 0")),
-              "test.toml: host.connect_timeout_s: must be between 1 and 60, got 0");
+              "test.toml:2: host.connect_timeout_s: must be between 1 and 60, got 0");
     EXPECT_EQ(error_of(host_with("reply_timeout_s = 600")),
-              "test.toml: host.reply_timeout_s: must be between 1 and 120, got 600");
+              "test.toml:2: host.reply_timeout_s: must be between 1 and 120, got 600");
     EXPECT_EQ(error_of("[host]\naddress = \"10.0.0.1\"\nca_file = \"ca.pem\"\n"),
-              "test.toml: host.port: required when host.address is set");
+              "test.toml:1: host.port: required when host.address is set");
     EXPECT_EQ(error_of("[host]\naddress = \"10.0.0.1\"\nport = 5443\n"),
-              "test.toml: host.ca_file: required when host.address is set");
+              "test.toml:1: host.ca_file: required when host.address is set");
     EXPECT_EQ(error_of("[sim]\nhost_transport = \"tcp\"\n"),
-              "test.toml: sim.host_transport: expected \"iso8583\" or \"in_process\", got \"tcp\"");
+              "test.toml:2: sim.host_transport: expected \"iso8583\" or \"in_process\", got \"tcp\"");
+}
+
+// A misspelt key is named as such, not as the required key it leaves unset.
+TEST(KioskConfigHostTest, AMisspeltKeyIsReportedBeforeWhatItLeavesMissing) {
+    EXPECT_EQ(error_of("[host]\naddress = \"10.0.0.1\"\nport = 5443\nca_fil = \"ca.pem\"\n"),
+              "test.toml:4: unknown key 'host.ca_fil' (did you mean 'host.ca_file'?)");
+    EXPECT_EQ(error_of("[host]\naddress = \"10.0.0.1\"\nport = 5443\nca_file = \"ca.pem\"\nclient_cert = \"c.pem\"\n"
+                       "clientkey = \"c.key\"\n"),
+              "test.toml:6: unknown key 'host.clientkey' (did you mean 'host.client_key'?)");
 }
 
 }  // namespace
