@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "common/clock.hpp"
 #include "common/random_source.hpp"
@@ -23,8 +24,12 @@ class App;
 
 namespace kiosk::kioskctl {
 
-// flow dot: the transition table as Graphviz DOT.
-int run_flow_dot(std::ostream& out);
+// flow dot: one diagram of the transition table as Graphviz DOT (flow::diagrams() names them); an
+// unknown name is one error line naming the known ones and kExitUsage.
+inline constexpr std::string_view kDefaultFlowDiagram = "overview";
+int run_flow_dot(std::string_view diagram, Streams io);
+// flow diagrams: each diagram's name and title, one a line.
+int run_flow_diagrams(std::ostream& out);
 void register_flow_commands(CLI::App& app, ToolContext& tool);
 
 // outbox status: pending and dead-letter counts, and the oldest pending record's header.

@@ -6,7 +6,6 @@
 
 #include <gtest/gtest.h>
 
-#include "kiosk/flow/flow_dot.hpp"
 #include "tests/kiosk/flow_driver.hpp"
 
 namespace kiosk::flow {
@@ -485,13 +484,6 @@ TEST(FlowTest, DeclinedWithdrawalMovesNoCashAndReversesNothing) {
     EXPECT_FALSE(d.asked(EffectKind::ReverseTransaction));
     EXPECT_FALSE(d.asked(EffectKind::DispenseCash));
     EXPECT_EQ(d.context().message_key, "decline.insufficient_funds");
-}
-
-TEST(FlowTest, DotExportHasOneEdgePerRow) {
-    const std::string dot = transition_table_dot();
-    const auto edges = static_cast<std::size_t>(std::count(dot.begin(), dot.end(), '>'));  // each "->"
-    EXPECT_EQ(edges, transition_table().size());
-    EXPECT_NE(dot.find("Closing -> ThankYou"), std::string::npos);
 }
 
 }  // namespace

@@ -300,11 +300,31 @@ TEST_F(KioskctlTest, SimStatusSaysTheControlSocketIsMissingAndExitsTwo) {
     EXPECT_TRUE(captured.out.str().empty());
 }
 
-TEST_F(KioskctlTest, FlowDotPrintsADigraph) {
+TEST_F(KioskctlTest, FlowDotPrintsTheOverviewUnlessToldWhichDiagram) {
+    Captured overview;
+    EXPECT_EQ(run({"flow", "dot"}, overview), kExitOk) << overview.err.str();
+    EXPECT_TRUE(contains(overview.out.str(), "digraph \"overview\""));
+    EXPECT_TRUE(contains(overview.out.str(), "PinEntry"));
+    Captured withdrawal;
+    EXPECT_EQ(run({"flow", "dot", "--diagram", "withdrawal"}, withdrawal), kExitOk) << withdrawal.err.str();
+    EXPECT_TRUE(contains(withdrawal.out.str(), "digraph \"withdrawal\""));
+    EXPECT_TRUE(contains(withdrawal.out.str(), "TakeCash"));
+}
+
+TEST_F(KioskctlTest, FlowDotNamesTheDiagramsWhenTheNameIsUnknown) {
     Captured captured;
-    EXPECT_EQ(run_flow_dot(captured.out), kExitOk);
-    EXPECT_EQ(captured.out.str().rfind("digraph", 0), 0U);
-    EXPECT_TRUE(contains(captured.out.str(), "PinEntry"));
+    EXPECT_EQ(run_flow_dot("everything", captured.streams()), kExitUsage);
+    EXPECT_TRUE(captured.out.str().empty());
+    EXPECT_EQ(line_count(captured.err.str()), 1U);
+    EXPECT_TRUE(contains(captured.err.str(), "\"everything\"")) << captured.err.str();
+    EXPECT_TRUE(contains(captured.err.str(), "legend, overview, withdrawal")) << captured.err.str();
+}
+
+TEST_F(KioskctlTest, FlowDiagramsListsEveryNameWithItsTitle) {
+    Captured captured;
+    EXPECT_EQ(run({"flow", "diagrams"}, captured), kExitOk) << captured.err.str();
+    EXPECT_EQ(line_count(captured.out.str()), 9U);
+    EXPECT_TRUE(contains(captured.out.str(), "pin-change  PIN change\n"));
 }
 
 TEST_F(KioskctlTest, CommandLineReadsTheConfigGivenBeforeOrAfterTheCommand) {

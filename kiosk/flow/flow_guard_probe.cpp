@@ -1,0 +1,99 @@
+#include "kiosk/flow/flow_guard_probe.hpp"
+
+#include <algorithm>
+#include <array>
+#include <deque>
+#include <map>
+
+namespace kiosk::flow {
+
+namespace {
+
+// The events a guard is asked about: the host's answers tell the decline rows apart.
+std::vector<Event> sample_events(EventKind kind) {
+    std::vector<Event> events;
+    for (const std::optional<host::ResponseCode> response :
+         {std::optional<host::ResponseCode>{}, std::optional{host::ResponseCode::WrongPin},
+          std::optional{host::ResponseCode::PinTriesExceeded}, std::optional{host::ResponseCode::SystemError}}) {
+        Event event{};
+        event.kind = kind;
+        event.response = response;
+        events.push_back(event);
+    }
+    return events;
+}
+
+bool holds(const TransitionRow& row, const Context& context) {
+    if (row.guard == nullptr) return true;
+    const std::vector<Event> events = sample_events(row.on);
+    return std::any_of(events.begin(), events.end(), [&](const Event& event) { return row.guard(context, event); });
+}
+
+Context after(const TransitionRow& row, Context context) {
+    if (row.action != nullptr) {
+        Event event{};
+        event.kind = row.on;
+        row.action(context, event);
+    }
+    context.state = row.to;
+    return context;
+}
+
+// The context of a session that walked the table from Attract to `target` by the fewest rows.
+Context context_reaching(StateId target) {
+    std::map<StateId, Context> reached{{StateId::Attract, Context{}}};
+    std::deque<StateId> queue{StateId::Attract};
+    while (!queue.empty() && !reached.contains(target)) {
+        const StateId state = queue.front();
+        queue.pop_front();
+        for (const TransitionRow& row : transition_table()) {
+            if (row.from != state || reached.contains(row.to) || !holds(row, reached.at(state))) continue;
+            reached.emplace(row.to, after(row, reached.at(state)));
+            queue.push_back(row.to);
+        }
+    }
+    return reached.contains(target) ? reached.at(target) : Context{};
+}
+
+std::vector<Context> varied(const Context& base) {
+    std::vector<Context> contexts;
+    const std::vector<bool> card_in = base.card_in_machine ? std::vector<bool>{true, false} : std::vector<bool>{false};
+    constexpr std::array flags{false, true};
+    for (const bool card : card_in) {
+        for (const bool card_first : flags) {
+            for (const bool printer : flags) {
+                for (const bool e_receipts : flags) {
+                    for (const bool another : flags) {
+                        for (const int tries : {1, 3}) {
+                            Context context = base;
+                            context.card_in_machine = card;
+                            context.card_before_cash = card_first;
+                            context.receipts_available = printer;
+                            context.e_receipts = e_receipts;
+                            context.offer_another = another;
+                            context.pin_tries_left = tries;
+                            contexts.push_back(context);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return contexts;
+}
+
+}  // namespace
+
+std::vector<Context> contexts_without_transaction() {
+    Context base{};
+    base.card_in_machine = true;
+    return varied(base);
+}
+
+std::vector<Context> contexts_after(const TransitionRow& start) { return varied(after(start, context_reaching(start.from))); }
+
+bool can_take(const TransitionRow& row, std::span<const Context> contexts) {
+    return std::any_of(contexts.begin(), contexts.end(), [&](const Context& context) { return holds(row, context); });
+}
+
+}  // namespace kiosk::flow
