@@ -1,6 +1,6 @@
 // Where trace records go: a JSON-lines file (TraceFileWriter), or memory (TraceLog) for tests and
 // for comparing a replay with its original. Sinks are thread-safe: every device's decorator may
-// write to the same sink.
+// write to the same sink, from its own worker thread; each record is written whole, one line.
 #pragma once
 
 #include <cstdio>
@@ -32,6 +32,7 @@ private:
 };
 
 // Appends one line per record and flushes it, so a crash loses at most the record being written.
+// The line is formatted outside the lock and written and flushed under it: never interleaved.
 // The file is created with mode 0600 (it describes a customer's session, if not their data).
 class TraceFileWriter final : public TraceSink {
 public:

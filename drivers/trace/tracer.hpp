@@ -1,6 +1,8 @@
 // Tracer: what the tracing decorators share — the clock, the sink, request ids that are unique
 // across every device of one trace, and an optional TraceHook that is told before and after each
 // command and poll (the simulator's replayer uses it to arm a recorded fault just in time).
+// Threads: every device's worker may call one Tracer at once: ids are atomic, the clock and the
+// sink are thread-safe, and the hook must be (TraceReplayer is).
 #pragma once
 
 #include <atomic>

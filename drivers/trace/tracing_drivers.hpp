@@ -5,6 +5,8 @@
 // key event the key, never a digit (not even a clear data-mode one); get_pin_block nothing of
 // the block; print the number of lines, not their text. A poll that returns nothing is not
 // recorded (the runtime polls ~60 times a second).
+// Threads: a decorator keeps no state of its own; call it from the thread its inner driver is
+// used on (one worker per device); decorators of different devices may share one Tracer.
 // Run: build/h-ctl/bin/trace_tests; used by kiosk --sim --trace <file> (kiosk/simulator).
 #pragma once
 

@@ -20,9 +20,9 @@ Error missing(std::string_view device) {
 }
 
 Status check_cassette(const SimCashDispenser& dispenser, std::uint32_t cassette) {
-    if (cassette >= dispenser.cassettes().size()) {
+    if (cassette >= dispenser.cassette_count()) {
         return make_error("sim control", "cassette " + std::to_string(cassette) + " does not exist (the dispenser has " +
-                                             std::to_string(dispenser.cassettes().size()) + ", numbered from 0)");
+                                             std::to_string(dispenser.cassette_count()) + ", numbered from 0)");
     }
     return ok_status();
 }
@@ -132,7 +132,7 @@ Status apply_fault(const SimDeviceSet& sims, std::string_view device, std::strin
 void clear_faults(const SimDeviceSet& sims) {
     for (const FaultInfo& info : fault_catalog()) {
         if (info.device == "dispenser" && sims.dispenser != nullptr && info.name != "shutter-jam" && info.name != "unplugged") {
-            for (std::uint32_t i = 0; i < sims.dispenser->cassettes().size(); ++i) {
+            for (std::uint32_t i = 0; i < sims.dispenser->cassette_count(); ++i) {
                 (void)apply_fault(sims, info.device, info.name, FaultMode::off, FaultOptions{i, 0});
             }
             continue;

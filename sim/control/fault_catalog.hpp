@@ -1,6 +1,7 @@
 // The simulator's named faults: one vocabulary for the control socket (`kioskctl sim fault
 // <device> <fault>`), SimControl and the trace replayer. Each entry switches a sim device's fault
 // hook on for the next operation (FaultMode::once) or permanently (FaultMode::always).
+// Threads: any thread; each hook takes its device's lock (the sim devices are thread-safe).
 #pragma once
 
 #include <cstdint>

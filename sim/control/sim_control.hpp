@@ -1,8 +1,10 @@
 // SimControl: what a developer or a test does to a running simulator — play the customer (insert a
 // deck card, press PIN-pad keys, take the card, the cash or the receipt), inject and clear faults,
 // and read every device's status through its driver. The control socket calls it; tests call it
-// directly. Not thread-safe: call it on the thread that owns the devices (the kiosk runtime's
-// loop; ControlMailbox carries requests there from the socket thread).
+// directly. Threads: one caller at a time. The customer actions and faults only touch the sim
+// devices, which lock themselves; status() calls the drivers, so it must run where the drivers'
+// other calls are made or be serialized with them (ControlMailbox carries socket requests to
+// the kiosk runtime's loop).
 #pragma once
 
 #include <cstddef>

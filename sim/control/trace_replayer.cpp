@@ -52,7 +52,28 @@ LoopbackPair* TraceReplayer::link_of(std::string_view device) {
     return nullptr;
 }
 
+void TraceReplayer::touch_delivered() {
+    std::lock_guard lock(mutex_);
+    awaiting_touch_ = false;
+}
+
+bool TraceReplayer::finished() const {
+    std::lock_guard lock(mutex_);
+    return pending_.empty();
+}
+
+std::size_t TraceReplayer::remaining() const {
+    std::lock_guard lock(mutex_);
+    return pending_.size();
+}
+
+std::vector<std::string> TraceReplayer::divergences() const {
+    std::lock_guard lock(mutex_);
+    return divergences_;
+}
+
 void TraceReplayer::before(std::string_view device, std::string_view command) {
+    std::lock_guard lock(mutex_);
     play_events();
     const bool monitoring = is_monitoring(device, command);
     if (!monitoring) pass_recorded_monitoring(device, command);
@@ -93,6 +114,7 @@ void TraceReplayer::pass_recorded_monitoring(std::string_view device, std::strin
 }
 
 void TraceReplayer::after(std::string_view /*device*/, std::string_view /*command*/) {
+    std::lock_guard lock(mutex_);
     if (disconnected_ != nullptr) {
         disconnected_->set_disconnected(false);
         disconnected_ = nullptr;

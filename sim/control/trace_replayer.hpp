@@ -11,11 +11,14 @@
 // expected, not played. Traces carry no card data, so the card inserted is the deck card named in
 // ReplayOptions and digits come from its PIN. A command the trace does not have at that point is a
 // divergence: recorded, and the replay goes on.
+// Threads: one mutex serializes the hooks (every device's worker calls them) and the getters;
+// it is taken before any sim device's lock, never while one is held.
 // Run: build/h-ctl/bin/trace_tests --gtest_filter='TraceReplay*'.
 #pragma once
 
 #include <deque>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -42,13 +45,13 @@ public:
     // The replay loop made the touch last handed to ReplayOptions::touch (or gave up on it): the
     // records after it may be played. Until then none are, so the world cannot run ahead of a
     // touch still waiting for its screen (a card inserted before the language was chosen).
-    void touch_delivered() { awaiting_touch_ = false; }
+    void touch_delivered();
 
     // Every recorded record has been matched or played.
-    [[nodiscard]] bool finished() const { return pending_.empty(); }
-    [[nodiscard]] std::size_t remaining() const { return pending_.size(); }
-    // "kiosk issued printer print where the trace has card-reader eject", …
-    [[nodiscard]] const std::vector<std::string>& divergences() const { return divergences_; }
+    [[nodiscard]] bool finished() const;
+    [[nodiscard]] std::size_t remaining() const;
+    // "kiosk issued printer print where the trace has card-reader eject", … (a copy)
+    [[nodiscard]] std::vector<std::string> divergences() const;
 
 private:
     static bool is_monitoring(std::string_view device, std::string_view command);
@@ -59,6 +62,8 @@ private:
     void link_fault_during(const drivers::TraceRecord& command);
     LoopbackPair* link_of(std::string_view device);
 
+    // Recursive: ReplayOptions::touch is called with it held and may call touch_delivered().
+    mutable std::recursive_mutex mutex_;
     std::deque<drivers::TraceRecord> pending_;
     SimDeviceSet sims_;
     ReplayOptions options_;

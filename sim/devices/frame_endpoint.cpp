@@ -8,6 +8,7 @@ FrameEndpoint::FrameEndpoint(LoopbackPair& link, Handler handler)
     link_.on_device_receive([this] { pump(); });
 }
 
+// Runs inside the driver's write(), with the pair's lock held.
 void FrameEndpoint::pump() {
     while (true) {
         auto bytes = link_.device().read(4096, Millis{0});
@@ -24,6 +25,7 @@ void FrameEndpoint::pump() {
 }
 
 void FrameEndpoint::send(std::uint8_t code, ByteView data) {
+    const auto guard = link_.lock();  // events are also sent from customer actions
     if (!powered_) return;
     auto bytes = drivers::encode_frame(code, data);
     if (bytes) (void)link_.device().write(*bytes, Millis{0});

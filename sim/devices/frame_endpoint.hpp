@@ -2,6 +2,7 @@
 // SimCardReader and SimPinPad. It parses what the driver wrote, hands each good command frame to
 // the device model, and sends replies and events back. Malformed frames are counted and dropped,
 // as a real mechanism does (the driver then times out).
+// Threads: guarded by its LoopbackPair's lock, as the model it serves (loopback_transport.hpp).
 // Run: build/h-drivers/bin/sim_devices_tests; used through sim_card_reader.hpp and sim_pin_pad.hpp.
 #pragma once
 
@@ -23,10 +24,19 @@ public:
     void event(std::uint8_t code, ByteView data = {});
 
     // A powered-off device reads and drops everything and answers nothing.
-    void set_powered(bool powered) { powered_ = powered; }
-    [[nodiscard]] bool powered() const { return powered_; }
+    void set_powered(bool powered) {
+        const auto guard = link_.lock();
+        powered_ = powered;
+    }
+    [[nodiscard]] bool powered() const {
+        const auto guard = link_.lock();
+        return powered_;
+    }
 
-    [[nodiscard]] std::size_t malformed_frames() const { return malformed_; }
+    [[nodiscard]] std::size_t malformed_frames() const {
+        const auto guard = link_.lock();
+        return malformed_;
+    }
 
 private:
     void pump();

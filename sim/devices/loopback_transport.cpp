@@ -7,7 +7,45 @@ namespace kiosk::sim {
 
 LoopbackPair::LoopbackPair(std::string name) : name_(std::move(name)) {}
 
+void LoopbackPair::set_disconnected(bool disconnected) {
+    const auto guard = lock();
+    disconnected_ = disconnected;
+}
+
+void LoopbackPair::unplug(FaultMode mode) {
+    const auto guard = lock();
+    unplugged_.set(mode);
+}
+
+FaultMode LoopbackPair::unplugged() const {
+    const auto guard = lock();
+    return unplugged_.mode();
+}
+
+void LoopbackPair::set_device_muted(bool muted) {
+    const auto guard = lock();
+    device_muted_ = muted;
+}
+
+void LoopbackPair::corrupt_next_device_byte() {
+    const auto guard = lock();
+    corrupt_next_ = true;
+}
+
+void LoopbackPair::set_host_read_chunk(std::size_t bytes) {
+    const auto guard = lock();
+    host_read_chunk_ = bytes;
+}
+
+std::size_t LoopbackTransport::pending() const {
+    const auto guard = pair_.lock();
+    return inbox_.size();
+}
+
 Status LoopbackTransport::write(ByteView bytes, Millis /*timeout*/) {
+    // Held through the device model's callback: the command and its reply are one step that
+    // no customer action on another thread can split.
+    const auto guard = pair_.lock();
     if (pair_.disconnected_) return drivers::disconnected_error(pair_.name_);
     if (is_host_ && pair_.unplugged_.fire()) return drivers::disconnected_error(pair_.name_);
     if (is_host_) {
@@ -32,6 +70,7 @@ Status LoopbackTransport::write(ByteView bytes, Millis /*timeout*/) {
 }
 
 Result<Bytes> LoopbackTransport::read(std::size_t max, Millis /*timeout*/) {
+    const auto guard = pair_.lock();
     if (pair_.disconnected_ || pair_.unplugged_.mode() == FaultMode::always) {
         return drivers::disconnected_error(pair_.name_);
     }

@@ -15,11 +15,48 @@ SimCardReader::SimCardReader(std::uint16_t bin_capacity)
       bin_capacity_(bin_capacity) {}
 
 std::optional<std::string> SimCardReader::card_inside() const {
+    const auto guard = link_.lock();
     if (!card_) return std::nullopt;
     return card_->id;
 }
 
+drivers::CardMediaState SimCardReader::media() const {
+    const auto guard = link_.lock();
+    return media_;
+}
+
+bool SimCardReader::insertion_enabled() const {
+    const auto guard = link_.lock();
+    return shutter_open_;
+}
+
+std::vector<std::string> SimCardReader::retained_card_ids() const {
+    const auto guard = link_.lock();
+    return retained_;
+}
+
+void SimCardReader::jam_on_insert(FaultMode mode) {
+    const auto guard = link_.lock();
+    jam_on_insert_.set(mode);
+}
+
+void SimCardReader::jam_on_eject(FaultMode mode) {
+    const auto guard = link_.lock();
+    jam_on_eject_.set(mode);
+}
+
+void SimCardReader::unreadable_stripe(FaultMode mode) {
+    const auto guard = link_.lock();
+    unreadable_stripe_.set(mode);
+}
+
+void SimCardReader::empty_bin() {
+    const auto guard = link_.lock();
+    retained_.clear();
+}
+
 Status SimCardReader::insert(const VirtualCard& card) {
+    const auto guard = link_.lock();
     if (card_) return make_error("sim card reader", "a card is already in the reader");
     if (!shutter_open_) return make_error("sim card reader", "shutter closed: insertion not enabled");
     card_ = card;
@@ -36,6 +73,7 @@ Status SimCardReader::insert(const VirtualCard& card) {
 }
 
 Status SimCardReader::take_card() {
+    const auto guard = link_.lock();
     if (!card_ || media_ != CardMediaState::entering) {
         return make_error("sim card reader", "no card waiting at the gate");
     }
@@ -58,6 +96,7 @@ bool SimCardReader::capture() {
     return true;
 }
 
+// The handlers below run inside the driver's write(), with the link's lock held.
 void SimCardReader::handle(const drivers::Frame& frame) {
     switch (frame.command) {
         case proto::cmd_status: on_status(frame.command); return;

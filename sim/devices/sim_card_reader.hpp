@@ -2,6 +2,7 @@
 // frames a real mechanism does (drivers/card/card_mechanism_protocol.hpp) and answers them from a
 // model of shutter, transport, stripe head and capture bin. Tests and the sim's control socket act
 // as the customer (insert, take_card) and inject faults (jams, unreadable stripe, power loss).
+// Threads: every public method takes the link's lock (loopback_transport.hpp); call from any thread.
 // Run: build/h-drivers/bin/drivers_tests --gtest_filter='MechanismCardReader*'
 //      build/h-drivers/bin/sim_devices_tests --gtest_filter='SimCardReader*'
 // Used by: tests/drivers/mechanism_card_reader_test.cpp, tests/sim/sim_card_reader_test.cpp.
@@ -35,19 +36,19 @@ public:
     Status take_card();
 
     // --- faults ---
-    void jam_on_insert(FaultMode mode) { jam_on_insert_.set(mode); }
-    void jam_on_eject(FaultMode mode) { jam_on_eject_.set(mode); }
-    void unreadable_stripe(FaultMode mode) { unreadable_stripe_.set(mode); }
+    void jam_on_insert(FaultMode mode);
+    void jam_on_eject(FaultMode mode);
+    void unreadable_stripe(FaultMode mode);
     // Power off: the mechanism answers nothing (the driver reports it offline).
     void set_powered(bool powered) { endpoint_.set_powered(powered); }
     // A technician empties the capture bin.
-    void empty_bin() { retained_.clear(); }
+    void empty_bin();
 
-    // --- what a test can see ---
-    [[nodiscard]] drivers::CardMediaState media() const { return media_; }
-    [[nodiscard]] bool insertion_enabled() const { return shutter_open_; }
+    // --- what a test can see (copies: a driver may change the model meanwhile) ---
+    [[nodiscard]] drivers::CardMediaState media() const;
+    [[nodiscard]] bool insertion_enabled() const;
     [[nodiscard]] std::optional<std::string> card_inside() const;  // id of the card, if any
-    [[nodiscard]] const std::vector<std::string>& retained_card_ids() const { return retained_; }
+    [[nodiscard]] std::vector<std::string> retained_card_ids() const;
     [[nodiscard]] std::size_t malformed_frames() const { return endpoint_.malformed_frames(); }
 
 private:

@@ -38,19 +38,62 @@ SimCashDispenser::SimCashDispenser(std::vector<SimCassette> cassettes, std::uint
       reject_capacity_(reject_capacity) {}
 
 void SimCashDispenser::jam_on_pick(std::size_t cassette, FaultMode mode, std::uint32_t after_notes) {
+    const auto guard = link_.lock();
     jam_on_pick_.at(cassette).set(mode);
     jam_after_.at(cassette) = after_notes;
 }
 void SimCashDispenser::pick_failure(std::size_t cassette, FaultMode mode, std::uint32_t after_notes) {
+    const auto guard = link_.lock();
     pick_failure_.at(cassette).set(mode);
     pick_failure_after_.at(cassette) = after_notes;
 }
-void SimCashDispenser::cassette_empty(std::size_t cassette, FaultMode mode) { cassette_empty_.at(cassette).set(mode); }
-void SimCashDispenser::double_pick(std::size_t cassette, FaultMode mode) { double_pick_.at(cassette).set(mode); }
+void SimCashDispenser::cassette_empty(std::size_t cassette, FaultMode mode) {
+    const auto guard = link_.lock();
+    cassette_empty_.at(cassette).set(mode);
+}
+void SimCashDispenser::double_pick(std::size_t cassette, FaultMode mode) {
+    const auto guard = link_.lock();
+    double_pick_.at(cassette).set(mode);
+}
+void SimCashDispenser::shutter_jam(FaultMode mode) {
+    const auto guard = link_.lock();
+    shutter_jam_.set(mode);
+}
+
+std::vector<SimCassette> SimCashDispenser::cassettes() const {
+    const auto guard = link_.lock();
+    return cassettes_;
+}
+std::size_t SimCashDispenser::cassette_count() const {
+    const auto guard = link_.lock();
+    return cassettes_.size();
+}
+std::uint16_t SimCashDispenser::notes_in_stacker() const {
+    const auto guard = link_.lock();
+    return count_of(stacker_);
+}
+std::uint16_t SimCashDispenser::notes_presented() const {
+    const auto guard = link_.lock();
+    return count_of(output_);
+}
+std::uint16_t SimCashDispenser::reject_count() const {
+    const auto guard = link_.lock();
+    return reject_count_;
+}
+std::int64_t SimCashDispenser::value_taken() const {
+    const auto guard = link_.lock();
+    return value_taken_;
+}
+ShutterState SimCashDispenser::shutter() const {
+    const auto guard = link_.lock();
+    return shutter_;
+}
 void SimCashDispenser::set_cassette_state(std::size_t cassette, CassetteState state) {
+    const auto guard = link_.lock();
     cassettes_.at(cassette).fitted_state = state;
 }
 void SimCashDispenser::short_count(std::size_t cassette, std::uint32_t notes) {
+    const auto guard = link_.lock();
     cassettes_.at(cassette).missing_notes = notes;
 }
 
@@ -71,6 +114,7 @@ void SimCashDispenser::to_reject(Bundle& bundle) {
 }
 
 Status SimCashDispenser::take_notes() {
+    const auto guard = link_.lock();
     if (output_.notes.empty()) return make_error("sim cash dispenser", "no notes presented");
     for (auto note : output_.notes) value_taken_ += note;
     output_.notes.clear();
@@ -79,6 +123,7 @@ Status SimCashDispenser::take_notes() {
     return ok_status();
 }
 
+// The handlers below run inside the driver's write(), with the link's lock held.
 void SimCashDispenser::handle(const drivers::Frame& frame) {
     switch (frame.command) {
         case proto::cmd_status: on_status(frame.command); return;

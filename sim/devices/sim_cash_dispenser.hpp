@@ -3,6 +3,7 @@
 // protocol (drivers/cash/cash_dispenser_protocol.hpp). Faults: note jam while picking, double
 // picks diverted to the reject bin, a cassette holding fewer notes than its count says (partial
 // dispense), cassette states (missing, inoperative, manipulated), shutter jam, power off.
+// Threads: every public method takes the link's lock (loopback_transport.hpp); call from any thread.
 // Run: build/h-drivers/bin/drivers_tests --gtest_filter='FramedCashDispenser*'
 //      build/h-drivers/bin/sim_devices_tests --gtest_filter='SimCashDispenser*'
 // Used by: tests/drivers/framed_cash_dispenser_test.cpp, tests/sim/devices/sim_cash_dispenser_test.cpp.
@@ -52,20 +53,21 @@ public:
     void cassette_empty(std::size_t cassette, FaultMode mode);
     // A pick from `cassette` pulls two notes: the pair goes to the reject bin and it picks again.
     void double_pick(std::size_t cassette, FaultMode mode);
-    void shutter_jam(FaultMode mode) { shutter_jam_.set(mode); }
+    void shutter_jam(FaultMode mode);
     void set_cassette_state(std::size_t cassette, drivers::CassetteState state);
     // The cassette really holds `notes` fewer than its count: it runs dry early.
     void short_count(std::size_t cassette, std::uint32_t notes);
     void set_powered(bool powered) { endpoint_.set_powered(powered); }
 
-    // --- what a test can see ---
-    [[nodiscard]] const std::vector<SimCassette>& cassettes() const { return cassettes_; }
-    [[nodiscard]] std::uint16_t notes_in_stacker() const { return count_of(stacker_); }
-    [[nodiscard]] std::uint16_t notes_presented() const { return count_of(output_); }
-    [[nodiscard]] std::uint16_t reject_count() const { return reject_count_; }
+    // --- what a test can see (copies: a driver may change the model meanwhile) ---
+    [[nodiscard]] std::vector<SimCassette> cassettes() const;
+    [[nodiscard]] std::size_t cassette_count() const;
+    [[nodiscard]] std::uint16_t notes_in_stacker() const;
+    [[nodiscard]] std::uint16_t notes_presented() const;
+    [[nodiscard]] std::uint16_t reject_count() const;
     // Value the customer has taken, in minor units.
-    [[nodiscard]] std::int64_t value_taken() const { return value_taken_; }
-    [[nodiscard]] drivers::ShutterState shutter() const { return shutter_; }
+    [[nodiscard]] std::int64_t value_taken() const;
+    [[nodiscard]] drivers::ShutterState shutter() const;
 
 private:
     struct Bundle { std::vector<std::uint32_t> notes; };  // denominations of the notes held

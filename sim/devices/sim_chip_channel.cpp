@@ -10,6 +10,7 @@ using drivers::chip::ChipPower;
 using drivers::chip::chip_error;
 
 SimChipCard& SimChipChannel::insert(const VirtualCard& card) {
+    std::lock_guard lock(mutex_);
     card_.emplace(card);
     power_ = ChipPower::off;
     removed_while_powered_ = false;
@@ -17,8 +18,24 @@ SimChipCard& SimChipChannel::insert(const VirtualCard& card) {
 }
 
 void SimChipChannel::remove() {
+    std::lock_guard lock(mutex_);
     removed_while_powered_ = power_ == ChipPower::on;
     card_.reset();
+}
+
+SimChipCard* SimChipChannel::card() {
+    std::lock_guard lock(mutex_);
+    return card_ ? &*card_ : nullptr;
+}
+
+ChipPower SimChipChannel::power() const {
+    std::lock_guard lock(mutex_);
+    return power_;
+}
+
+drivers::DeviceStatus SimChipChannel::status() const {
+    std::lock_guard lock(mutex_);
+    return status_;
 }
 
 Error SimChipChannel::failed(Error error) {
@@ -29,6 +46,7 @@ Error SimChipChannel::failed(Error error) {
 }
 
 Result<Bytes> SimChipChannel::power_on(Millis timeout) {
+    std::lock_guard lock(mutex_);
     power_ = ChipPower::off;
     removed_while_powered_ = false;
     if (!card_) return failed(chip_error(ChipFailure::noCard, "no card in the simulated reader"));
@@ -42,6 +60,7 @@ Result<Bytes> SimChipChannel::power_on(Millis timeout) {
 }
 
 Result<Bytes> SimChipChannel::transmit(ByteView command, Millis timeout) {
+    std::lock_guard lock(mutex_);
     if (removed_while_powered_) {  // reported once; after that the chip is simply unpowered
         power_ = ChipPower::off;
         removed_while_powered_ = false;
@@ -59,6 +78,7 @@ Result<Bytes> SimChipChannel::transmit(ByteView command, Millis timeout) {
 }
 
 Status SimChipChannel::power_off() {
+    std::lock_guard lock(mutex_);
     if (card_) card_->power_off();
     power_ = ChipPower::off;
     removed_while_powered_ = false;

@@ -22,6 +22,26 @@ SimPinPad::SimPinPad(ByteView pin_key, RandomSource& random)
       pin_key_(pin_key),
       random_(random) {}
 
+void SimPinPad::fail_crypto(FaultMode mode) {
+    const auto guard = link_.lock();
+    fail_crypto_.set(mode);
+}
+
+PinEntryState SimPinPad::entry_state() const {
+    const auto guard = link_.lock();
+    return entry_;
+}
+
+std::size_t SimPinPad::digits_entered() const {
+    const auto guard = link_.lock();
+    return digit_count_;
+}
+
+bool SimPinPad::holds_new_pin() const {
+    const auto guard = link_.lock();
+    return !kept_pin_.empty();
+}
+
 void SimPinPad::forget_pin() {
     digits_.wipe();
     digit_count_ = 0;
@@ -45,6 +65,7 @@ void SimPinPad::key_event(PinKey key, char digit) {
 
 void SimPinPad::press_digit(char digit) {
     if (digit < '0' || digit > '9') throw std::invalid_argument("press_digit takes '0'-'9'");
+    const auto guard = link_.lock();
     // Outside an entry, and beyond the maximum length, digits are swallowed (the pad beeps).
     if (entry_ != PinEntryState::entering || digit_count_ >= max_length_) return;
     digits_[digit_count_++] = digit;
@@ -52,6 +73,7 @@ void SimPinPad::press_digit(char digit) {
 }
 
 void SimPinPad::press_enter() {
+    const auto guard = link_.lock();
     key_event(PinKey::enter);
     if (entry_ == PinEntryState::entering && digit_count_ >= min_length_) on_enter_accepted();
 }
@@ -92,6 +114,7 @@ void SimPinPad::on_enter_accepted() {
 }
 
 void SimPinPad::press_clear() {
+    const auto guard = link_.lock();
     if (entry_ == PinEntryState::entering) {
         digits_.wipe();
         digit_count_ = 0;
@@ -100,11 +123,13 @@ void SimPinPad::press_clear() {
 }
 
 void SimPinPad::press_backspace() {
+    const auto guard = link_.lock();
     if (entry_ == PinEntryState::entering && digit_count_ > 0) digits_[--digit_count_] = '\0';
     key_event(PinKey::backspace);
 }
 
 void SimPinPad::press_cancel() {
+    const auto guard = link_.lock();
     key_event(PinKey::cancel);
     const auto count = static_cast<std::uint8_t>(digit_count_);
     const bool in_entry = entry_ == PinEntryState::entering || entry_ == PinEntryState::complete;
@@ -115,14 +140,17 @@ void SimPinPad::press_cancel() {
 
 void SimPinPad::press_function(int number) {
     if (number < 1 || number > 8) throw std::invalid_argument("press_function takes 1-8");
+    const auto guard = link_.lock();
     key_event(static_cast<PinKey>(static_cast<int>(PinKey::f1) + number - 1));
 }
 
 void SimPinPad::type_pin(std::string_view pin) {
+    const auto guard = link_.lock();  // the whole PIN at once: no driver command lands mid-entry
     for (char digit : pin) press_digit(digit);
     press_enter();
 }
 
+// The handlers below run inside the driver's write(), with the link's lock held.
 void SimPinPad::handle(const drivers::Frame& frame) {
     switch (frame.command) {
         case proto::cmd_status: {

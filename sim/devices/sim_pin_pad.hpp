@@ -5,6 +5,8 @@
 // digits never go on the wire; a new PIN is kept inside the pad and compared there with its
 // confirmation. Only the clear data mode puts the digit pressed in its key events, by design.
 // Tests press keys through the dev API below; type_pin serves every mode.
+// Threads: every public method takes the link's lock (loopback_transport.hpp); call from any
+// thread. The RandomSource is used under that lock: give the pad one no other thread uses.
 // Run: build/h-drivers/bin/drivers_tests --gtest_filter='EncryptingPinPad*'
 //      build/h-drivers/bin/sim_devices_tests --gtest_filter='SimPinPad*'
 // Used by: tests/drivers/encrypting_pin_pad_test.cpp, tests/drivers/encrypting_pin_pad_modes_test.cpp,
@@ -44,14 +46,14 @@ public:
 
     // --- faults ---
     // GET PIN BLOCK fails with a crypto error (key lost, tamper response).
-    void fail_crypto(FaultMode mode) { fail_crypto_.set(mode); }
+    void fail_crypto(FaultMode mode);
     void set_powered(bool powered) { endpoint_.set_powered(powered); }
 
     // --- what a test can see (never the digits) ---
-    [[nodiscard]] drivers::PinEntryState entry_state() const { return entry_; }
-    [[nodiscard]] std::size_t digits_entered() const { return digit_count_; }
+    [[nodiscard]] drivers::PinEntryState entry_state() const;
+    [[nodiscard]] std::size_t digits_entered() const;
     // A completed new_pin entry waits inside the pad for its confirmation.
-    [[nodiscard]] bool holds_new_pin() const { return !kept_pin_.empty(); }
+    [[nodiscard]] bool holds_new_pin() const;
     [[nodiscard]] std::size_t malformed_frames() const { return endpoint_.malformed_frames(); }
 
 private:

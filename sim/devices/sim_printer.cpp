@@ -19,7 +19,43 @@ std::string PrintedReceipt::text() const {
 
 SimPrinter::SimPrinter() { link_.on_device_receive([this] { pump(); }); }
 
+void SimPrinter::run_out_after_lines(std::size_t lines) {
+    const auto guard = link_.lock();
+    lines_left_ = lines;
+}
+
+void SimPrinter::set_powered(bool powered) {
+    const auto guard = link_.lock();
+    powered_ = powered;
+}
+
+PaperState SimPrinter::paper() const {
+    const auto guard = link_.lock();
+    return paper_;
+}
+
+PrintedReceipt SimPrinter::pending() const {
+    const auto guard = link_.lock();
+    return page_;
+}
+
+std::vector<PrintedReceipt> SimPrinter::receipts() const {
+    const auto guard = link_.lock();
+    return receipts_;
+}
+
+std::size_t SimPrinter::receipt_count() const {
+    const auto guard = link_.lock();
+    return receipts_.size();
+}
+
+std::vector<std::string> SimPrinter::decode_errors() const {
+    const auto guard = link_.lock();
+    return decode_errors_;
+}
+
 void SimPrinter::set_paper(PaperState paper) {
+    const auto guard = link_.lock();
     paper_ = paper;
     near_end_.set(FaultMode::off);  // a new roll, or a state set by hand, ends a near-end fault
     if (paper == PaperState::out) {
@@ -31,22 +67,26 @@ void SimPrinter::set_paper(PaperState paper) {
 }
 
 void SimPrinter::paper_near_end(FaultMode mode) {
+    const auto guard = link_.lock();
     near_end_.set(mode);
     if (mode != FaultMode::off && paper_ == PaperState::ok) paper_ = PaperState::nearEnd;
     if (mode == FaultMode::off && paper_ == PaperState::nearEnd) paper_ = PaperState::ok;
 }
 
 void SimPrinter::paper_out_mid_receipt(FaultMode mode, std::size_t lines) {
+    const auto guard = link_.lock();
     out_mid_receipt_.set(mode);
     out_after_lines_ = lines;
 }
 
 std::string SimPrinter::receipt_text() const {
+    const auto guard = link_.lock();
     std::string text = page_.text();
     if (!line_.empty()) text += (text.empty() ? "" : "\n") + line_;
     return text;
 }
 
+// Runs inside the driver's write(), with the link's lock held; so do the functions below.
 void SimPrinter::pump() {
     while (true) {
         auto bytes = link_.device().read(4096, Millis{0});

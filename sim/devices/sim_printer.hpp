@@ -2,6 +2,7 @@
 // the EscPosPrinter driver writes into styled lines, QR payloads and cut receipts, and answers the
 // real-time status requests DLE EOT 4 / DLE EOT 2 from its paper model. Faults: paper near end,
 // paper out (now, or after N more lines: mid-receipt), power off.
+// Threads: every public method takes the link's lock (loopback_transport.hpp); call from any thread.
 // Run: build/h-drivers/bin/drivers_tests --gtest_filter='EscPosPrinter*'
 //      build/h-drivers/bin/sim_devices_tests --gtest_filter='SimPrinter*'
 // Used by: tests/drivers/escpos_printer_test.cpp, tests/sim/sim_printer_test.cpp.
@@ -44,7 +45,7 @@ public:
     // --- faults ---
     void set_paper(drivers::PaperState paper);
     // Paper runs out once `lines` more lines are printed; the next line is lost.
-    void run_out_after_lines(std::size_t lines) { lines_left_ = lines; }
+    void run_out_after_lines(std::size_t lines);
     void load_paper() { set_paper(drivers::PaperState::ok); }
     // Fault modes for the fault table and the control socket. Near end: `once` lasts until the
     // next receipt is cut, `always` until set_paper/load_paper. Out mid-receipt: the roll ends
@@ -52,17 +53,18 @@ public:
     // (`always`, a run of short rolls); it is armed when a job starts (ESC @).
     void paper_near_end(FaultMode mode);
     void paper_out_mid_receipt(FaultMode mode, std::size_t lines);
-    void set_powered(bool powered) { powered_ = powered; }
+    void set_powered(bool powered);
 
-    // --- what a test can see ---
-    [[nodiscard]] drivers::PaperState paper() const { return paper_; }
+    // --- what a test can see (copies: a driver may change the model meanwhile) ---
+    [[nodiscard]] drivers::PaperState paper() const;
     // Text on the page not yet cut (what a customer would see hanging out of the slot).
     [[nodiscard]] std::string receipt_text() const;
-    [[nodiscard]] const PrintedReceipt& pending() const { return page_; }
+    [[nodiscard]] PrintedReceipt pending() const;
     // Receipts cut so far, oldest first.
-    [[nodiscard]] const std::vector<PrintedReceipt>& receipts() const { return receipts_; }
+    [[nodiscard]] std::vector<PrintedReceipt> receipts() const;
+    [[nodiscard]] std::size_t receipt_count() const;
     // Descriptions of byte sequences the printer could not decode.
-    [[nodiscard]] const std::vector<std::string>& decode_errors() const { return decode_errors_; }
+    [[nodiscard]] std::vector<std::string> decode_errors() const;
 
 private:
     void pump();

@@ -19,18 +19,30 @@ void SimSensors::change(Sensor sensor, bool& field, bool value) {
                     Bytes{static_cast<std::uint8_t>(sensor), static_cast<std::uint8_t>(value ? 1 : 0)});
 }
 
-void SimSensors::set_safe_door_open(bool open) { change(Sensor::safeDoor, readings_.safe_door_open, open); }
+drivers::SensorReadings SimSensors::readings() const {
+    const auto guard = link_.lock();
+    return readings_;
+}
+
+void SimSensors::set_safe_door_open(bool open) {
+    const auto guard = link_.lock();
+    change(Sensor::safeDoor, readings_.safe_door_open, open);
+}
 void SimSensors::set_operator_key(bool maintenance) {
+    const auto guard = link_.lock();
     change(Sensor::operatorKey, readings_.operator_key_maintenance, maintenance);
 }
 void SimSensors::set_person_present(bool present) {
+    const auto guard = link_.lock();
     change(Sensor::proximity, readings_.person_present, present);
 }
 void SimSensors::set_tamper_switch(bool open) {
+    const auto guard = link_.lock();
     tamper_switch_open_ = open;
     if (open) change(Sensor::tamper, readings_.tampered, true);
 }
 
+// Runs inside the driver's write(), with the link's lock held.
 void SimSensors::handle(const drivers::Frame& frame) {
     switch (frame.command) {
         case proto::cmd_read:

@@ -1,6 +1,7 @@
 // SimSensors: the kiosk's sensor board behind a LoopbackPair — safe door, tamper switch (latching),
 // operator key and proximity — answering the framed sensor protocol
 // (drivers/sensors/sensors_protocol.hpp) and reporting every change as an event.
+// Threads: every public method takes the link's lock (loopback_transport.hpp); call from any thread.
 // Run: build/h-drivers/bin/drivers_tests --gtest_filter='FramedSensors*'
 // Used by: tests/drivers/framed_sensors_test.cpp.
 #pragma once
@@ -27,7 +28,7 @@ public:
     void set_person_present(bool present);
     void set_powered(bool powered) { endpoint_.set_powered(powered); }
 
-    [[nodiscard]] const drivers::SensorReadings& readings() const { return readings_; }
+    [[nodiscard]] drivers::SensorReadings readings() const;  // a copy
 
 private:
     void handle(const drivers::Frame& frame);

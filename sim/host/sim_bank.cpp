@@ -83,6 +83,45 @@ Millis SimBank::answer_delay() const {
     return answer_delay_;
 }
 
+void SimBank::hold_answers(Millis at_most) {
+    std::lock_guard lock(mutex_);
+    holding_ = true;
+    max_hold_ = at_most;
+}
+
+void SimBank::release_answers() {
+    {
+        std::lock_guard lock(mutex_);
+        holding_ = false;
+        ++releases_;
+        held_ = 0;  // at once, not as each waiter wakes: a test reading 0 right after is right
+    }
+    released_signal_.notify_all();
+}
+
+std::size_t SimBank::held_requests() const {
+    std::lock_guard lock(mutex_);
+    return held_;
+}
+
+void SimBank::await_answer_release(const std::atomic<bool>* abandon) {
+    std::unique_lock lock(mutex_);
+    if (!holding_) return;
+    const std::uint64_t turn = releases_;
+    ++held_;
+    const auto deadline = std::chrono::steady_clock::now() + max_hold_;
+    released_signal_.wait_until(lock, deadline, [&] {
+        return releases_ != turn || (abandon != nullptr && abandon->load());
+    });
+    if (releases_ == turn) --held_;  // gave up or waited its longest: no longer held
+}
+
+void SimBank::wake_held_answers() {
+    // Taking the lock orders this after a waiter's look at its flag, or before it: no lost wake-up.
+    { std::lock_guard lock(mutex_); }
+    released_signal_.notify_all();
+}
+
 std::optional<Money> SimBank::balance_of_card(const std::string& pan) const {
     std::lock_guard lock(mutex_);
     const auto found = customers_by_pan_.find(pan);

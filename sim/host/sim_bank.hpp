@@ -1,13 +1,18 @@
 // The simulated bank's core: customers with several accounts (checking, savings), balances and
 // postings, daily withdrawal limits, PIN verification and change through ISO 9564 format-4 PIN
 // blocks, pre-staged cardless codes, and reversals that restore money exactly once. It reads no
-// clock: "today" and code expiry come from the request's local time. Thread-safe.
+// clock: "today" and code expiry come from the request's local time.
 // Two front ends answer through it: SimBankHost (in process, host::HostLink) and SimBankServer
-// (ISO 8583 over TLS on 127.0.0.1). Faults are queued here and acted out by the front end.
+// (ISO 8583 over TLS on 127.0.0.1). Faults are queued here and acted out by the front end; so
+// is holding answers (hold_answers), which both front ends obey.
+// Threads: one mutex guards every method; the server's connection threads, the kiosk's host
+// worker and a test may call it at once. Only await_answer_release() waits, and not holding it.
 // Tests: tests/sim/host/sim_bank_test.cpp.
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -88,6 +93,28 @@ public:
     void set_answer_delay(Millis delay);
     [[nodiscard]] Millis answer_delay() const;
 
+    // --- holding answers: a test shows the kiosk keeps running while a request is out ---
+    // How long a held answer waits at most when nobody releases it, so that a forgotten
+    // release_answers() delays a shutdown rather than hanging it.
+    static constexpr Millis kMaxHold{10'000};
+    // From now on each authorization request that reaches a front end is processed as usual
+    // (the money moves, as at a real bank), but its answer is not sent until release_answers(),
+    // until that front end stops (SimBankServer's destructor), or until `at_most` has passed.
+    // Reversals and echoes are answered at once, so a reversal for a held request finds it.
+    void hold_answers(Millis at_most = kMaxHold);
+    // Every held answer goes now, and new ones are no longer held.
+    void release_answers();
+    // Authorization requests that have arrived and whose answers are held right now (a test
+    // waits for 1 to know its request really reached the bank).
+    [[nodiscard]] std::size_t held_requests() const;
+
+    // Front ends, after processing an authorization and before answering it: returns at once
+    // unless answers are held; else waits for release_answers(), for `abandon` to turn true
+    // (looked at again on wake_held_answers()), or for the hold's `at_most`.
+    void await_answer_release(const std::atomic<bool>* abandon = nullptr);
+    // A front end stopping: its held requests look at their `abandon` flag now.
+    void wake_held_answers();
+
     [[nodiscard]] std::optional<Money> balance_of_card(const std::string& pan) const;  // default account
     [[nodiscard]] std::optional<Money> balance_of_account(const std::string& account_id) const;
     [[nodiscard]] std::vector<Posting> postings(const std::string& account_id) const;  // oldest first
@@ -137,6 +164,11 @@ private:
     static std::string usage_key(const std::string& pan, TimePoint day_of);
 
     mutable std::mutex mutex_;
+    std::condition_variable released_signal_;  // release_answers() and wake_held_answers()
+    bool holding_ = false;
+    Millis max_hold_ = kMaxHold;
+    std::uint64_t releases_ = 0;   // release_answers() calls so far: a waiter sees its own turn
+    std::size_t held_ = 0;         // requests waiting for the current release
     Bytes pin_key_;
     Money default_daily_limit_;
     std::map<std::string, Customer> customers_by_pan_;

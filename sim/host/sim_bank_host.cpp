@@ -53,9 +53,13 @@ Result<host::AuthorizationResponse> SimBankHost::authorize(const host::Authoriza
     if (fault == HostFault::Unreachable) return make_error("host", "simulated bank host unreachable (injected fault)");
     if (fault == HostFault::SystemError) {
         bank_->note_answered_without_processing(request.type, host::ResponseCode::SystemError, request.stan);
+        bank_->await_answer_release();
         return host::AuthorizationResponse{host::ResponseCode::SystemError, request.stan, {}, {}, "", "", {}};
     }
     host::AuthorizationResponse response = bank_->authorize(request);
+    // The caller (the kiosk's host worker) waits here while answers are held; the wait is
+    // bounded by the hold's limit, as nothing here can tell the caller is stopping.
+    bank_->await_answer_release();
     if (auto failure = deliver(fault)) return *failure;
     return response;
 }

@@ -3,6 +3,8 @@
 // are acted out here without a network: a late answer advances the attached virtual clock and,
 // when later than the link timeout, reports a timeout AFTER the bank processed the request —
 // exactly the "host replied after the timeout" case the kiosk must reverse.
+// Held answers (SimBank::hold_answers) keep authorize() from returning until released.
+// Threads: as SimBank (every call may come from another thread); use_clock before the first call.
 // Run: `kiosk --sim` builds one from the card deck. Tests: tests/sim/host/sim_bank_host_test.cpp,
 // tests/e2e/balance_inquiry_e2e_test.cpp.
 #pragma once

@@ -77,6 +77,7 @@ SimBankServer::~SimBankServer() {
         stopping_ = true;
     }
     stopping_signal_.notify_all();
+    bank_->wake_held_answers();  // a connection waiting on a held answer sees stopping_ and closes
     if (acceptor_.joinable()) acceptor_.join();
     std::vector<std::thread> connections;
     {
@@ -155,6 +156,8 @@ bool SimBankServer::answer(host::FramedTlsStream& stream, const Bytes& request_w
             response = bank_->authorize(*authorization);
         }
         reply = iso::to_iso(response, *request);
+        bank_->await_answer_release(&stopping_);
+        if (stopping_) return false;
     }
     if (!reply.ok()) return false;
     auto wire = iso::encode(*reply);

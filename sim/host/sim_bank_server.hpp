@@ -5,6 +5,9 @@
 // in-process front end does): close unread (Unreachable), answer 96, answer late (interruptible,
 // so stopping never waits it out), drop after processing, or send a truncated message. A request
 // that does not decode closes the connection. `kiosk --sim` runs one (kiosk/simulator).
+// Held answers (SimBank::hold_answers): an authorization is read and processed, its answer
+// waits for the release; the destructor ends such waits (the answer is never sent).
+// Threads: one acceptor and one thread per connection; the getters are atomic.
 // Run: build/h-host/bin/host_link_tests (tests/host/iso8583_host_link_test.cpp drives it); in code,
 // SimBankServer::start({files}, bank) and point an Iso8583HostLink at 127.0.0.1:port().
 #pragma once

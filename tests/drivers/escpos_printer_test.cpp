@@ -29,7 +29,7 @@ protected:
 TEST_F(EscPosPrinterTest, ReceiptRoundTripsThroughTheSimPrinter) {
     ASSERT_TRUE(printer.print(sample_receipt()).ok());
     ASSERT_EQ(sim.receipts().size(), 1u);
-    const auto& printed = sim.receipts()[0];
+    const auto printed = sim.receipts()[0];  // a copy: receipts() returns one
     EXPECT_EQ(printed.text(),
               "KIOSK BANK\n2026-01-05 09:00\nCard **** 1881\nWithdrawal      CNY 500.00\nThank you\n");
     EXPECT_EQ(printed.qr_codes, std::vector<std::string>{"https://bank.example/r/123"});
@@ -39,7 +39,7 @@ TEST_F(EscPosPrinterTest, ReceiptRoundTripsThroughTheSimPrinter) {
 
 TEST_F(EscPosPrinterTest, LineStylesSurviveTheRoundTrip) {
     ASSERT_TRUE(printer.print(sample_receipt()).ok());
-    const auto& lines = sim.receipts().at(0).lines;
+    const auto lines = sim.receipts().at(0).lines;
     ASSERT_GE(lines.size(), 5u);
     EXPECT_EQ(lines[0].style, (LineStyle{true, false, 2, 2, Alignment::center}));
     EXPECT_EQ(lines[1].style, LineStyle{});  // styles reset after the title

@@ -1,14 +1,19 @@
 // Tests for drivers/trace/trace_record.hpp and trace_sink.hpp: a record survives its JSON line,
-// a bad line is refused naming the field, digit runs are scrubbed, and the file is owner-only.
+// a bad line is refused naming the field, digit runs are scrubbed, the file is owner-only, and
+// records from several device workers at once stay whole lines with unique request ids.
 #include "drivers/trace/trace_record.hpp"
 
 #include <sys/stat.h>
 
 #include <fstream>
+#include <set>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 
 #include "drivers/trace/trace_sink.hpp"
+#include "drivers/trace/tracer.hpp"
 #include "tests/store/temp_directory.hpp"
 
 namespace kiosk::drivers {
@@ -95,6 +100,43 @@ TEST(TraceFile, IsOwnerOnlyAndReadsBackWithLineNumbersInErrors) {
     EXPECT_NE(broken.error().message.find("trace.jsonl:3: field 'device'"), std::string::npos) << broken.error().message;
     EXPECT_FALSE(read_trace_file(directory.file("none.jsonl")).ok());
     EXPECT_FALSE(TraceFileWriter::create(directory.file("no/such/dir/trace.jsonl")).ok());
+}
+
+TEST(TraceFile, RecordsFromManyWorkersAtOnceStayWholeLines) {
+    constexpr int kWorkers = 4;
+    constexpr int kRecordsEach = 500;
+    store::test::TempDirectory directory;
+    const std::filesystem::path path = directory.file("trace.jsonl");
+    {
+        auto writer = TraceFileWriter::create(path);
+        ASSERT_TRUE(writer.ok()) << writer.error().message;
+        const SystemClock clock;
+        Tracer tracer(clock, **writer);
+        std::vector<std::thread> workers;
+        for (int w = 0; w < kWorkers; ++w) {
+            workers.emplace_back([&tracer, w] {
+                const std::string device = "device-" + std::to_string(w);
+                // Long details: a line bigger than a stdio buffer would show any interleaving.
+                const nlohmann::json detail{{"padding", std::string(6'000, static_cast<char>('a' + w))}};
+                for (int i = 0; i < kRecordsEach; ++i) {
+                    TraceRecord record = tracer.begin(device, "status", detail);
+                    tracer.finish(record, nullptr);
+                }
+            });
+        }
+        for (auto& worker : workers) worker.join();
+        EXPECT_FALSE((*writer)->failure().has_value());
+    }
+    auto records = read_trace_file(path);  // fails naming the line if one was torn
+    ASSERT_TRUE(records.ok()) << records.error().message;
+    ASSERT_EQ(records->size(), static_cast<std::size_t>(kWorkers * kRecordsEach));
+    std::set<std::uint64_t> ids;
+    for (const TraceRecord& r : *records) {
+        ids.insert(r.request_id);
+        const char fill = static_cast<char>('a' + (r.device.back() - '0'));
+        EXPECT_EQ(r.detail.at("padding").get<std::string>(), std::string(6'000, fill)) << "a record mixed with another";
+    }
+    EXPECT_EQ(ids.size(), records->size()) << "request ids are unique across workers";
 }
 
 }  // namespace

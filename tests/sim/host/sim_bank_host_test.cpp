@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <optional>
+#include <thread>
+
 #include "security/pin_block.hpp"
 
 namespace kiosk::sim {
@@ -26,6 +32,15 @@ protected:
 
     SimBankHost host_;
 };
+
+// Polls (bounded: about 10 s) until the bank holds `count` answers.
+bool eventually_held(const SimBank& bank, std::size_t count) {
+    for (int i = 0; i < 10'000; ++i) {
+        if (bank.held_requests() == count) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return false;
+}
 
 TEST_F(SimBankHostTest, ApprovesTheRightPinAndReportsTheBalance) {
     auto response = host_.authorize(request("1234"));
@@ -58,6 +73,43 @@ TEST_F(SimBankHostTest, InjectedFaultsComeInOrderThenNormalService) {
     EXPECT_EQ(host_.authorize(request("1234"))->code, host::ResponseCode::SystemError);
     EXPECT_EQ(host_.authorize(request("1234"))->code, host::ResponseCode::Approved);
     EXPECT_EQ(host_.log().size(), 2U);  // the unreachable request never reached the host
+}
+
+TEST_F(SimBankHostTest, AHeldAnswerWaitsForTheReleaseWhileTheRequestIsProcessed) {
+    host_.bank().hold_answers(Millis{60'000});
+    std::atomic<bool> answered{false};
+    std::optional<Result<host::AuthorizationResponse>> response;
+    std::thread kiosk_worker([&] {
+        response = host_.authorize(request("1234"));
+        answered = true;
+    });
+    const bool arrived = eventually_held(host_.bank(), 1);
+    const bool answered_while_held = answered.load();
+    const std::size_t processed_while_held = host_.log().size();
+    // An echo is not held: the kiosk's probes still get through while the answer is out.
+    auto echo = std::async(std::launch::async, [&] { return host_.echo(8, "KIOSK001", TimePoint{}); });
+    const bool echo_answered = echo.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+    host_.bank().release_answers();
+    kiosk_worker.join();
+
+    EXPECT_TRUE(arrived) << "the request never reached the bank";
+    EXPECT_FALSE(answered_while_held);
+    EXPECT_EQ(processed_while_held, 1U) << "the bank processes a held request at once";
+    EXPECT_TRUE(echo_answered);
+    EXPECT_TRUE(echo.get().ok());
+    EXPECT_EQ(host_.bank().held_requests(), 0U);
+    ASSERT_TRUE(response.has_value() && response->ok());
+    EXPECT_EQ((*response)->code, host::ResponseCode::Approved);
+    // Released: the next request is answered at once, on this thread.
+    EXPECT_EQ(host_.authorize(request("1234"))->code, host::ResponseCode::Approved);
+}
+
+TEST_F(SimBankHostTest, AHoldNobodyReleasesEndsAfterItsLimit) {
+    host_.bank().hold_answers(Millis{20});
+    auto response = host_.authorize(request("1234"));  // would never return without the limit
+    ASSERT_TRUE(response.ok());
+    EXPECT_EQ(response->code, host::ResponseCode::Approved);
+    EXPECT_EQ(host_.bank().held_requests(), 0U);
 }
 
 }  // namespace
