@@ -1,72 +1,37 @@
-// kiosk: the firmware's entry point. `kiosk --sim` runs on the simulator in a window;
-// `kiosk --sim --headless` runs the built-in demo without a display, saving every screen as PNG;
-// `--trace FILE` records the device trace of either; `--headless --replay FILE` reproduces a
-// recorded trace instead of the demo (docs/simulator.md, "Trace and replay").
-// Start-up errors (config, fonts, database, keys, CRM, trace file) end in one line on stderr and exit 1.
+// kiosk: the firmware's entry point. `kiosk --config /etc/kiosk/kiosk.toml` runs the terminal on
+// its own hardware (production_run.hpp) until SIGTERM or SIGINT, then exits 0. `kiosk --sim …`
+// runs the simulator: this program links nothing of sim/, so it hands over to kiosk-sim beside it
+// with the same arguments (simulator_handoff.hpp; `kiosk-sim --help` lists the simulator's options).
+// Start-up errors (config, devices not configured, fonts, database, keys, certificates) end in one
+// line on stderr and exit 1.
 #include <CLI/CLI.hpp>
 #include <iostream>
 
-#include "kiosk/app/headless_demo.hpp"
-#include "kiosk/app/headless_replay.hpp"
-#include "kiosk/app/window_session.hpp"
+#include "kiosk/app/production_run.hpp"
+#include "kiosk/app/simulator_handoff.hpp"
+#include "kiosk/app/stop_signals.hpp"
 #include "kiosk/config/kiosk_config.hpp"
-#include "sim/devices/card_deck.hpp"
-
-namespace {
-
-// CLI11 check: the replay's card must be one of the simulator's deck cards.
-std::string deck_card_check(const std::string& id) {
-    std::string known;
-    for (const kiosk::sim::VirtualCard& card : kiosk::sim::card_deck()) {
-        if (card.id == id) return {};
-        known += (known.empty() ? "" : ", ") + card.id;
-    }
-    return "no deck card '" + id + "'; known: " + known;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
+    if (kiosk::wants_simulator(argc, argv)) return kiosk::exec_simulator(argv);
+
     CLI::App cli{"kiosk: self-service banking terminal firmware"};
-    bool simulator = false;
-    bool headless = false;
+    bool simulator = false;  // handled above; declared so that --help lists it
     std::string config_path;
-    std::string trace_path;
-    std::string replay_path;
-    std::string replay_card = "visa-alice";
-    cli.add_flag("--sim", simulator, "Run on the simulator: simulated devices, bank host and CRM");
-    auto* headless_flag =
-        cli.add_flag("--headless", headless, "No window: run the demo scenario, save screens as PNG, exit");
+    kiosk::ProductionOptions options;
+    cli.add_flag("--sim", simulator,
+                 "Run on the simulator instead: hands over to kiosk-sim (see `kiosk-sim --help` for its options)");
     cli.add_option("--config", config_path, "TOML configuration file (see docs/configuration.md)")
+        ->required()
         ->check(CLI::ExistingFile);
-    cli.add_option("--trace", trace_path, "Record every device command, event and touch to this file (JSON Lines)");
-    auto* replay = cli.add_option("--replay", replay_path,
-                                  "Replay this recorded device trace into the simulator instead of the demo")
-                       ->check(CLI::ExistingFile)
-                       ->needs(headless_flag);
-    cli.add_option("--replay-card", replay_card, "Deck card inserted for each recorded insertion")
-        ->check(CLI::Validator(deck_card_check, "DECK-CARD"))
-        ->needs(replay);
+    cli.add_flag("--save-screens", options.save_screens,
+                 "Offscreen display, every screen saved as PNG in [ui] screens_dir (bench and tests)");
     CLI11_PARSE(cli, argc, argv);
 
+    // Before SDL starts, so SDL leaves SIGTERM and SIGINT to us (stop_signals.hpp).
+    const kiosk::StopSignals stop;
     try {
-        kiosk::KioskConfig config = config_path.empty() ? kiosk::KioskConfig{} : kiosk::load_config(config_path);
-        if (!simulator) {
-            // The USB drivers exist, but device discovery from config is not wired yet: say so
-            // rather than start a terminal that cannot reach its hardware.
-            std::cerr << "kiosk: running on real hardware is not supported yet; use --sim\n";
-            return 2;
-        }
-        kiosk::sim::SimInstrumentOptions instruments;
-        instruments.control_socket = config.control_socket_path();
-        if (!trace_path.empty()) instruments.trace_file = trace_path;
-        if (!replay_path.empty()) {
-            instruments.replay_file = replay_path;
-            instruments.replay.card_id = replay_card;
-            return kiosk::run_headless_replay(config, instruments, std::cout);
-        }
-        return headless ? kiosk::run_headless_demo(config, instruments, std::cout)
-                        : kiosk::run_window_session(config, instruments);
+        return kiosk::run_production(kiosk::load_config(config_path), options, stop);
     } catch (const std::exception& error) {
         std::cerr << "kiosk: " << error.what() << "\n";
         return 1;

@@ -58,7 +58,7 @@ struct UsbId {
 };
 
 // [devices]: where each peripheral is found on USB (docs/configuration.md). Unset: not fitted, or
-// the simulator only. `kioskctl devices` looks for them; the kiosk on real hardware will open them.
+// the simulator only. `kioskctl devices` looks for them; `kiosk --config` opens them (kiosk/hardware/).
 struct DevicesConfig {
     std::optional<UsbId> card_reader;
     std::optional<UsbId> pin_pad;

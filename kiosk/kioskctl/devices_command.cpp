@@ -1,6 +1,7 @@
 // `kioskctl devices`: is each peripheral of [devices] on the USB bus? For a technician at a real
-// kiosk ("the printer is not enumerating"), and the check the kiosk's real-hardware start will
-// make. Exit 0 when every configured device is present, 1 when one is missing or USB cannot be read.
+// kiosk ("the printer is not enumerating"); `kiosk --config` on hardware reports the same at start
+// (kiosk/hardware/). Exit 0 when every configured device is present, 1 when one is missing or USB
+// cannot be read.
 #include <CLI/CLI.hpp>
 
 #include "drivers/usb/usb_transport.hpp"

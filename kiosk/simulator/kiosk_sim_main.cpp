@@ -1,0 +1,69 @@
+// kiosk-sim: the kiosk on the simulator (`kiosk --sim …` execs it with the same arguments, so
+// --sim is accepted and implied). In a window by default; `--headless` runs the built-in demo
+// without a display, saving every screen as PNG; `--trace FILE` records the device trace of either;
+// `--headless --replay FILE` reproduces a recorded trace instead of the demo (docs/simulator.md,
+// "Trace and replay"). Start-up errors (config, fonts, database, keys, CRM, trace file) end in one
+// line on stderr and exit 1.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "kiosk/app/headless_demo.hpp"
+#include "kiosk/app/headless_replay.hpp"
+#include "kiosk/app/window_session.hpp"
+#include "kiosk/config/kiosk_config.hpp"
+#include "sim/devices/card_deck.hpp"
+
+namespace {
+
+// CLI11 check: the replay's card must be one of the simulator's deck cards.
+std::string deck_card_check(const std::string& id) {
+    std::string known;
+    for (const kiosk::sim::VirtualCard& card : kiosk::sim::card_deck()) {
+        if (card.id == id) return {};
+        known += (known.empty() ? "" : ", ") + card.id;
+    }
+    return "no deck card '" + id + "'; known: " + known;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"kiosk-sim: the kiosk on the simulator (what `kiosk --sim` runs)"};
+    bool simulator = false;
+    bool headless = false;
+    std::string config_path;
+    std::string trace_path;
+    std::string replay_path;
+    std::string replay_card = "visa-alice";
+    cli.add_flag("--sim", simulator, "Implied: simulated devices, bank host and CRM (accepted as `kiosk --sim` passes it)");
+    auto* headless_flag =
+        cli.add_flag("--headless", headless, "No window: run the demo scenario, save screens as PNG, exit");
+    cli.add_option("--config", config_path, "TOML configuration file (see docs/configuration.md)")
+        ->check(CLI::ExistingFile);
+    cli.add_option("--trace", trace_path, "Record every device command, event and touch to this file (JSON Lines)");
+    auto* replay = cli.add_option("--replay", replay_path,
+                                  "Replay this recorded device trace into the simulator instead of the demo")
+                       ->check(CLI::ExistingFile)
+                       ->needs(headless_flag);
+    cli.add_option("--replay-card", replay_card, "Deck card inserted for each recorded insertion")
+        ->check(CLI::Validator(deck_card_check, "DECK-CARD"))
+        ->needs(replay);
+    CLI11_PARSE(cli, argc, argv);
+
+    try {
+        kiosk::KioskConfig config = config_path.empty() ? kiosk::KioskConfig{} : kiosk::load_config(config_path);
+        kiosk::sim::SimInstrumentOptions instruments;
+        instruments.control_socket = config.control_socket_path();
+        if (!trace_path.empty()) instruments.trace_file = trace_path;
+        if (!replay_path.empty()) {
+            instruments.replay_file = replay_path;
+            instruments.replay.card_id = replay_card;
+            return kiosk::run_headless_replay(config, instruments, std::cout);
+        }
+        return headless ? kiosk::run_headless_demo(config, instruments, std::cout)
+                        : kiosk::run_window_session(config, instruments);
+    } catch (const std::exception& error) {
+        std::cerr << "kiosk: " << error.what() << "\n";
+        return 1;
+    }
+}

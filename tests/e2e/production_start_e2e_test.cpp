@@ -1,0 +1,254 @@
+// `kiosk --config FILE` on a terminal whose devices are all missing: the built program starts,
+// goes out of service with every absent device named in the journal, stays up, and ends with exit
+// 0 on SIGTERM. The bank host and the CRM are configured at a closed loopback port, the keys are
+// made beforehand (a real terminal never makes its own). Every wait is bounded.
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <thread>
+
+#include "security/key_file.hpp"
+#include "security/os_random.hpp"
+#include "sim/crm/test_pki.hpp"
+#include "store/database.hpp"
+#include "store/journal.hpp"
+#include "tests/e2e/fresh_test_directory.hpp"
+
+extern char** environ;
+
+namespace kiosk {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+using SteadyTime = std::chrono::steady_clock::time_point;
+
+// A loopback port nobody listens on: bound by the kernel's choice, then closed again.
+int closed_loopback_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(0x7F000001U);  // 127.0.0.1
+    EXPECT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    socklen_t length = sizeof address;
+    EXPECT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length), 0);
+    ::close(fd);
+    return ntohs(address.sin_port);
+}
+
+std::string read_text(const fs::path& path) {
+    std::ifstream file(path);
+    std::ostringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// The program, started with its output in `log` and without a display (the offscreen display).
+class RunningKiosk {
+public:
+    RunningKiosk(const std::string& program, const std::vector<std::string>& arguments, const fs::path& log) {
+        std::vector<char*> argv;
+        std::vector<std::string> words{program};
+        words.insert(words.end(), arguments.begin(), arguments.end());
+        for (std::string& word : words) argv.push_back(word.data());
+        argv.push_back(nullptr);
+        std::vector<std::string> env_words;
+        for (char** entry = environ; *entry != nullptr; ++entry) {
+            const std::string_view text(*entry);
+            if (text.starts_with("DISPLAY=") || text.starts_with("WAYLAND_DISPLAY=")) continue;
+            env_words.emplace_back(text);
+        }
+        std::vector<char*> envp;
+        for (std::string& word : env_words) envp.push_back(word.data());
+        envp.push_back(nullptr);
+
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        posix_spawn_file_actions_adddup2(&actions, 1, 2);
+        const int spawned = ::posix_spawn(&pid_, program.c_str(), &actions, nullptr, argv.data(), envp.data());
+        posix_spawn_file_actions_destroy(&actions);
+        if (spawned != 0) pid_ = -1;
+    }
+    ~RunningKiosk() {
+        if (pid_ > 0 && !exit_status_) {
+            ::kill(pid_, SIGKILL);
+            int status = 0;
+            ::waitpid(pid_, &status, 0);
+        }
+    }
+    RunningKiosk(const RunningKiosk&) = delete;
+    RunningKiosk& operator=(const RunningKiosk&) = delete;
+
+    [[nodiscard]] bool started() const { return pid_ > 0; }
+    // The wait status once the program has ended; nullopt while it runs.
+    std::optional<int> exit_status() {
+        if (!exit_status_) {
+            int status = 0;
+            if (::waitpid(pid_, &status, WNOHANG) == pid_) exit_status_ = status;
+        }
+        return exit_status_;
+    }
+    std::optional<int> wait_for_exit(std::chrono::milliseconds bound) {
+        const SteadyTime deadline = std::chrono::steady_clock::now() + bound;
+        while (!exit_status() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(20ms);
+        return exit_status();
+    }
+    void signal(int number) const { ::kill(pid_, number); }
+
+private:
+    pid_t pid_ = -1;
+    std::optional<int> exit_status_;
+};
+
+class ProductionStartE2eTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = test::fresh_test_directory("kiosk-production-e2e");
+        data_dir_ = dir_ / "data";
+        fs::create_directories(data_dir_);
+        log_ = dir_ / "kiosk.log";
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    // Keys file as `kioskctl keys init` makes it: the KEK and the PAN token key.
+    void make_keys() {
+        security::OsRandom random;
+        security::KeyFile::create(
+            data_dir_ / "keys", {std::string(security::kKekKeyName), std::string(security::kPanTokenKeyName)}, random);
+    }
+
+    // The config of a terminal whose five devices sit at USB ids no machine has.
+    fs::path write_config() {
+        SeededRandom serials(41);
+        const TimePoint now = SystemClock().now();
+        auto pki =
+            sim::generate_test_pki(dir_ / "pki", {sim::valid_around(now), sim::valid_around(now), true}, serials);
+        EXPECT_TRUE(pki.ok()) << pki.error().to_string();
+        const int host_port = closed_loopback_port();
+        const int crm_port = closed_loopback_port();
+        std::ostringstream toml;
+        toml << "[kiosk]\nid = \"HW-0001\"\ndata_dir = \"" << data_dir_.string() << "\"\n"
+             << "[ui]\nscreens_dir = \"" << (dir_ / "screens").string() << "\"\n"
+             << "[host]\naddress = \"127.0.0.1\"\nport = " << host_port << "\nserver_name = \"localhost\"\n"
+             << "ca_file = \"" << pki->ca.certificate.string() << "\"\nclient_cert = \""
+             << pki->client.certificate.string() << "\"\nclient_key = \"" << pki->client.private_key.string() << "\"\n"
+             << "connect_timeout_s = 1\nreply_timeout_s = 2\n"
+             << "[crm]\nurl = \"https://127.0.0.1:" << crm_port << "/ingest\"\nca_file = \""
+             << pki->ca.certificate.string() << "\"\nclient_cert = \"" << pki->client.certificate.string()
+             << "\"\nclient_key = \"" << pki->client.private_key.string() << "\"\nrequest_timeout_s = 2\n"
+             << "[devices]\ncard_reader_usb = \"ffff:fff0\"\npin_pad_usb = \"ffff:fff1\"\nprinter_usb = \"ffff:fff2\"\n"
+             << "dispenser_usb = \"ffff:fff3\"\nsensors_usb = \"ffff:fff4\"\n";
+        const fs::path path = dir_ / "kiosk.toml";
+        std::ofstream(path) << toml.str();
+        return path;
+    }
+
+    // Journal lines of `event`, read through the store as `kioskctl journal show` does; none while
+    // the database does not exist yet or is busy being made.
+    std::vector<store::JournalLine> journal_lines(std::string_view event) {
+        std::vector<store::JournalLine> lines;
+        const fs::path path = data_dir_ / "kiosk.db";
+        if (!fs::exists(path)) return lines;
+        auto database = store::Database::open(path.string());
+        if (!database.ok()) return lines;
+        auto entries = store::Journal(*database).read_all();
+        if (!entries.ok()) return lines;
+        for (const store::JournalEntry& entry : *entries) {
+            if (entry.line.event_type == event) lines.push_back(entry.line);
+        }
+        return lines;
+    }
+
+    fs::path dir_;
+    fs::path data_dir_;
+    fs::path log_;
+};
+
+TEST_F(ProductionStartE2eTest, WithEveryDeviceAbsentItRunsOutOfServiceNamingThemAndStopsOnSigterm) {
+    make_keys();
+    const fs::path config = write_config();
+    RunningKiosk kiosk(KIOSK_BINARY, {"--config", config.string(), "--save-screens"}, log_);
+    ASSERT_TRUE(kiosk.started());
+
+    std::vector<store::JournalLine> out_of_service;
+    const SteadyTime deadline = std::chrono::steady_clock::now() + 30s;
+    while (out_of_service.empty() && !kiosk.exit_status() && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(200ms);
+        out_of_service = journal_lines("out_of_service");
+    }
+    ASSERT_FALSE(kiosk.exit_status()) << "kiosk ended early:\n" << read_text(log_);
+    ASSERT_FALSE(out_of_service.empty()) << "no out_of_service line within 30 s:\n" << read_text(log_);
+    const std::string& detail = out_of_service.front().detail;
+    EXPECT_TRUE(detail.starts_with("out_of_service.devices: ")) << detail;
+    for (const char* device : {"USB ffff:fff0 (devices.card_reader_usb)", "USB ffff:fff1 (devices.pin_pad_usb)",
+                               "USB ffff:fff2 (devices.printer_usb)", "USB ffff:fff3 (devices.dispenser_usb)",
+                               "USB ffff:fff4 (devices.sensors_usb)"}) {
+        EXPECT_TRUE(contains(detail, device)) << device << " not named in: " << detail;
+    }
+    ASSERT_EQ(journal_lines("kiosk_started").size(), 1U);
+
+    // It stays up, out of service, re-reading the devices every 2 s.
+    std::this_thread::sleep_for(2500ms);
+    ASSERT_FALSE(kiosk.exit_status()) << "kiosk ended on its own:\n" << read_text(log_);
+
+    kiosk.signal(SIGTERM);
+    const std::optional<int> status = kiosk.wait_for_exit(5s);
+    ASSERT_TRUE(status.has_value()) << "no exit within 5 s of SIGTERM:\n" << read_text(log_);
+    ASSERT_TRUE(WIFEXITED(*status)) << "ended by signal " << WTERMSIG(*status) << ":\n" << read_text(log_);
+    EXPECT_EQ(WEXITSTATUS(*status), 0) << read_text(log_);
+    EXPECT_EQ(journal_lines("kiosk_stopped").size(), 1U);
+    bool out_of_service_shown = false;  // --save-screens: every screen shown, as PNG
+    for (const auto& entry : fs::directory_iterator(dir_ / "screens")) {
+        if (contains(entry.path().filename().string(), "-out_of_service-")) out_of_service_shown = true;
+    }
+    EXPECT_TRUE(out_of_service_shown) << "the out-of-service screen was not shown";
+}
+
+TEST_F(ProductionStartE2eTest, AMissingKeysFileIsOneLineAndExit1) {
+    const fs::path config = write_config();
+    RunningKiosk kiosk(KIOSK_BINARY, {"--config", config.string()}, log_);
+    ASSERT_TRUE(kiosk.started());
+    const std::optional<int> status = kiosk.wait_for_exit(20s);
+    ASSERT_TRUE(status.has_value()) << read_text(log_);
+    ASSERT_TRUE(WIFEXITED(*status));
+    EXPECT_EQ(WEXITSTATUS(*status), 1);
+    const std::string output = read_text(log_);
+    EXPECT_TRUE(output.starts_with("kiosk: ") && contains(output, (data_dir_ / "keys").string())) << output;
+    EXPECT_EQ(std::count(output.begin(), output.end(), '\n'), 1) << output;
+}
+
+TEST_F(ProductionStartE2eTest, SimWithoutKioskSimBesideItSaysSoAndExits1) {
+    const fs::path lone = dir_ / "bin" / "kiosk";
+    fs::create_directories(lone.parent_path());
+    fs::copy_file(KIOSK_BINARY, lone);
+    RunningKiosk kiosk(lone.string(), {"--sim", "--headless"}, log_);
+    ASSERT_TRUE(kiosk.started());
+    const std::optional<int> status = kiosk.wait_for_exit(10s);
+    ASSERT_TRUE(status.has_value());
+    ASSERT_TRUE(WIFEXITED(*status));
+    EXPECT_EQ(WEXITSTATUS(*status), 1);
+    const std::string output = read_text(log_);
+    EXPECT_TRUE(contains(output, (dir_ / "bin" / "kiosk-sim").string())) << output;
+    EXPECT_EQ(std::count(output.begin(), output.end(), '\n'), 1) << output;
+}
+
+}  // namespace
+}  // namespace kiosk
