@@ -1,24 +1,18 @@
 #include "kiosk/runtime/runtime.hpp"
 
+#include "kiosk/flow/session_outcome.hpp"
 #include "kiosk/runtime/receipt_builder.hpp"
 #include "kiosk/runtime/runtime_support.hpp"
 #include "kiosk/runtime/screen_builder.hpp"
+#include "kiosk/runtime/touch_action.hpp"
 
 namespace kiosk {
 
 namespace {
 
 using flow::EffectKind;
-using flow::EventKind;
-using runtime_support::plain;
-
-std::string_view outcome_of(const flow::Context& context) {
-    if (context.state == flow::StateId::CardRetained) return "card_retained";
-    if (context.message_key.empty()) return "completed";
-    if (context.message_key == "session.cancelled") return "cancelled";
-    if (context.message_key == "session.timed_out") return "timed_out";
-    return "failed";
-}
+namespace events = flow::events;
+namespace effects = flow::effects;
 
 }  // namespace
 
@@ -45,32 +39,37 @@ void Runtime::start() {
     tick();
 }
 
-void Runtime::post(const flow::Event& event) { pending_.push_back({event, std::nullopt}); }
+void Runtime::post(const flow::Event& event) { pending_.emplace_back(event); }
 
 void Runtime::touch(std::string_view action) {
     if (on_touch) on_touch(action);
-    if (auto index = amount_index(action)) {
-        choose_amount(*index);
-    } else if (action == "amount_usual") {
+    const std::optional<TouchAction> touched = parse_touch_action(action);
+    if (!touched) {
+        note("ignored unknown touch action '" + std::string(action) + "'");
+        return;
+    }
+    if (const auto* amount = std::get_if<AmountChoice>(&*touched)) {
+        choose_amount(amount->index);
+    } else if (std::holds_alternative<UsualAmount>(*touched)) {
         const std::optional<Money> usual = payable_usual_amount(cassettes());
         if (context_.state != flow::StateId::WithdrawalAmount || !usual) {
             note("ignored the usual-amount button");
             return;
         }
         check_amount(*usual);
-    } else if (auto account = account_index(action)) {
+    } else if (const auto* account = std::get_if<AccountChoice>(&*touched)) {
         const std::vector<host::AccountType> offered = offered_accounts(context_);
-        if (*account >= offered.size()) {
-            note("ignored account button " + std::to_string(*account));
+        if (account->index >= offered.size()) {
+            note("ignored account button " + std::to_string(account->index));
             return;
         }
-        flow::Event chosen = plain(EventKind::AccountChosen);
-        chosen.account = offered[*account];
-        post(chosen);
-    } else if (auto event = action_event(action)) {
-        post(*event);
+        post(events::AccountChosen(offered[account->index]));
+    } else if (const auto* language = std::get_if<ui::Language>(&*touched)) {
+        post(events::ChooseLanguage(*language));
+    } else if (const auto* option = std::get_if<flow::SessionOption>(&*touched)) {
+        post(events::ToggleOption(*option));
     } else {
-        note("ignored unknown touch action '" + std::string(action) + "'");
+        post(event_for(std::get<TouchCommand>(*touched)));
     }
 }
 
@@ -80,21 +79,21 @@ void Runtime::tick() {
     if (!next_fitness_check_ || parts_.clock.now() >= *next_fitness_check_) check_fitness();
     if (timer_deadline_ && parts_.clock.now() >= *timer_deadline_) {
         timer_deadline_.reset();
-        post(plain(EventKind::Timeout));
+        post(events::Timeout{});
     }
     if (next_reversal_round_ && parts_.clock.now() >= *next_reversal_round_) send_reversals();
     while (!pending_.empty()) {
         const PendingInput input = pending_.front();
         pending_.pop_front();
-        if (input.typed_key) {
-            if (input.typed_key->kind == drivers::PinPadEvent::Kind::entryComplete) {
+        if (const auto* typed_key = std::get_if<drivers::PinPadEvent>(&input)) {
+            if (typed_key->kind == drivers::PinPadEvent::Kind::entryComplete) {
                 complete_typed_entry();
             } else {
-                on_typed_key(*input.typed_key);
+                on_typed_key(*typed_key);
             }
             continue;
         }
-        dispatch(input.event);
+        dispatch(std::get<flow::Event>(input));
     }
 }
 
@@ -125,9 +124,9 @@ void Runtime::poll_devices() {
     } else {
         for (const drivers::CardReaderEvent event : *card_events) {
             switch (event) {
-                case drivers::CardReaderEvent::inserted: post(plain(EventKind::CardInserted)); break;
-                case drivers::CardReaderEvent::taken: post(plain(EventKind::CardTaken)); break;
-                case drivers::CardReaderEvent::jammed: post(plain(EventKind::CardEjectFailed)); break;
+                case drivers::CardReaderEvent::inserted: post(events::CardInserted{}); break;
+                case drivers::CardReaderEvent::taken: post(events::CardTaken{}); break;
+                case drivers::CardReaderEvent::jammed: post(events::CardEjectFailed{}); break;
             }
         }
     }
@@ -137,7 +136,7 @@ void Runtime::poll_devices() {
             note("dispenser poll failed: " + cash_events.error().to_string());
         } else {
             for (const drivers::CashDispenserEvent event : *cash_events) {
-                if (event == drivers::CashDispenserEvent::itemsTaken) post(plain(EventKind::CashTaken));
+                if (event == drivers::CashDispenserEvent::itemsTaken) post(events::CashTaken{});
             }
         }
     }
@@ -156,30 +155,32 @@ void Runtime::poll_pin_pad() {
         switch (event.kind) {
             case drivers::PinPadEvent::Kind::entryComplete:
                 if (typing_clear) {
-                    pending_.push_back({plain(EventKind::EntryChanged), event});
+                    pending_.emplace_back(event);
                 } else {
-                    post(plain(EventKind::PinEnter));
+                    post(events::PinEnter{});
                 }
                 break;
-            case drivers::PinPadEvent::Kind::entryCancelled: post(plain(EventKind::Cancel)); break;
-            case drivers::PinPadEvent::Kind::entryMismatch: post(plain(EventKind::PinMismatch)); break;
+            case drivers::PinPadEvent::Kind::entryCancelled: post(events::Cancel{}); break;
+            case drivers::PinPadEvent::Kind::entryMismatch: post(events::PinMismatch{}); break;
             case drivers::PinPadEvent::Kind::keyPressed:
                 if (typing_clear) {
-                    pending_.push_back({plain(EventKind::EntryChanged), event});
+                    pending_.emplace_back(event);
                     break;
                 }
-                if (event.key == drivers::PinKey::digit) post(plain(EventKind::PinDigit));
-                if (event.key == drivers::PinKey::clear) post(plain(EventKind::PinClear));
-                if (event.key == drivers::PinKey::backspace) post(plain(EventKind::PinBackspace));
+                if (event.key == drivers::PinKey::digit) post(events::PinDigit{});
+                if (event.key == drivers::PinKey::clear) post(events::PinClear{});
+                if (event.key == drivers::PinKey::backspace) post(events::PinBackspace{});
                 break;
         }
     }
 }
 
 void Runtime::execute(const flow::Effect& effect) {
-    switch (effect.kind) {
-        case EffectKind::ShowScreen: show(effect.screen.value_or(ui::ScreenId::OutOfService)); break;
-        case EffectKind::StartStateTimer: timer_deadline_ = parts_.clock.now() + effect.duration.value_or(Millis(0)); break;
+    switch (flow::kind_of(effect)) {
+        case EffectKind::ShowScreen: show(std::get<effects::ShowScreen>(effect).screen); break;
+        case EffectKind::StartStateTimer:
+            timer_deadline_ = parts_.clock.now() + std::get<effects::StartStateTimer>(effect).duration;
+            break;
         case EffectKind::CancelStateTimer: timer_deadline_.reset(); break;
         case EffectKind::AcceptCard:
             // With the card reader down the kiosk still serves cardless withdrawals: the slot
@@ -196,28 +197,31 @@ void Runtime::execute(const flow::Effect& effect) {
             }
             break;
         case EffectKind::ReadCard: read_card(); break;
-        case EffectKind::BeginKeyEntry: begin_key_entry(effect.entry.value_or(flow::KeyEntry::Pin)); break;
+        case EffectKind::BeginKeyEntry: begin_key_entry(std::get<effects::BeginKeyEntry>(effect).entry); break;
         case EffectKind::TakePinBlock: take_pin_block(session_.pin_block); break;
         case EffectKind::TakeNewPinBlock: take_pin_block(session_.new_pin_block); break;
-        case EffectKind::RequestAuthorization:
-            authorize(effect.transaction.value_or(host::TransactionType::BalanceInquiry), effect.amount);
+        case EffectKind::RequestAuthorization: {
+            const auto& request = std::get<effects::RequestAuthorization>(effect);
+            authorize(request.transaction, request.amount);
             break;
+        }
         case EffectKind::PrintReceipt: print_receipt(); break;
         case EffectKind::EjectCard:
             if (auto status = parts_.devices.card_reader.eject(); !status.ok()) {
                 note("card eject failed: " + status.error().to_string());
-                post(plain(EventKind::CardEjectFailed));
+                post(events::CardEjectFailed{});
             }
             break;
         case EffectKind::RetainCard: {
             auto bin = parts_.devices.card_reader.retain();
             const std::string outcome = bin.ok() ? "success" : "failure: " + bin.error().message;
-            journal("system", "card_retained", outcome, "card " + session_.masked_pan, context_.message_key);
+            journal("system", "card_retained", outcome, "card " + session_.masked_pan,
+                    context_.reason ? flow::i18n_key(*context_.reason) : std::string());
             break;
         }
         case EffectKind::RecordTransaction: {
-            TransactionRecord record{effect.transaction.value_or(host::TransactionType::BalanceInquiry),
-                                     effect.response.value_or(host::ResponseCode::SystemError), session_.last_stan,
+            const auto& answered = std::get<effects::RecordTransaction>(effect);
+            TransactionRecord record{answered.transaction, answered.response, session_.last_stan,
                                      session_.last_balance};
             if (auto status = parts_.cx.record_transaction(session_, record); !status.ok()) {
                 note("recording the transaction failed: " + status.error().to_string());
@@ -225,14 +229,7 @@ void Runtime::execute(const flow::Effect& effect) {
             break;
         }
         case EffectKind::EndSession: end_session(); break;
-        case EffectKind::DispenseCash:
-            if (effect.amount) {
-                dispense(*effect.amount);
-            } else {
-                note("dispense asked without an amount");
-                post(plain(EventKind::DispenseFailed));
-            }
-            break;
+        case EffectKind::DispenseCash: dispense(std::get<effects::DispenseCash>(effect).amount); break;
         case EffectKind::RetractCash:
             if (cash_) {
                 if (auto retracted = cash_->dispenser.retract(); !retracted.ok()) {
@@ -249,7 +246,7 @@ void Runtime::execute(const flow::Effect& effect) {
                 }
             }
             break;
-        case EffectKind::ReverseTransaction: reverse_transaction(effect); break;
+        case EffectKind::ReverseTransaction: reverse_transaction(std::get<effects::ReverseTransaction>(effect)); break;
         case EffectKind::IssueEReceipt: issue_e_receipt(); break;
     }
 }
@@ -313,17 +310,17 @@ void Runtime::print_receipt() {
     const Status printed = parts_.devices.printer.print(build_receipt(facts, session_));
     if (!printed.ok()) {
         note("receipt printer: " + printed.error().to_string());
-        post(plain(EventKind::PrintFailed));
+        post(events::PrintFailed{});
         return;
     }
-    post(plain(EventKind::PrintDone));
+    post(events::PrintDone{});
 }
 
 void Runtime::end_session() {
     if (!session_.journey.empty() && !session_.journey.back().left) {
         session_.journey.back().left = parts_.clock.now();
     }
-    if (auto status = parts_.cx.record_journey(session_, context_.language, outcome_of(context_)); !status.ok()) {
+    if (auto status = parts_.cx.record_journey(session_, context_.language, flow::outcome_of(context_)); !status.ok()) {
         note("recording the journey failed: " + status.error().to_string());
     }
     session_ = Session{};  // SecureString wipes the PAN

@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <variant>
 
 #include "common/clock.hpp"
 #include "common/random_source.hpp"
@@ -139,7 +140,7 @@ private:
 
     // runtime_host.cpp: requests, reversals, e-receipts
     void authorize(host::TransactionType type, const std::optional<Money>& amount);
-    void reverse_transaction(const flow::Effect& effect);
+    void reverse_transaction(const flow::effects::ReverseTransaction& reversal);
     void send_reversals();
     [[nodiscard]] host::ReversalRequest reversal_for(host::TransactionType type, const Money& amount,
                                                      const Money& dispensed, host::ReversalReason reason);
@@ -169,10 +170,7 @@ private:
     std::optional<ui::ScreenId> current_screen_;
     // Inputs in arrival order: flow events, and keys typed in clear, which change the typed
     // value only when their turn comes (so each screen shows the value as it was then).
-    struct PendingInput {
-        flow::Event event;
-        std::optional<drivers::PinPadEvent> typed_key;
-    };
+    using PendingInput = std::variant<flow::Event, drivers::PinPadEvent>;
     std::deque<PendingInput> pending_;
     std::optional<CashParts> cash_;
     CustomerProfiles* profiles_ = nullptr;

@@ -8,17 +8,17 @@ namespace kiosk {
 
 namespace {
 
-using flow::EventKind;
-using runtime_support::plain;
+namespace events = flow::events;
+using flow::AmountRefusal;
 using runtime_support::wipe;
 
-// The customer-facing reason (an i18n key of ui/i18n_strings.cpp) for an amount the cassettes
-// cannot pay: too much for one dispense or for what is left, or not makeable from the notes.
-std::string not_payable_message_key(std::optional<drivers::MixFailure> failure) {
+// Why the cassettes cannot pay an amount: too much for one dispense or for what is left, or not
+// makeable from the notes.
+AmountRefusal refusal_of(std::optional<drivers::MixFailure> failure) {
     if (failure == drivers::MixFailure::tooManyNotes || failure == drivers::MixFailure::exceedsAvailable) {
-        return "amount.too_large";
+        return AmountRefusal::TooLarge;
     }
-    return "amount.not_multiple";
+    return AmountRefusal::NotMultiple;
 }
 
 bool pays_cash(const flow::Context& context) {
@@ -56,32 +56,24 @@ void Runtime::choose_amount(std::size_t index) {
 
 void Runtime::check_amount(const Money& amount) {
     if (amount.minor_units <= 0) {
-        flow::Event refused = plain(EventKind::AmountNotPayable);
-        refused.message_key = "amount.invalid";
-        post(refused);
+        post(events::AmountNotPayable(AmountRefusal::Invalid));
         return;
     }
     if (pays_cash(context_)) {
         // The cassettes may have changed since the screen was drawn: check again before the host.
         if (!cash_) {
-            flow::Event refused = plain(EventKind::AmountNotPayable);
-            refused.message_key = "amount.too_large";
-            post(refused);
+            post(events::AmountNotPayable(AmountRefusal::TooLarge));
             return;
         }
         const drivers::DispenserStatus status = cash_->dispenser.status();
         auto plan = cash_->mixer.plan(amount, status.cassettes);
         if (!plan.ok()) {
-            flow::Event refused = plain(EventKind::AmountNotPayable);
-            refused.message_key = not_payable_message_key(drivers::mix_failure_of(plan.error()));
             note("amount not payable: " + plan.error().message);
-            post(refused);
+            post(events::AmountNotPayable(refusal_of(drivers::mix_failure_of(plan.error()))));
             return;
         }
     }
-    flow::Event chosen = plain(EventKind::AmountChosen);
-    chosen.amount = amount;
-    post(chosen);
+    post(events::AmountChosen(amount));
 }
 
 std::optional<Money> Runtime::typed_amount() const {
@@ -116,7 +108,7 @@ std::optional<Money> Runtime::amount_step(const std::vector<drivers::CassetteInf
 void Runtime::dispense(const Money& amount) {
     if (!cash_) {
         note("dispense asked but no dispenser is attached");
-        post(plain(EventKind::DispenseFailed));
+        post(events::DispenseFailed{});
         return;
     }
     const drivers::DispenserStatus status = cash_->dispenser.status();
@@ -124,7 +116,7 @@ void Runtime::dispense(const Money& amount) {
                                              : cash_->mixer.plan(amount, status.cassettes);
     if (!plan.ok()) {
         note("note mix failed: " + plan.error().message);
-        post(plain(EventKind::DispenseFailed));
+        post(events::DispenseFailed{});
         return;
     }
     // The bracket holds the reversal of everything: if the power goes now, start-up sends it.
@@ -135,7 +127,7 @@ void Runtime::dispense(const Money& amount) {
     wipe(in_waiting.pan);
     if (!opened.ok()) {
         note("in-flight bracket not persisted, not dispensing: " + opened.error().to_string());
-        post(plain(EventKind::DispenseFailed));
+        post(events::DispenseFailed{});
         return;
     }
     auto report = cash_->dispenser.dispense(*plan);
@@ -160,10 +152,10 @@ void Runtime::dispense(const Money& amount) {
         if (auto retracted = cash_->dispenser.retract(); !retracted.ok()) {
             note("retract after a failed dispense failed: " + retracted.error().to_string());
         }
-        post(plain(EventKind::DispenseFailed));
+        post(events::DispenseFailed{});
         return;
     }
-    post(plain(EventKind::CashPresented));
+    post(events::CashPresented{});
 }
 
 }  // namespace kiosk

@@ -9,7 +9,7 @@ namespace kiosk {
 
 namespace {
 
-using flow::EventKind;
+namespace events = flow::events;
 using flow::StateId;
 
 bool in_session(StateId state) {
@@ -66,7 +66,7 @@ void Runtime::route_by_fitness(const ServiceFitness& previous) {
         // row and finishes (returning the card) before Attract takes the kiosk out of service.
         breach_ended_session_ = true;
         note("security: ending the session (" + joined(fitness_.problems) + ")");
-        post(flow::Event{EventKind::Cancel, {}, {}, {}});
+        post(events::Cancel{});
     }
     if (state == StateId::Attract && fitness_.cards != previous.cards) {
         // Card reader down or back: shut or open the slot and say so on the attract screen.
@@ -81,13 +81,11 @@ void Runtime::route_by_fitness(const ServiceFitness& previous) {
     if (state == StateId::Attract && offer_changed && current_screen_) show(*current_screen_);
     const bool reason_changed = fitness_.out_of_service != previous.out_of_service;
     if (fitness_.out_of_service && (state == StateId::Attract || (state == StateId::OutOfService && reason_changed))) {
-        flow::Event failed{EventKind::DevicesFailed, {}, {}, {}};
-        failed.message_key = *fitness_.out_of_service;
-        post(failed);
+        post(events::DevicesFailed(*fitness_.out_of_service));
         journal("system", "out_of_service", "success", parts_.terminal_id,
-                *fitness_.out_of_service + ": " + joined(fitness_.problems));
+                flow::i18n_key(*fitness_.out_of_service) + ": " + joined(fitness_.problems));
     } else if (!fitness_.out_of_service && state == StateId::OutOfService) {
-        post(flow::Event{EventKind::DevicesRestored, {}, {}, {}});
+        post(events::DevicesRestored{});
         journal("system", "back_in_service", "success", parts_.terminal_id, joined(fitness_.problems));
     }
 }

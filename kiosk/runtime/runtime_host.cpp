@@ -11,8 +11,7 @@ namespace kiosk {
 
 namespace {
 
-using flow::EventKind;
-using runtime_support::plain;
+namespace events = flow::events;
 using runtime_support::wipe;
 
 Bytes copy_of(const security::SecureBytes& secret) { return Bytes(secret.begin(), secret.end()); }
@@ -53,9 +52,7 @@ void Runtime::authorize(host::TransactionType type, const std::optional<Money>& 
             // (which would reverse the visit's previous request by its STAN).
             note("no PIN block for this request; nothing sent");
             session_.last_stan = 0;  // the record of this refusal names no request
-            flow::Event refused = plain(EventKind::HostDeclined);
-            refused.response = host::ResponseCode::SystemError;
-            post(refused);
+            post(events::HostDeclined(host::ResponseCode::SystemError));
             return;
         }
         request.pan = std::string(session_.pan.view());
@@ -79,7 +76,7 @@ void Runtime::authorize(host::TransactionType type, const std::optional<Money>& 
         note("host link: " + response.error().to_string());
         host_reachable_ = false;  // out of service after this session, until an echo answers
         next_host_probe_ = parts_.clock.now() + host_probe_interval;
-        post(plain(EventKind::HostUnavailable));
+        post(events::HostUnavailable{});
         return;
     }
     host_reachable_ = true;
@@ -108,13 +105,9 @@ void Runtime::authorize(host::TransactionType type, const std::optional<Money>& 
         session_.last_retrieval_reference = response->retrieval_reference;
         session_.last_amount = amount;
         session_.statement = response->statement;
-        flow::Event approved = plain(EventKind::HostApproved);
-        approved.balance = response->available_balance;
-        post(approved);
+        post(events::HostApproved(response->available_balance));
     } else {
-        flow::Event declined = plain(EventKind::HostDeclined);
-        declined.response = response->code;
-        post(declined);
+        post(events::HostDeclined(response->code));
     }
 }
 
@@ -139,15 +132,12 @@ host::ReversalRequest Runtime::reversal_for(host::TransactionType type, const Mo
     return reversal;
 }
 
-void Runtime::reverse_transaction(const flow::Effect& effect) {
-    if (!cash_ || !effect.amount) {
-        note("reversal asked without a reversal queue or an amount; nothing queued");
+void Runtime::reverse_transaction(const flow::effects::ReverseTransaction& asked) {
+    if (!cash_) {
+        note("reversal asked without a reversal queue; nothing queued");
         return;
     }
-    const Money dispensed = effect.dispensed.value_or(Money{0, effect.amount->currency, effect.amount->exponent});
-    host::ReversalRequest reversal =
-        reversal_for(effect.transaction.value_or(host::TransactionType::Withdrawal), *effect.amount, dispensed,
-                     effect.reason.value_or(host::ReversalReason::DeviceMalfunction));
+    host::ReversalRequest reversal = reversal_for(asked.transaction, asked.amount, asked.dispensed, asked.reason);
     // One transaction: the reversal is queued and any open cash bracket closed together.
     const Status queued = cash_->bracket.close_with_reversal(cash_->reversals, reversal);
     wipe(reversal.pan);

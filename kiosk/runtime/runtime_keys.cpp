@@ -10,9 +10,8 @@ namespace kiosk {
 
 namespace {
 
-using flow::EventKind;
+namespace events = flow::events;
 using flow::KeyEntry;
-using runtime_support::plain;
 using runtime_support::wipe;
 
 bool is_pin(KeyEntry entry) {
@@ -26,7 +25,7 @@ void Runtime::read_card() {
     if (!tracks.ok()) {
         note("card read failed: " + tracks.error().to_string());
         journal("customer", "card_inserted", "failure: " + tracks.error().message, "card reader");
-        post(plain(EventKind::CardReadFailed));
+        post(events::CardReadFailed{});
         return;
     }
     auto card = drivers::parse_tracks(*tracks);
@@ -36,7 +35,7 @@ void Runtime::read_card() {
         // The parser's message names the defect, never the track text.
         note("card data rejected: " + card.error().message);
         journal("customer", "card_inserted", "failure: " + card.error().message, "card reader");
-        post(plain(EventKind::CardReadFailed));
+        post(events::CardReadFailed{});
         return;
     }
     session_ = Session{};
@@ -55,7 +54,7 @@ void Runtime::read_card() {
     wipe(card->pan);
     wipe(card->cardholder_name);
     journal("customer", "card_inserted", "success", "card " + session_.masked_pan);
-    post(plain(EventKind::CardReadOk));
+    post(events::CardReadOk{});
 }
 
 void Runtime::begin_key_entry(KeyEntry entry) {
@@ -101,7 +100,7 @@ void Runtime::begin_key_entry(KeyEntry entry) {
     if (!status.ok()) {
         note("PIN pad (" + std::string(flow::to_string(entry)) + "): " + status.error().to_string());
         key_entry_.reset();
-        post(plain(EventKind::Cancel));
+        post(events::Cancel{});
     }
 }
 
@@ -113,7 +112,7 @@ void Runtime::take_pin_block(security::SecureBytes& into) {
         // where it is not, authorize() refuses to send without a block).
         note("PIN pad gave no PIN block: " + block.error().to_string());
         into = security::SecureBytes();
-        post(plain(EventKind::Cancel));
+        post(events::Cancel{});
         return;
     }
     into = security::SecureBytes(ByteView(block->data(), block->size()));
@@ -129,9 +128,8 @@ void Runtime::on_typed_key(const drivers::PinPadEvent& event) {
         case drivers::PinKey::clear: session_.typed.clear(); break;
         default: return;
     }
-    flow::Event changed = plain(EventKind::EntryChanged);
-    changed.digits = static_cast<int>(session_.typed.size());
-    dispatch(changed);  // now, while the typed value is what this key made it
+    // Now, while the typed value is what this key made it.
+    dispatch(events::EntryChanged(static_cast<int>(session_.typed.size())));
 }
 
 void Runtime::complete_typed_entry() {
@@ -144,11 +142,11 @@ void Runtime::complete_typed_entry() {
     } else if (entry == KeyEntry::OneTimeCode) {
         session_.one_time_code = security::SecureString(session_.typed.view());
         session_.typed.clear();
-        post(plain(EventKind::CodeEntered));
+        post(events::CodeEntered{});
     } else if (entry == KeyEntry::PhoneNumber) {
         session_.phone_number = std::string(session_.typed.view());
         session_.typed.clear();
-        post(plain(EventKind::PhoneEntered));
+        post(events::PhoneEntered{});
     }
 }
 

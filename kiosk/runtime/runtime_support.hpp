@@ -5,11 +5,7 @@
 
 #include <openssl/crypto.h>
 
-#include "kiosk/flow/flow_types.hpp"
-
 namespace kiosk::runtime_support {
-
-inline flow::Event plain(flow::EventKind kind) { return flow::Event{kind, {}, {}, {}}; }
 
 // Card data and typed secrets in plain std::string (driver types, request fields): wiped the
 // moment they have been used or turned into a SecureString.

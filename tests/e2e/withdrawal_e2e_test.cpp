@@ -251,7 +251,7 @@ TEST_F(WithdrawalE2eTest, InsufficientFundsDispensesNothing) {
     start_kiosk();
     to_authorization();
     EXPECT_EQ(state(), StateId::Closing);
-    EXPECT_EQ(runtime().context().message_key, "decline.insufficient_funds");
+    EXPECT_EQ(runtime().context().reason, flow::Reason::declined(host::ResponseCode::InsufficientFunds));
     take_card();
     EXPECT_EQ(sim_dispenser_.notes_presented(), 0U);
     expect_money_and_card_accounted_for();
@@ -262,7 +262,7 @@ TEST_F(WithdrawalE2eTest, LimitExceededDispensesNothing) {
     start_kiosk();
     to_authorization();
     EXPECT_EQ(state(), StateId::Closing);
-    EXPECT_EQ(runtime().context().message_key, "decline.limit_exceeded");
+    EXPECT_EQ(runtime().context().reason, flow::Reason::declined(host::ResponseCode::LimitExceeded));
     take_card();
     expect_money_and_card_accounted_for();
 }
@@ -274,7 +274,7 @@ TEST_F(WithdrawalE2eTest, PartialDispenseIsRetractedAndReversedInFull) {
     take_card();
     EXPECT_EQ(sim_dispenser_.notes_presented(), 0U);
     EXPECT_EQ(state(), StateId::ThankYou);
-    EXPECT_EQ(runtime().context().message_key, "cash.dispense_failed");
+    EXPECT_EQ(runtime().context().reason, flow::CloseReason::DispenseFailed);
     EXPECT_EQ(debited(), 0);
     expect_money_and_card_accounted_for();
 }
@@ -338,7 +338,7 @@ TEST_F(WithdrawalE2eTest, HostAnswerAfterTheTimeoutIsReversed) {
     start_kiosk();
     to_authorization();
     EXPECT_EQ(state(), StateId::Closing);
-    EXPECT_EQ(runtime().context().message_key, "decline.host_unavailable");
+    EXPECT_EQ(runtime().context().reason, flow::CloseReason::HostUnavailable);
     take_card();
     EXPECT_EQ(debited(), 0);  // the bank processed it, the reversal undid it
     expect_money_and_card_accounted_for();
