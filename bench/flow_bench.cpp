@@ -10,9 +10,9 @@ namespace {
 
 using namespace kiosk::flow;
 
-Context in_state(const Flow& flow, std::initializer_list<EventKind> path) {
+Context in_state(const Flow& flow, std::initializer_list<Event> path) {
     Context context = flow.start().context;
-    for (const EventKind kind : path) context = flow.step(context, Event{kind, {}, {}, {}}).context;
+    for (const Event& event : path) context = flow.step(context, event).context;
     return context;
 }
 
@@ -20,23 +20,23 @@ Context in_state(const Flow& flow, std::initializer_list<EventKind> path) {
 void Flow_Step_PinDigit(benchmark::State& state) {
     const Flow flow;
     const Context pin_entry =
-        in_state(flow, {EventKind::CardInserted, EventKind::CardReadOk, EventKind::Continue});
-    for (auto _ : state) benchmark::DoNotOptimize(flow.step(pin_entry, Event{EventKind::PinDigit, {}, {}, {}}));
+        in_state(flow, {events::CardInserted{}, events::CardReadOk{}, events::Continue{}});
+    for (auto _ : state) benchmark::DoNotOptimize(flow.step(pin_entry, Event(events::PinDigit{})));
 }
 BENCHMARK(Flow_Step_PinDigit);
 
 // "More time? yes" back to the main menu: a guarded row near the end of the table.
 void Flow_Step_MoreTimeYes(benchmark::State& state) {
     const Flow flow;
-    const Context more_time = in_state(flow, {EventKind::CardInserted, EventKind::CardReadOk, EventKind::Continue,
-                                              EventKind::PinEnter, EventKind::Timeout});
-    for (auto _ : state) benchmark::DoNotOptimize(flow.step(more_time, Event{EventKind::MoreTimeYes, {}, {}, {}}));
+    const Context more_time = in_state(flow, {events::CardInserted{}, events::CardReadOk{}, events::Continue{},
+                                              events::PinEnter{}, events::Timeout{}});
+    for (auto _ : state) benchmark::DoNotOptimize(flow.step(more_time, Event(events::MoreTimeYes{})));
 }
 BENCHMARK(Flow_Step_MoreTimeYes);
 
 void Baseline_CopyContext(benchmark::State& state) {
     const Flow flow;
-    const Context context = in_state(flow, {EventKind::CardInserted, EventKind::CardReadOk, EventKind::Continue});
+    const Context context = in_state(flow, {events::CardInserted{}, events::CardReadOk{}, events::Continue{}});
     for (auto _ : state) {
         Context copy = context;
         benchmark::DoNotOptimize(copy);

@@ -22,6 +22,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <type_traits>
 #include <utility>
@@ -169,6 +170,12 @@ public:
 
     [[nodiscard]] bool outstanding(RequestId id) const { return loop_->pending.count(id) != 0; }
     [[nodiscard]] std::size_t outstanding_count() const { return loop_->pending.size(); }
+    // Outstanding requests other than `command` (e.g. everything but the routine event polls).
+    [[nodiscard]] std::size_t outstanding_except(std::string_view command) const {
+        std::size_t count = 0;
+        for (const auto& [id, pending] : loop_->pending) if (pending.command != command) ++count;
+        return count;
+    }
     // A request timed out and none has succeeded since: what the fitness monitor reports.
     [[nodiscard]] bool in_error() const { return loop_->in_error; }
     [[nodiscard]] std::uint64_t dropped_answers() const { return loop_->dropped; }

@@ -91,7 +91,8 @@ Status CxRecorder::record_transaction(const Session& session, const TransactionR
     return ok_status();
 }
 
-Status CxRecorder::record_journey(const Session& session, ui::Language language, std::string_view outcome) {
+Status CxRecorder::record_journey(const Session& session, ui::Language language, flow::SessionOutcome ended) {
+    const std::string_view outcome = flow::to_string(ended);
     nlohmann::json steps = nlohmann::json::array();
     for (const JourneyStep& journey_step : session.journey) {
         nlohmann::json item{{"screen", screen_name(journey_step.screen)},

@@ -11,6 +11,7 @@
 #include "common/clock.hpp"
 #include "common/random_source.hpp"
 #include "host/host_messages.hpp"
+#include "kiosk/flow/session_outcome.hpp"
 #include "kiosk/runtime/session.hpp"
 #include "security/journal_chain.hpp"
 #include "security/record_sealer.hpp"
@@ -33,7 +34,8 @@ public:
                RandomSource& random, const Clock& clock, std::string kiosk_id);
 
     Status record_transaction(const Session& session, const TransactionRecord& transaction);
-    Status record_journey(const Session& session, ui::Language language, std::string_view outcome);
+    // The outcome is recorded as its name (flow::to_string): "completed", "card_retained", …
+    Status record_journey(const Session& session, ui::Language language, flow::SessionOutcome outcome);
     // A journal-only business step (card retained, device fault, …): no CRM record.
     Status record_event(std::string_view actor, std::string_view event_type, std::string_view outcome,
                         std::string_view resource, std::string_view detail);

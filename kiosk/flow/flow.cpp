@@ -1,22 +1,37 @@
 #include "kiosk/flow/flow.hpp"
 
+#include <variant>
+
 namespace kiosk::flow {
 
 namespace {
 
-Effect effect(EffectKind kind) { return Effect{kind, {}, {}, {}, {}}; }
-
-Effect with_amount(EffectKind kind, const Context& context) {
-    Effect result = effect(kind);
-    result.transaction = context.pending_transaction;
-    result.amount = context.amount;
-    return result;
+// The code a host answer carries: HostApproved is approval by definition.
+host::ResponseCode answer_of(const Event& event) {
+    if (const auto* declined = std::get_if<events::HostDeclined>(&event)) return declined->response;
+    return host::ResponseCode::Approved;
 }
 
-Effect with_transaction(EffectKind kind, const Context& context) {
-    Effect result = effect(kind);
-    result.transaction = context.pending_transaction;
-    return result;
+// The row's own effects, in row_effects() order. A transaction that was never chosen, or a cash
+// amount never set, has nothing to record or reverse: every row into Authorizing chose one
+// (choose_*, cardless_started) and every way to cash set the amount (amount_chosen).
+void ask_row_effects(const TransitionRow& row, const Context& context, const Event& event,
+                     std::vector<Effect>& effects) {
+    if (row.record && context.pending_transaction) {
+        effects.push_back(effects::RecordTransaction(*context.pending_transaction, answer_of(event)));
+    }
+    if (row.first) std::visit([&](const auto& first) { effects.push_back(first); }, *row.first);
+    if (row.settle) effects.push_back(effects::SettleWithdrawal{});
+    if (row.reverse) {
+        // Notes left in the slot go back first: the reversal then covers exactly what the
+        // customer did not take.
+        if (*row.reverse == host::ReversalReason::CashNotTaken) effects.push_back(effects::RetractCash{});
+        if (context.pending_transaction && context.amount) {
+            const Money nothing{0, context.amount->currency, context.amount->exponent};
+            effects.push_back(
+                effects::ReverseTransaction(*context.pending_transaction, *context.amount, nothing, *row.reverse));
+        }
+    }
 }
 
 // What the PIN pad collects in a typing state; nullopt for the other states.
@@ -30,12 +45,6 @@ std::optional<KeyEntry> key_entry_of(StateId state) {
         case StateId::CardlessPhone: return KeyEntry::PhoneNumber;
         default: return std::nullopt;
     }
-}
-
-Effect key_entry(KeyEntry entry) {
-    Effect result = effect(EffectKind::BeginKeyEntry);
-    result.entry = entry;
-    return result;
 }
 
 // Where a "more time?" prompt returns to; nullopt for states it cannot return to. The pad has
@@ -77,29 +86,12 @@ Transition Flow::step(const Context& given, const Event& event) const {
     const auto rows = transition_table();
     for (std::size_t index = 0; index < rows.size(); ++index) {
         const TransitionRow& row = rows[index];
-        if (row.from != context.state || row.on != event.kind) continue;
+        if (row.from != context.state || row.on != kind_of(event)) continue;
         if (row.guard != nullptr && !row.guard(context, event)) continue;
 
         Transition transition{context, {}, index};
         Context& next = transition.context;
-        // Host answers are business steps: record them whatever the flow does next.
-        if (event.kind == EventKind::HostApproved || event.kind == EventKind::HostDeclined) {
-            Effect record = with_transaction(EffectKind::RecordTransaction, context);
-            record.response = event.kind == EventKind::HostApproved ? host::ResponseCode::Approved
-                                                                    : event.response;
-            transition.effects.push_back(record);
-        }
-        if (row.first) transition.effects.push_back(effect(*row.first));
-        if (event.kind == EventKind::CashTaken) transition.effects.push_back(with_amount(EffectKind::SettleWithdrawal, context));
-        if (row.reverse) {
-            // Notes left in the slot go back first: the reversal then covers exactly what the
-            // customer did not take.
-            if (*row.reverse == host::ReversalReason::CashNotTaken) transition.effects.push_back(effect(EffectKind::RetractCash));
-            Effect reverse = with_amount(EffectKind::ReverseTransaction, context);
-            if (context.amount) reverse.dispensed = Money{0, context.amount->currency, context.amount->exponent};
-            reverse.reason = row.reverse;
-            transition.effects.push_back(reverse);
-        }
+        ask_row_effects(row, context, event, transition.effects);
         if (row.to == StateId::MoreTime) {
             if (const auto resume = resume_state_for(context.state)) next.resume_state = *resume;
         }
@@ -119,9 +111,9 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
     switch (state) {
         case StateId::Attract:
             context = Context{};  // the next customer starts from a clean slate
-            effects.push_back(effect(EffectKind::AcceptCard));
+            effects.push_back(effects::AcceptCard{});
             break;
-        case StateId::ReadingCard: effects.push_back(effect(EffectKind::ReadCard)); break;
+        case StateId::ReadingCard: effects.push_back(effects::ReadCard{}); break;
         case StateId::PinEntry:
         case StateId::EnterNewPin:
         case StateId::ConfirmNewPin:
@@ -130,30 +122,38 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
         case StateId::CardlessPhone:
             // Each typing state starts its own entry on the pad, from no digits.
             context.pin_digits = 0;
-            effects.push_back(key_entry(*key_entry_of(state)));
+            effects.push_back(effects::BeginKeyEntry(*key_entry_of(state)));
             break;
-        case StateId::ShowReceiptQr: effects.push_back(with_transaction(EffectKind::IssueEReceipt, context)); break;
+        case StateId::ShowReceiptQr:
+            if (context.pending_transaction) effects.push_back(effects::IssueEReceipt(*context.pending_transaction));
+            break;
         case StateId::Authorizing:
-            effects.push_back(with_amount(EffectKind::RequestAuthorization, context));
+            if (context.pending_transaction) {
+                effects.push_back(effects::RequestAuthorization(*context.pending_transaction, context.amount));
+            }
             break;
-        case StateId::Printing: effects.push_back(with_transaction(EffectKind::PrintReceipt, context)); break;
+        case StateId::Printing:
+            if (context.pending_transaction) effects.push_back(effects::PrintReceipt(*context.pending_transaction));
+            break;
         case StateId::Closing:
             if (!context.card_in_machine) {
                 // The card went back before the cash (card-first order): nothing left to return.
                 enter(context, StateId::ThankYou, effects);
                 return;
             }
-            effects.push_back(effect(EffectKind::EjectCard));
+            effects.push_back(effects::EjectCard{});
             break;
-        case StateId::ReturningCard: effects.push_back(effect(EffectKind::EjectCard)); break;
-        case StateId::Dispensing: effects.push_back(with_amount(EffectKind::DispenseCash, context)); break;
-        case StateId::ThankYou: effects.push_back(effect(EffectKind::EndSession)); break;
+        case StateId::ReturningCard: effects.push_back(effects::EjectCard{}); break;
+        case StateId::Dispensing:
+            if (context.amount) effects.push_back(effects::DispenseCash(*context.amount));
+            break;
+        case StateId::ThankYou: effects.push_back(effects::EndSession{}); break;
         case StateId::CardRetained:
             if (context.card_in_machine) {
-                effects.push_back(effect(EffectKind::RetainCard));
+                effects.push_back(effects::RetainCard{});
                 context.card_in_machine = false;
             }
-            effects.push_back(effect(EffectKind::EndSession));
+            effects.push_back(effects::EndSession{});
             break;
         case StateId::SessionOptions:
         case StateId::ChooseFromAccount:
@@ -167,27 +167,23 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
         case StateId::ShowBalance:
         case StateId::ReceiptChoice:
         case StateId::MoreTime: break;
-        case StateId::OutOfService: effects.push_back(effect(EffectKind::RefuseCards)); break;
+        case StateId::OutOfService: effects.push_back(effects::RefuseCards{}); break;
     }
     refresh(context, effects);
 }
 
 void Flow::refresh(const Context& context, std::vector<Effect>& effects) const {
-    Effect show = effect(EffectKind::ShowScreen);
-    show.screen = screen_for(context);
-    effects.push_back(show);
+    effects.push_back(effects::ShowScreen(screen_for(context)));
     start_timer(context, effects);
 }
 
 void Flow::start_timer(const Context& context, std::vector<Effect>& effects) const {
     const std::optional<Millis> timeout = config_.timeout_for(context.state, context.accessibility.speech);
     if (!timeout) {
-        effects.push_back(effect(EffectKind::CancelStateTimer));
+        effects.push_back(effects::CancelStateTimer{});
         return;
     }
-    Effect timer = effect(EffectKind::StartStateTimer);
-    timer.duration = *timeout;
-    effects.push_back(timer);
+    effects.push_back(effects::StartStateTimer(*timeout));
 }
 
 }  // namespace kiosk::flow

@@ -55,7 +55,7 @@ std::string shared_note(std::span<const SharedRule> rules) {
 std::string row_line(const TransitionRow& row, std::string_view separator = "\n") {
     std::string line(to_string(row.on));
     if (!row.guard_name.empty()) line += " [" + std::string(row.guard_name) + "]";
-    if (row.first) line += std::string(separator) + "first " + std::string(to_string(*row.first));
+    if (row.first) line += std::string(separator) + "first " + std::string(to_string(std::visit([](const auto& first) { return first.kind; }, *row.first)));
     if (row.reverse) line += std::string(separator) + "reverse " + std::string(host::to_string(*row.reverse));
     return line;
 }

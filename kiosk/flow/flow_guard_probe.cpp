@@ -4,21 +4,49 @@
 #include <array>
 #include <deque>
 #include <map>
+#include <optional>
+#include <utility>
+#include <variant>
 
 namespace kiosk::flow {
 
 namespace {
 
+// One event of `kind` with a representative payload: a guard that reads the payload is asked
+// about a value it could meet (the host's answers are varied in sample_events).
+Event representative(EventKind kind) {
+    switch (kind) {
+        case EventKind::ChooseLanguage: return events::ChooseLanguage(ui::Language::English);
+        case EventKind::HostApproved: return events::HostApproved(std::nullopt);
+        case EventKind::HostDeclined: return events::HostDeclined(host::ResponseCode::SystemError);
+        case EventKind::DevicesFailed: return events::DevicesFailed(OutOfServiceReason::Devices);
+        case EventKind::AmountChosen: return events::AmountChosen(Money{100'00, "CNY", 2});
+        case EventKind::AmountNotPayable: return events::AmountNotPayable(AmountRefusal::TooLarge);
+        case EventKind::ToggleOption: return events::ToggleOption(SessionOption::LargeText);
+        case EventKind::EntryChanged: return events::EntryChanged(0);
+        case EventKind::AccountChosen: return events::AccountChosen(host::AccountType::Default);
+        default: break;
+    }
+    std::optional<Event> made;
+    [&]<std::size_t... Index>(std::index_sequence<Index...>) {
+        const auto make = [&](auto index) {
+            using Payload = std::variant_alternative_t<decltype(index)::value, Event>;
+            if constexpr (std::is_default_constructible_v<Payload>) {
+                if (static_cast<std::size_t>(kind) == decltype(index)::value) made.emplace(Payload{});
+            }
+        };
+        (make(std::integral_constant<std::size_t, Index>{}), ...);
+    }(std::make_index_sequence<std::variant_size_v<Event>>{});
+    return *made;  // every kind with a payload is listed above
+}
+
 // The events a guard is asked about: the host's answers tell the decline rows apart.
 std::vector<Event> sample_events(EventKind kind) {
+    if (kind != EventKind::HostDeclined) return {representative(kind)};
     std::vector<Event> events;
-    for (const std::optional<host::ResponseCode> response :
-         {std::optional<host::ResponseCode>{}, std::optional{host::ResponseCode::WrongPin},
-          std::optional{host::ResponseCode::PinTriesExceeded}, std::optional{host::ResponseCode::SystemError}}) {
-        Event event{};
-        event.kind = kind;
-        event.response = response;
-        events.push_back(event);
+    for (const host::ResponseCode response :
+         {host::ResponseCode::WrongPin, host::ResponseCode::PinTriesExceeded, host::ResponseCode::SystemError}) {
+        events.emplace_back(events::HostDeclined(response));
     }
     return events;
 }
@@ -31,9 +59,7 @@ bool holds(const TransitionRow& row, const Context& context) {
 
 Context after(const TransitionRow& row, Context context) {
     if (row.action != nullptr) {
-        Event event{};
-        event.kind = row.on;
-        row.action(context, event);
+        row.action(context, representative(row.on));
     }
     context.state = row.to;
     return context;

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string>
+#include <variant>
 
 namespace kiosk::flow {
 
@@ -14,10 +15,11 @@ using host::ResponseCode;
 bool retrying_after_wrong_pin(const Context& c, const Event&) { return c.pending_transaction.has_value(); }
 bool first_pin_entry(const Context& c, const Event& e) { return !retrying_after_wrong_pin(c, e); }
 
-bool is_wrong_pin(const Event& e) { return e.response == ResponseCode::WrongPin; }
+ResponseCode response_of(const Event& e) { return std::get<events::HostDeclined>(e).response; }
+bool is_wrong_pin(const Event& e) { return response_of(e) == ResponseCode::WrongPin; }
 bool wrong_pin_tries_left(const Context& c, const Event& e) { return is_wrong_pin(e) && c.pin_tries_left > 1; }
 bool pin_tries_exhausted(const Context& c, const Event& e) {
-    return (is_wrong_pin(e) && c.pin_tries_left <= 1) || e.response == ResponseCode::PinTriesExceeded;
+    return (is_wrong_pin(e) && c.pin_tries_left <= 1) || response_of(e) == ResponseCode::PinTriesExceeded;
 }
 bool other_decline(const Context& c, const Event& e) {
     return !wrong_pin_tries_left(c, e) && !pin_tries_exhausted(c, e);
@@ -68,16 +70,15 @@ void cardless_started(Context& c, const Event&) {
     c.language = language;
     c.pending_transaction = host::TransactionType::CardlessWithdrawal;
 }
-void set_language(Context& c, const Event& e) { c.language = e.language.value_or(c.language); }
+void set_language(Context& c, const Event& e) { c.language = std::get<events::ChooseLanguage>(e).language; }
 void toggle_option(Context& c, const Event& e) {
-    if (!e.option) return;
-    switch (*e.option) {
+    switch (std::get<events::ToggleOption>(e).option) {
         case SessionOption::LargeText: c.accessibility.large_text = !c.accessibility.large_text; break;
         case SessionOption::HighContrast: c.accessibility.high_contrast = !c.accessibility.high_contrast; break;
         case SessionOption::Speech: c.accessibility.speech = !c.accessibility.speech; break;
     }
 }
-void card_unreadable(Context& c, const Event&) { c.message_key = "card.unreadable"; }
+void card_unreadable(Context& c, const Event&) { c.reason = CloseReason::CardUnreadable; }
 void pin_digit(Context& c, const Event&) {
     if (c.pin_digits < 12) ++c.pin_digits;  // ISO 9564 PINs have at most 12 digits
 }
@@ -86,11 +87,11 @@ void pin_backspace(Context& c, const Event&) {
     if (c.pin_digits > 0) --c.pin_digits;
 }
 void entry_changed(Context& c, const Event& e) {
-    c.pin_digits = e.digits.value_or(0);  // dots for a code; the typed value itself is the runtime's
-    c.message_key.clear();
+    c.pin_digits = std::get<events::EntryChanged>(e).digits;  // dots for a code; the value itself is the runtime's
+    c.reason.reset();
 }
-void cancelled(Context& c, const Event&) { c.message_key = "session.cancelled"; }
-void out_of_service(Context& c, const Event& e) { c.message_key = e.message_key.empty() ? "out_of_service.devices" : e.message_key; }
+void cancelled(Context& c, const Event&) { c.reason = CloseReason::Cancelled; }
+void out_of_service(Context& c, const Event& e) { c.reason = std::get<events::DevicesFailed>(e).reason; }
 void choose(Context& c, host::TransactionType type) {
     c.pending_transaction = type;
     c.amount.reset();
@@ -98,59 +99,57 @@ void choose(Context& c, host::TransactionType type) {
     c.cash_taken = false;
     c.from_account.reset();
     c.to_account.reset();
-    c.message_key.clear();
+    c.reason.reset();
 }
 void choose_balance(Context& c, const Event&) { choose(c, host::TransactionType::BalanceInquiry); }
 void choose_withdrawal(Context& c, const Event&) { choose(c, host::TransactionType::Withdrawal); }
 void choose_statement(Context& c, const Event&) { choose(c, host::TransactionType::MiniStatement); }
 void choose_transfer(Context& c, const Event&) { choose(c, host::TransactionType::Transfer); }
 void choose_change_pin(Context& c, const Event&) { choose(c, host::TransactionType::PinChange); }
-void from_account_chosen(Context& c, const Event& e) { c.from_account = e.account; }
-void to_account_chosen(Context& c, const Event& e) { c.to_account = e.account; }
+void from_account_chosen(Context& c, const Event& e) { c.from_account = std::get<events::AccountChosen>(e).account; }
+void to_account_chosen(Context& c, const Event& e) { c.to_account = std::get<events::AccountChosen>(e).account; }
 void approved(Context& c, const Event& e) {
-    c.balance = e.balance;
-    c.message_key.clear();
+    c.balance = std::get<events::HostApproved>(e).balance;
+    c.reason.reset();
 }
 void wrong_pin(Context& c, const Event&) {
     --c.pin_tries_left;
     c.pin_digits = 0;
-    c.message_key = "pin.wrong";
+    c.reason = CloseReason::PinWrong;
 }
 void tries_exhausted(Context& c, const Event&) {
     c.pin_tries_left = 0;
-    c.message_key = "pin.tries_exceeded";
+    c.reason = CloseReason::PinTriesExceeded;
 }
-void declined(Context& c, const Event& e) {
-    c.message_key = "decline." + std::string(host::to_string(e.response.value_or(ResponseCode::SystemError)));
-}
-void host_unavailable(Context& c, const Event&) { c.message_key = "decline.host_unavailable"; }
-void receipt_failed(Context& c, const Event&) { c.message_key = "receipt.failed"; }
-void no_message(Context& c, const Event&) { c.message_key.clear(); }
-void timed_out(Context& c, const Event&) { c.message_key = "session.timed_out"; }
+void declined(Context& c, const Event& e) { c.reason = Reason::declined(response_of(e)); }
+void host_unavailable(Context& c, const Event&) { c.reason = CloseReason::HostUnavailable; }
+void receipt_failed(Context& c, const Event&) { c.reason = CloseReason::ReceiptFailed; }
+void no_message(Context& c, const Event&) { c.reason.reset(); }
+void timed_out(Context& c, const Event&) { c.reason = CloseReason::TimedOut; }
 void card_taken(Context& c, const Event&) { c.card_in_machine = false; }
-void card_not_taken(Context& c, const Event&) { c.message_key = "card.not_taken"; }
-void card_jammed(Context& c, const Event&) { c.message_key = "card.jammed"; }
+void card_not_taken(Context& c, const Event&) { c.reason = CloseReason::CardNotTaken; }
+void card_jammed(Context& c, const Event&) { c.reason = CloseReason::CardJammed; }
 void amount_chosen(Context& c, const Event& e) {
-    c.amount = e.amount;
-    c.message_key.clear();
+    c.amount = std::get<events::AmountChosen>(e).amount;
+    c.reason.reset();
 }
-void amount_not_payable(Context& c, const Event& e) { c.message_key = e.message_key; }
+void amount_not_payable(Context& c, const Event& e) { c.reason = std::get<events::AmountNotPayable>(e).reason; }
 void new_pin_mismatch(Context& c, const Event&) {
     c.pin_digits = 0;
-    c.message_key = "new_pin.mismatch";
+    c.reason = CloseReason::NewPinMismatch;
 }
-void dispense_failed(Context& c, const Event&) { c.message_key = "cash.dispense_failed"; }
+void dispense_failed(Context& c, const Event&) { c.reason = CloseReason::DispenseFailed; }
 void cash_taken(Context& c, const Event&) {
     c.cash_taken = true;
-    c.message_key.clear();
+    c.reason.reset();
 }
-void cash_not_taken(Context& c, const Event&) { c.message_key = "cash.not_taken"; }
+void cash_not_taken(Context& c, const Event&) { c.reason = CloseReason::CashNotTaken; }
 void another_transaction(Context& c, const Event&) {
     c.pending_transaction.reset();
     c.amount.reset();
     c.balance.reset();
     c.cash_taken = false;
-    c.message_key.clear();
+    c.reason.reset();
 }
 
 constexpr std::array states{
@@ -162,17 +161,6 @@ constexpr std::array states{
     StateId::ReceiptChoice,  StateId::Printing,          StateId::ShowReceiptQr,    StateId::AnotherTransaction,
     StateId::MoreTime,       StateId::Closing,           StateId::ThankYou,         StateId::CardRetained,
     StateId::OutOfService,
-};
-
-// Every message_key an action above can set ("decline." + a response code name aside).
-constexpr std::array message_key_list{
-    std::string_view("card.unreadable"),   std::string_view("session.cancelled"),  std::string_view("session.timed_out"),
-    std::string_view("pin.wrong"),         std::string_view("pin.tries_exceeded"), std::string_view("decline.host_unavailable"),
-    std::string_view("receipt.failed"),    std::string_view("card.not_taken"),     std::string_view("card.jammed"),
-    std::string_view("cash.dispense_failed"), std::string_view("cash.not_taken"),  std::string_view("new_pin.mismatch"),
-    std::string_view("amount.not_multiple"), std::string_view("amount.too_large"), std::string_view("amount.invalid"),
-    std::string_view("out_of_service.devices"), std::string_view("out_of_service.tamper"),
-    std::string_view("out_of_service.host_unreachable"),
 };
 
 using S = StateId;
@@ -193,8 +181,16 @@ constexpr TransitionRow reversing(TransitionRow row, host::ReversalReason reason
     row.reverse = reason;
     return row;
 }
-constexpr TransitionRow first(EffectKind effect, TransitionRow row) {
+constexpr TransitionRow first(FirstEffect effect, TransitionRow row) {
     row.first = effect;
+    return row;
+}
+constexpr TransitionRow recording(TransitionRow row) {
+    row.record = true;
+    return row;
+}
+constexpr TransitionRow settling(TransitionRow row) {
+    row.settle = true;
     return row;
 }
 using R = host::ReversalReason;
@@ -221,9 +217,9 @@ const std::array table{
     stay(S::PinEntry, E::PinDigit, pin_digit),
     stay(S::PinEntry, E::PinClear, pin_clear),
     stay(S::PinEntry, E::PinBackspace, pin_backspace),
-    first(EffectKind::TakePinBlock,
+    first(effects::TakePinBlock{},
           when(S::PinEntry, E::PinEnter, S::MainMenu, "first entry", first_pin_entry, no_message)),
-    first(EffectKind::TakePinBlock, when(S::PinEntry, E::PinEnter, S::Authorizing, "retry after wrong PIN",
+    first(effects::TakePinBlock{}, when(S::PinEntry, E::PinEnter, S::Authorizing, "retry after wrong PIN",
                                          retrying_after_wrong_pin, no_message)),
     go(S::PinEntry, E::Cancel, S::Closing, cancelled),
     go(S::PinEntry, E::Timeout, S::MoreTime),
@@ -236,14 +232,18 @@ const std::array table{
     go(S::MainMenu, E::Cancel, S::Closing, cancelled),
     go(S::MainMenu, E::Timeout, S::MoreTime),
 
-    when(S::Authorizing, E::HostApproved, S::ShowBalance, "balance inquiry", balance_approved, approved),
-    when(S::Authorizing, E::HostApproved, S::ShowStatement, "mini statement", statement_approved, approved),
-    when(S::Authorizing, E::HostApproved, S::TransactionDone, "transfer or PIN change", change_approved, approved),
-    when(S::Authorizing, E::HostApproved, S::ReturningCard, "cash, card first", cash_card_first, approved),
-    when(S::Authorizing, E::HostApproved, S::Dispensing, "cash, card after or cardless", cash_now, approved),
-    when(S::Authorizing, E::HostDeclined, S::PinEntry, "wrong PIN, tries left", wrong_pin_tries_left, wrong_pin),
-    when(S::Authorizing, E::HostDeclined, S::CardRetained, "PIN tries exhausted", pin_tries_exhausted, tries_exhausted),
-    when(S::Authorizing, E::HostDeclined, S::Closing, "other decline", other_decline, declined),
+    recording(when(S::Authorizing, E::HostApproved, S::ShowBalance, "balance inquiry", balance_approved, approved)),
+    recording(when(S::Authorizing, E::HostApproved, S::ShowStatement, "mini statement", statement_approved, approved)),
+    recording(when(S::Authorizing, E::HostApproved, S::TransactionDone, "transfer or PIN change", change_approved,
+                   approved)),
+    recording(when(S::Authorizing, E::HostApproved, S::ReturningCard, "cash, card first", cash_card_first, approved)),
+    recording(when(S::Authorizing, E::HostApproved, S::Dispensing, "cash, card after or cardless", cash_now,
+                   approved)),
+    recording(when(S::Authorizing, E::HostDeclined, S::PinEntry, "wrong PIN, tries left", wrong_pin_tries_left,
+                   wrong_pin)),
+    recording(when(S::Authorizing, E::HostDeclined, S::CardRetained, "PIN tries exhausted", pin_tries_exhausted,
+                   tries_exhausted)),
+    recording(when(S::Authorizing, E::HostDeclined, S::Closing, "other decline", other_decline, declined)),
     // A request that may have moved money at the host without telling us is reversed (the host
     // answers "original not found" when it never saw it, which also acknowledges the reversal).
     when(S::Authorizing, E::HostUnavailable, S::Closing, "moves no money", moves_no_money, host_unavailable),
@@ -283,7 +283,7 @@ const std::array table{
     stay(S::ConfirmNewPin, E::PinDigit, pin_digit),
     stay(S::ConfirmNewPin, E::PinClear, pin_clear),
     stay(S::ConfirmNewPin, E::PinBackspace, pin_backspace),
-    first(EffectKind::TakeNewPinBlock, go(S::ConfirmNewPin, E::PinEnter, S::Authorizing)),
+    first(effects::TakeNewPinBlock{}, go(S::ConfirmNewPin, E::PinEnter, S::Authorizing)),
     go(S::ConfirmNewPin, E::PinMismatch, S::EnterNewPin, new_pin_mismatch),
     go(S::ConfirmNewPin, E::Cancel, S::Closing, cancelled),
     go(S::ConfirmNewPin, E::Timeout, S::MoreTime),
@@ -309,9 +309,10 @@ const std::array table{
     reversing(go(S::Dispensing, E::DispenseFailed, S::Closing, dispense_failed), R::DeviceMalfunction),
     reversing(go(S::Dispensing, E::Timeout, S::Closing, dispense_failed), R::DeviceMalfunction),
 
-    when(S::TakeCash, E::CashTaken, S::ReceiptChoice, "receipts offered", receipts_offered, cash_taken),
-    when(S::TakeCash, E::CashTaken, S::AnotherTransaction, "no receipt, card in", no_receipts_offer_another, cash_taken),
-    when(S::TakeCash, E::CashTaken, S::Closing, "no receipt, card out", no_receipts_no_another, cash_taken),
+    settling(when(S::TakeCash, E::CashTaken, S::ReceiptChoice, "receipts offered", receipts_offered, cash_taken)),
+    settling(when(S::TakeCash, E::CashTaken, S::AnotherTransaction, "no receipt, card in", no_receipts_offer_another,
+                  cash_taken)),
+    settling(when(S::TakeCash, E::CashTaken, S::Closing, "no receipt, card out", no_receipts_no_another, cash_taken)),
     reversing(go(S::TakeCash, E::Timeout, S::Closing, cash_not_taken), R::CashNotTaken),
 
     go(S::AnotherTransaction, E::AnotherYes, S::MainMenu, another_transaction),
@@ -389,7 +390,63 @@ std::span<const TransitionRow> transition_table() { return table; }
 
 std::span<const StateId> all_states() { return states; }
 
-std::span<const std::string_view> message_keys() { return message_key_list; }
+std::vector<EffectKind> row_effects(const TransitionRow& row) {
+    std::vector<EffectKind> kinds;
+    if (row.record) kinds.push_back(EffectKind::RecordTransaction);
+    if (row.first) kinds.push_back(std::visit([](const auto& effect) { return effect.kind; }, *row.first));
+    if (row.settle) kinds.push_back(EffectKind::SettleWithdrawal);
+    if (row.reverse) {
+        if (*row.reverse == host::ReversalReason::CashNotTaken) kinds.push_back(EffectKind::RetractCash);
+        kinds.push_back(EffectKind::ReverseTransaction);
+    }
+    return kinds;
+}
+
+std::vector<std::string> message_keys() {
+    std::vector<std::string> keys;
+    for (const CloseReason reason : all_close_reasons()) {
+        if (reason != CloseReason::Declined) {
+            keys.push_back(i18n_key(reason));
+            continue;
+        }
+        for (int code = 0; code <= static_cast<int>(ResponseCode::SystemError); ++code) {
+            keys.push_back(i18n_key(Reason::declined(static_cast<ResponseCode>(code))));
+        }
+    }
+    return keys;
+}
+
+namespace {
+
+// The transaction itself failed (the host said no or was silent, the cash did not reach the
+// customer): the close screen says so instead of a plain "take your card".
+bool transaction_failed(const Context& context) {
+    if (!context.reason) return false;
+    switch (context.reason->kind()) {
+        case CloseReason::Declined:
+        case CloseReason::HostUnavailable:
+        case CloseReason::DispenseFailed:
+        case CloseReason::CashNotTaken: return true;
+        case CloseReason::Cancelled:
+        case CloseReason::TimedOut:
+        case CloseReason::CardUnreadable:
+        case CloseReason::PinWrong:
+        case CloseReason::PinTriesExceeded:
+        case CloseReason::ReceiptFailed:
+        case CloseReason::CardNotTaken:
+        case CloseReason::CardJammed:
+        case CloseReason::AmountNotMultiple:
+        case CloseReason::AmountTooLarge:
+        case CloseReason::AmountInvalid:
+        case CloseReason::NewPinMismatch:
+        case CloseReason::OutOfServiceDevices:
+        case CloseReason::OutOfServiceTamper:
+        case CloseReason::OutOfServiceHostUnreachable: return false;
+    }
+    return false;
+}
+
+}  // namespace
 
 ui::ScreenId screen_for(const Context& context) {
     switch (context.state) {
@@ -403,18 +460,14 @@ ui::ScreenId screen_for(const Context& context) {
         case StateId::Printing: return ui::ScreenId::Printing;
         case StateId::MoreTime: return ui::ScreenId::MoreTime;
         case StateId::Closing:
-            if (context.message_key == "card.unreadable") return ui::ScreenId::CardUnreadable;
-            if (context.message_key.starts_with("decline.") || context.message_key.starts_with("cash.")) {
-                return ui::ScreenId::TransactionFailed;
+            if (context.reason && context.reason->kind() == CloseReason::CardUnreadable) {
+                return ui::ScreenId::CardUnreadable;
             }
-            return ui::ScreenId::TakeCard;
+            return transaction_failed(context) ? ui::ScreenId::TransactionFailed : ui::ScreenId::TakeCard;
         case StateId::ThankYou:
             // Closing with the card already out (card-first cash, cardless) ends here at once; a
             // failure still says why.
-            if (context.message_key.starts_with("decline.") || context.message_key.starts_with("cash.")) {
-                return ui::ScreenId::TransactionFailed;
-            }
-            return ui::ScreenId::ThankYou;
+            return transaction_failed(context) ? ui::ScreenId::TransactionFailed : ui::ScreenId::ThankYou;
         case StateId::SessionOptions: return ui::ScreenId::SessionOptions;
         case StateId::EnterAmount: return ui::ScreenId::EnterAmount;
         case StateId::ChooseFromAccount:

@@ -6,15 +6,22 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "kiosk/flow/flow_types.hpp"
 
 namespace kiosk::flow {
 
+// A row is only tried for an event of its own kind (`on`), so guards and actions read the payload
+// with std::get of that kind's type (events::HostDeclined for HostDeclined, …).
 using Guard = bool (*)(const Context&, const Event&);
 using Action = void (*)(Context&, const Event&);
+
+// The effects a row may ask before its target state is entered (TransitionRow::first).
+using FirstEffect = std::variant<effects::TakePinBlock, effects::TakeNewPinBlock>;
 
 struct TransitionRow {
     StateId from;
@@ -31,17 +38,27 @@ struct TransitionRow {
     std::optional<host::ReversalReason> reverse{};
     // An effect carried out before the target state is entered: the PIN block is taken from the
     // pad the moment its entry completes, before anything else can start a new entry.
-    std::optional<EffectKind> first{};
+    std::optional<FirstEffect> first{};
+    // A host answer is a business step: RecordTransaction (the pending transaction and the
+    // answer's code), whatever the flow does next.
+    bool record = false;
+    // The customer took the cash: SettleWithdrawal closes the in-flight bracket.
+    bool settle = false;
 };
+
+// The effects a row asks itself, in the order Flow::step asks them (before the target state's
+// entry effects): RecordTransaction, the `first` effect, SettleWithdrawal, then RetractCash (notes
+// not taken) and ReverseTransaction. For the diagram and the tests.
+std::vector<EffectKind> row_effects(const TransitionRow& row);
 
 std::span<const TransitionRow> transition_table();
 
 // The states the table knows, in declaration order (for coverage and diagrams).
 std::span<const StateId> all_states();
 
-// Every message_key the table's actions set, besides "decline." + a response code name (the
-// i18n test checks each has a translation).
-std::span<const std::string_view> message_keys();
+// The i18n key of every reason the table's actions can set (close_reason.hpp), a decline once per
+// host response code: the i18n test checks each has a translation.
+std::vector<std::string> message_keys();
 
 // Which screen shows a context: usually fixed per state, but the close state shows why it closes.
 ui::ScreenId screen_for(const Context& context);

@@ -1,16 +1,17 @@
-// The vocabulary of the customer flow: its states, the events it reacts to, the effects it asks
-// the runtime to carry out, and the context it carries from one event to the next. Plain data
-// only — no clock, no device, no I/O (architecture principle 1).
+// The vocabulary of the customer flow: its states and the context it carries from one event to
+// the next; the events it reacts to (flow_events.hpp), the effects it asks the runtime to carry
+// out (flow_effects.hpp) and why a session closes (close_reason.hpp). Plain data only — no clock,
+// no device, no I/O (architecture principle 1).
 #pragma once
 
 #include <optional>
-#include <string>
 #include <string_view>
-#include <vector>
 
-#include "common/clock.hpp"
 #include "common/money.hpp"
 #include "host/host_messages.hpp"
+#include "kiosk/flow/close_reason.hpp"
+#include "kiosk/flow/flow_effects.hpp"
+#include "kiosk/flow/flow_events.hpp"
 #include "ui/view_model.hpp"
 
 namespace kiosk::flow {
@@ -47,109 +48,6 @@ enum class StateId {
     ShowReceiptQr,      // e-receipt as a QR code (the printer cannot print)
 };
 
-// What the PIN pad is asked to collect. The PIN kinds never leave the pad in clear; the others are
-// typed in clear on the pad (XFS4IoT data entry) and held by the runtime, never by the flow.
-enum class KeyEntry { Pin, NewPin, ConfirmNewPin, Amount, OneTimeCode, PhoneNumber };
-
-// The accessibility switches of SessionOptions.
-enum class SessionOption { LargeText, HighContrast, Speech };
-
-enum class EventKind {
-    CardInserted,
-    CardReadOk,
-    CardReadFailed,
-    PinDigit,        // the PIN pad reports a key press, never which digit
-    PinClear,
-    PinBackspace,
-    PinEnter,        // PIN complete (the PIN pad enforces the minimum length)
-    Cancel,          // cancel key on the PIN pad or the screen's cancel button
-    ChooseBalance,
-    ChooseLanguage,  // payload: language
-    Continue,
-    ReceiptYes,
-    ReceiptNo,
-    MoreTimeYes,
-    MoreTimeNo,
-    HostApproved,    // payload: balance
-    HostDeclined,    // payload: response code
-    HostUnavailable,
-    PrintDone,
-    PrintFailed,
-    CardTaken,
-    CardEjectFailed, // card could not be returned (jam): it stays in the machine
-    Timeout,         // the current state's timer ran out
-    DevicesFailed,   // fitness routing: the kiosk cannot serve; payload: message_key (the reason)
-    DevicesRestored,
-    ChooseWithdrawal,
-    AmountChosen,       // payload: amount (the runtime has checked the cassettes can pay it)
-    AmountNotPayable,   // payload: message_key naming the note mixer's reason
-    CashPresented,      // the notes are in the output slot
-    DispenseFailed,     // jam or short pick: nothing presented (stacked notes retracted)
-    CashTaken,
-    AnotherYes,
-    AnotherNo,
-    ToggleOption,        // payload: option
-    ChooseOtherAmount,
-    EntryChanged,        // a key changed a clear-text entry (held by the runtime); payload: digits (how many)
-    ChooseMiniStatement,
-    ChooseTransfer,
-    AccountChosen,       // payload: account
-    ChooseChangePin,
-    PinMismatch,         // the confirmation PIN differed from the new PIN (the pad forgot both)
-    ChooseCardless,
-    CodeEntered,         // the one-time code is complete (held by the runtime)
-    PhoneEntered,        // the phone number is complete (held by the runtime)
-};
-
-struct Event {
-    EventKind kind;
-    std::optional<ui::Language> language;
-    std::optional<Money> balance;
-    std::optional<host::ResponseCode> response;
-    std::optional<Money> amount{};
-    std::string message_key{};
-    std::optional<SessionOption> option{};
-    std::optional<host::AccountType> account{};
-    std::optional<int> digits{};
-};
-
-enum class EffectKind {
-    ShowScreen,           // screen: render the current context as this screen
-    StartStateTimer,      // duration: (re)start the one state timer
-    CancelStateTimer,
-    AcceptCard,           // open the card slot for insertion
-    RefuseCards,          // close the card slot (out of service)
-    ReadCard,
-    BeginKeyEntry,        // entry: start collecting it on the PIN pad
-    TakePinBlock,         // the PIN entry is complete: keep its (enciphered) block for this session
-    TakeNewPinBlock,      // the confirmed new PIN: keep its block for the PIN change request
-    RequestAuthorization, // transaction: ask the host with the session's PIN block
-    PrintReceipt,         // transaction: the receipt for this transaction
-    EjectCard,
-    RetainCard,
-    RecordTransaction,    // transaction + response: journal line, counters, CRM record
-    EndSession,           // wipe card data, seal and store the journey
-    DispenseCash,         // amount: open the in-flight bracket, dispense and present
-    RetractCash,          // pull presented notes back into the reject bin
-    SettleWithdrawal,     // amount: the customer took the cash — close the in-flight bracket
-    ReverseTransaction,   // transaction + amount + dispensed + reason: queue an 0420 (closing a cash bracket)
-    IssueEReceipt,        // transaction: make the e-receipt reference and QR text, tell the bank
-};
-
-struct Effect {
-    EffectKind kind;
-    std::optional<ui::ScreenId> screen;
-    std::optional<Millis> duration;
-    std::optional<host::TransactionType> transaction;
-    std::optional<host::ResponseCode> response;
-    std::optional<Money> amount{};
-    std::optional<Money> dispensed{};
-    std::optional<host::ReversalReason> reason{};
-    std::optional<KeyEntry> entry{};
-
-    friend bool operator==(const Effect&, const Effect&) = default;
-};
-
 // Everything the flow remembers during a session. The card itself (PAN, tracks) is not here:
 // the runtime's session holds it, the flow only needs to know a card is in.
 struct Context {
@@ -161,7 +59,9 @@ struct Context {
     int pin_tries_left = 3;
     std::optional<host::TransactionType> pending_transaction;  // chosen, not yet approved
     std::optional<Money> balance;
-    std::string message_key;  // the reason shown on Closing / CardRetained
+    // Why the session closes (shown on Closing, ThankYou, CardRetained), or the notice a state
+    // shows on the way (wrong PIN, amount refused, out of service); none on the happy path.
+    std::optional<Reason> reason;
     std::optional<Money> amount;  // the withdrawal amount chosen
     bool cash_taken = false;      // the customer has the notes of this withdrawal
     bool card_before_cash = true; // stamped from FlowConfig on every step (guards read it)
@@ -176,8 +76,5 @@ struct Context {
 };
 
 std::string_view to_string(StateId state);
-std::string_view to_string(EventKind kind);
-std::string_view to_string(EffectKind kind);
-std::string_view to_string(KeyEntry entry);
 
 }  // namespace kiosk::flow

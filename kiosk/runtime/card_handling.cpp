@@ -3,15 +3,12 @@
 #include <openssl/crypto.h>
 
 #include "drivers/card/track_parser.hpp"
-#include "kiosk/runtime/flow_events.hpp"
 #include "kiosk/runtime/recorder.hpp"
 
 namespace kiosk {
 
 namespace {
 
-using flow::EventKind;
-using flow_events::plain;
 
 void wipe(std::string& text) {
     if (!text.empty()) OPENSSL_cleanse(text.data(), text.size());
@@ -45,7 +42,7 @@ void CardHandling::on_tracks(const Completion<drivers::RawTracks>& done) {
     if (!done.ok()) {
         ports_.note("card read failed: " + done.describe());
         ports_.recorder.journal("customer", "card_inserted", "failure: " + done.describe(), "card reader");
-        ports_.post(plain(EventKind::CardReadFailed));
+        ports_.post(flow::events::CardReadFailed{});
         return;
     }
     drivers::RawTracks tracks = *done.payload;
@@ -56,7 +53,7 @@ void CardHandling::on_tracks(const Completion<drivers::RawTracks>& done) {
         // The parser's message names the defect, never the track text.
         ports_.note("card data rejected: " + card.error().message);
         ports_.recorder.journal("customer", "card_inserted", "failure: " + card.error().message, "card reader");
-        ports_.post(plain(EventKind::CardReadFailed));
+        ports_.post(flow::events::CardReadFailed{});
         return;
     }
     begin_session(false);
@@ -74,7 +71,7 @@ void CardHandling::on_tracks(const Completion<drivers::RawTracks>& done) {
     wipe(card->pan);
     wipe(card->cardholder_name);
     ports_.recorder.journal("customer", "card_inserted", "success", "card " + session_.masked_pan);
-    ports_.post(plain(EventKind::CardReadOk));
+    ports_.post(flow::events::CardReadOk{});
 }
 
 void CardHandling::begin_session(bool cardless) {
@@ -88,7 +85,7 @@ void CardHandling::eject() {
                          [this](const Completion<Done>& done) {
                              if (done.ok()) return;  // the reader reports `taken` when the customer has it
                              ports_.note("card eject failed: " + done.describe());
-                             ports_.post(plain(EventKind::CardEjectFailed));
+                             ports_.post(flow::events::CardEjectFailed{});
                          });
 }
 
@@ -114,9 +111,9 @@ void CardHandling::poll() {
             }
             for (const drivers::CardReaderEvent event : *done.payload) {
                 switch (event) {
-                    case drivers::CardReaderEvent::inserted: ports_.post(plain(EventKind::CardInserted)); break;
-                    case drivers::CardReaderEvent::taken: ports_.post(plain(EventKind::CardTaken)); break;
-                    case drivers::CardReaderEvent::jammed: ports_.post(plain(EventKind::CardEjectFailed)); break;
+                    case drivers::CardReaderEvent::inserted: ports_.post(flow::events::CardInserted{}); break;
+                    case drivers::CardReaderEvent::taken: ports_.post(flow::events::CardTaken{}); break;
+                    case drivers::CardReaderEvent::jammed: ports_.post(flow::events::CardEjectFailed{}); break;
                 }
             }
         });

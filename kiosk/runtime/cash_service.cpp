@@ -2,23 +2,20 @@
 
 #include <openssl/crypto.h>
 
-#include "kiosk/runtime/flow_events.hpp"
 #include "kiosk/runtime/recorder.hpp"
 
 namespace kiosk {
 
 namespace {
 
-using flow::EventKind;
-using flow_events::plain;
 
-// The customer-facing reason (an i18n key of ui/i18n_strings.cpp) for an amount the cassettes
-// cannot pay: too much for one dispense or for what is left, or not makeable from the notes.
-std::string not_payable_message_key(std::optional<drivers::MixFailure> failure) {
+// Why the cassettes cannot pay an amount, as the customer is told: too much for one dispense or
+// for what is left, or not makeable from the notes.
+flow::AmountRefusal not_payable_reason(std::optional<drivers::MixFailure> failure) {
     if (failure == drivers::MixFailure::tooManyNotes || failure == drivers::MixFailure::exceedsAvailable) {
-        return "amount.too_large";
+        return flow::AmountRefusal::TooLarge;
     }
-    return "amount.not_multiple";
+    return flow::AmountRefusal::NotMultiple;
 }
 
 std::string format(const Money& amount) {
@@ -77,21 +74,21 @@ void CashService::read_then(std::function<void(const std::vector<drivers::Casset
 
 void CashService::check_amount(const Money& amount, bool pays_cash) {
     if (amount.minor_units <= 0) {
-        ports_.post(flow_events::amount_not_payable("amount.invalid"));
+        ports_.post(flow::events::AmountNotPayable(flow::AmountRefusal::Invalid));
         return;
     }
     if (!pays_cash) {  // a transfer: the host decides
-        ports_.post(flow_events::amount_chosen(amount));
+        ports_.post(flow::events::AmountChosen(amount));
         return;
     }
     read_then([this, amount](const std::vector<drivers::CassetteInfo>& loaded) {
         auto plan = parts_.mixer.plan(amount, loaded);
         if (!plan.ok()) {
             ports_.note("amount not payable: " + plan.error().message);
-            ports_.post(flow_events::amount_not_payable(not_payable_message_key(drivers::mix_failure_of(plan.error()))));
+            ports_.post(flow::events::AmountNotPayable(not_payable_reason(drivers::mix_failure_of(plan.error()))));
             return;
         }
-        ports_.post(flow_events::amount_chosen(amount));
+        ports_.post(flow::events::AmountChosen(amount));
     });
 }
 
@@ -101,7 +98,7 @@ void CashService::dispense(const Money& amount, host::TransactionType) {
                                                  : parts_.mixer.plan(amount, loaded);
         if (!plan.ok()) {
             ports_.note("note mix failed: " + plan.error().message);
-            ports_.post(plain(EventKind::DispenseFailed));
+            ports_.post(flow::events::DispenseFailed{});
             return;
         }
         // The bracket holds the reversal of everything: if the power goes now, start-up sends it.
@@ -110,7 +107,7 @@ void CashService::dispense(const Money& amount, host::TransactionType) {
         if (!in_waiting.pan.empty()) OPENSSL_cleanse(in_waiting.pan.data(), in_waiting.pan.size());
         if (!opened.ok()) {
             ports_.note("in-flight bracket not persisted, not dispensing: " + opened.error().to_string());
-            ports_.post(plain(EventKind::DispenseFailed));
+            ports_.post(flow::events::DispenseFailed{});
             return;
         }
         pick(amount, *plan);
@@ -141,7 +138,7 @@ void CashService::present(const Money& amount) {
             ports_.recorder.journal("system", "dispense", "success", "dispenser",
                                     "amount " + format(amount) + ", " + std::to_string(*done.payload) +
                                         " notes presented");
-            ports_.post(plain(EventKind::CashPresented));
+            ports_.post(flow::events::CashPresented{});
             read_then([](const std::vector<drivers::CassetteInfo>&) {});  // what is left, for the next screens
         });
 }
@@ -154,7 +151,7 @@ void CashService::failed(const Money& amount, const std::string& why) {
         "retract", timeouts_.retract, [](drivers::CashDispenser& dispenser) { return dispenser.retract(); },
         [this](const Completion<drivers::RetractReport>& done) {
             if (!done.ok()) ports_.note("retract after a failed dispense failed: " + done.describe());
-            ports_.post(plain(EventKind::DispenseFailed));
+            ports_.post(flow::events::DispenseFailed{});
         });
 }
 

@@ -1,15 +1,12 @@
 #include "kiosk/runtime/fitness_monitor.hpp"
 
-#include "kiosk/runtime/flow_events.hpp"
 #include "kiosk/runtime/recorder.hpp"
 
 namespace kiosk {
 
 namespace {
 
-using flow::EventKind;
 using flow::StateId;
-using flow_events::plain;
 
 bool in_session(StateId state) {
     return state != StateId::Attract && state != StateId::OutOfService && state != StateId::ThankYou &&
@@ -125,7 +122,7 @@ void FitnessMonitor::route(const ServiceFitness& previous) {
         // row and finishes (returning the card) before Attract takes the kiosk out of service.
         breach_ended_session_ = true;
         ports_.note("security: ending the session (" + joined(fitness_.problems) + ")");
-        ports_.post(plain(EventKind::Cancel));
+        ports_.post(flow::events::Cancel{});
     }
     if (state == StateId::Attract && fitness_.cards != previous.cards) {
         // Card reader down or back: shut or open the slot and say so on the attract screen.
@@ -138,11 +135,11 @@ void FitnessMonitor::route(const ServiceFitness& previous) {
     if (state == StateId::Attract && offer_changed) hooks_.refresh_screen();
     const bool reason_changed = fitness_.out_of_service != previous.out_of_service;
     if (fitness_.out_of_service && (state == StateId::Attract || (state == StateId::OutOfService && reason_changed))) {
-        ports_.post(flow_events::devices_failed(*fitness_.out_of_service));
+        ports_.post(flow::events::DevicesFailed(*fitness_.out_of_service));
         ports_.recorder.journal("system", "out_of_service", "success", terminal_id_,
-                                *fitness_.out_of_service + ": " + joined(fitness_.problems));
+                                flow::i18n_key(*fitness_.out_of_service) + ": " + joined(fitness_.problems));
     } else if (!fitness_.out_of_service && state == StateId::OutOfService) {
-        ports_.post(plain(EventKind::DevicesRestored));
+        ports_.post(flow::events::DevicesRestored{});
         ports_.recorder.journal("system", "back_in_service", "success", terminal_id_, joined(fitness_.problems));
     }
 }

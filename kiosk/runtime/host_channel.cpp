@@ -2,15 +2,12 @@
 
 #include <openssl/crypto.h>
 
-#include "kiosk/runtime/flow_events.hpp"
 #include "kiosk/runtime/recorder.hpp"
 
 namespace kiosk {
 
 namespace {
 
-using flow::EventKind;
-using flow_events::plain;
 
 Bytes copy_of(const security::SecureBytes& secret) { return Bytes(secret.begin(), secret.end()); }
 
@@ -76,7 +73,7 @@ void HostChannel::authorize(host::TransactionType type, const std::optional<Mone
                 // (which would reverse the visit's previous request by its STAN).
                 ports_.note("no PIN block for this request; nothing sent");
                 session_.last_stan = 0;  // the record of this refusal names no request
-                ports_.post(flow_events::declined(host::ResponseCode::SystemError));
+                ports_.post(flow::events::HostDeclined(host::ResponseCode::SystemError));
                 return;
             }
             request.pan = std::string(session_.pan.view());
@@ -125,7 +122,7 @@ void HostChannel::on_answer(const host::AuthorizationRequest& sent, const Comple
     if (!done.ok()) {
         ports_.note("host link: " + done.describe());
         unreachable();
-        ports_.post(plain(EventKind::HostUnavailable));
+        ports_.post(flow::events::HostUnavailable{});
         return;
     }
     reachable_ = true;
@@ -151,7 +148,7 @@ void HostChannel::on_answer(const host::AuthorizationRequest& sent, const Comple
         session_.pin_block = std::move(session_.new_pin_block);
     }
     if (response.code != host::ResponseCode::Approved) {
-        ports_.post(flow_events::declined(response.code));
+        ports_.post(flow::events::HostDeclined(response.code));
         return;
     }
     session_.last_balance = response.available_balance;
@@ -159,7 +156,7 @@ void HostChannel::on_answer(const host::AuthorizationRequest& sent, const Comple
     session_.last_retrieval_reference = response.retrieval_reference;
     session_.last_amount = sent.amount;
     session_.statement = response.statement;
-    ports_.post(flow_events::approved(response.available_balance));
+    ports_.post(flow::events::HostApproved(response.available_balance));
 }
 
 void HostChannel::abandon_authorization(const char* why) {

@@ -2,14 +2,11 @@
 
 #include <openssl/crypto.h>
 
-#include "kiosk/runtime/flow_events.hpp"
 
 namespace kiosk {
 
 namespace {
 
-using flow::EventKind;
-using flow_events::plain;
 
 bool is_pin(flow::KeyEntry entry) {
     return entry == flow::KeyEntry::Pin || entry == flow::KeyEntry::NewPin || entry == flow::KeyEntry::ConfirmNewPin;
@@ -71,7 +68,7 @@ void KeyEntry::begin(flow::KeyEntry entry) {
             if (done.ok() || serial != serial_) return;
             ports_.note("PIN pad (" + std::string(flow::to_string(entry)) + "): " + done.describe());
             entry_.reset();
-            ports_.post(plain(EventKind::Cancel));
+            ports_.post(flow::events::Cancel{});
         });
 }
 
@@ -88,7 +85,7 @@ void KeyEntry::take_pin_block(bool new_pin) {
                 // typed; where it is not, the host channel refuses to send without a block).
                 ports_.note("PIN pad gave no PIN block: " + done.describe());
                 into = security::SecureBytes();
-                ports_.post(plain(EventKind::Cancel));
+                ports_.post(flow::events::Cancel{});
             } else {
                 Bytes block = *done.payload;
                 into = security::SecureBytes(ByteView(block.data(), block.size()));
@@ -132,19 +129,19 @@ void KeyEntry::on_events(std::uint64_t serial, const std::vector<drivers::PinPad
                 if (typing_clear()) {
                     hooks_.in_turn([this] { complete_typed_entry(); });
                 } else {
-                    ports_.post(plain(EventKind::PinEnter));
+                    ports_.post(flow::events::PinEnter{});
                 }
                 break;
-            case drivers::PinPadEvent::Kind::entryCancelled: ports_.post(plain(EventKind::Cancel)); break;
-            case drivers::PinPadEvent::Kind::entryMismatch: ports_.post(plain(EventKind::PinMismatch)); break;
+            case drivers::PinPadEvent::Kind::entryCancelled: ports_.post(flow::events::Cancel{}); break;
+            case drivers::PinPadEvent::Kind::entryMismatch: ports_.post(flow::events::PinMismatch{}); break;
             case drivers::PinPadEvent::Kind::keyPressed:
                 if (typing_clear()) {
                     hooks_.in_turn([this, event] { on_typed_key(event); });
                     break;
                 }
-                if (event.key == drivers::PinKey::digit) ports_.post(plain(EventKind::PinDigit));
-                if (event.key == drivers::PinKey::clear) ports_.post(plain(EventKind::PinClear));
-                if (event.key == drivers::PinKey::backspace) ports_.post(plain(EventKind::PinBackspace));
+                if (event.key == drivers::PinKey::digit) ports_.post(flow::events::PinDigit{});
+                if (event.key == drivers::PinKey::clear) ports_.post(flow::events::PinClear{});
+                if (event.key == drivers::PinKey::backspace) ports_.post(flow::events::PinBackspace{});
                 break;
         }
     }
@@ -159,7 +156,7 @@ void KeyEntry::on_typed_key(const drivers::PinPadEvent& event) {
         case drivers::PinKey::clear: session_.typed.clear(); break;
         default: return;
     }
-    hooks_.dispatch(flow_events::entry_changed(static_cast<int>(session_.typed.size())));
+    hooks_.dispatch(flow::events::EntryChanged(static_cast<int>(session_.typed.size())));
 }
 
 void KeyEntry::complete_typed_entry() {
@@ -172,11 +169,11 @@ void KeyEntry::complete_typed_entry() {
     } else if (entry == flow::KeyEntry::OneTimeCode) {
         session_.one_time_code = security::SecureString(session_.typed.view());
         session_.typed.clear();
-        ports_.post(plain(EventKind::CodeEntered));
+        ports_.post(flow::events::CodeEntered{});
     } else if (entry == flow::KeyEntry::PhoneNumber) {
         session_.phone_number = std::string(session_.typed.view());
         session_.typed.clear();
-        ports_.post(plain(EventKind::PhoneEntered));
+        ports_.post(flow::events::PhoneEntered{});
     }
 }
 

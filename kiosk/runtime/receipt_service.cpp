@@ -2,7 +2,6 @@
 
 #include <cstdio>
 
-#include "kiosk/runtime/flow_events.hpp"
 #include "kiosk/runtime/recorder.hpp"
 
 namespace kiosk {
@@ -24,10 +23,10 @@ void ReceiptService::print(const flow::Context& context) {
         [this](const Completion<Done>& done) {
             if (!done.ok()) {
                 ports_.note("receipt printer: " + done.describe());
-                ports_.post(flow_events::plain(flow::EventKind::PrintFailed));
+                ports_.post(flow::events::PrintFailed{});
                 return;
             }
-            ports_.post(flow_events::plain(flow::EventKind::PrintDone));
+            ports_.post(flow::events::PrintDone{});
         });
 }
 

@@ -15,7 +15,7 @@ void Recorder::transaction(const Session& session, const TransactionRecord& reco
     }
 }
 
-void Recorder::journey(const Session& session, ui::Language language, std::string_view outcome) {
+void Recorder::journey(const Session& session, ui::Language language, flow::SessionOutcome outcome) {
     if (auto status = sink_.record_journey(session, language, outcome); !status.ok()) {
         note_("recording the journey failed: " + status.error().to_string());
     }

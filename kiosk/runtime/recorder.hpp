@@ -18,7 +18,7 @@ public:
     virtual Status record_event(std::string_view actor, std::string_view event, std::string_view outcome,
                                 std::string_view resource, std::string_view detail) = 0;
     virtual Status record_transaction(const Session& session, const TransactionRecord& record) = 0;
-    virtual Status record_journey(const Session& session, ui::Language language, std::string_view outcome) = 0;
+    virtual Status record_journey(const Session& session, ui::Language language, flow::SessionOutcome outcome) = 0;
 };
 
 // The kiosk's sink: CxRecorder (journal chain, counters and outbox in one transaction each).
@@ -32,7 +32,7 @@ public:
     Status record_transaction(const Session& session, const TransactionRecord& record) override {
         return cx_.record_transaction(session, record);
     }
-    Status record_journey(const Session& session, ui::Language language, std::string_view outcome) override {
+    Status record_journey(const Session& session, ui::Language language, flow::SessionOutcome outcome) override {
         return cx_.record_journey(session, language, outcome);
     }
 
@@ -49,7 +49,7 @@ public:
     void journal(std::string_view actor, std::string_view event, std::string_view outcome, std::string_view resource,
                  std::string_view detail = {});
     void transaction(const Session& session, const TransactionRecord& record);
-    void journey(const Session& session, ui::Language language, std::string_view outcome);
+    void journey(const Session& session, ui::Language language, flow::SessionOutcome outcome);
 
 private:
     RecordSink& sink_;

@@ -1,7 +1,7 @@
 #include "kiosk/runtime/runtime.hpp"
 
-#include "kiosk/runtime/flow_events.hpp"
 #include "kiosk/runtime/screen_builder.hpp"
+#include "kiosk/runtime/touch_action.hpp"
 
 namespace kiosk {
 
@@ -10,15 +10,8 @@ namespace {
 using flow::EffectKind;
 using flow::EventKind;
 using flow::StateId;
-using flow_events::plain;
-
-std::string_view outcome_of(const flow::Context& context) {
-    if (context.state == StateId::CardRetained) return "card_retained";
-    if (context.message_key.empty()) return "completed";
-    if (context.message_key == "session.cancelled") return "cancelled";
-    if (context.message_key == "session.timed_out") return "timed_out";
-    return "failed";
-}
+namespace effects = flow::effects;
+namespace events = flow::events;
 
 bool pays_cash(const flow::Context& context) {
     return context.pending_transaction == host::TransactionType::Withdrawal ||
@@ -93,11 +86,11 @@ void Runtime::build_services() {
         if (cash_) {
             cash_->check_amount(typed, pays_cash(context_));
         } else if (typed.minor_units <= 0) {
-            post(flow_events::amount_not_payable("amount.invalid"));
+            post(flow::events::AmountNotPayable(flow::AmountRefusal::Invalid));
         } else if (pays_cash(context_)) {
-            post(flow_events::amount_not_payable("amount.too_large"));
+            post(flow::events::AmountNotPayable(flow::AmountRefusal::TooLarge));
         } else {
-            post(flow_events::amount_chosen(typed));
+            post(flow::events::AmountChosen(typed));
         }
     };
     key_hooks.start_cardless_visit = [this] {
@@ -178,30 +171,37 @@ void Runtime::touch(std::string_view action, std::uint64_t generation) {
 }
 
 void Runtime::handle_touch(std::string_view action) {
-    if (auto index = amount_index(action)) {
-        if (context_.state != StateId::WithdrawalAmount || *index >= offered_amounts_.size() || !cash_) {
-            note("ignored amount button " + std::to_string(*index));
+    const std::optional<TouchAction> touched = parse_touch_action(action);
+    if (!touched) {
+        note("ignored unknown touch action '" + std::string(action) + "'");
+        return;
+    }
+    if (const auto* amount = std::get_if<AmountChoice>(&*touched)) {
+        if (context_.state != StateId::WithdrawalAmount || amount->index >= offered_amounts_.size() || !cash_) {
+            note("ignored amount button " + std::to_string(amount->index));
             return;
         }
-        cash_->check_amount(offered_amounts_[*index], pays_cash(context_));
-    } else if (action == "amount_usual") {
+        cash_->check_amount(offered_amounts_[amount->index], pays_cash(context_));
+    } else if (std::holds_alternative<UsualAmount>(*touched)) {
         const std::optional<Money> usual = cash_ ? cash_->payable_usual_amount(withdrawals_fit()) : std::nullopt;
         if (context_.state != StateId::WithdrawalAmount || !usual) {
             note("ignored the usual-amount button");
             return;
         }
         cash_->check_amount(*usual, pays_cash(context_));
-    } else if (auto account = account_index(action)) {
+    } else if (const auto* account = std::get_if<AccountChoice>(&*touched)) {
         const std::vector<host::AccountType> offered = offered_accounts(context_);
-        if (*account >= offered.size()) {
-            note("ignored account button " + std::to_string(*account));
+        if (account->index >= offered.size()) {
+            note("ignored account button " + std::to_string(account->index));
             return;
         }
-        post(flow_events::account_chosen(offered[*account]));
-    } else if (auto event = action_event(action)) {
-        post(*event);
+        post(events::AccountChosen(offered[account->index]));
+    } else if (const auto* language = std::get_if<ui::Language>(&*touched)) {
+        post(events::ChooseLanguage(*language));
+    } else if (const auto* option = std::get_if<flow::SessionOption>(&*touched)) {
+        post(events::ToggleOption(*option));
     } else {
-        note("ignored unknown touch action '" + std::string(action) + "'");
+        post(event_for(std::get<TouchCommand>(*touched)));
     }
 }
 
@@ -214,7 +214,7 @@ void Runtime::tick() {
     host_->on_turn(now);
     if (timer_deadline_ && now >= *timer_deadline_) {
         timer_deadline_.reset();
-        post(plain(EventKind::Timeout));
+        post(events::Timeout{});
     }
     while (!pending_.empty()) {
         PendingInput input = std::move(pending_.front());
@@ -251,6 +251,15 @@ std::size_t Runtime::requests_outstanding() const {
     return count;
 }
 
+std::size_t Runtime::work_outstanding() const {
+    constexpr std::string_view poll = "poll";
+    std::size_t count = card_worker_.outstanding_except(poll) + pad_worker_.outstanding_except(poll) +
+                        printer_worker_.outstanding_except(poll) + host_worker_.outstanding_except(poll);
+    if (dispenser_worker_) count += dispenser_worker_->outstanding_except(poll);
+    if (sensors_worker_) count += sensors_worker_->outstanding_except(poll);
+    return count;
+}
+
 bool Runtime::wait_for_workers(std::chrono::milliseconds limit) {
     const auto until = std::chrono::steady_clock::now() + limit;
     auto left = [&] {
@@ -277,7 +286,7 @@ void Runtime::poll_devices() {
                     return;
                 }
                 for (const drivers::CashDispenserEvent event : *done.payload) {
-                    if (event == drivers::CashDispenserEvent::itemsTaken) post(plain(EventKind::CashTaken));
+                    if (event == drivers::CashDispenserEvent::itemsTaken) post(flow::events::CashTaken{});
                 }
             });
     }
@@ -291,23 +300,21 @@ void Runtime::dispatch(const flow::Event& event) {
     context_ = transition.context;
     if (was == StateId::Authorizing && context_.state != StateId::Authorizing) {
         // Left before the answer (cancel, timeout): the answer, if it comes, belongs to a gone screen.
-        if (event.kind != EventKind::HostApproved && event.kind != EventKind::HostDeclined &&
-            event.kind != EventKind::HostUnavailable) {
-            host_->abandon_authorization(event.kind == EventKind::Timeout ? "timed out" : "left Authorizing");
+        const EventKind kind = flow::kind_of(event);
+        if (kind != EventKind::HostApproved && kind != EventKind::HostDeclined && kind != EventKind::HostUnavailable) {
+            host_->abandon_authorization(kind == EventKind::Timeout ? "timed out" : "left Authorizing");
         }
     }
     // Screen first, then work: the state's screen and timer go out before the requests it asks for.
+    auto presents = [](const flow::Effect& effect) {
+        const EffectKind kind = flow::kind_of(effect);
+        return kind == EffectKind::ShowScreen || kind == EffectKind::StartStateTimer || kind == EffectKind::CancelStateTimer;
+    };
     for (const flow::Effect& effect : transition.effects) {
-        if (effect.kind == EffectKind::ShowScreen || effect.kind == EffectKind::StartStateTimer ||
-            effect.kind == EffectKind::CancelStateTimer) {
-            execute(effect);
-        }
+        if (presents(effect)) execute(effect);
     }
     for (const flow::Effect& effect : transition.effects) {
-        if (effect.kind != EffectKind::ShowScreen && effect.kind != EffectKind::StartStateTimer &&
-            effect.kind != EffectKind::CancelStateTimer) {
-            execute(effect);
-        }
+        if (!presents(effect)) execute(effect);
     }
 }
 
@@ -324,9 +331,11 @@ void Runtime::poll_display() {
 }
 
 void Runtime::execute(const flow::Effect& effect) {
-    switch (effect.kind) {
-        case EffectKind::ShowScreen: show(effect.screen.value_or(ui::ScreenId::OutOfService)); break;
-        case EffectKind::StartStateTimer: timer_deadline_ = parts_.clock.now() + effect.duration.value_or(Millis(0)); break;
+    switch (flow::kind_of(effect)) {
+        case EffectKind::ShowScreen: show(std::get<effects::ShowScreen>(effect).screen); break;
+        case EffectKind::StartStateTimer:
+            timer_deadline_ = parts_.clock.now() + std::get<effects::StartStateTimer>(effect).duration;
+            break;
         case EffectKind::CancelStateTimer: timer_deadline_.reset(); break;
         case EffectKind::AcceptCard:
             // With the card reader down the kiosk still serves cardless withdrawals: the slot
@@ -336,27 +345,31 @@ void Runtime::execute(const flow::Effect& effect) {
             break;
         case EffectKind::RefuseCards: card_->set_slot(false); break;
         case EffectKind::ReadCard: card_->read_card(); break;
-        case EffectKind::BeginKeyEntry: keys_->begin(effect.entry.value_or(flow::KeyEntry::Pin)); break;
+        case EffectKind::BeginKeyEntry: keys_->begin(std::get<effects::BeginKeyEntry>(effect).entry); break;
         case EffectKind::TakePinBlock: keys_->take_pin_block(false); break;
         case EffectKind::TakeNewPinBlock: keys_->take_pin_block(true); break;
-        case EffectKind::RequestAuthorization:
-            host_->authorize(effect.transaction.value_or(host::TransactionType::BalanceInquiry), effect.amount, context_);
+        case EffectKind::RequestAuthorization: {
+            const auto& request = std::get<effects::RequestAuthorization>(effect);
+            host_->authorize(request.transaction, request.amount, context_);
             break;
+        }
         case EffectKind::PrintReceipt: receipts_->print(context_); break;
         case EffectKind::EjectCard: card_->eject(); break;
-        case EffectKind::RetainCard: card_->retain(context_.message_key); break;
-        case EffectKind::RecordTransaction:
-            recorder_.transaction(session_, TransactionRecord{effect.transaction.value_or(host::TransactionType::BalanceInquiry),
-                                                              effect.response.value_or(host::ResponseCode::SystemError),
-                                                              session_.last_stan, session_.last_balance});
+        case EffectKind::RetainCard: card_->retain(context_.reason ? flow::i18n_key(*context_.reason) : std::string()); break;
+        case EffectKind::RecordTransaction: {
+            const auto& answered = std::get<effects::RecordTransaction>(effect);
+            recorder_.transaction(session_, TransactionRecord{answered.transaction, answered.response, session_.last_stan,
+                                                              session_.last_balance});
             break;
+        }
         case EffectKind::EndSession: end_session(); break;
         case EffectKind::DispenseCash:
-            if (!effect.amount || !cash_) {
-                note("dispense asked without an amount or a dispenser");
-                post(plain(EventKind::DispenseFailed));
+            if (!cash_) {
+                note("dispense asked but no dispenser is attached");
+                post(events::DispenseFailed{});
             } else {
-                cash_->dispense(*effect.amount, effect.transaction.value_or(host::TransactionType::Withdrawal));
+                cash_->dispense(std::get<effects::DispenseCash>(effect).amount,
+                                context_.pending_transaction.value_or(host::TransactionType::Withdrawal));
             }
             break;
         case EffectKind::RetractCash:
@@ -365,17 +378,13 @@ void Runtime::execute(const flow::Effect& effect) {
         case EffectKind::SettleWithdrawal:
             if (cash_) cash_->settle();
             break;
-        case EffectKind::ReverseTransaction:
-            if (!effect.amount) {
-                note("reversal asked without an amount; nothing queued");
-                break;
-            }
-            host_->reverse(effect.transaction.value_or(host::TransactionType::Withdrawal), *effect.amount,
-                           effect.dispensed.value_or(Money{0, effect.amount->currency, effect.amount->exponent}),
-                           effect.reason.value_or(host::ReversalReason::DeviceMalfunction), context_);
+        case EffectKind::ReverseTransaction: {
+            const auto& reversal = std::get<effects::ReverseTransaction>(effect);
+            host_->reverse(reversal.transaction, reversal.amount, reversal.dispensed, reversal.reason, context_);
             break;
+        }
         case EffectKind::IssueEReceipt:
-            receipts_->issue_e_receipt(context_.pending_transaction.value_or(host::TransactionType::BalanceInquiry));
+            receipts_->issue_e_receipt(std::get<effects::IssueEReceipt>(effect).transaction);
             if (current_screen_) show(*current_screen_);  // the QR screen went out first; now with its reference
             break;
     }
@@ -458,7 +467,7 @@ ScreenExtras Runtime::screen_extras() const {
 
 void Runtime::end_session() {
     if (!session_.journey.empty() && !session_.journey.back().left) session_.journey.back().left = parts_.clock.now();
-    recorder_.journey(session_, context_.language, outcome_of(context_));
+    recorder_.journey(session_, context_.language, flow::outcome_of(context_));
     session_ = Session{};  // SecureString wipes the PAN
     current_screen_.reset();
 }

@@ -120,8 +120,10 @@ public:
     [[nodiscard]] std::uint64_t stale_touches_dropped() const { return stale_touches_; }
     // Times the display was asked to draw (screens, refreshes and activity frames).
     [[nodiscard]] std::uint64_t frames_drawn() const { return frames_; }
-    // Requests issued and not yet completed, over every device and the host link.
+    // Requests issued and not yet completed, over every device and the host link; and the same
+    // without the routine event polls (what a customer could be waiting for).
     [[nodiscard]] std::size_t requests_outstanding() const;
+    [[nodiscard]] std::size_t work_outstanding() const;
     // Tests and orderly shutdown only — the loop never calls it: waits in real time until every
     // worker has nothing queued or running. True when they all went idle within `limit`.
     bool wait_for_workers(std::chrono::milliseconds limit);

@@ -1,9 +1,10 @@
 #include "kiosk/runtime/screen_builder.hpp"
 
 #include "kiosk/runtime/receipt_builder.hpp"
+#include "kiosk/runtime/touch_action.hpp"
 
-#include <map>
 #include <string>
+#include <utility>
 
 namespace kiosk {
 
@@ -11,16 +12,19 @@ namespace {
 
 using host::TransactionType;
 
-flow::Event plain(flow::EventKind kind) { return flow::Event{kind, {}, {}, {}}; }
+ui::Button button(const TouchAction& action, std::string label_key) {
+    return ui::Button{action_id(action), std::move(label_key), true};
+}
 
-const ui::Button kCancel{"cancel", "action.cancel", true};
-const ui::Button kContinue{"continue", "action.continue", true};
+const ui::Button kCancel = button(TouchCommand::Cancel, "action.cancel");
+const ui::Button kContinue = button(TouchCommand::Continue, "action.continue");
 
 std::vector<ui::Button> buttons_for(ui::ScreenId screen, const ScreenExtras& extras) {
     switch (screen) {
         case ui::ScreenId::Attract: {
-            std::vector<ui::Button> buttons{{"lang_en", "language.english", true}, {"lang_zh", "language.chinese", true}};
-            if (extras.cardless_offered) buttons.push_back({"cardless", "attract.cardless", true});
+            std::vector<ui::Button> buttons{button(ui::Language::English, "language.english"),
+                                            button(ui::Language::SimplifiedChinese, "language.chinese")};
+            if (extras.cardless_offered) buttons.push_back(button(TouchCommand::Cardless, "attract.cardless"));
             return buttons;
         }
         case ui::ScreenId::SessionOptions: return {kCancel, kContinue};
@@ -36,13 +40,14 @@ std::vector<ui::Button> buttons_for(ui::ScreenId screen, const ScreenExtras& ext
         case ui::ScreenId::TransactionDone:
         case ui::ScreenId::ReceiptQr: return {kContinue};
         case ui::ScreenId::ReceiptChoice:
-            return {{"receipt_no", "receipt.no", true}, {"receipt_yes", "receipt.yes", true}};
+            return {button(TouchCommand::ReceiptNo, "receipt.no"), button(TouchCommand::ReceiptYes, "receipt.yes")};
         case ui::ScreenId::MoreTime:
-            return {{"more_time_no", "more_time.no", true}, {"more_time_yes", "more_time.yes", true}};
+            return {button(TouchCommand::MoreTimeNo, "more_time.no"),
+                    button(TouchCommand::MoreTimeYes, "more_time.yes")};
         // The UI makes the amount buttons (amount_0 … from vm.fast_cash) and puts these after them.
-        case ui::ScreenId::WithdrawalAmount: return {{"other_amount", "amount.other", true}, kCancel};
+        case ui::ScreenId::WithdrawalAmount: return {button(TouchCommand::OtherAmount, "amount.other"), kCancel};
         case ui::ScreenId::AnotherTransaction:
-            return {{"another_no", "another.no", true}, {"another_yes", "another.yes", true}};
+            return {button(TouchCommand::AnotherNo, "another.no"), button(TouchCommand::AnotherYes, "another.yes")};
         default: return {};
     }
 }
@@ -114,7 +119,7 @@ ui::ViewModel build_view_model(ui::ScreenId screen, const flow::Context& context
     vm.masked_pan = session.masked_pan;
     vm.pin_digits_entered = context.pin_digits;
     vm.balance = context.balance;
-    vm.message_key = context.message_key;
+    vm.message_key = context.reason ? flow::i18n_key(*context.reason) : std::string();
     if (screen == ui::ScreenId::EnterPin && context.pin_tries_left < 3) vm.tries_left = context.pin_tries_left;
     vm.seconds_left = extras.seconds_left;
     fill_screen_data(vm, context, session, extras);
@@ -128,59 +133,6 @@ std::vector<host::AccountType> offered_accounts(const flow::Context& context) {
         accounts.push_back(type);
     }
     return accounts;
-}
-
-std::string amount_action(std::size_t index) { return "amount_" + std::to_string(index); }
-
-namespace {
-
-std::optional<std::size_t> indexed(std::string_view action, std::string_view prefix) {
-    if (!action.starts_with(prefix) || action.size() == prefix.size() || action.size() > prefix.size() + 2) {
-        return std::nullopt;
-    }
-    std::size_t index = 0;
-    for (const char c : action.substr(prefix.size())) {
-        if (c < '0' || c > '9') return std::nullopt;
-        index = index * 10 + static_cast<std::size_t>(c - '0');
-    }
-    return index;
-}
-
-}  // namespace
-
-std::optional<std::size_t> amount_index(std::string_view action) { return indexed(action, "amount_"); }
-std::optional<std::size_t> account_index(std::string_view action) { return indexed(action, "account_"); }
-
-std::optional<flow::Event> action_event(std::string_view action) {
-    using flow::EventKind;
-    static const std::map<std::string, EventKind, std::less<>> kinds{
-        {"balance", EventKind::ChooseBalance},    {"cancel", EventKind::Cancel},
-        {"continue", EventKind::Continue},        {"receipt_yes", EventKind::ReceiptYes},
-        {"receipt_no", EventKind::ReceiptNo},     {"more_time_yes", EventKind::MoreTimeYes},
-        {"more_time_no", EventKind::MoreTimeNo},  {"withdrawal", EventKind::ChooseWithdrawal},
-        {"another_yes", EventKind::AnotherYes},   {"another_no", EventKind::AnotherNo},
-        {"mini_statement", EventKind::ChooseMiniStatement}, {"transfer", EventKind::ChooseTransfer},
-        {"change_pin", EventKind::ChooseChangePin}, {"other_amount", EventKind::ChooseOtherAmount},
-        {"cardless", EventKind::ChooseCardless},
-    };
-    static const std::map<std::string, flow::SessionOption, std::less<>> options{
-        {"large_text", flow::SessionOption::LargeText},
-        {"high_contrast", flow::SessionOption::HighContrast},
-        {"speech", flow::SessionOption::Speech},
-    };
-    if (action == "lang_en" || action == "lang_zh") {
-        flow::Event event = plain(EventKind::ChooseLanguage);
-        event.language = action == "lang_zh" ? ui::Language::SimplifiedChinese : ui::Language::English;
-        return event;
-    }
-    if (const auto option = options.find(action); option != options.end()) {
-        flow::Event event = plain(EventKind::ToggleOption);
-        event.option = option->second;
-        return event;
-    }
-    const auto found = kinds.find(action);
-    if (found == kinds.end()) return std::nullopt;
-    return plain(found->second);
 }
 
 std::string statement_description_key(std::string_view text) {

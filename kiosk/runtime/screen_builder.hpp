@@ -1,6 +1,6 @@
 // Turns the flow's context into the view-model of the screen to show: which buttons a screen
-// offers (each button's action maps back to a flow event in action_event()), and the data it
-// displays. The UI lays it out; nothing here draws.
+// offers (each button's action id comes from touch_action.hpp and is parsed back there), and the
+// data it displays, the flow's close reason as its i18n key. The UI lays it out; nothing here draws.
 #pragma once
 
 #include <optional>
@@ -31,15 +31,6 @@ ui::ViewModel build_view_model(ui::ScreenId screen, const flow::Context& context
 
 // The accounts AccountChoice offers: both kinds to send from; to receive, the kinds not sending.
 std::vector<host::AccountType> offered_accounts(const flow::Context& context);
-
-// "amount_0", "amount_1", …: the fast-cash button for the i-th offered amount.
-std::string amount_action(std::size_t index);
-std::optional<std::size_t> amount_index(std::string_view action);
-// "account_0", "account_1", …: the i-th account of offered_accounts().
-std::optional<std::size_t> account_index(std::string_view action);
-
-// The flow event a touched button stands for; nullopt for an unknown action id.
-std::optional<flow::Event> action_event(std::string_view action);
 
 // The i18n key of a mini-statement posting's description, from the host's text.
 std::string statement_description_key(std::string_view host_description);

@@ -4,13 +4,14 @@ namespace kiosk {
 
 namespace {
 
-constexpr const char* kTamper = "out_of_service.tamper";
-constexpr const char* kDevices = "out_of_service.devices";
-constexpr const char* kHost = "out_of_service.host_unreachable";
+using flow::OutOfServiceReason;
+constexpr OutOfServiceReason kTamper = OutOfServiceReason::Tamper;
+constexpr OutOfServiceReason kDevices = OutOfServiceReason::Devices;
+constexpr OutOfServiceReason kHost = OutOfServiceReason::HostUnreachable;
 
 // The first reason found wins (the list in the header is in order of severity).
-void out_of_service(ServiceFitness& fitness, const char* key, std::string problem) {
-    if (!fitness.out_of_service) fitness.out_of_service = key;
+void out_of_service(ServiceFitness& fitness, OutOfServiceReason reason, std::string problem) {
+    if (!fitness.out_of_service) fitness.out_of_service = reason;
     fitness.problems.push_back(std::move(problem));
 }
 

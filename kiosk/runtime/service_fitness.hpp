@@ -13,6 +13,7 @@
 #include "drivers/pinpad/pin_pad.hpp"
 #include "drivers/printer/receipt_printer.hpp"
 #include "drivers/sensors/sensors.hpp"
+#include "kiosk/flow/close_reason.hpp"
 
 namespace kiosk {
 
@@ -27,9 +28,8 @@ struct DeviceHealth {
 };
 
 struct ServiceFitness {
-    // Set: the kiosk cannot serve anyone; an i18n key the OutOfService screen shows
-    // ("out_of_service.tamper", ".devices", ".host_unreachable").
-    std::optional<std::string> out_of_service;
+    // Set: the kiosk cannot serve anyone, and why (the OutOfService screen shows it).
+    std::optional<flow::OutOfServiceReason> out_of_service;
     bool receipts = true;     // the printer can print a receipt now
     bool withdrawals = true;  // the dispenser is fitted and working (the amounts come from the cassettes)
     bool cards = true;        // the card reader can take a card (and has room to retain one)
@@ -39,7 +39,7 @@ struct ServiceFitness {
 
     [[nodiscard]] bool serving() const { return !out_of_service.has_value(); }
     // Tamper or an unattended open safe door: end a session in progress at once.
-    [[nodiscard]] bool security_breach() const { return out_of_service == "out_of_service.tamper"; }
+    [[nodiscard]] bool security_breach() const { return out_of_service == flow::OutOfServiceReason::Tamper; }
 };
 
 // The rules, most severe first:

@@ -170,7 +170,7 @@ TEST_F(DegradedModesE2eTest, UnreachableHostEndsTheSessionThenOutOfServiceUntilT
     runtime().touch("balance");
     pass(Millis(1'000));
     EXPECT_EQ(state(), StateId::Closing);
-    EXPECT_EQ(runtime().context().message_key, "decline.host_unavailable");
+    EXPECT_EQ(runtime().context().reason, flow::CloseReason::HostUnavailable);
     take_card_home();
     pass(kFitnessRound);
     EXPECT_EQ(state(), StateId::OutOfService);

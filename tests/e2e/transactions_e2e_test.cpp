@@ -111,7 +111,7 @@ TEST_F(TransactionsE2eTest, PinChangeAsksTwiceAndTheNewPinIsTheOneThatWorksAfter
     to_menu(alice());
     touch("balance", Millis(2'000));
     EXPECT_EQ(state(), StateId::PinEntry);
-    EXPECT_EQ(runtime().context().message_key, "pin.wrong");
+    EXPECT_EQ(runtime().context().reason, flow::CloseReason::PinWrong);
     type("482913", Millis(2'000));
     EXPECT_EQ(state(), StateId::ShowBalance) << notes_;
     touch("cancel");

@@ -3,6 +3,8 @@
 // queue and the in-flight bracket in the kiosk's SQLite database. After EVERY scenario one
 // invariant is checked (expect_money_and_card_accounted_for): the card was returned or retained,
 // and what the bank debited equals the value the customer actually took from the dispenser.
+#include <cstdio>
+#include <cstdlib>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -113,7 +115,10 @@ protected:
         kiosk_->bracket =
             std::make_unique<InFlightBracket>(app.database(), app.sealer(), random_, clock_, config_.kiosk_id);
         runtime().attach_cash(CashParts{dispenser_, *kiosk_->reversals, *kiosk_->bracket});
-        runtime().on_note = [this](const std::string& note) { notes_.push_back(note); };
+        runtime().on_note = [this](const std::string& note) {
+            notes_.push_back(note);
+            if (std::getenv("KIOSK_E2E_NOTES") != nullptr) std::fprintf(stderr, "note: %s\n", note.c_str());
+        };
         runtime().start();
     }
 
@@ -252,7 +257,7 @@ TEST_F(WithdrawalE2eTest, InsufficientFundsDispensesNothing) {
     start_kiosk();
     to_authorization();
     EXPECT_EQ(state(), StateId::Closing);
-    EXPECT_EQ(runtime().context().message_key, "decline.insufficient_funds");
+    EXPECT_EQ(runtime().context().reason, flow::Reason::declined(host::ResponseCode::InsufficientFunds));
     take_card();
     EXPECT_EQ(sim_dispenser_.notes_presented(), 0U);
     expect_money_and_card_accounted_for();
@@ -263,7 +268,7 @@ TEST_F(WithdrawalE2eTest, LimitExceededDispensesNothing) {
     start_kiosk();
     to_authorization();
     EXPECT_EQ(state(), StateId::Closing);
-    EXPECT_EQ(runtime().context().message_key, "decline.limit_exceeded");
+    EXPECT_EQ(runtime().context().reason, flow::Reason::declined(host::ResponseCode::LimitExceeded));
     take_card();
     expect_money_and_card_accounted_for();
 }
@@ -275,7 +280,7 @@ TEST_F(WithdrawalE2eTest, PartialDispenseIsRetractedAndReversedInFull) {
     take_card();
     EXPECT_EQ(sim_dispenser_.notes_presented(), 0U);
     EXPECT_EQ(state(), StateId::ThankYou);
-    EXPECT_EQ(runtime().context().message_key, "cash.dispense_failed");
+    EXPECT_EQ(runtime().context().reason, flow::CloseReason::DispenseFailed);
     EXPECT_EQ(debited(), 0);
     expect_money_and_card_accounted_for();
 }
@@ -339,7 +344,7 @@ TEST_F(WithdrawalE2eTest, HostAnswerAfterTheTimeoutIsReversed) {
     start_kiosk();
     to_authorization();
     EXPECT_EQ(state(), StateId::Closing);
-    EXPECT_EQ(runtime().context().message_key, "decline.host_unavailable");
+    EXPECT_EQ(runtime().context().reason, flow::CloseReason::HostUnavailable);
     take_card();
     EXPECT_EQ(debited(), 0);  // the bank processed it, the reversal undid it
     expect_money_and_card_accounted_for();

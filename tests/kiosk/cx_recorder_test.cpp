@@ -72,9 +72,11 @@ TEST_F(CxRecorderTest, JourneyListsEveryScreenWithDurations) {
     const TimePoint start = clock_.now();
     session_.journey = {{ui::ScreenId::ReadingCard, start, start + Millis(800)},
                         {ui::ScreenId::EnterPin, start + Millis(800), start + Millis(4'000)}};
-    ASSERT_TRUE(recorder_.record_journey(session_, ui::Language::SimplifiedChinese, "completed").ok());
+    ASSERT_TRUE(
+        recorder_.record_journey(session_, ui::Language::SimplifiedChinese, flow::SessionOutcome::Completed).ok());
     const nlohmann::json payload = open_only_record();
     EXPECT_EQ(payload["language"], "zh-CN");
+    EXPECT_EQ(payload["outcome"], "completed");
     ASSERT_EQ(payload["steps"].size(), 2U);
     EXPECT_EQ(payload["steps"][1]["screen"], "enter_pin");
     EXPECT_EQ(payload["steps"][1]["duration_ms"], 3'200);

@@ -2,9 +2,17 @@
 #pragma once
 
 #include <algorithm>
+#include <optional>
+#include <ostream>
 #include <set>
+#include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <utility>
+#include <variant>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "kiosk/flow/flow.hpp"
 
@@ -14,40 +22,38 @@ using host::ResponseCode;
 using E = EventKind;
 using S = StateId;
 
-inline Event ev(EventKind kind) { return Event{kind, {}, {}, {}}; }
-inline Event declined(ResponseCode code) { return Event{E::HostDeclined, {}, {}, code}; }
-inline Event approved(std::int64_t fen) { return Event{E::HostApproved, {}, Money{fen, "CNY", 2}, {}}; }
-inline Event language(ui::Language l) { return Event{E::ChooseLanguage, l, {}, {}}; }
-inline Event amount(std::int64_t fen) {
-    Event e = ev(E::AmountChosen);
-    e.amount = Money{fen, "CNY", 2};
-    return e;
+namespace detail {
+
+template <std::size_t... Index>
+std::optional<Event> signal_event(EventKind kind, std::index_sequence<Index...>) {
+    std::optional<Event> made;
+    const auto make = [&](auto index) {
+        using Payload = std::variant_alternative_t<decltype(index)::value, Event>;
+        if constexpr (std::is_default_constructible_v<Payload>) {
+            if (static_cast<std::size_t>(kind) == decltype(index)::value) made.emplace(Payload{});
+        }
+    };
+    (make(std::integral_constant<std::size_t, Index>{}), ...);
+    return made;
 }
-inline Event not_payable(std::string key) {
-    Event e = ev(E::AmountNotPayable);
-    e.message_key = std::move(key);
-    return e;
+
+}  // namespace detail
+
+// An event that carries nothing but its kind; an event with a payload has its own helper below.
+inline Event ev(EventKind kind) {
+    std::optional<Event> made = detail::signal_event(kind, std::make_index_sequence<std::variant_size_v<Event>>{});
+    if (!made) throw std::invalid_argument("ev(" + std::string(to_string(kind)) + "): this event carries a payload");
+    return *made;
 }
-inline Event out_of_service(std::string key) {
-    Event e = ev(E::DevicesFailed);
-    e.message_key = std::move(key);
-    return e;
-}
-inline Event option(SessionOption which) {
-    Event e = ev(E::ToggleOption);
-    e.option = which;
-    return e;
-}
-inline Event account(host::AccountType type) {
-    Event e = ev(E::AccountChosen);
-    e.account = type;
-    return e;
-}
-inline Event typed(int digits) {
-    Event e = ev(E::EntryChanged);
-    e.digits = digits;
-    return e;
-}
+inline Event declined(ResponseCode code) { return events::HostDeclined(code); }
+inline Event approved(std::int64_t fen) { return events::HostApproved(Money{fen, "CNY", 2}); }
+inline Event language(ui::Language l) { return events::ChooseLanguage(l); }
+inline Event amount(std::int64_t fen) { return events::AmountChosen(Money{fen, "CNY", 2}); }
+inline Event not_payable(AmountRefusal why) { return events::AmountNotPayable(why); }
+inline Event out_of_service(OutOfServiceReason why) { return events::DevicesFailed(why); }
+inline Event option(SessionOption which) { return events::ToggleOption(which); }
+inline Event account(host::AccountType type) { return events::AccountChosen(type); }
+inline Event typed(int digits) { return events::EntryChanged(digits); }
 inline FlowConfig cash_first() {
     FlowConfig config;
     config.card_before_cash = false;
@@ -73,6 +79,7 @@ public:
         context_.receipts_available = receipts_;  // as the runtime stamps it from device fitness
         Transition t = flow_.step(context_, event);
         if (t.row && coverage_ != nullptr) coverage_->insert(*t.row);
+        if (t.row) expect_row_effects_first(transition_table()[*t.row], t.effects);
         last_taken_ = t.row.has_value();
         context_ = t.context;
         effects_ = t.effects;
@@ -89,27 +96,35 @@ public:
     [[nodiscard]] const Context& context() const { return context_; }
     [[nodiscard]] bool last_taken() const { return last_taken_; }
     [[nodiscard]] bool asked(EffectKind kind) const {
-        return std::any_of(effects_.begin(), effects_.end(), [&](const Effect& e) { return e.kind == kind; });
+        return std::any_of(effects_.begin(), effects_.end(), [&](const Effect& e) { return kind_of(e) == kind; });
     }
-    [[nodiscard]] std::optional<Effect> effect(EffectKind kind) const {
+    // The last step's effect of this type, if it asked one.
+    template <class Payload>
+    [[nodiscard]] std::optional<Payload> effect() const {
         for (const Effect& e : effects_) {
-            if (e.kind == kind) return e;
+            if (const auto* found = std::get_if<Payload>(&e)) return *found;
         }
         return std::nullopt;
     }
     [[nodiscard]] std::vector<EffectKind> kinds() const {
         std::vector<EffectKind> result;
-        for (const Effect& e : effects_) result.push_back(e.kind);
+        for (const Effect& e : effects_) result.push_back(kind_of(e));
         return result;
     }
     [[nodiscard]] std::optional<ui::ScreenId> screen() const {
-        for (const Effect& e : effects_) {
-            if (e.kind == EffectKind::ShowScreen) return e.screen;
-        }
-        return std::nullopt;
+        const auto shown = effect<effects::ShowScreen>();
+        return shown ? std::optional(shown->screen) : std::nullopt;
     }
 
 private:
+    // The row's own effects (its columns) come first, in row_effects() order, on every step taken.
+    static void expect_row_effects_first(const TransitionRow& row, const std::vector<Effect>& effects) {
+        const std::vector<EffectKind> columns = row_effects(row);
+        std::vector<EffectKind> asked;
+        for (std::size_t i = 0; i < effects.size() && i < columns.size(); ++i) asked.push_back(kind_of(effects[i]));
+        EXPECT_EQ(asked, columns) << to_string(row.from) << " --" << to_string(row.on) << "--> " << to_string(row.to);
+    }
+
     Flow flow_;
     Context context_;
     std::vector<Effect> effects_;

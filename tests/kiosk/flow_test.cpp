@@ -69,7 +69,7 @@ TEST(FlowTest, WrongPinReturnsToPinEntryAndRetriesTheSameTransaction) {
     to_menu(d).send(E::ChooseBalance).send(declined(ResponseCode::WrongPin));
     EXPECT_EQ(d.state(), S::PinEntry);
     EXPECT_EQ(d.context().pin_tries_left, 2);
-    EXPECT_EQ(d.context().message_key, "pin.wrong");
+    EXPECT_EQ(d.context().reason, CloseReason::PinWrong);
     d.send(E::PinDigit).send(E::PinEnter);
     EXPECT_EQ(d.state(), S::Authorizing);  // no second trip through the menu
 }
@@ -85,7 +85,7 @@ TEST(FlowTest, ThreeWrongPinsRetainTheCard) {
     EXPECT_TRUE(d.asked(EffectKind::RetainCard));
     EXPECT_TRUE(d.asked(EffectKind::EndSession));
     EXPECT_FALSE(d.context().card_in_machine);
-    EXPECT_EQ(d.context().message_key, "pin.tries_exceeded");
+    EXPECT_EQ(d.context().reason, CloseReason::PinTriesExceeded);
 }
 
 TEST(FlowTest, OtherDeclineReturnsTheCardWithTheReason) {
@@ -93,7 +93,7 @@ TEST(FlowTest, OtherDeclineReturnsTheCardWithTheReason) {
     to_menu(d).send(E::ChooseBalance).send(declined(ResponseCode::ExpiredCard));
     EXPECT_EQ(d.state(), S::Closing);
     EXPECT_TRUE(d.asked(EffectKind::EjectCard));
-    EXPECT_EQ(d.context().message_key, "decline.expired_card");
+    EXPECT_EQ(d.context().reason, Reason::declined(ResponseCode::ExpiredCard));
     EXPECT_EQ(d.screen(), ui::ScreenId::TransactionFailed);
 }
 
@@ -113,7 +113,7 @@ TEST(FlowTest, NoAnswerToMoreTimeReturnsTheCardAndRetainsItIfNotTaken) {
     d.send(E::Timeout);
     EXPECT_EQ(d.state(), S::CardRetained);
     EXPECT_TRUE(d.asked(EffectKind::RetainCard));
-    EXPECT_EQ(d.context().message_key, "card.not_taken");
+    EXPECT_EQ(d.context().reason, CloseReason::CardNotTaken);
 }
 
 TEST(FlowTest, EventsWithoutARowAreIgnored) {
@@ -153,18 +153,18 @@ TEST(FlowTest, EveryInteractiveStateHasCancelAndTimeoutRows) {
 
 TEST(FlowTest, OutOfServiceClosesTheCardSlotAndShowsTheReason) {
     FlowDriver d;
-    d.send(out_of_service("out_of_service.host_unreachable"));
+    d.send(out_of_service(OutOfServiceReason::HostUnreachable));
     EXPECT_EQ(d.state(), S::OutOfService);
     EXPECT_TRUE(d.asked(EffectKind::RefuseCards));
     EXPECT_EQ(d.screen(), ui::ScreenId::OutOfService);
-    EXPECT_EQ(d.context().message_key, "out_of_service.host_unreachable");
-    d.send(out_of_service("out_of_service.tamper"));  // the reason changed while out of service
+    EXPECT_EQ(d.context().reason, OutOfServiceReason::HostUnreachable);
+    d.send(out_of_service(OutOfServiceReason::Tamper));  // the reason changed while out of service
     EXPECT_EQ(d.state(), S::OutOfService);
-    EXPECT_EQ(d.context().message_key, "out_of_service.tamper");
+    EXPECT_EQ(d.context().reason, OutOfServiceReason::Tamper);
     d.send(E::DevicesRestored);
     EXPECT_EQ(d.state(), S::Attract);
     EXPECT_TRUE(d.asked(EffectKind::AcceptCard));
-    EXPECT_TRUE(d.context().message_key.empty());
+    EXPECT_FALSE(d.context().reason.has_value());
 }
 
 TEST(FlowTest, WithNoPrinterAndNoEReceiptsTheBalanceGoesOnWithoutAReceiptQuestion) {
@@ -201,7 +201,7 @@ TEST(FlowTest, WithThePrinterDownAReceiptIsOfferedAsAQrCode) {
     d.send(E::ReceiptYes);
     EXPECT_EQ(d.state(), S::ShowReceiptQr);
     EXPECT_EQ(d.screen(), ui::ScreenId::ReceiptQr);
-    const auto issued = d.effect(EffectKind::IssueEReceipt);
+    const auto issued = d.effect<effects::IssueEReceipt>();
     ASSERT_TRUE(issued.has_value());
     EXPECT_EQ(issued->transaction, host::TransactionType::BalanceInquiry);
     EXPECT_FALSE(d.asked(EffectKind::PrintReceipt));
@@ -219,8 +219,8 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
     };
     const Event card = ev(E::CardInserted), ok = ev(E::CardReadOk), go_on = ev(E::Continue), digit = ev(E::PinDigit),
                 enter = ev(E::PinEnter);
-    path({language(ui::Language::SimplifiedChinese), ev(E::DevicesFailed), ev(E::DevicesRestored)});
-    path({ev(E::DevicesFailed), out_of_service("out_of_service.tamper")});
+    path({language(ui::Language::SimplifiedChinese), out_of_service(OutOfServiceReason::Devices), ev(E::DevicesRestored)});
+    path({out_of_service(OutOfServiceReason::Devices), out_of_service(OutOfServiceReason::Tamper)});
     // Degraded: no printer, so no receipt question.
     auto no_printer_path = [&](std::initializer_list<Event> events, FlowConfig config = no_e_receipts()) {
         FlowDriver d(&covered, std::move(config));
@@ -256,7 +256,7 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
     path({card, ok, go_on, enter, ev(E::ChooseBalance), ev(E::Timeout)});
     // Withdrawal, card first (the default order).
     const Event withdraw = ev(E::ChooseWithdrawal);
-    path({card, ok, go_on, enter, withdraw, not_payable("amount.not_multiple"), amount(50000), approved(1),
+    path({card, ok, go_on, enter, withdraw, not_payable(AmountRefusal::NotMultiple), amount(50000), approved(1),
           ev(E::CardTaken), ev(E::CashPresented), ev(E::CashTaken), ev(E::ReceiptNo)});
     path({card, ok, go_on, enter, withdraw, ev(E::Cancel)});
     path({card, ok, go_on, enter, withdraw, ev(E::Timeout), ev(E::MoreTimeYes), amount(50000), ev(E::HostUnavailable)});
@@ -296,7 +296,7 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
     path({card, ok, cancel});
     // Other amount: typed, refused, typed again; cancel and timeout while typing.
     const Event other = ev(E::ChooseOtherAmount);
-    path({card, ok, go_on, enter, withdraw, other, typed(1), not_payable("amount.not_multiple"), typed(3),
+    path({card, ok, go_on, enter, withdraw, other, typed(1), not_payable(AmountRefusal::NotMultiple), typed(3),
           amount(30000), approved(1)});
     path({card, ok, go_on, enter, withdraw, other, timeout, more, cancel});
     // Mini statement: on screen, then receipt / another / cancel / timeout.
@@ -374,7 +374,7 @@ TEST(FlowTest, WithdrawalCardFirstReturnsTheCardThenDispensesThenSettles) {
     ASSERT_EQ(d.state(), S::WithdrawalAmount);
     d.send(amount(50000));
     ASSERT_EQ(d.state(), S::Authorizing);
-    const auto request = d.effect(EffectKind::RequestAuthorization);
+    const auto request = d.effect<effects::RequestAuthorization>();
     ASSERT_TRUE(request.has_value());
     EXPECT_EQ(request->transaction, host::TransactionType::Withdrawal);
     EXPECT_EQ(request->amount, (Money{50000, "CNY", 2}));
@@ -386,7 +386,7 @@ TEST(FlowTest, WithdrawalCardFirstReturnsTheCardThenDispensesThenSettles) {
 
     d.send(E::CardTaken);
     EXPECT_EQ(d.state(), S::Dispensing);
-    const auto dispense = d.effect(EffectKind::DispenseCash);
+    const auto dispense = d.effect<effects::DispenseCash>();
     ASSERT_TRUE(dispense.has_value());
     EXPECT_EQ(dispense->amount, (Money{50000, "CNY", 2}));
 
@@ -423,9 +423,9 @@ TEST(FlowTest, WithdrawalCashFirstOffersAnotherTransactionWithoutReReadingTheCar
 
 TEST(FlowTest, AmountNotPayableStaysWithTheMixersReason) {
     FlowDriver d = to_amount_screen();
-    d.send(not_payable("amount.not_multiple"));
+    d.send(not_payable(AmountRefusal::NotMultiple));
     EXPECT_EQ(d.state(), S::WithdrawalAmount);
-    EXPECT_EQ(d.context().message_key, "amount.not_multiple");
+    EXPECT_EQ(d.context().reason, AmountRefusal::NotMultiple);
     EXPECT_FALSE(d.asked(EffectKind::RequestAuthorization));
 }
 
@@ -438,18 +438,18 @@ TEST(FlowTest, CashNotTakenIsRetractedThenReversed) {
     ASSERT_NE(retract, kinds.end());
     ASSERT_NE(reverse, kinds.end());
     EXPECT_LT(retract, reverse);
-    EXPECT_EQ(d.effect(EffectKind::ReverseTransaction)->reason, host::ReversalReason::CashNotTaken);
-    EXPECT_EQ(d.effect(EffectKind::ReverseTransaction)->amount, (Money{50000, "CNY", 2}));
-    EXPECT_EQ(d.effect(EffectKind::ReverseTransaction)->dispensed, (Money{0, "CNY", 2}));
+    EXPECT_EQ(d.effect<effects::ReverseTransaction>()->reason, host::ReversalReason::CashNotTaken);
+    EXPECT_EQ(d.effect<effects::ReverseTransaction>()->amount, (Money{50000, "CNY", 2}));
+    EXPECT_EQ(d.effect<effects::ReverseTransaction>()->dispensed, (Money{0, "CNY", 2}));
     EXPECT_EQ(d.state(), S::ThankYou);  // the card went back before the cash
     EXPECT_EQ(d.screen(), ui::ScreenId::TransactionFailed);
-    EXPECT_EQ(d.context().message_key, "cash.not_taken");
+    EXPECT_EQ(d.context().reason, CloseReason::CashNotTaken);
 }
 
 TEST(FlowTest, FailedDispenseReversesAsDeviceMalfunctionAndReturnsTheCardWhenStillIn) {
     FlowDriver d = to_amount_screen(cash_first());
     d.send(amount(50000)).send(approved(1)).send(E::DispenseFailed);
-    EXPECT_EQ(d.effect(EffectKind::ReverseTransaction)->reason, host::ReversalReason::DeviceMalfunction);
+    EXPECT_EQ(d.effect<effects::ReverseTransaction>()->reason, host::ReversalReason::DeviceMalfunction);
     EXPECT_EQ(d.state(), S::Closing);
     EXPECT_TRUE(d.asked(EffectKind::EjectCard));
     EXPECT_EQ(d.screen(), ui::ScreenId::TransactionFailed);
@@ -468,7 +468,7 @@ TEST(FlowTest, HostSilenceOnAWithdrawalReversesButOnAnInquiryDoesNot) {
     FlowDriver w = to_amount_screen();
     w.send(amount(50000)).send(E::HostUnavailable);
     ASSERT_TRUE(w.asked(EffectKind::ReverseTransaction));
-    EXPECT_EQ(w.effect(EffectKind::ReverseTransaction)->reason, host::ReversalReason::HostTimeout);
+    EXPECT_EQ(w.effect<effects::ReverseTransaction>()->reason, host::ReversalReason::HostTimeout);
     EXPECT_EQ(w.state(), S::Closing);
     EXPECT_TRUE(w.asked(EffectKind::EjectCard));
 
@@ -483,7 +483,49 @@ TEST(FlowTest, DeclinedWithdrawalMovesNoCashAndReversesNothing) {
     EXPECT_EQ(d.state(), S::Closing);
     EXPECT_FALSE(d.asked(EffectKind::ReverseTransaction));
     EXPECT_FALSE(d.asked(EffectKind::DispenseCash));
-    EXPECT_EQ(d.context().message_key, "decline.insufficient_funds");
+    EXPECT_EQ(d.context().reason, Reason::declined(ResponseCode::InsufficientFunds));
+}
+
+// The effects that once were added outside the table by event kind are columns of its rows: every
+// host answer is recorded, every cash taken settles the bracket, and no other row does either.
+TEST(FlowTest, HostAnswersRecordAndCashTakenSettlesInTheRowsThemselves) {
+    for (const TransitionRow& row : transition_table()) {
+        const bool host_answer = row.on == E::HostApproved || row.on == E::HostDeclined;
+        EXPECT_EQ(row.record, host_answer) << to_string(row.from) << " --" << to_string(row.on) << "-->";
+        EXPECT_EQ(row.settle, row.on == E::CashTaken) << to_string(row.from) << " --" << to_string(row.on) << "-->";
+    }
+    FlowDriver d = to_amount_screen();
+    d.send(amount(50000)).send(declined(ResponseCode::InsufficientFunds));
+    const auto record = d.effect<effects::RecordTransaction>();
+    ASSERT_TRUE(record.has_value());
+    EXPECT_EQ(record->transaction, host::TransactionType::Withdrawal);
+    EXPECT_EQ(record->response, ResponseCode::InsufficientFunds);
+    EXPECT_EQ(d.kinds().front(), EffectKind::RecordTransaction);  // before the close state's effects
+}
+
+// The close screens say why from the typed reason: a failed transaction, an unreadable card, or
+// just "take your card".
+TEST(FlowTest, CloseScreensFollowTheReason) {
+    for (const CloseReason reason : all_close_reasons()) {
+        Context closing;
+        closing.state = S::Closing;
+        closing.reason = reason == CloseReason::Declined ? Reason::declined(ResponseCode::DoNotHonour) : Reason(reason);
+        Context thank_you = closing;
+        thank_you.state = S::ThankYou;
+        const bool failed = reason == CloseReason::Declined || reason == CloseReason::HostUnavailable ||
+                            reason == CloseReason::DispenseFailed || reason == CloseReason::CashNotTaken;
+        const ui::ScreenId close_screen = reason == CloseReason::CardUnreadable ? ui::ScreenId::CardUnreadable
+                                          : failed                            ? ui::ScreenId::TransactionFailed
+                                                                              : ui::ScreenId::TakeCard;
+        EXPECT_EQ(screen_for(closing), close_screen) << *closing.reason;
+        EXPECT_EQ(screen_for(thank_you), failed ? ui::ScreenId::TransactionFailed : ui::ScreenId::ThankYou)
+            << *closing.reason;
+    }
+    Context happy;
+    happy.state = S::Closing;
+    EXPECT_EQ(screen_for(happy), ui::ScreenId::TakeCard);
+    happy.state = S::ThankYou;
+    EXPECT_EQ(screen_for(happy), ui::ScreenId::ThankYou);
 }
 
 }  // namespace

@@ -15,8 +15,8 @@ FlowDriver at_menu(FlowConfig config = {}) {
 }
 
 std::optional<KeyEntry> entry_asked(const FlowDriver& d) {
-    const auto begun = d.effect(EffectKind::BeginKeyEntry);
-    return begun ? begun->entry : std::nullopt;
+    const auto begun = d.effect<effects::BeginKeyEntry>();
+    return begun ? std::optional(begun->entry) : std::nullopt;
 }
 
 // The position of an effect in the last step's effects (for ordering checks).
@@ -45,9 +45,9 @@ TEST(FlowTransactions, SessionOptionsComeBeforeThePinAndLastTheSession) {
 TEST(FlowTransactions, SpeechSessionsGetLongerCustomerTimersButNotMachineTimers) {
     FlowDriver d;
     d.send(E::CardInserted).send(E::CardReadOk).send(option(SessionOption::Speech)).send(E::Continue);
-    ASSERT_EQ(d.effect(EffectKind::StartStateTimer)->duration, Millis(60'000));  // PinEntry 30 s × 200 %
+    ASSERT_EQ(d.effect<effects::StartStateTimer>()->duration, Millis(60'000));  // PinEntry 30 s × 200 %
     d.send(E::PinEnter).send(E::ChooseBalance);
-    EXPECT_EQ(d.effect(EffectKind::StartStateTimer)->duration, Millis(45'000));  // Authorizing unchanged
+    EXPECT_EQ(d.effect<effects::StartStateTimer>()->duration, Millis(45'000));  // Authorizing unchanged
     const FlowConfig config;
     EXPECT_EQ(config.timeout_for(S::MoreTime, true), Millis(40'000));
     EXPECT_EQ(config.timeout_for(S::Attract, true), std::nullopt);
@@ -70,25 +70,25 @@ TEST(FlowTransactions, OtherAmountIsTypedAndARefusedAmountStartsTheEntryAgain) {
     d.send(typed(2));
     EXPECT_EQ(d.context().pin_digits, 2);
     EXPECT_FALSE(d.asked(EffectKind::BeginKeyEntry));  // typing does not restart the entry
-    d.send(not_payable("amount.not_multiple"));
+    d.send(not_payable(AmountRefusal::NotMultiple));
     EXPECT_EQ(d.state(), S::EnterAmount);
     EXPECT_EQ(entry_asked(d), KeyEntry::Amount);
-    EXPECT_EQ(d.context().message_key, "amount.not_multiple");
+    EXPECT_EQ(d.context().reason, AmountRefusal::NotMultiple);
     d.send(amount(35000));
     ASSERT_EQ(d.state(), S::Authorizing);
-    EXPECT_EQ(d.effect(EffectKind::RequestAuthorization)->amount, (Money{35000, "CNY", 2}));
-    EXPECT_EQ(d.effect(EffectKind::RequestAuthorization)->transaction, host::TransactionType::Withdrawal);
+    EXPECT_EQ(d.effect<effects::RequestAuthorization>()->amount, (Money{35000, "CNY", 2}));
+    EXPECT_EQ(d.effect<effects::RequestAuthorization>()->transaction, host::TransactionType::Withdrawal);
 }
 
 TEST(FlowTransactions, MiniStatementIsShownThenOffersAReceipt) {
     FlowDriver d = at_menu();
     d.send(E::ChooseMiniStatement);
-    EXPECT_EQ(d.effect(EffectKind::RequestAuthorization)->transaction, host::TransactionType::MiniStatement);
+    EXPECT_EQ(d.effect<effects::RequestAuthorization>()->transaction, host::TransactionType::MiniStatement);
     d.send(approved(12345));
     EXPECT_EQ(d.state(), S::ShowStatement);
     EXPECT_EQ(d.screen(), ui::ScreenId::MiniStatement);
     d.send(E::Continue).send(E::ReceiptYes);
-    EXPECT_EQ(d.effect(EffectKind::PrintReceipt)->transaction, host::TransactionType::MiniStatement);
+    EXPECT_EQ(d.effect<effects::PrintReceipt>()->transaction, host::TransactionType::MiniStatement);
 }
 
 TEST(FlowTransactions, TransferChoosesBothAccountsThenTheAmountAndReversesWhenUnanswered) {
@@ -101,14 +101,14 @@ TEST(FlowTransactions, TransferChoosesBothAccountsThenTheAmountAndReversesWhenUn
     EXPECT_EQ(d.context().from_account, host::AccountType::Savings);
     EXPECT_EQ(d.context().to_account, host::AccountType::Checking);
     d.send(amount(80000));
-    EXPECT_EQ(d.effect(EffectKind::RequestAuthorization)->transaction, host::TransactionType::Transfer);
+    EXPECT_EQ(d.effect<effects::RequestAuthorization>()->transaction, host::TransactionType::Transfer);
     FlowDriver unanswered = d;
     d.send(approved(1));
     EXPECT_EQ(d.state(), S::TransactionDone);
     EXPECT_FALSE(d.asked(EffectKind::DispenseCash));
 
     unanswered.send(E::HostUnavailable);
-    const auto reverse = unanswered.effect(EffectKind::ReverseTransaction);
+    const auto reverse = unanswered.effect<effects::ReverseTransaction>();
     ASSERT_TRUE(reverse.has_value());
     EXPECT_EQ(reverse->transaction, host::TransactionType::Transfer);
     EXPECT_EQ(reverse->reason, host::ReversalReason::HostTimeout);
@@ -126,11 +126,11 @@ TEST(FlowTransactions, PinChangeAsksTwiceAndSendsTheNewBlockAfterTakingIt) {
     EXPECT_EQ(entry_asked(d), KeyEntry::ConfirmNewPin);
     d.send(E::PinMismatch);
     EXPECT_EQ(d.state(), S::EnterNewPin);
-    EXPECT_EQ(d.context().message_key, "new_pin.mismatch");
+    EXPECT_EQ(d.context().reason, CloseReason::NewPinMismatch);
     d.send(E::PinEnter).send(E::PinEnter);
     ASSERT_EQ(d.state(), S::Authorizing);
     EXPECT_LT(position(d, EffectKind::TakeNewPinBlock), position(d, EffectKind::RequestAuthorization));
-    EXPECT_EQ(d.effect(EffectKind::RequestAuthorization)->transaction, host::TransactionType::PinChange);
+    EXPECT_EQ(d.effect<effects::RequestAuthorization>()->transaction, host::TransactionType::PinChange);
     d.send(approved(1));
     EXPECT_EQ(d.state(), S::TransactionDone);
 }
@@ -155,7 +155,7 @@ TEST(FlowTransactions, CardlessWithdrawalTakesCodePhoneAmountAndPaysWithNoCardTo
     d.send(E::PhoneEntered);
     ASSERT_EQ(d.state(), S::WithdrawalAmount);
     d.send(amount(50000));
-    EXPECT_EQ(d.effect(EffectKind::RequestAuthorization)->transaction, host::TransactionType::CardlessWithdrawal);
+    EXPECT_EQ(d.effect<effects::RequestAuthorization>()->transaction, host::TransactionType::CardlessWithdrawal);
     FlowDriver declined_driver = d;
     FlowDriver silent = d;
     d.send(approved(1));
@@ -167,11 +167,11 @@ TEST(FlowTransactions, CardlessWithdrawalTakesCodePhoneAmountAndPaysWithNoCardTo
     declined_driver.send(declined(ResponseCode::InvalidOneTimeCode));
     EXPECT_EQ(declined_driver.state(), S::ThankYou);
     EXPECT_EQ(declined_driver.screen(), ui::ScreenId::TransactionFailed);
-    EXPECT_EQ(declined_driver.context().message_key, "decline.invalid_one_time_code");
+    EXPECT_EQ(declined_driver.context().reason, Reason::declined(ResponseCode::InvalidOneTimeCode));
 
     silent.send(E::HostUnavailable);
     ASSERT_TRUE(silent.asked(EffectKind::ReverseTransaction));
-    EXPECT_EQ(silent.effect(EffectKind::ReverseTransaction)->transaction, host::TransactionType::CardlessWithdrawal);
+    EXPECT_EQ(silent.effect<effects::ReverseTransaction>()->transaction, host::TransactionType::CardlessWithdrawal);
 }
 
 TEST(FlowTransactions, AnotherTransactionFollowsEveryTransactionWhileTheCardIsIn) {
@@ -191,11 +191,9 @@ TEST(FlowTransactions, AnotherTransactionFollowsEveryTransactionWhileTheCardIsIn
 
 // Every message the flow can show has both translations (an untranslated key shows as itself).
 TEST(FlowTransactions, EveryFlowMessageKeyIsTranslated) {
-    for (const std::string_view key : message_keys()) EXPECT_TRUE(ui::has_translation(key)) << key;
-    for (int code = 0; code <= static_cast<int>(ResponseCode::SystemError); ++code) {
-        const std::string key = "decline." + std::string(host::to_string(static_cast<ResponseCode>(code)));
-        EXPECT_TRUE(ui::has_translation(key)) << key;
-    }
+    const std::vector<std::string> keys = message_keys();
+    EXPECT_EQ(keys.size(), all_close_reasons().size() - 1 + static_cast<std::size_t>(ResponseCode::SystemError) + 1);
+    for (const std::string& key : keys) EXPECT_TRUE(ui::has_translation(key)) << key;
 }
 
 }  // namespace

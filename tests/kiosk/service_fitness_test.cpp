@@ -37,7 +37,7 @@ TEST(ServiceFitness, AllWellServesEverything) {
 TEST(ServiceFitness, TamperOrUnattendedSafeDoorIsASecurityBreach) {
     DeviceHealth tampered = healthy();
     tampered.sensors = Result<drivers::SensorReadings>(drivers::SensorReadings{false, true, false, false});
-    EXPECT_EQ(assess(tampered).out_of_service, "out_of_service.tamper");
+    EXPECT_EQ(assess(tampered).out_of_service, flow::OutOfServiceReason::Tamper);
     EXPECT_TRUE(assess(tampered).security_breach());
 
     DeviceHealth door = healthy();
@@ -53,7 +53,7 @@ TEST(ServiceFitness, TamperOrUnattendedSafeDoorIsASecurityBreach) {
 TEST(ServiceFitness, ASilentSensorBoardCannotVouchForTheCabinet) {
     DeviceHealth health = healthy();
     health.sensors = Result<drivers::SensorReadings>(make_error("sensors", "disconnected"));
-    EXPECT_EQ(assess(health).out_of_service, "out_of_service.devices");
+    EXPECT_EQ(assess(health).out_of_service, flow::OutOfServiceReason::Devices);
     health.sensors.reset();  // none fitted: nothing to supervise
     EXPECT_TRUE(assess(health).serving());
 }
@@ -61,7 +61,7 @@ TEST(ServiceFitness, ASilentSensorBoardCannotVouchForTheCabinet) {
 TEST(ServiceFitness, NoPinPadMeansNoService) {
     DeviceHealth pad = healthy();
     pad.pin_pad.device = broken(DeviceState::hardwareError, "keypad");
-    EXPECT_EQ(assess(pad).out_of_service, "out_of_service.devices");
+    EXPECT_EQ(assess(pad).out_of_service, flow::OutOfServiceReason::Devices);
     EXPECT_FALSE(assess(pad).cardless);
 }
 
@@ -80,7 +80,7 @@ TEST(ServiceFitness, NoCardReaderAndNoCashMeansNoService) {
     health.card_reader.device = broken(DeviceState::noDevice, "card-reader: disconnected");
     health.dispenser.reset();
     const ServiceFitness fitness = assess(health);
-    EXPECT_EQ(fitness.out_of_service, "out_of_service.devices");
+    EXPECT_EQ(fitness.out_of_service, flow::OutOfServiceReason::Devices);
     EXPECT_FALSE(fitness.cardless);
 }
 
@@ -92,13 +92,13 @@ TEST(ServiceFitness, AFullCaptureBinRefusesCardsBecauseNoneCouldBeRetained) {
     EXPECT_TRUE(fitness.cardless);
     EXPECT_EQ(fitness.problems, std::vector<std::string>{"card reader: capture bin full (20)"});
     health.dispenser.reset();
-    EXPECT_EQ(assess(health).out_of_service, "out_of_service.devices");
+    EXPECT_EQ(assess(health).out_of_service, flow::OutOfServiceReason::Devices);
 }
 
 TEST(ServiceFitness, UnreachableHostIsItsOwnReason) {
     DeviceHealth health = healthy();
     health.host_reachable = false;
-    EXPECT_EQ(assess(health).out_of_service, "out_of_service.host_unreachable");
+    EXPECT_EQ(assess(health).out_of_service, flow::OutOfServiceReason::HostUnreachable);
 }
 
 TEST(ServiceFitness, TheMostSevereReasonIsShownAndEveryProblemListed) {
@@ -106,7 +106,7 @@ TEST(ServiceFitness, TheMostSevereReasonIsShownAndEveryProblemListed) {
     health.host_reachable = false;
     health.sensors = Result<drivers::SensorReadings>(drivers::SensorReadings{false, true, false, false});
     const ServiceFitness fitness = assess(health);
-    EXPECT_EQ(fitness.out_of_service, "out_of_service.tamper");
+    EXPECT_EQ(fitness.out_of_service, flow::OutOfServiceReason::Tamper);
     EXPECT_EQ(fitness.problems.size(), 2U);
 }
 

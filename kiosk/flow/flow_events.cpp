@@ -1,0 +1,55 @@
+#include "kiosk/flow/flow_events.hpp"
+
+namespace kiosk::flow {
+
+std::string_view to_string(EventKind kind) {
+    switch (kind) {
+        case EventKind::CardInserted: return "card_inserted";
+        case EventKind::CardReadOk: return "card_read_ok";
+        case EventKind::CardReadFailed: return "card_read_failed";
+        case EventKind::PinDigit: return "pin_digit";
+        case EventKind::PinClear: return "pin_clear";
+        case EventKind::PinBackspace: return "pin_backspace";
+        case EventKind::PinEnter: return "pin_enter";
+        case EventKind::Cancel: return "cancel";
+        case EventKind::ChooseBalance: return "choose_balance";
+        case EventKind::ChooseLanguage: return "choose_language";
+        case EventKind::Continue: return "continue";
+        case EventKind::ReceiptYes: return "receipt_yes";
+        case EventKind::ReceiptNo: return "receipt_no";
+        case EventKind::MoreTimeYes: return "more_time_yes";
+        case EventKind::MoreTimeNo: return "more_time_no";
+        case EventKind::HostApproved: return "host_approved";
+        case EventKind::HostDeclined: return "host_declined";
+        case EventKind::HostUnavailable: return "host_unavailable";
+        case EventKind::PrintDone: return "print_done";
+        case EventKind::PrintFailed: return "print_failed";
+        case EventKind::CardTaken: return "card_taken";
+        case EventKind::CardEjectFailed: return "card_eject_failed";
+        case EventKind::Timeout: return "timeout";
+        case EventKind::DevicesFailed: return "devices_failed";
+        case EventKind::DevicesRestored: return "devices_restored";
+        case EventKind::ChooseWithdrawal: return "choose_withdrawal";
+        case EventKind::AmountChosen: return "amount_chosen";
+        case EventKind::AmountNotPayable: return "amount_not_payable";
+        case EventKind::CashPresented: return "cash_presented";
+        case EventKind::DispenseFailed: return "dispense_failed";
+        case EventKind::CashTaken: return "cash_taken";
+        case EventKind::AnotherYes: return "another_yes";
+        case EventKind::AnotherNo: return "another_no";
+        case EventKind::ToggleOption: return "toggle_option";
+        case EventKind::ChooseOtherAmount: return "choose_other_amount";
+        case EventKind::EntryChanged: return "entry_changed";
+        case EventKind::ChooseMiniStatement: return "choose_mini_statement";
+        case EventKind::ChooseTransfer: return "choose_transfer";
+        case EventKind::AccountChosen: return "account_chosen";
+        case EventKind::ChooseChangePin: return "choose_change_pin";
+        case EventKind::PinMismatch: return "pin_mismatch";
+        case EventKind::ChooseCardless: return "choose_cardless";
+        case EventKind::CodeEntered: return "code_entered";
+        case EventKind::PhoneEntered: return "phone_entered";
+    }
+    return "?";
+}
+
+}  // namespace kiosk::flow

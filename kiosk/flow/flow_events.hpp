@@ -1,0 +1,204 @@
+// The events the customer flow reacts to: one payload type per EventKind, so an event that needs
+// data cannot be made without it (a decline without its code, an amount without the amount).
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <variant>
+
+#include "common/money.hpp"
+#include "host/host_messages.hpp"
+#include "kiosk/flow/close_reason.hpp"
+#include "kiosk/flow/kind_order.hpp"
+#include "ui/view_model.hpp"
+
+namespace kiosk::flow {
+
+// The accessibility switches of SessionOptions.
+enum class SessionOption { LargeText, HighContrast, Speech };
+
+enum class EventKind {
+    CardInserted,
+    CardReadOk,
+    CardReadFailed,
+    PinDigit,        // the PIN pad reports a key press, never which digit
+    PinClear,
+    PinBackspace,
+    PinEnter,        // PIN complete (the PIN pad enforces the minimum length)
+    Cancel,          // cancel key on the PIN pad or the screen's cancel button
+    ChooseBalance,
+    ChooseLanguage,  // payload: language
+    Continue,
+    ReceiptYes,
+    ReceiptNo,
+    MoreTimeYes,
+    MoreTimeNo,
+    HostApproved,    // payload: balance
+    HostDeclined,    // payload: response code
+    HostUnavailable,
+    PrintDone,
+    PrintFailed,
+    CardTaken,
+    CardEjectFailed, // card could not be returned (jam): it stays in the machine
+    Timeout,         // the current state's timer ran out
+    DevicesFailed,   // fitness routing: the kiosk cannot serve; payload: the reason
+    DevicesRestored,
+    ChooseWithdrawal,
+    AmountChosen,       // payload: amount (the runtime has checked the cassettes can pay it)
+    AmountNotPayable,   // payload: the note mixer's reason
+    CashPresented,      // the notes are in the output slot
+    DispenseFailed,     // jam or short pick: nothing presented (stacked notes retracted)
+    CashTaken,
+    AnotherYes,
+    AnotherNo,
+    ToggleOption,        // payload: option
+    ChooseOtherAmount,
+    EntryChanged,        // a key changed a clear-text entry (held by the runtime); payload: digits (how many)
+    ChooseMiniStatement,
+    ChooseTransfer,
+    AccountChosen,       // payload: account
+    ChooseChangePin,
+    PinMismatch,         // the confirmation PIN differed from the new PIN (the pad forgot both)
+    ChooseCardless,
+    CodeEntered,         // the one-time code is complete (held by the runtime)
+    PhoneEntered,        // the phone number is complete (held by the runtime)
+};
+
+namespace events {
+
+// An event that carries nothing but its kind.
+template <EventKind Kind>
+struct Signal {
+    static constexpr EventKind kind = Kind;
+    friend bool operator==(const Signal&, const Signal&) = default;
+};
+
+using CardInserted = Signal<EventKind::CardInserted>;
+using CardReadOk = Signal<EventKind::CardReadOk>;
+using CardReadFailed = Signal<EventKind::CardReadFailed>;
+using PinDigit = Signal<EventKind::PinDigit>;
+using PinClear = Signal<EventKind::PinClear>;
+using PinBackspace = Signal<EventKind::PinBackspace>;
+using PinEnter = Signal<EventKind::PinEnter>;
+using Cancel = Signal<EventKind::Cancel>;
+using ChooseBalance = Signal<EventKind::ChooseBalance>;
+
+struct ChooseLanguage {
+    static constexpr EventKind kind = EventKind::ChooseLanguage;
+    explicit ChooseLanguage(ui::Language chosen) : language(chosen) {}
+    ui::Language language;
+    friend bool operator==(const ChooseLanguage&, const ChooseLanguage&) = default;
+};
+
+using Continue = Signal<EventKind::Continue>;
+using ReceiptYes = Signal<EventKind::ReceiptYes>;
+using ReceiptNo = Signal<EventKind::ReceiptNo>;
+using MoreTimeYes = Signal<EventKind::MoreTimeYes>;
+using MoreTimeNo = Signal<EventKind::MoreTimeNo>;
+
+struct HostApproved {
+    static constexpr EventKind kind = EventKind::HostApproved;
+    explicit HostApproved(std::optional<Money> available) : balance(std::move(available)) {}
+    std::optional<Money> balance;  // the available balance, when the host sent one
+    friend bool operator==(const HostApproved&, const HostApproved&) = default;
+};
+
+struct HostDeclined {
+    static constexpr EventKind kind = EventKind::HostDeclined;
+    explicit HostDeclined(host::ResponseCode code) : response(code) {}
+    host::ResponseCode response;
+    friend bool operator==(const HostDeclined&, const HostDeclined&) = default;
+};
+
+using HostUnavailable = Signal<EventKind::HostUnavailable>;
+using PrintDone = Signal<EventKind::PrintDone>;
+using PrintFailed = Signal<EventKind::PrintFailed>;
+using CardTaken = Signal<EventKind::CardTaken>;
+using CardEjectFailed = Signal<EventKind::CardEjectFailed>;
+using Timeout = Signal<EventKind::Timeout>;
+
+struct DevicesFailed {
+    static constexpr EventKind kind = EventKind::DevicesFailed;
+    explicit DevicesFailed(OutOfServiceReason why) : reason(why) {}
+    OutOfServiceReason reason;
+    friend bool operator==(const DevicesFailed&, const DevicesFailed&) = default;
+};
+
+using DevicesRestored = Signal<EventKind::DevicesRestored>;
+using ChooseWithdrawal = Signal<EventKind::ChooseWithdrawal>;
+
+struct AmountChosen {
+    static constexpr EventKind kind = EventKind::AmountChosen;
+    explicit AmountChosen(Money chosen) : amount(std::move(chosen)) {}
+    Money amount;
+    friend bool operator==(const AmountChosen&, const AmountChosen&) = default;
+};
+
+struct AmountNotPayable {
+    static constexpr EventKind kind = EventKind::AmountNotPayable;
+    explicit AmountNotPayable(AmountRefusal why) : reason(why) {}
+    AmountRefusal reason;
+    friend bool operator==(const AmountNotPayable&, const AmountNotPayable&) = default;
+};
+
+using CashPresented = Signal<EventKind::CashPresented>;
+using DispenseFailed = Signal<EventKind::DispenseFailed>;
+using CashTaken = Signal<EventKind::CashTaken>;
+using AnotherYes = Signal<EventKind::AnotherYes>;
+using AnotherNo = Signal<EventKind::AnotherNo>;
+
+struct ToggleOption {
+    static constexpr EventKind kind = EventKind::ToggleOption;
+    explicit ToggleOption(SessionOption which) : option(which) {}
+    SessionOption option;
+    friend bool operator==(const ToggleOption&, const ToggleOption&) = default;
+};
+
+using ChooseOtherAmount = Signal<EventKind::ChooseOtherAmount>;
+
+struct EntryChanged {
+    static constexpr EventKind kind = EventKind::EntryChanged;
+    explicit EntryChanged(int typed) : digits(typed) {}
+    int digits;  // how many are typed now; the digits themselves stay with the runtime
+    friend bool operator==(const EntryChanged&, const EntryChanged&) = default;
+};
+
+using ChooseMiniStatement = Signal<EventKind::ChooseMiniStatement>;
+using ChooseTransfer = Signal<EventKind::ChooseTransfer>;
+
+struct AccountChosen {
+    static constexpr EventKind kind = EventKind::AccountChosen;
+    explicit AccountChosen(host::AccountType chosen) : account(chosen) {}
+    host::AccountType account;
+    friend bool operator==(const AccountChosen&, const AccountChosen&) = default;
+};
+
+using ChooseChangePin = Signal<EventKind::ChooseChangePin>;
+using PinMismatch = Signal<EventKind::PinMismatch>;
+using ChooseCardless = Signal<EventKind::ChooseCardless>;
+using CodeEntered = Signal<EventKind::CodeEntered>;
+using PhoneEntered = Signal<EventKind::PhoneEntered>;
+
+}  // namespace events
+
+// In EventKind order (checked below): kind_of() is the index.
+using Event = std::variant<
+    events::CardInserted, events::CardReadOk, events::CardReadFailed, events::PinDigit, events::PinClear,
+    events::PinBackspace, events::PinEnter, events::Cancel, events::ChooseBalance, events::ChooseLanguage,
+    events::Continue, events::ReceiptYes, events::ReceiptNo, events::MoreTimeYes, events::MoreTimeNo,
+    events::HostApproved, events::HostDeclined, events::HostUnavailable, events::PrintDone, events::PrintFailed,
+    events::CardTaken, events::CardEjectFailed, events::Timeout, events::DevicesFailed, events::DevicesRestored,
+    events::ChooseWithdrawal, events::AmountChosen, events::AmountNotPayable, events::CashPresented,
+    events::DispenseFailed, events::CashTaken, events::AnotherYes, events::AnotherNo, events::ToggleOption,
+    events::ChooseOtherAmount, events::EntryChanged, events::ChooseMiniStatement, events::ChooseTransfer,
+    events::AccountChosen, events::ChooseChangePin, events::PinMismatch, events::ChooseCardless,
+    events::CodeEntered, events::PhoneEntered>;
+
+static_assert(detail::one_payload_per_kind<Event, EventKind, EventKind::PhoneEntered>(),
+              "Event lists one payload per EventKind, in EventKind order");
+
+inline EventKind kind_of(const Event& event) { return static_cast<EventKind>(event.index()); }
+
+std::string_view to_string(EventKind kind);
+
+}  // namespace kiosk::flow

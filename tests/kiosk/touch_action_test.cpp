@@ -1,0 +1,74 @@
+// Touch actions: the button ids the ui sends back, parsed once into typed actions.
+#include "kiosk/runtime/touch_action.hpp"
+
+#include <gtest/gtest.h>
+
+namespace kiosk {
+namespace {
+
+namespace events = flow::events;
+
+TEST(TouchAction, ParsesEveryCommandAndItsEvent) {
+    const std::vector<std::pair<std::string, flow::Event>> commands{
+        {"cancel", events::Cancel{}},
+        {"continue", events::Continue{}},
+        {"balance", events::ChooseBalance{}},
+        {"withdrawal", events::ChooseWithdrawal{}},
+        {"mini_statement", events::ChooseMiniStatement{}},
+        {"transfer", events::ChooseTransfer{}},
+        {"change_pin", events::ChooseChangePin{}},
+        {"other_amount", events::ChooseOtherAmount{}},
+        {"cardless", events::ChooseCardless{}},
+        {"receipt_yes", events::ReceiptYes{}},
+        {"receipt_no", events::ReceiptNo{}},
+        {"more_time_yes", events::MoreTimeYes{}},
+        {"more_time_no", events::MoreTimeNo{}},
+        {"another_yes", events::AnotherYes{}},
+        {"another_no", events::AnotherNo{}},
+    };
+    for (const auto& [id, event] : commands) {
+        const std::optional<TouchAction> parsed = parse_touch_action(id);
+        ASSERT_TRUE(parsed.has_value()) << id;
+        ASSERT_TRUE(std::holds_alternative<TouchCommand>(*parsed)) << id;
+        EXPECT_EQ(event_for(std::get<TouchCommand>(*parsed)), event) << id;
+        EXPECT_EQ(action_id(*parsed), id);
+    }
+}
+
+TEST(TouchAction, ParsesLanguagesOptionsAndTheUsualAmount) {
+    EXPECT_EQ(parse_touch_action("lang_en"), TouchAction(ui::Language::English));
+    EXPECT_EQ(parse_touch_action("lang_zh"), TouchAction(ui::Language::SimplifiedChinese));
+    EXPECT_EQ(parse_touch_action("large_text"), TouchAction(flow::SessionOption::LargeText));
+    EXPECT_EQ(parse_touch_action("high_contrast"), TouchAction(flow::SessionOption::HighContrast));
+    EXPECT_EQ(parse_touch_action("speech"), TouchAction(flow::SessionOption::Speech));
+    EXPECT_EQ(parse_touch_action("amount_usual"), TouchAction(UsualAmount{}));
+    for (const char* id : {"lang_en", "lang_zh", "large_text", "high_contrast", "speech", "amount_usual"}) {
+        EXPECT_EQ(action_id(*parse_touch_action(id)), id);
+    }
+}
+
+TEST(TouchAction, ParsesNumberedAmountsAndAccounts) {
+    EXPECT_EQ(parse_touch_action("amount_0"), TouchAction(AmountChoice{0}));
+    EXPECT_EQ(parse_touch_action("amount_4"), TouchAction(AmountChoice{4}));
+    EXPECT_EQ(parse_touch_action("amount_99"), TouchAction(AmountChoice{99}));
+    EXPECT_EQ(parse_touch_action("account_1"), TouchAction(AccountChoice{1}));
+    EXPECT_EQ(action_id(AmountChoice{3}), "amount_3");
+    EXPECT_EQ(action_id(AccountChoice{0}), "account_0");
+}
+
+TEST(TouchAction, RefusesUnknownIds) {
+    for (const char* id : {"", "nonsense", "Cancel", "cancel ", "lang_fr", "amount", "amount_", "account_",
+                           "amount_x", "amount_-1", "amount_1a", "account_+1", "usual"}) {
+        EXPECT_FALSE(parse_touch_action(id).has_value()) << "'" << id << "'";
+    }
+}
+
+TEST(TouchAction, RefusesIndexesOutOfRange) {
+    // Two digits at most: no screen offers a hundred buttons, and a long number cannot overflow.
+    EXPECT_FALSE(parse_touch_action("amount_100").has_value());
+    EXPECT_FALSE(parse_touch_action("account_123").has_value());
+    EXPECT_FALSE(parse_touch_action("amount_99999999999999999999999").has_value());
+}
+
+}  // namespace
+}  // namespace kiosk
