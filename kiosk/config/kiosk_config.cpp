@@ -154,7 +154,7 @@ void read_flow(const Reader& reader, const toml::table& root, flow::FlowConfig& 
             reader.fail("flow.fast_cash", "expected an array of 1 to 8 whole amounts");
         }
         std::int64_t scale = 1;
-        for (int digit = 0; digit < flow.currency_exponent; ++digit) scale *= 10;
+        for (int digit = 0; digit < flow.currency_exponent(); ++digit) scale *= 10;
         flow.fast_cash_minor.clear();
         for (std::size_t index = 0; index < amounts->size(); ++index) {
             const auto value = (*amounts)[index].value<std::int64_t>();
@@ -186,7 +186,7 @@ void read_sim_cassettes(const Reader& reader, const toml::table& root, KioskConf
     }
     if (cassettes->empty() || cassettes->size() > 8) reader.fail("sim.cassettes", "expected 1 to 8 cassettes");
     std::int64_t scale = 1;
-    for (int digit = 0; digit < config.flow.currency_exponent; ++digit) scale *= 10;
+    for (int digit = 0; digit < config.flow.currency_exponent(); ++digit) scale *= 10;
     config.sim.cassettes.clear();
     for (std::size_t index = 0; index < cassettes->size(); ++index) {
         const std::string at = "sim.cassettes[" + std::to_string(index) + "].";

@@ -96,7 +96,7 @@ Transition Flow::step(const Context& given, const Event& event) const {
             // customer did not take.
             if (*row.reverse == host::ReversalReason::CashNotTaken) transition.effects.push_back(effect(EffectKind::RetractCash));
             Effect reverse = with_amount(EffectKind::ReverseTransaction, context);
-            if (context.amount) reverse.dispensed = Money{0, context.amount->currency, context.amount->exponent};
+            if (context.amount) reverse.dispensed = context.amount->with_minor_units(0);
             reverse.reason = row.reverse;
             transition.effects.push_back(reverse);
         }

@@ -10,7 +10,6 @@ namespace {
 
 using flow::EventKind;
 using runtime_support::plain;
-using runtime_support::wipe;
 
 // The customer-facing reason (an i18n key of ui/i18n_strings.cpp) for an amount the cassettes
 // cannot pay: too much for one dispense or for what is left, or not makeable from the notes.
@@ -40,7 +39,7 @@ std::vector<Money> Runtime::payable_fast_cash(const std::vector<drivers::Cassett
     if (!cash_ || !fitness_.withdrawals) return payable;
     const flow::FlowConfig& config = flow_.config();
     for (const std::int64_t minor : config.fast_cash_minor) {
-        const Money amount{minor, config.currency, config.currency_exponent};
+        const Money amount{minor, config.currency, config.currency_exponent()};
         if (cash_->mixer.plan(amount, loaded).ok()) payable.push_back(amount);
     }
     return payable;
@@ -90,8 +89,8 @@ std::optional<Money> Runtime::typed_amount() const {
     const flow::FlowConfig& config = flow_.config();
     std::int64_t minor = 0;
     for (const char digit : session_.typed.view()) minor = minor * 10 + (digit - '0');
-    for (int i = 0; i < config.currency_exponent; ++i) minor *= 10;
-    return Money{minor, config.currency, config.currency_exponent};
+    for (int i = 0; i < config.currency_exponent(); ++i) minor *= 10;
+    return Money{minor, config.currency, config.currency_exponent()};
 }
 
 std::optional<Money> Runtime::payable_usual_amount(const std::vector<drivers::CassetteInfo>& loaded) const {
@@ -110,7 +109,7 @@ std::optional<Money> Runtime::amount_step(const std::vector<drivers::CassetteInf
     }
     if (!smallest) return std::nullopt;
     const flow::FlowConfig& config = flow_.config();
-    return Money{static_cast<std::int64_t>(*smallest), config.currency, config.currency_exponent};
+    return Money{static_cast<std::int64_t>(*smallest), config.currency, config.currency_exponent()};
 }
 
 void Runtime::dispense(const Money& amount) {
@@ -132,7 +131,6 @@ void Runtime::dispense(const Money& amount) {
         reversal_for(context_.pending_transaction.value_or(host::TransactionType::Withdrawal), amount,
                      Money{0, amount.currency, amount.exponent}, host::ReversalReason::DeviceMalfunction);
     const Status opened = cash_->bracket.open(in_waiting);
-    wipe(in_waiting.pan);
     if (!opened.ok()) {
         note("in-flight bracket not persisted, not dispensing: " + opened.error().to_string());
         post(plain(EventKind::DispenseFailed));
@@ -140,7 +138,7 @@ void Runtime::dispense(const Money& amount) {
     }
     auto report = cash_->dispenser.dispense(*plan);
     const bool complete = report.ok() && report->complete;
-    const std::string amount_text = drivers::format_money(amount.minor_units, amount.currency, amount.exponent);
+    const std::string amount_text = format_money(amount);
     std::optional<std::uint16_t> presented;
     if (complete) {
         auto shown = cash_->dispenser.present();

@@ -13,14 +13,6 @@ namespace {
 
 using flow::EventKind;
 using runtime_support::plain;
-using runtime_support::wipe;
-
-Bytes copy_of(const security::SecureBytes& secret) { return Bytes(secret.begin(), secret.end()); }
-
-void wipe(Bytes& bytes) {
-    if (!bytes.empty()) OPENSSL_cleanse(bytes.data(), bytes.size());
-    bytes.clear();
-}
 
 }  // namespace
 
@@ -45,7 +37,7 @@ void Runtime::authorize(host::TransactionType type, const std::optional<Money>& 
     request.from_type = context_.from_account.value_or(host::AccountType::Default);
     request.to_type = context_.to_account.value_or(host::AccountType::Default);
     if (cardless) {
-        request.one_time_code = std::string(session_.one_time_code.view());
+        request.one_time_code = session_.one_time_code;
         request.phone_number = session_.phone_number;
     } else {
         if (session_.pin_block.empty()) {
@@ -58,10 +50,10 @@ void Runtime::authorize(host::TransactionType type, const std::optional<Money>& 
             post(refused);
             return;
         }
-        request.pan = std::string(session_.pan.view());
+        request.pan = session_.pan;
         request.expiry_yymm = session_.expiry_yymm;
-        request.pin_block = copy_of(session_.pin_block);
-        if (type == host::TransactionType::PinChange) request.new_pin_block = copy_of(session_.new_pin_block);
+        request.pin_block = session_.pin_block;
+        if (type == host::TransactionType::PinChange) request.new_pin_block = session_.new_pin_block;
     }
     request.stan = take_stan();
     request.terminal_id = parts_.terminal_id;
@@ -69,11 +61,7 @@ void Runtime::authorize(host::TransactionType type, const std::optional<Money>& 
     session_.last_stan = request.stan;
     session_.last_request_time = request.local_time;
 
-    auto response = parts_.host.authorize(request);
-    wipe(request.pan);
-    wipe(request.one_time_code);
-    wipe(request.pin_block);
-    wipe(request.new_pin_block);
+    auto response = parts_.host.authorize(request);  // the request's secrets wipe themselves
 
     if (!response.ok()) {
         note("host link: " + response.error().to_string());
@@ -125,7 +113,7 @@ host::ReversalRequest Runtime::reversal_for(host::TransactionType type, const Mo
     reversal.original_stan = session_.last_stan;
     reversal.original_time = session_.last_request_time;
     if (type != host::TransactionType::CardlessWithdrawal) {
-        reversal.pan = std::string(session_.pan.view());
+        reversal.pan = session_.pan;
         reversal.expiry_yymm = session_.expiry_yymm;
     }
     reversal.from_type = context_.from_account.value_or(host::AccountType::Default);
@@ -150,7 +138,6 @@ void Runtime::reverse_transaction(const flow::Effect& effect) {
                      effect.reason.value_or(host::ReversalReason::DeviceMalfunction));
     // One transaction: the reversal is queued and any open cash bracket closed together.
     const Status queued = cash_->bracket.close_with_reversal(cash_->reversals, reversal);
-    wipe(reversal.pan);
     if (!queued.ok()) {
         note("queueing the reversal failed: " + queued.error().to_string());
         return;

@@ -30,8 +30,6 @@ void Runtime::read_card() {
         return;
     }
     auto card = drivers::parse_tracks(*tracks);
-    wipe(tracks->track1);
-    wipe(tracks->track2);
     if (!card.ok()) {
         // The parser's message names the defect, never the track text.
         note("card data rejected: " + card.error().message);
@@ -41,10 +39,10 @@ void Runtime::read_card() {
     }
     session_ = Session{};
     session_.number = ++sessions_started_;
-    session_.pan = security::SecureString(std::string_view(card->pan));
+    session_.pan = card->pan;
     session_.expiry_yymm = card->expiry_yymm;
-    session_.masked_pan = security::mask_pan(card->pan);
-    session_.pan_token = parts_.tokenizer.token(card->pan);
+    session_.masked_pan = security::mask_pan(card->pan.view());
+    session_.pan_token = parts_.tokenizer.token(card->pan.view());
     if (profiles_ != nullptr) {
         if (const auto profile = profiles_->find(session_.pan_token)) {
             session_.usual_amount = profile->favourite_withdrawal;
@@ -52,7 +50,6 @@ void Runtime::read_card() {
         }
     }
     session_.journey.push_back({ui::ScreenId::ReadingCard, parts_.clock.now(), {}});
-    wipe(card->pan);
     wipe(card->cardholder_name);
     journal("customer", "card_inserted", "success", "card " + session_.masked_pan);
     post(plain(EventKind::CardReadOk));
@@ -140,7 +137,7 @@ void Runtime::complete_typed_entry() {
     if (entry == KeyEntry::Amount) {
         const std::optional<Money> amount = typed_amount();
         session_.typed.clear();
-        check_amount(amount.value_or(Money{0, flow_.config().currency, flow_.config().currency_exponent}));
+        check_amount(amount.value_or(Money{0, flow_.config().currency, flow_.config().currency_exponent()}));
     } else if (entry == KeyEntry::OneTimeCode) {
         session_.one_time_code = security::SecureString(session_.typed.view());
         session_.typed.clear();
