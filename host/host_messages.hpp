@@ -1,6 +1,7 @@
 // The messages the kiosk exchanges with the bank's authorization host. Plain data, in memory only:
 // the PAN and PIN blocks here never reach a file or a log (security/ masks and tokenizes before
-// anything is persisted; a queued reversal is sealed). host/iso8583/host_message_mapping.hpp maps
+// anything is persisted; a queued reversal is sealed). PAN, PIN blocks and one-time code are
+// SecureString/SecureBytes (common/secure_buffer.hpp): they wipe themselves with the request. host/iso8583/host_message_mapping.hpp maps
 // these to and from ISO 8583; docs/host.md has the field table.
 #pragma once
 
@@ -14,6 +15,7 @@
 #include "common/bytes.hpp"
 #include "common/clock.hpp"
 #include "common/money.hpp"
+#include "common/secure_buffer.hpp"
 
 namespace kiosk::host {
 
@@ -77,9 +79,9 @@ std::optional<ReversalReason> reversal_reason_from_iso(std::string_view code);
 
 struct AuthorizationRequest {
     TransactionType type = TransactionType::BalanceInquiry;
-    std::string pan;            // in memory only; empty for a cardless withdrawal
+    SecureString pan;           // in memory only; empty for a cardless withdrawal
     std::string expiry_yymm;
-    Bytes pin_block;            // ISO 9564 format 4, enciphered inside the PIN pad; empty for cardless
+    SecureBytes pin_block;      // ISO 9564 format 4, enciphered inside the PIN pad; empty for cardless
     std::optional<Money> amount;  // withdrawal, cardless withdrawal, transfer
     std::uint32_t stan = 0;     // system trace audit number, 1–999999, unique per terminal per day
     std::string terminal_id;    // 8 characters on the wire (space padded)
@@ -88,8 +90,8 @@ struct AuthorizationRequest {
     std::string to_account;     // field 103, transfers only; empty = the account of `to_type`
     AccountType from_type = AccountType::Default;  // field 3 digits 3–4
     AccountType to_type = AccountType::Default;    // field 3 digits 5–6 (transfers)
-    Bytes new_pin_block;        // PIN change: the new PIN, format 4 under the same key and PAN
-    std::string one_time_code;  // cardless: the code from the bank's app (digits)
+    SecureBytes new_pin_block;  // PIN change: the new PIN, format 4 under the same key and PAN
+    SecureString one_time_code; // cardless: the code from the bank's app (digits)
     std::string phone_number;   // cardless: the phone the code was staged for
 };
 
@@ -117,7 +119,7 @@ struct ReversalRequest {
     TransactionType original_type = TransactionType::Withdrawal;
     std::uint32_t original_stan = 0;
     TimePoint original_time;    // the original's local_time (its transmission time, field 7)
-    std::string pan;            // in memory only; sealed when queued; empty for cardless
+    SecureString pan;           // in memory only; sealed when queued; empty for cardless
     std::string expiry_yymm;
     Money amount;               // the original amount
     Money dispensed;            // what the customer actually received (0 = reverse it all)

@@ -1,11 +1,8 @@
 #include "host/reversal_queue.hpp"
 
-#include <array>
-
-#include <openssl/crypto.h>
-
 #include "host/iso8583/host_message_mapping.hpp"
 #include "host/iso8583/iso8583_codec.hpp"
+#include "store/sealed_rows.hpp"
 #include "store/statement.hpp"
 
 namespace kiosk::host {
@@ -13,51 +10,45 @@ namespace kiosk::host {
 namespace {
 
 constexpr std::string_view kRecordKind = "host_reversal";
-
-// Not a migration of store/: the store's migration list is one fixed list owned by store/, and
-// this table is private to the host link (docs/host.md). STRICT like the store's own tables.
-constexpr std::string_view kCreateTable = R"sql(
-CREATE TABLE IF NOT EXISTS host_reversals (
-    seq              INTEGER PRIMARY KEY AUTOINCREMENT,
-    record_id        TEXT    NOT NULL UNIQUE,
-    stan             INTEGER NOT NULL,
-    original_stan    INTEGER NOT NULL,
-    kiosk_id         TEXT    NOT NULL,
-    key_id           TEXT    NOT NULL,
-    schema_version   INTEGER NOT NULL,
-    created_unix_ms  INTEGER NOT NULL,
-    iv               BLOB    NOT NULL,
-    ciphertext       BLOB    NOT NULL,
-    tag              BLOB    NOT NULL,
-    attempts         INTEGER NOT NULL DEFAULT 0,
-    last_error       TEXT
-) STRICT;
-)sql";
-
-std::string random_record_id(RandomSource& random) {
-    std::array<std::uint8_t, 16> bytes{};
-    random.fill(bytes);
-    return "rev-" + to_hex(bytes);
-}
-
-void wipe(Bytes& bytes) {
-    if (!bytes.empty()) OPENSSL_cleanse(bytes.data(), bytes.size());
-}
-
-void wipe(std::string& text) {
-    if (!text.empty()) OPENSSL_cleanse(text.data(), text.size());
-}
+constexpr std::string_view kTable = "host_reversals";  // store/migrations.cpp, schema 3
+// Columns after the sealed ones, in the order read_all() reads them.
+constexpr std::string_view kOwnColumns = "stan, original_stan, attempts, last_error";
+constexpr int kOwn = store::kSealedColumnCount;
 
 struct StoredReversal {
     PendingReversal summary;
     security::SealedRecord record;
 };
 
+Result<std::vector<StoredReversal>> read_all(store::Database& database) {
+    auto select = store::SealedRows(database, kTable).select(kOwnColumns);
+    if (!select.ok()) return select.error();
+    std::vector<StoredReversal> rows;
+    for (;;) {
+        auto row = select->step();
+        if (!row.ok()) return row.error();
+        if (!*row) break;
+        StoredReversal stored;
+        stored.record = store::read_sealed_record(*select);
+        stored.summary.record_id = stored.record.header.record_id;
+        stored.summary.created_unix_ms = stored.record.header.created_unix_ms;
+        stored.summary.stan = static_cast<std::uint32_t>(select->column_int64(kOwn));
+        stored.summary.original_stan = static_cast<std::uint32_t>(select->column_int64(kOwn + 1));
+        stored.summary.attempts = select->column_int64(kOwn + 2);
+        if (!select->column_is_null(kOwn + 3)) stored.summary.last_error = select->column_text(kOwn + 3);
+        rows.push_back(std::move(stored));
+    }
+    return rows;
+}
+
 }  // namespace
 
 Result<ReversalQueue> ReversalQueue::open(store::Database& database, security::RecordSealer& sealer, RandomSource& random,
                                           const Clock& clock, std::string kiosk_id) {
-    KIOSK_TRY(database.execute(kCreateTable));
+    // The table is the store's (migration 3); a database that lacks it was not migrated.
+    auto present = store::query_int64(database, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'host_reversals'");
+    if (!present.ok()) return present.error();
+    if (*present == 0) return make_error("host", "database " + database.path() + " has no host_reversals table (schema below 3)");
     return ReversalQueue(database, sealer, random, clock, std::move(kiosk_id));
 }
 
@@ -68,71 +59,14 @@ Status ReversalQueue::enqueue(store::Transaction& transaction, const ReversalReq
     }
     auto message = iso8583::to_iso(request);
     if (!message.ok()) return message.error();
-    auto wire = iso8583::encode(*message);
+    auto wire = iso8583::encode(*message);  // SecureBytes: wiped when it goes out of scope
     if (!wire.ok()) return wire.error();
-
-    security::RecordHeader header;
-    header.record_id = random_record_id(*random_);
-    header.kind = std::string(kRecordKind);
-    header.kiosk_id = kiosk_id_;
-    header.schema_version = 1;
-    header.created_unix_ms = to_unix_millis(clock_->now());
-    auto sealed = sealer_->seal(std::move(header), *wire, *random_);
-    wipe(*wire);
+    auto sealed = store::seal_record(*sealer_, *random_,
+                                     store::NewRecord{"rev", kRecordKind, kiosk_id_, 1, clock_->now()}, *wire);
     if (!sealed.ok()) return sealed.error();
-
-    auto insert = store::Statement::prepare(*database_, R"sql(
-        INSERT INTO host_reversals (record_id, stan, original_stan, kiosk_id, key_id, schema_version,
-                                    created_unix_ms, iv, ciphertext, tag)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-    if (!insert.ok()) return insert.error();
-    const security::RecordHeader& h = sealed->header;
-    KIOSK_TRY(insert->bind_text(1, h.record_id));
-    KIOSK_TRY(insert->bind_int64(2, request.stan));
-    KIOSK_TRY(insert->bind_int64(3, request.original_stan));
-    KIOSK_TRY(insert->bind_text(4, h.kiosk_id));
-    KIOSK_TRY(insert->bind_text(5, h.key_id));
-    KIOSK_TRY(insert->bind_int64(6, h.schema_version));
-    KIOSK_TRY(insert->bind_int64(7, h.created_unix_ms));
-    KIOSK_TRY(insert->bind_blob(8, sealed->iv));
-    KIOSK_TRY(insert->bind_blob(9, sealed->ciphertext));
-    KIOSK_TRY(insert->bind_blob(10, sealed->tag));
-    return insert->run();
+    return store::SealedRows(*database_, kTable)
+        .insert(*sealed, {{"stan", request.stan}, {"original_stan", request.original_stan}});
 }
-
-namespace {
-
-Result<std::vector<StoredReversal>> read_all(store::Database& database) {
-    auto select = store::Statement::prepare(database, R"sql(
-        SELECT record_id, stan, original_stan, kiosk_id, key_id, schema_version, created_unix_ms,
-               iv, ciphertext, tag, attempts, last_error
-        FROM host_reversals ORDER BY seq)sql");
-    if (!select.ok()) return select.error();
-    std::vector<StoredReversal> rows;
-    for (;;) {
-        auto row = select->step();
-        if (!row.ok()) return row.error();
-        if (!*row) break;
-        StoredReversal stored;
-        stored.summary.record_id = select->column_text(0);
-        stored.summary.stan = static_cast<std::uint32_t>(select->column_int64(1));
-        stored.summary.original_stan = static_cast<std::uint32_t>(select->column_int64(2));
-        stored.summary.created_unix_ms = select->column_int64(6);
-        stored.summary.attempts = select->column_int64(10);
-        if (!select->column_is_null(11)) stored.summary.last_error = select->column_text(11);
-        stored.record.header = security::RecordHeader{stored.summary.record_id, std::string(kRecordKind),
-                                                      select->column_text(3), select->column_text(4),
-                                                      static_cast<std::uint32_t>(select->column_int64(5)),
-                                                      stored.summary.created_unix_ms};
-        stored.record.iv = select->column_blob(7);
-        stored.record.ciphertext = select->column_blob(8);
-        stored.record.tag = select->column_blob(9);
-        rows.push_back(std::move(stored));
-    }
-    return rows;
-}
-
-}  // namespace
 
 Result<std::vector<PendingReversal>> ReversalQueue::pending() {
     auto rows = read_all(*database_);
@@ -151,12 +85,7 @@ Status ReversalQueue::note_attempt(const std::string& record_id, const std::stri
     return update->run();
 }
 
-Status ReversalQueue::remove(const std::string& record_id) {
-    auto erase = store::Statement::prepare(*database_, "DELETE FROM host_reversals WHERE record_id = ?");
-    if (!erase.ok()) return erase.error();
-    KIOSK_TRY(erase->bind_text(1, record_id));
-    return erase->run();
-}
+Status ReversalQueue::remove(const std::string& record_id) { return store::SealedRows(*database_, kTable).remove(record_id); }
 
 Result<std::vector<DueReversal>> ReversalQueue::due() {
     auto rows = read_all(*database_);
@@ -200,8 +129,7 @@ Result<ReversalSendReport> ReversalQueue::send_pending(HostLink& link) {
             KIOSK_TRY(note_attempt(row.summary.record_id, request.error().to_string()));
             continue;
         }
-        auto answer = link.reverse(*request);
-        wipe(request->pan);
+        auto answer = link.reverse(*request);  // the request's PAN is a SecureString: wiped with it
         if (!answer.ok()) {
             ++report.unanswered;
             KIOSK_TRY(note_attempt(row.summary.record_id, answer.error().to_string()));

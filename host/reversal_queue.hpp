@@ -2,8 +2,8 @@
 // transaction as the decision to reverse (a dispense that came up short, a host timeout), sent
 // until a 0430 acknowledges each one, and still there after a crash or a restart. The stored
 // reversal holds the PAN, so it is sealed (AES-256-GCM through security::RecordSealer, AAD = its
-// header) — never plain text; no PIN block is ever part of a reversal.
-// Table host_reversals is created by open() (docs/host.md says why not a store migration).
+// header) — never plain text; no PIN block is ever part of a reversal. Rows are sealed rows
+// (store/sealed_rows.hpp) of table host_reversals, which store migration 3 creates.
 #pragma once
 
 #include <cstddef>
@@ -46,7 +46,7 @@ struct DueReversal {
 
 class ReversalQueue {
 public:
-    // Creates the table if absent. The references must outlive the queue.
+    // Refuses a database without the host_reversals table. The references must outlive the queue.
     static Result<ReversalQueue> open(store::Database& database, security::RecordSealer& sealer, RandomSource& random,
                                       const Clock& clock, std::string kiosk_id);
 

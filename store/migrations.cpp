@@ -2,14 +2,60 @@
 #include "store/migrations.hpp"
 
 #include <array>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "store/database.hpp"
+#include "store/kv_store.hpp"
+#include "store/sealed_rows.hpp"
 #include "store/statement.hpp"
 #include "store/transaction.hpp"
 
 namespace kiosk::store {
 namespace {
+
+// Before schema 4 an open bracket was the kv value "withdrawal.in_flight": its sealed record as
+// eight lines (record id, kiosk id, key id, schema version, creation time, then IV, ciphertext and
+// tag in hex). A kiosk that lost power mid-dispense and then got new firmware still has one, and
+// it must still be reversed: it moves to its table unchanged (same header, so its seal opens).
+constexpr std::string_view kLegacyBracketKey = "withdrawal.in_flight";
+constexpr std::string_view kBracketKind = "withdrawal_in_flight";
+
+Result<security::SealedRecord> parse_legacy_bracket(const std::string& text) {
+    std::vector<std::string> fields;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) fields.push_back(line);
+    const auto refused = [](const std::string& what) {
+        return make_error("store", "migrating the open in-flight bracket: " + what);
+    };
+    if (fields.size() != 8) return refused("it has " + std::to_string(fields.size()) + " fields, expected 8");
+    security::SealedRecord sealed;
+    try {
+        sealed.header = security::RecordHeader{fields[0], std::string(kBracketKind), fields[1], fields[2],
+                                               static_cast<std::uint32_t>(std::stoul(fields[3])), std::stoll(fields[4])};
+    } catch (const std::exception&) {
+        return refused("its schema version or creation time is not a number");
+    }
+    auto iv = from_hex(fields[5]);
+    auto ciphertext = from_hex(fields[6]);
+    auto tag = from_hex(fields[7]);
+    if (!iv.ok() || !ciphertext.ok() || !tag.ok()) return refused("a sealed field is not hex");
+    sealed.iv = std::move(*iv);
+    sealed.ciphertext = std::move(*ciphertext);
+    sealed.tag = std::move(*tag);
+    return sealed;
+}
+
+Status move_kv_bracket_to_its_table(Database& database) {
+    auto stored = KvStore(database).get(std::string(kLegacyBracketKey));
+    if (!stored.ok()) return stored.error();
+    if (!stored->has_value()) return ok_status();
+    auto sealed = parse_legacy_bracket(**stored);
+    if (!sealed.ok()) return sealed.error();
+    KIOSK_TRY(SealedRows(database, "withdrawal_in_flight").insert(*sealed));
+    return KvStore(database).erase(std::string(kLegacyBracketKey));
+}
 
 // STRICT tables (SQLite >= 3.37) refuse values of the wrong type instead of storing them
 // anyway; for counters this also turns an int64 overflow (which SQLite would silently make a
@@ -82,9 +128,51 @@ CREATE TABLE technician_users (
 ) STRICT;
 )sql";
 
+// Queued reversals (host/reversal_queue.hpp). Firmware before schema 3 created this table itself
+// when the queue opened, with the same columns but no `kind`: IF NOT EXISTS keeps such a table and
+// its rows, and the ALTER gives old and new tables alike the sealed-row shape (store/sealed_rows.hpp).
+constexpr std::string_view kHostReversals = R"sql(
+CREATE TABLE IF NOT EXISTS host_reversals (
+    seq              INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id        TEXT    NOT NULL UNIQUE,
+    stan             INTEGER NOT NULL,
+    original_stan    INTEGER NOT NULL,
+    kiosk_id         TEXT    NOT NULL,
+    key_id           TEXT    NOT NULL,
+    schema_version   INTEGER NOT NULL,
+    created_unix_ms  INTEGER NOT NULL,
+    iv               BLOB    NOT NULL,
+    ciphertext       BLOB    NOT NULL,
+    tag              BLOB    NOT NULL,
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    last_error       TEXT
+) STRICT;
+ALTER TABLE host_reversals ADD COLUMN kind TEXT NOT NULL DEFAULT 'host_reversal';
+)sql";
+
+// The withdrawal in-flight bracket (kiosk/runtime/in_flight_bracket.hpp): at most one row, the
+// sealed reversal that undoes the withdrawal being dispensed.
+constexpr std::string_view kWithdrawalInFlight = R"sql(
+CREATE TABLE withdrawal_in_flight (
+    seq              INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id        TEXT    NOT NULL UNIQUE,
+    kind             TEXT    NOT NULL,
+    kiosk_id         TEXT    NOT NULL,
+    key_id           TEXT    NOT NULL,
+    schema_version   INTEGER NOT NULL,
+    created_unix_ms  INTEGER NOT NULL,
+    iv               BLOB    NOT NULL,
+    ciphertext       BLOB    NOT NULL,
+    tag              BLOB    NOT NULL
+) STRICT;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "outbox, dead_letter, journal, counters, kv", kInitialSchema},
     Migration{2, "technician_users", kTechnicianUsers},
+    Migration{3, "host_reversals (was created by the reversal queue itself)", kHostReversals},
+    Migration{4, "withdrawal_in_flight (the bracket was a kv text value)", kWithdrawalInFlight,
+              &move_kv_bracket_to_its_table},
 };
 
 Status set_schema_version(Database& database, int version) {
@@ -139,6 +227,7 @@ Status migrate(Database& database, std::span<const Migration> migrations) {
         }
         if (*current >= migration.version) continue;  // destructor ends the empty transaction
         auto applied = database.execute(migration.sql);
+        if (applied.ok() && migration.convert_data != nullptr) applied = migration.convert_data(database);
         if (!applied) {
             return make_error("store", "migration " + std::to_string(migration.version) + " (" +
                                            std::string(migration.description) +

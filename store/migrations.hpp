@@ -16,6 +16,8 @@ struct Migration {
     int version;                   // 1, 2, 3, … without gaps
     std::string_view description;  // for logs and docs
     std::string_view sql;          // one or more statements
+    // Data SQL alone cannot convert (hex text to blobs), run after `sql` in the same transaction.
+    Status (*convert_data)(Database& database) = nullptr;
 };
 
 // The kiosk schema (docs/store.md describes it).

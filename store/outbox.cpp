@@ -3,29 +3,14 @@
 
 
 #include "store/database.hpp"
+#include "store/sealed_rows.hpp"
 #include "store/statement.hpp"
 #include "store/transaction.hpp"
 
 namespace kiosk::store {
 namespace {
 
-// Column order shared by every query that reads a whole record back, see read_record().
-constexpr const char* kRecordColumns =
-    "record_id, kind, kiosk_id, key_id, schema_version, created_unix_ms, iv, ciphertext, tag";
-
-security::SealedRecord read_record(const Statement& row) {
-    security::SealedRecord record;
-    record.header.record_id = row.column_text(0);
-    record.header.kind = row.column_text(1);
-    record.header.kiosk_id = row.column_text(2);
-    record.header.key_id = row.column_text(3);
-    record.header.schema_version = static_cast<std::uint32_t>(row.column_int64(4));
-    record.header.created_unix_ms = row.column_int64(5);
-    record.iv = row.column_blob(6);
-    record.ciphertext = row.column_blob(7);
-    record.tag = row.column_blob(8);
-    return record;
-}
+constexpr int kExtra = kSealedColumnCount;  // the first column after the sealed ones
 
 Result<std::size_t> count_rows(Database& database, const char* sql) {
     auto count = query_int64(database, sql);
@@ -43,29 +28,14 @@ const Clock& process_system_clock() {
 Outbox::Outbox(Database& database) : Outbox(database, process_system_clock()) {}
 
 Status Outbox::add(const security::SealedRecord& record) {
-    auto statement = Statement::prepare(
-        database_, std::string("INSERT INTO outbox (") + kRecordColumns +
-                       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    if (!statement) return statement.error();
-    const security::RecordHeader& header = record.header;
-    KIOSK_TRY(statement->bind_text(1, header.record_id));
-    KIOSK_TRY(statement->bind_text(2, header.kind));
-    KIOSK_TRY(statement->bind_text(3, header.kiosk_id));
-    KIOSK_TRY(statement->bind_text(4, header.key_id));
-    KIOSK_TRY(statement->bind_int64(5, header.schema_version));
-    KIOSK_TRY(statement->bind_int64(6, header.created_unix_ms));
-    KIOSK_TRY(statement->bind_blob(7, record.iv));
-    KIOSK_TRY(statement->bind_blob(8, record.ciphertext));
-    KIOSK_TRY(statement->bind_blob(9, record.tag));
     // A duplicate record_id fails on the UNIQUE constraint (native_code
     // SQLITE_CONSTRAINT_UNIQUE): the CRM deduplicates on that id, so two different records with
     // one id would make it drop the second.
-    return statement->run();
+    return SealedRows(database_, "outbox").insert(record);
 }
 
 Result<std::vector<security::SealedRecord>> Outbox::next_batch(std::size_t limit) {
-    auto statement = Statement::prepare(
-        database_, std::string("SELECT ") + kRecordColumns + " FROM outbox ORDER BY seq LIMIT ?1");
+    auto statement = SealedRows(database_, "outbox").select({}, "ORDER BY seq LIMIT ?1");
     if (!statement) return statement.error();
     KIOSK_TRY(statement->bind_int64(1, to_sql_limit(limit)));
     std::vector<security::SealedRecord> records;
@@ -73,7 +43,7 @@ Result<std::vector<security::SealedRecord>> Outbox::next_batch(std::size_t limit
         auto row = statement->step();
         if (!row) return row.error();
         if (!*row) break;
-        records.push_back(read_record(*statement));
+        records.push_back(read_sealed_record(*statement));
     }
     return records;
 }
@@ -97,10 +67,10 @@ Status Outbox::dead_letter(const std::string& record_id, const std::string& reas
     auto transaction = Transaction::begin(database_);
     if (!transaction) return transaction.error();
 
+    const std::string sealed_columns(kSealedColumns);
     auto move = Statement::prepare(
-        database_, std::string("INSERT INTO dead_letter (") + kRecordColumns +
-                       ", attempts, last_error, reason, moved_unix_ms) SELECT " + kRecordColumns +
-                       ", attempts, last_error, ?2, ?3 FROM outbox WHERE record_id = ?1");
+        database_, "INSERT INTO dead_letter (" + sealed_columns + ", attempts, last_error, reason, moved_unix_ms) SELECT " +
+                       sealed_columns + ", attempts, last_error, ?2, ?3 FROM outbox WHERE record_id = ?1");
     if (!move) return move.error();
     KIOSK_TRY(move->bind_text(1, record_id));
     KIOSK_TRY(move->bind_text(2, reason));
@@ -158,10 +128,8 @@ Result<std::optional<DeliveryAttempts>> Outbox::delivery(const std::string& reco
 }
 
 Result<std::vector<DeadLetter>> Outbox::dead_letters(std::size_t limit) {
-    auto statement = Statement::prepare(
-        database_, std::string("SELECT ") + kRecordColumns +
-                       ", attempts, last_error, reason, moved_unix_ms FROM dead_letter"
-                       " ORDER BY seq LIMIT ?1");
+    auto statement = SealedRows(database_, "dead_letter")
+                         .select("attempts, last_error, reason, moved_unix_ms", "ORDER BY seq LIMIT ?1");
     if (!statement) return statement.error();
     KIOSK_TRY(statement->bind_int64(1, to_sql_limit(limit)));
     std::vector<DeadLetter> letters;
@@ -170,11 +138,11 @@ Result<std::vector<DeadLetter>> Outbox::dead_letters(std::size_t limit) {
         if (!row) return row.error();
         if (!*row) break;
         DeadLetter letter;
-        letter.record = read_record(*statement);
-        letter.attempts = statement->column_int64(9);
-        if (!statement->column_is_null(10)) letter.last_error = statement->column_text(10);
-        letter.reason = statement->column_text(11);
-        letter.moved_unix_ms = statement->column_int64(12);
+        letter.record = read_sealed_record(*statement);
+        letter.attempts = statement->column_int64(kExtra);
+        if (!statement->column_is_null(kExtra + 1)) letter.last_error = statement->column_text(kExtra + 1);
+        letter.reason = statement->column_text(kExtra + 2);
+        letter.moved_unix_ms = statement->column_int64(kExtra + 3);
         letters.push_back(std::move(letter));
     }
     return letters;

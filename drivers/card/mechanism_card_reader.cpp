@@ -64,9 +64,9 @@ Result<std::vector<CardReaderEvent>> MechanismCardReader::poll() {
 }
 
 Result<RawTracks> MechanismCardReader::read_tracks() {
-    auto body = call(card_mechanism::cmd_read_tracks, "read tracks");
-    if (!body) return body.error();
-    const Bytes& b = *body;
+    auto reply = call(card_mechanism::cmd_read_tracks, "read tracks");
+    if (!reply) return reply.error();
+    const SecureBytes b(std::move(*reply));  // the reply is track data: the plain Bytes is wiped now
     // len1, track1, len2, track2 — every length checked before it is used.
     if (b.empty()) return make_error(device_name, "track reply is empty");
     const std::size_t len1 = b[0];
@@ -77,8 +77,8 @@ Result<RawTracks> MechanismCardReader::read_tracks() {
                                            " does not match its track lengths");
     }
     RawTracks tracks;
-    tracks.track1.assign(b.begin() + 1, b.begin() + 1 + static_cast<std::ptrdiff_t>(len1));
-    tracks.track2.assign(b.begin() + 2 + static_cast<std::ptrdiff_t>(len1), b.end());
+    tracks.track1 = secure_text_of(b.view().subspan(1, len1));
+    tracks.track2 = secure_text_of(b.view().subspan(2 + len1));
     return tracks;
 }
 

@@ -111,7 +111,7 @@ Result<CardData> parse_track1(std::string_view track) {
     if (pan_end == std::string_view::npos) return track_error(TrackError::missingSeparator, name);
     if (auto bad = check_pan(body.substr(0, pan_end))) return track_error(*bad, name);
     CardData card;
-    card.pan = std::string(body.substr(0, pan_end));
+    card.pan = body.substr(0, pan_end);
     body.remove_prefix(pan_end + 1);
 
     const auto name_end = body.find('^');
@@ -150,7 +150,7 @@ Result<CardData> parse_track2(std::string_view track) {
     if (pan_end == std::string_view::npos) return track_error(TrackError::missingSeparator, name);
     if (auto bad = check_pan(body.substr(0, pan_end))) return track_error(*bad, name);
     CardData card;
-    card.pan = std::string(body.substr(0, pan_end));
+    card.pan = body.substr(0, pan_end);
     body.remove_prefix(pan_end + 1);
 
     return read_tail(std::move(card), body, '=', name);
@@ -162,17 +162,17 @@ Result<CardData> parse_tracks(const RawTracks& tracks) {
     }
     std::optional<CardData> from1;
     if (!tracks.track1.empty()) {
-        auto parsed = parse_track1(tracks.track1);
+        auto parsed = parse_track1(tracks.track1.view());
         if (!parsed) return parsed.error();
         from1 = std::move(parsed).value();
     }
     if (tracks.track2.empty()) return std::move(*from1);
 
-    auto from2 = parse_track2(tracks.track2);
+    auto from2 = parse_track2(tracks.track2.view());
     if (!from2) return from2.error();
     CardData card = std::move(from2).value();
     if (from1) {
-        if (from1->pan != card.pan) return track_error(TrackError::panMismatch, "tracks 1 and 2");
+        if (!(from1->pan == card.pan)) return track_error(TrackError::panMismatch, "tracks 1 and 2");
         card.cardholder_name = std::move(from1->cardholder_name);
     }
     return card;

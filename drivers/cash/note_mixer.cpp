@@ -18,19 +18,6 @@ Error mix_error(MixFailure kind, std::string message) {
 
 }  // namespace
 
-std::string format_money(std::int64_t minor_units, const std::string& currency, int exponent) {
-    std::int64_t scale = 1;
-    for (int i = 0; i < exponent; ++i) scale *= 10;
-    const bool negative = minor_units < 0;
-    const std::int64_t magnitude = negative ? -minor_units : minor_units;
-    std::string text = currency + " " + (negative ? "-" : "") + std::to_string(magnitude / scale);
-    if (exponent > 0) {
-        std::string fraction = std::to_string(magnitude % scale);
-        text += "." + std::string(static_cast<std::size_t>(exponent) - fraction.size(), '0') + fraction;
-    }
-    return text;
-}
-
 std::optional<MixFailure> mix_failure_of(const Error& error) {
     if (error.domain != note_mixer_domain) return std::nullopt;
     if (error.native_code < static_cast<int>(MixFailure::nonPositiveAmount) ||
@@ -41,9 +28,7 @@ std::optional<MixFailure> mix_failure_of(const Error& error) {
 }
 
 Result<NotePlan> NoteMixer::plan(const Money& amount, std::span<const CassetteInfo> cassettes) const {
-    auto money = [&amount](std::int64_t minor) {
-        return format_money(minor, amount.currency, amount.exponent);
-    };
+    auto money = [&amount](std::int64_t minor) { return format_money(amount.with_minor_units(minor)); };
     if (amount.minor_units <= 0) {
         return mix_error(MixFailure::nonPositiveAmount, "amount must be positive, got " +
                                                             money(amount.minor_units));

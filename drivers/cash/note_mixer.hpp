@@ -51,7 +51,4 @@ private:
     std::uint32_t max_notes_;
 };
 
-// "CNY 30.00" — for messages.
-std::string format_money(std::int64_t minor_units, const std::string& currency, int exponent);
-
 }  // namespace kiosk::drivers

@@ -14,14 +14,16 @@ constexpr std::size_t max_pan_digits = 19;
 Error data_error(const std::string& message) { return make_error(std::string(emv_data_domain), message); }
 
 // Nibbles as characters: 0–9 as digits, D as '=', F ends the text (padding); anything else fails.
-Result<std::string> nibbles_text(ByteView value, const char* element, bool allow_separator) {
-    std::string text;
+// The digits can be a PAN: built in a SecureString sized for every nibble, then cut to length.
+Result<SecureString> nibbles_text(ByteView value, const char* element, bool allow_separator) {
+    SecureString text(value.size() * 2);
+    std::size_t length = 0;
     for (std::size_t i = 0; i < value.size() * 2; ++i) {
         const unsigned nibble = (i % 2 == 0) ? (value[i / 2] >> 4U) : (value[i / 2] & 0x0FU);
         if (nibble <= 9) {
-            text.push_back(static_cast<char>('0' + nibble));
+            text[length++] = static_cast<char>('0' + nibble);
         } else if (nibble == 0xD && allow_separator) {
-            text.push_back('=');
+            text[length++] = '=';
         } else if (nibble == 0xF) {
             // Padding only at the very end: one trailing F nibble.
             if (i + 1 != value.size() * 2) {
@@ -32,29 +34,29 @@ Result<std::string> nibbles_text(ByteView value, const char* element, bool allow
             return data_error(std::string(element) + ": invalid nibble at position " + std::to_string(i));
         }
     }
-    return text;
+    return SecureString(text.view().substr(0, length));
 }
 
-Result<std::string> checked_pan(const std::string& digits, const char* element) {
+Result<SecureString> checked_pan(std::string_view digits, const char* element) {
     if (digits.size() < min_pan_digits || digits.size() > max_pan_digits) {
         return data_error(std::string(element) + ": PAN of " + std::to_string(digits.size()) +
                           " digits (8–19 expected)");
     }
     if (!luhn_valid(digits)) return data_error(std::string(element) + ": PAN fails the Luhn check");
-    return digits;
+    return SecureString(digits);
 }
 
-bool valid_month(const std::string& text, std::size_t at) {
+bool valid_month(std::string_view text, std::size_t at) {
     const int month = (text[at] - '0') * 10 + (text[at + 1] - '0');
     return month >= 1 && month <= 12;
 }
 
 }  // namespace
 
-Result<std::string> decode_pan(ByteView value) {
+Result<SecureString> decode_pan(ByteView value) {
     auto digits = nibbles_text(value, "PAN (5A)", false);
     if (!digits) return digits.error();
-    return checked_pan(*digits, "PAN (5A)");
+    return checked_pan(digits->view(), "PAN (5A)");
 }
 
 Result<std::string> decode_expiry(ByteView value) {
@@ -65,26 +67,27 @@ Result<std::string> decode_expiry(ByteView value) {
     if (!text) return text.error();
     if (text->size() != 6) return data_error("expiry (5F24): not 6 digits");
     const int day = ((*text)[4] - '0') * 10 + ((*text)[5] - '0');
-    if (!valid_month(*text, 2) || day < 1 || day > 31) return data_error("expiry (5F24): month or day out of range");
-    return text;
+    if (!valid_month(text->view(), 2) || day < 1 || day > 31) return data_error("expiry (5F24): month or day out of range");
+    return std::string(text->view());  // an expiry date is not secret
 }
 
 Result<Track2Equivalent> decode_track2_equivalent(ByteView value) {
     auto text = nibbles_text(value, "track 2 equivalent (57)", true);
     if (!text) return text.error();
-    const auto separator = text->find('=');
-    if (separator == std::string::npos) return data_error("track 2 equivalent (57): no field separator D");
+    const std::string_view whole = text->view();
+    const auto separator = whole.find('=');
+    if (separator == std::string_view::npos) return data_error("track 2 equivalent (57): no field separator D");
     Track2Equivalent track;
-    auto pan = checked_pan(text->substr(0, separator), "track 2 equivalent (57)");
+    auto pan = checked_pan(whole.substr(0, separator), "track 2 equivalent (57)");
     if (!pan) return pan.error();
     track.pan = std::move(*pan);
-    const std::string rest = text->substr(separator + 1);
-    if (rest.size() < 7 || rest.find('=') != std::string::npos) {
+    const std::string_view rest = whole.substr(separator + 1);
+    if (rest.size() < 7 || rest.find('=') != std::string_view::npos) {
         return data_error("track 2 equivalent (57): expiry and service code missing after the separator");
     }
     if (!valid_month(rest, 2)) return data_error("track 2 equivalent (57): expiry month out of range");
-    track.expiry_yymm = rest.substr(0, 4);
-    track.service_code = rest.substr(4, 3);
+    track.expiry_yymm = std::string(rest.substr(0, 4));
+    track.service_code = std::string(rest.substr(4, 3));
     track.text = std::move(*text);
     return track;
 }

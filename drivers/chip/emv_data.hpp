@@ -1,6 +1,7 @@
 // Decoders for the EMV data elements the kiosk reads (EMV Book 3 Annex A): compressed-numeric PAN
 // (5A), expiry YYMMDD (5F24), track 2 equivalent (57), AFL (94) and data object lists (9F38).
 // All input comes from the card; every error says which element was wrong and never its digits.
+// PANs and track 2 text come back as SecureStrings (common/secure_buffer.hpp).
 #pragma once
 
 #include <cstddef>
@@ -11,6 +12,7 @@
 
 #include "common/bytes.hpp"
 #include "common/result.hpp"
+#include "common/secure_buffer.hpp"
 #include "drivers/chip/ber_tlv.hpp"
 
 namespace kiosk::drivers::chip {
@@ -18,7 +20,7 @@ namespace kiosk::drivers::chip {
 inline constexpr std::string_view emv_data_domain = "emv data";
 
 // 5A: BCD digits, padded with F nibbles; 8–19 digits passing Luhn.
-Result<std::string> decode_pan(ByteView value);
+Result<SecureString> decode_pan(ByteView value);
 
 // 5F24: YYMMDD in BCD with a valid month and day.
 Result<std::string> decode_expiry(ByteView value);
@@ -26,10 +28,10 @@ Result<std::string> decode_expiry(ByteView value);
 // 57: PAN, separator D, YYMM expiry, 3-digit service code, discretionary data, F padding. Returned
 // as text with '=' for D, like track 2 without sentinels. In memory only: never log it.
 struct Track2Equivalent {
-    std::string pan;
+    SecureString pan;
     std::string expiry_yymm;
     std::string service_code;
-    std::string text;  // the whole content, "PAN=YYMMSSS…"
+    SecureString text;  // the whole content, "PAN=YYMMSSS…"
 };
 Result<Track2Equivalent> decode_track2_equivalent(ByteView value);
 

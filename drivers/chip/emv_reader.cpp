@@ -203,9 +203,10 @@ Result<ChipCardData> EmvReader::read_application_records(ByteView afl_bytes, Sel
     ChipCardData card;
     card.aid = std::move(application.aid);
     card.application_label = std::move(application.label);
-    Bytes pan_value;
+    // The values of 5A and 57 are card data: copied out of each record into wiping buffers.
+    SecureBytes pan_value;
     Bytes expiry_value;
-    Bytes track2_value;
+    SecureBytes track2_value;
     for (const auto& entry : *afl) {
         for (int record = entry.first_record; record <= entry.last_record; ++record) {
             const auto number = static_cast<std::uint8_t>(record);
@@ -226,7 +227,7 @@ Result<ChipCardData> EmvReader::read_application_records(ByteView afl_bytes, Sel
     }
     const std::string step = "application records";
     if (!track2_value.empty()) {
-        auto track2 = decode_track2_equivalent(track2_value);
+        auto track2 = decode_track2_equivalent(track2_value.view());
         if (!track2) return emv_error(step, track2.error().message);
         card.track2_equivalent = std::move(track2->text);
         card.service_code = std::move(track2->service_code);
@@ -234,9 +235,9 @@ Result<ChipCardData> EmvReader::read_application_records(ByteView afl_bytes, Sel
         card.expiry_yymmdd = track2->expiry_yymm + "00";
     }
     if (!pan_value.empty()) {
-        auto pan = decode_pan(pan_value);
+        auto pan = decode_pan(pan_value.view());
         if (!pan) return emv_error(step, pan.error().message);
-        if (!card.pan.empty() && card.pan != *pan) {
+        if (!card.pan.empty() && !(card.pan == *pan)) {
             return emv_error(step, "PAN (5A) and track 2 equivalent (57) disagree");
         }
         card.pan = std::move(*pan);

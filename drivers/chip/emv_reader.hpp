@@ -26,9 +26,9 @@ inline constexpr std::string_view emv_error_domain = "emv";
 struct ChipCardData {
     Bytes aid;                      // the application read
     std::string application_label;  // 50, from the FCI (or the PSE directory); may be empty
-    std::string pan;                // 5A (or from 57 when the card has no 5A)
+    SecureString pan;               // 5A (or from 57 when the card has no 5A)
     std::string expiry_yymmdd;      // 5F24; without it, YYMM from 57 and day "00" (unknown)
-    std::string track2_equivalent;  // 57 as "PAN=YYMMSSS…"; empty when absent
+    SecureString track2_equivalent; // 57 as "PAN=YYMMSSS…"; empty when absent
     std::string service_code;       // from 57; empty when absent
 
     // PAN, expiry YYMM and service code in the stripe's shape, for the same session logic.

@@ -2,9 +2,9 @@
 
 #include <array>
 #include <chrono>
-#include <cstdlib>
 #include <utility>
 
+#include "common/currency.hpp"
 #include "host/iso8583/iso8583_fields.hpp"
 
 namespace kiosk::host::iso8583 {
@@ -22,16 +22,6 @@ constexpr std::size_t kStatementDescriptionSize = 16;
 constexpr std::size_t kStatementLineSize = 6 + 1 + 12 + kStatementDescriptionSize;
 constexpr std::size_t kBalanceEntrySize = 2 + 2 + 3 + 1 + 12;
 constexpr std::size_t kMaxStatementLines = 10;
-
-struct CurrencyCode {
-    std::string_view alphabetic;
-    std::string_view numeric;
-    int exponent;
-};
-constexpr std::array kCurrencies{
-    CurrencyCode{"CNY", "156", 2}, CurrencyCode{"HKD", "344", 2}, CurrencyCode{"USD", "840", 2},
-    CurrencyCode{"EUR", "978", 2}, CurrencyCode{"GBP", "826", 2}, CurrencyCode{"JPY", "392", 0},
-};
 
 struct ProcessingCode {
     TransactionType type;
@@ -84,17 +74,24 @@ std::string trimmed(std::string_view text) {
     return std::string(text);
 }
 
-const CurrencyCode* currency_by_alphabetic(std::string_view alphabetic) {
-    for (const auto& currency : kCurrencies) {
-        if (currency.alphabetic == alphabetic) return &currency;
-    }
-    return nullptr;
+// |minor_units| fits n 12; written so INT64_MIN (whose negation overflows) is refused, not UB.
+bool fits_twelve_digits(std::int64_t minor_units) { return minor_units >= -kMaxAmount && minor_units <= kMaxAmount; }
+
+// The amount's currency is known and its exponent is the table's (common/currency.hpp).
+Result<Currency> checked_currency(const Money& money, const char* what) {
+    const Currency* currency = find_currency(money.currency);
+    if (currency == nullptr) return mapping_error(std::string(what) + ": currency not handled");
+    if (currency->exponent != money.exponent) return mapping_error(std::string(what) + ": wrong exponent for its currency");
+    return *currency;
+}
+
+std::string unsigned_digits(std::int64_t minor_units) {
+    return digits(minor_units < 0 ? -minor_units : minor_units, 12);  // fits_twelve_digits checked first
 }
 
 Status put_amount(Message& message, const Money& money, const char* what) {
-    const CurrencyCode* currency = currency_by_alphabetic(money.currency);
-    if (currency == nullptr) return mapping_error(std::string(what) + ": currency not handled");
-    if (currency->exponent != money.exponent) return mapping_error(std::string(what) + ": wrong exponent for its currency");
+    auto currency = checked_currency(money, what);
+    if (!currency.ok()) return currency.error();
     if (money.minor_units < 0 || money.minor_units > kMaxAmount) {
         return mapping_error(std::string(what) + " must be 0–999999999999 minor units");
     }
@@ -114,11 +111,11 @@ Result<std::int64_t> parse_digits(std::string_view text, const char* what) {
 }
 
 Result<Money> money_of(std::string_view amount_digits, std::string_view numeric_currency_code, const char* what) {
-    auto alphabetic = alphabetic_currency(numeric_currency_code);
-    if (!alphabetic.ok()) return alphabetic.error();
+    const Currency* currency = find_currency_by_numeric(numeric_currency_code);
+    if (currency == nullptr) return mapping_error("field 49 (currency): numeric code not handled");
     auto units = parse_digits(amount_digits, what);
     if (!units.ok()) return units.error();
-    return Money{*units, *alphabetic, currency_by_alphabetic(*alphabetic)->exponent};
+    return Money{*units, std::string(currency->code), currency->exponent};
 }
 
 Result<std::optional<Money>> amount_of(const Message& message) {
@@ -151,7 +148,7 @@ void put_accounts(Message& message, const std::string& from, const std::string& 
     if (!to.empty()) message.set(field::kToAccount, to);
 }
 
-Status put_card(Message& message, const std::string& pan, const std::string& expiry_yymm) {
+Status put_card(Message& message, const SecureString& pan, const std::string& expiry_yymm) {
     if (pan.empty()) return mapping_error("the PAN is missing");
     message.set(field::kPan, pan);
     if (!expiry_yymm.empty()) message.set(field::kExpiry, expiry_yymm);
@@ -187,16 +184,16 @@ Result<std::uint32_t> stan_of(const Message& message) {
 
 std::string balance_entry(std::string_view amount_type, const Money& money, std::string_view numeric) {
     return "00" + std::string(amount_type) + std::string(numeric) + (money.minor_units < 0 ? "D" : "C") +
-           digits(std::llabs(money.minor_units), 12);
+           unsigned_digits(money.minor_units);
 }
 
 Status put_balances(Message& message, const AuthorizationResponse& response) {
     std::string entries;
     for (const auto& [type, balance] : {std::pair{"01", response.ledger_balance}, std::pair{"02", response.available_balance}}) {
         if (!balance) continue;
-        const CurrencyCode* currency = currency_by_alphabetic(balance->currency);
-        if (currency == nullptr) return mapping_error("balance: currency not handled");
-        if (std::llabs(balance->minor_units) > kMaxAmount) return mapping_error("balance does not fit 12 digits");
+        auto currency = checked_currency(*balance, "balance");
+        if (!currency.ok()) return currency.error();
+        if (!fits_twelve_digits(balance->minor_units)) return mapping_error("balance does not fit 12 digits");
         entries += balance_entry(type, *balance, currency->numeric);
     }
     if (!entries.empty()) message.set(field::kAdditionalAmounts, entries);
@@ -236,7 +233,7 @@ Status put_statement(Message& message, const AuthorizationResponse& response) {
     std::string lines;
     for (const StatementLine& line : response.statement) {
         if (!line.date.ok()) return mapping_error("mini statement line with an invalid date");
-        if (std::llabs(line.amount.minor_units) > kMaxAmount) return mapping_error("mini statement amount too large");
+        if (!fits_twelve_digits(line.amount.minor_units)) return mapping_error("mini statement amount too large");
         std::string description = line.description.substr(0, kStatementDescriptionSize);
         for (char& c : description) {
             if (c < 0x20 || c >= 0x7F) c = '?';
@@ -244,7 +241,7 @@ Status put_statement(Message& message, const AuthorizationResponse& response) {
         description.resize(kStatementDescriptionSize, ' ');
         lines += two_digits(static_cast<unsigned>(static_cast<int>(line.date.year()) % 100)) +
                  two_digits(static_cast<unsigned>(line.date.month())) + two_digits(static_cast<unsigned>(line.date.day())) +
-                 (line.amount.minor_units < 0 ? "D" : "C") + digits(std::llabs(line.amount.minor_units), 12) + description;
+                 (line.amount.minor_units < 0 ? "D" : "C") + unsigned_digits(line.amount.minor_units) + description;
     }
     message.set(field::kMiniStatement, lines);
     return ok_status();
@@ -272,7 +269,7 @@ Status read_statement(const Message& reply, AuthorizationResponse& response) {
         if (!date.ok()) return mapping_error("field 62 (mini statement): invalid date");
         const char sign = line[6];
         if (sign != 'C' && sign != 'D') return mapping_error("field 62 (mini statement): sign is not C or D");
-        Money amount{sign == 'D' ? -*units : *units, currency_source->currency, currency_source->exponent};
+        Money amount = currency_source->with_minor_units(sign == 'D' ? -*units : *units);
         response.statement.push_back({date, std::move(amount), trimmed(line.substr(19))});
     }
     return ok_status();
@@ -336,16 +333,15 @@ Status read_origin(const Message& message, TimePoint reference, Request& request
 }  // namespace
 
 Result<std::string> numeric_currency(std::string_view alphabetic) {
-    const CurrencyCode* currency = currency_by_alphabetic(alphabetic);
-    if (currency == nullptr) return mapping_error("currency \"" + std::string(alphabetic) + "\" not handled");
+    auto currency = currency_of(alphabetic);
+    if (!currency.ok()) return mapping_error(currency.error().message);
     return std::string(currency->numeric);
 }
 
 Result<std::string> alphabetic_currency(std::string_view numeric) {
-    for (const auto& currency : kCurrencies) {
-        if (currency.numeric == numeric) return std::string(currency.alphabetic);
-    }
-    return mapping_error("field 49 (currency): numeric code not handled");
+    const Currency* currency = find_currency_by_numeric(numeric);
+    if (currency == nullptr) return mapping_error("field 49 (currency): numeric code not handled");
+    return std::string(currency->code);
 }
 
 std::string transmission_time_text(TimePoint time) {
@@ -398,7 +394,7 @@ Result<Message> to_iso(const AuthorizationRequest& request) {
     } else {
         KIOSK_TRY(put_card(message, request.pan, request.expiry_yymm));
         if (request.pin_block.empty()) return mapping_error("the PIN block is missing");
-        message.set(field::kPinBlock, kiosk::to_string(request.pin_block));
+        message.set(field::kPinBlock, secure_text_of(request.pin_block.view()));
         message.set(field::kSecurityControl, "0401000000000000");  // format 4, key index 01
         message.set(field::kPosEntryMode, "021");  // magnetic stripe, terminal accepts PINs
     }
@@ -413,7 +409,7 @@ Result<Message> to_iso(const AuthorizationRequest& request) {
     }
     if (request.type == TransactionType::PinChange) {
         if (request.new_pin_block.empty()) return mapping_error("a PIN change needs the new PIN block");
-        message.set(field::kNewPinBlock, kiosk::to_string(request.new_pin_block));
+        message.set(field::kNewPinBlock, secure_text_of(request.new_pin_block.view()));
     }
     put_time_fields(message, request.local_time);
     auto stan = stan_text(request.stan);
@@ -513,11 +509,11 @@ Result<AuthorizationRequest> authorization_request_from_iso(const Message& messa
     }
     AuthorizationRequest request;
     request.type = *type;
-    request.pan = std::string(required_text(message, field::kPan));
+    request.pan = required_text(message, field::kPan);
     request.expiry_yymm = std::string(required_text(message, field::kExpiry));
-    request.pin_block = to_bytes(required_text(message, field::kPinBlock));
-    request.new_pin_block = to_bytes(required_text(message, field::kNewPinBlock));
-    request.one_time_code = std::string(required_text(message, field::kOneTimeCode));
+    request.pin_block = secure_bytes_of(required_text(message, field::kPinBlock));
+    request.new_pin_block = secure_bytes_of(required_text(message, field::kNewPinBlock));
+    request.one_time_code = required_text(message, field::kOneTimeCode);
     request.phone_number = std::string(required_text(message, field::kPhoneNumber));
     request.from_account = std::string(required_text(message, field::kFromAccount));
     request.to_account = std::string(required_text(message, field::kToAccount));
@@ -535,7 +531,7 @@ Result<ReversalRequest> reversal_request_from_iso(const Message& message, TimePo
     if (!type.ok()) return type.error();
     ReversalRequest request;
     request.original_type = *type;
-    request.pan = std::string(required_text(message, field::kPan));
+    request.pan = required_text(message, field::kPan);
     request.expiry_yymm = std::string(required_text(message, field::kExpiry));
     auto amount = amount_of(message);
     if (!amount.ok()) return amount.error();
@@ -550,7 +546,7 @@ Result<ReversalRequest> reversal_request_from_iso(const Message& message, TimePo
     auto original_time = parse_transmission_time(original->substr(10, 10), reference);
     if (!original_time.ok()) return original_time.error();
     request.original_time = *original_time;
-    request.dispensed = Money{0, request.amount.currency, request.amount.exponent};
+    request.dispensed = request.amount.with_minor_units(0);
     if (const auto replacement = message.get(field::kReplacementAmounts); replacement && replacement->size() >= 12) {
         auto dispensed = parse_digits(replacement->substr(0, 12), "field 95 (actual amount)");
         if (!dispensed.ok()) return dispensed.error();

@@ -102,17 +102,18 @@ Status decode_field(const FieldSpec& spec, Reader& reader, Message& message) {
                                      std::to_string(reader.left()) + " left");
     }
     const ByteView bytes = reader.take(length);
-    std::string value(bytes.begin(), bytes.end());
-    KIOSK_TRY(check_value(spec, value));
+    SecureString value = secure_text_of(bytes);
+    KIOSK_TRY(check_value(spec, value.view()));
     message.set(spec.number, std::move(value));
     return ok_status();
 }
 
 }  // namespace
 
-Result<Bytes> encode(const Message& message) {
+Result<SecureBytes> encode(const Message& message) {
     std::array<std::uint8_t, 2 * kBitmapSize> bitmap{};
     bool secondary = false;
+    std::size_t field_bytes = 0;  // the wire buffer is sized once: a SecureBytes never grows
     for (const auto& [number, value] : message.fields()) {
         if (number <= kSecondaryBitmapBit || number > 128) {
             return make_error("iso8583", "field " + std::to_string(number) + " cannot be carried (fields are 2–128)");
@@ -121,23 +122,31 @@ Result<Bytes> encode(const Message& message) {
         if (spec == nullptr) {
             return make_error("iso8583", "field " + std::to_string(number) + " is not defined in this host dialect");
         }
-        KIOSK_TRY(check_value(*spec, value));
+        KIOSK_TRY(check_value(*spec, value.view()));
+        field_bytes += prefix_digits(spec->length) + value.size();
         const auto bit = static_cast<std::size_t>(number - 1);
         bitmap[bit / 8] = static_cast<std::uint8_t>(bitmap[bit / 8] | (0x80U >> (bit % 8)));
         if (number > 64) secondary = true;
     }
     if (secondary) bitmap[0] = static_cast<std::uint8_t>(bitmap[0] | 0x80U);
 
-    Bytes wire = to_bytes(mti_text(message.mti()));
-    wire.insert(wire.end(), bitmap.begin(), bitmap.begin() + static_cast<std::ptrdiff_t>(secondary ? 16 : 8));
+    const std::size_t bitmap_bytes = secondary ? 2 * kBitmapSize : kBitmapSize;
+    SecureBytes wire(kMtiSize + bitmap_bytes + field_bytes);
+    std::uint8_t* out = wire.data();
+    const auto put = [&out](auto first, auto last) {
+        for (; first != last; ++first) *out++ = static_cast<std::uint8_t>(*first);
+    };
+    const std::string mti = mti_text(message.mti());
+    put(mti.begin(), mti.end());
+    put(bitmap.begin(), bitmap.begin() + static_cast<std::ptrdiff_t>(bitmap_bytes));
     for (const auto& [number, value] : message.fields()) {
         const FieldSpec& spec = *field_spec(number);
         const std::size_t digits = prefix_digits(spec.length);
         if (digits != 0) {
             const std::string prefix = zero_padded(value.size(), digits);
-            wire.insert(wire.end(), prefix.begin(), prefix.end());
+            put(prefix.begin(), prefix.end());
         }
-        wire.insert(wire.end(), value.begin(), value.end());
+        put(value.begin(), value.end());
     }
     return wire;
 }

@@ -9,12 +9,14 @@
 
 #include "common/bytes.hpp"
 #include "common/result.hpp"
+#include "common/secure_buffer.hpp"
 #include "host/iso8583/iso8583_message.hpp"
 
 namespace kiosk::host::iso8583 {
 
-// Fails (naming the field) when a value breaks its field's spec or a field is not defined.
-Result<Bytes> encode(const Message& message);
+// Fails (naming the field) when a value breaks its field's spec or a field is not defined. The
+// wire form holds the PAN and PIN block as they are: a SecureBytes, wiped when it goes.
+Result<SecureBytes> encode(const Message& message);
 
 Result<Message> decode(ByteView wire);
 

@@ -1,16 +1,6 @@
 #include "host/iso8583/iso8583_message.hpp"
 
-#include <openssl/crypto.h>
-
 namespace kiosk::host::iso8583 {
-
-namespace {
-
-void wipe(std::string& value) {
-    if (!value.empty()) OPENSSL_cleanse(value.data(), value.size());
-}
-
-}  // namespace
 
 std::string mti_text(Mti mti) {
     const auto number = static_cast<unsigned>(mti);
@@ -39,27 +29,14 @@ std::optional<Mti> response_mti_for(Mti request) {
     }
 }
 
-Message::~Message() {
-    for (auto& [number, value] : fields_) wipe(value);
-}
+void Message::set(int field, SecureString value) { fields_[field] = std::move(value); }
 
-void Message::set(int field, std::string value) {
-    auto& slot = fields_[field];
-    wipe(slot);
-    slot = std::move(value);
-}
-
-void Message::erase(int field) {
-    const auto found = fields_.find(field);
-    if (found == fields_.end()) return;
-    wipe(found->second);
-    fields_.erase(found);
-}
+void Message::erase(int field) { fields_.erase(field); }
 
 std::optional<std::string_view> Message::get(int field) const {
     const auto found = fields_.find(field);
     if (found == fields_.end()) return std::nullopt;
-    return std::string_view(found->second);
+    return found->second.view();
 }
 
 }  // namespace kiosk::host::iso8583

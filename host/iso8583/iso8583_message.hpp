@@ -2,7 +2,8 @@
 // number. Values are the field contents without length prefixes: digits for n fields, text for
 // an/ans fields, raw bytes for b fields. Nothing is checked here; iso8583_codec.hpp checks every
 // value against the field table (iso8583_fields.hpp) when it encodes or decodes.
-// Values can hold a PAN or a PIN block, so the destructor wipes them, and nothing here prints them.
+// Values can hold a PAN or a PIN block, so they are SecureStrings (wiped when replaced, erased or
+// destroyed with the message), and nothing here prints them.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +13,7 @@
 #include <string_view>
 
 #include "common/result.hpp"
+#include "common/secure_buffer.hpp"
 
 namespace kiosk::host::iso8583 {
 
@@ -37,28 +39,24 @@ std::optional<Mti> response_mti_for(Mti request);
 class Message {
 public:
     explicit Message(Mti mti) : mti_(mti) {}
-    Message(const Message&) = default;
-    Message(Message&&) noexcept = default;
-    Message& operator=(const Message&) = default;
-    Message& operator=(Message&&) noexcept = default;
-    ~Message();
 
     [[nodiscard]] Mti mti() const { return mti_; }
     void set_mti(Mti mti) { mti_ = mti; }
 
-    void set(int field, std::string value);
+    // A std::string handed over as an rvalue is wiped on the way in.
+    void set(int field, SecureString value);
     void erase(int field);
     [[nodiscard]] bool has(int field) const { return fields_.count(field) != 0; }
     // The value of `field`, or nullopt when absent. The view lives as long as the message.
     [[nodiscard]] std::optional<std::string_view> get(int field) const;
     // Fields in ascending order, as they go on the wire.
-    [[nodiscard]] const std::map<int, std::string>& fields() const { return fields_; }
+    [[nodiscard]] const std::map<int, SecureString>& fields() const { return fields_; }
 
     friend bool operator==(const Message&, const Message&) = default;
 
 private:
     Mti mti_;
-    std::map<int, std::string> fields_;
+    std::map<int, SecureString> fields_;
 };
 
 }  // namespace kiosk::host::iso8583

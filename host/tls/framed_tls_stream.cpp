@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -178,9 +179,12 @@ Status FramedTlsStream::write_frame(ByteView payload, Deadline deadline) {
     if (payload.empty() || payload.size() > kMaxFrame) {
         return make_error("host", "frame of " + std::to_string(payload.size()) + " bytes cannot be sent (1–65535)");
     }
-    Bytes frame{static_cast<std::uint8_t>(payload.size() >> 8), static_cast<std::uint8_t>(payload.size() & 0xFFU)};
-    frame.insert(frame.end(), payload.begin(), payload.end());
-    return write_raw(frame, deadline);
+    // The payload may hold a PAN or a PIN block: so does the frame, so it wipes itself.
+    SecureBytes frame(payload.size() + 2);
+    frame[0] = static_cast<std::uint8_t>(payload.size() >> 8);
+    frame[1] = static_cast<std::uint8_t>(payload.size() & 0xFFU);
+    std::copy(payload.begin(), payload.end(), frame.begin() + 2);
+    return write_raw(frame.view(), deadline);
 }
 
 Status FramedTlsStream::read_exact(std::uint8_t* out, std::size_t size, Deadline deadline, const char* what) {
@@ -195,12 +199,12 @@ Status FramedTlsStream::read_exact(std::uint8_t* out, std::size_t size, Deadline
     return ok_status();
 }
 
-Result<Bytes> FramedTlsStream::read_frame(Deadline deadline) {
+Result<SecureBytes> FramedTlsStream::read_frame(Deadline deadline) {
     std::uint8_t header[2] = {0, 0};
     KIOSK_TRY(read_exact(header, sizeof header, deadline, "waiting for the length header"));
     const std::size_t size = (static_cast<std::size_t>(header[0]) << 8) | header[1];
     if (size == 0) return make_error("host", "received a zero-length frame");
-    Bytes payload(size);
+    SecureBytes payload(size);
     KIOSK_TRY(read_exact(payload.data(), size, deadline, "reading a frame's body"));
     return payload;
 }

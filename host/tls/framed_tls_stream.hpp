@@ -10,6 +10,7 @@
 
 #include "common/bytes.hpp"
 #include "common/result.hpp"
+#include "common/secure_buffer.hpp"
 #include "common/unique_fd.hpp"
 #include "security/openssl_handles.hpp"
 
@@ -44,7 +45,8 @@ public:
 
     Status write_frame(ByteView payload, Deadline deadline);
     // A zero-length frame is an error (nothing to decode), as is a peer that closes mid-frame.
-    Result<Bytes> read_frame(Deadline deadline);
+    // A frame can carry card data, hence SecureBytes.
+    Result<SecureBytes> read_frame(Deadline deadline);
     // true once bytes (or the peer's close) are waiting; false when the deadline passed first.
     Result<bool> wait_readable(Deadline deadline);
     // Nothing should arrive unasked: readable while idle means the peer closed (or misbehaves).

@@ -68,7 +68,7 @@ const std::map<std::string, flow::StateId>& timed_states() {
 // Whole units of the currency → minor units (CNY 100 → 10000 fen).
 std::int64_t minor_units_per_unit(const flow::FlowConfig& flow) {
     std::int64_t scale = 1;
-    for (int digit = 0; digit < flow.currency_exponent; ++digit) scale *= 10;
+    for (int digit = 0; digit < flow.currency_exponent(); ++digit) scale *= 10;
     return scale;
 }
 

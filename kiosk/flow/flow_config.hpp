@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "common/money.hpp"
 #include "kiosk/flow/flow_types.hpp"
 
 namespace kiosk::flow {
@@ -45,10 +46,15 @@ struct FlowConfig {
     // Fast-cash buttons, in minor units of `currency`; the runtime offers only those the
     // cassettes can pay (drivers/cash/note_mixer.hpp).
     std::vector<std::int64_t> fast_cash_minor{10000, 20000, 50000, 100000, 200000};
-    std::string currency = "CNY";
-    int currency_exponent = 2;
+    std::string currency = "CNY";  // ISO 4217; its exponent comes from the table (common/currency.hpp)
     // Typed amounts (other amount, transfer): at most this many digits of whole units.
     int max_amount_digits = 6;
+
+    // Minor units per major unit of `currency`, from the ISO 4217 table. An unknown code is a
+    // configuration error: std::invalid_argument naming it.
+    [[nodiscard]] int currency_exponent() const { return require_currency(currency).exponent; }
+    // `minor_units` of the flow's currency.
+    [[nodiscard]] Money money(std::int64_t minor_units) const { return Money{minor_units, currency, currency_exponent()}; }
 
     // The state's timer, stretched in a speech session; nullopt when the state has none.
     [[nodiscard]] std::optional<Millis> timeout_for(StateId state, bool speech) const {

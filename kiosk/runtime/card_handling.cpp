@@ -45,10 +45,7 @@ void CardHandling::on_tracks(const Completion<drivers::RawTracks>& done) {
         ports_.post(flow::events::CardReadFailed{});
         return;
     }
-    drivers::RawTracks tracks = *done.payload;
-    auto card = drivers::parse_tracks(tracks);
-    wipe(tracks.track1);
-    wipe(tracks.track2);
+    auto card = drivers::parse_tracks(*done.payload);  // tracks and PAN are secure buffers: wiped when dropped
     if (!card.ok()) {
         // The parser's message names the defect, never the track text.
         ports_.note("card data rejected: " + card.error().message);
@@ -57,10 +54,10 @@ void CardHandling::on_tracks(const Completion<drivers::RawTracks>& done) {
         return;
     }
     begin_session(false);
-    session_.pan = security::SecureString(std::string_view(card->pan));
+    session_.pan = card->pan;
     session_.expiry_yymm = card->expiry_yymm;
-    session_.masked_pan = security::mask_pan(card->pan);
-    session_.pan_token = tokenizer_.token(card->pan);
+    session_.masked_pan = security::mask_pan(card->pan.view());
+    session_.pan_token = tokenizer_.token(card->pan.view());
     if (profiles_ != nullptr) {
         if (const auto profile = profiles_->find(session_.pan_token)) {
             session_.usual_amount = profile->favourite_withdrawal;
@@ -68,7 +65,6 @@ void CardHandling::on_tracks(const Completion<drivers::RawTracks>& done) {
         }
     }
     session_.journey.push_back({ui::ScreenId::ReadingCard, ports_.clock.now(), {}});
-    wipe(card->pan);
     wipe(card->cardholder_name);
     ports_.recorder.journal("customer", "card_inserted", "success", "card " + session_.masked_pan);
     ports_.post(flow::events::CardReadOk{});

@@ -1,7 +1,5 @@
 #include "kiosk/runtime/cash_service.hpp"
 
-#include <openssl/crypto.h>
-
 #include "kiosk/runtime/recorder.hpp"
 
 namespace kiosk {
@@ -18,9 +16,7 @@ flow::AmountRefusal not_payable_reason(std::optional<drivers::MixFailure> failur
     return flow::AmountRefusal::NotMultiple;
 }
 
-std::string format(const Money& amount) {
-    return drivers::format_money(amount.minor_units, amount.currency, amount.exponent);
-}
+std::string format(const Money& amount) { return format_money(amount); }
 
 }  // namespace
 
@@ -33,7 +29,7 @@ std::vector<Money> CashService::payable_fast_cash(bool withdrawals_fit) const {
     std::vector<Money> payable;
     if (!withdrawals_fit) return payable;
     for (const std::int64_t minor : config_.fast_cash_minor) {
-        const Money amount{minor, config_.currency, config_.currency_exponent};
+        const Money amount{minor, config_.currency, config_.currency_exponent()};
         if (parts_.mixer.plan(amount, cassettes_).ok()) payable.push_back(amount);
     }
     return payable;
@@ -54,7 +50,7 @@ std::optional<Money> CashService::amount_step() const {
         if (!smallest || cassette.denomination < *smallest) smallest = cassette.denomination;
     }
     if (!smallest) return std::nullopt;
-    return Money{static_cast<std::int64_t>(*smallest), config_.currency, config_.currency_exponent};
+    return Money{static_cast<std::int64_t>(*smallest), config_.currency, config_.currency_exponent()};
 }
 
 void CashService::read_then(std::function<void(const std::vector<drivers::CassetteInfo>&)> then) {
@@ -103,8 +99,7 @@ void CashService::dispense(const Money& amount, host::TransactionType) {
         }
         // The bracket holds the reversal of everything: if the power goes now, start-up sends it.
         host::ReversalRequest in_waiting = reversal_for_(amount, host::ReversalReason::DeviceMalfunction);
-        const Status opened = parts_.bracket.open(in_waiting);
-        if (!in_waiting.pan.empty()) OPENSSL_cleanse(in_waiting.pan.data(), in_waiting.pan.size());
+        const Status opened = parts_.bracket.open(in_waiting);  // the request's PAN wipes itself
         if (!opened.ok()) {
             ports_.note("in-flight bracket not persisted, not dispensing: " + opened.error().to_string());
             ports_.post(flow::events::DispenseFailed{});

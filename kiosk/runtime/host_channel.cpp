@@ -1,7 +1,5 @@
 #include "kiosk/runtime/host_channel.hpp"
 
-#include <openssl/crypto.h>
-
 #include "kiosk/runtime/recorder.hpp"
 
 namespace kiosk {
@@ -9,22 +7,8 @@ namespace kiosk {
 namespace {
 
 
-Bytes copy_of(const security::SecureBytes& secret) { return Bytes(secret.begin(), secret.end()); }
-
-void wipe(std::string& text) {
-    if (!text.empty()) OPENSSL_cleanse(text.data(), text.size());
-    text.clear();
-}
-void wipe(Bytes& bytes) {
-    if (!bytes.empty()) OPENSSL_cleanse(bytes.data(), bytes.size());
-    bytes.clear();
-}
-void wipe(host::AuthorizationRequest& request) {
-    wipe(request.pan);
-    wipe(request.one_time_code);
-    wipe(request.pin_block);
-    wipe(request.new_pin_block);
-}
+// The request's PAN, PIN blocks and code are secure buffers: dropping the request wipes them.
+void wipe(host::AuthorizationRequest& request) { request = host::AuthorizationRequest{}; }
 
 }  // namespace
 
@@ -65,7 +49,7 @@ void HostChannel::authorize(host::TransactionType type, const std::optional<Mone
         request.from_type = context.from_account.value_or(host::AccountType::Default);
         request.to_type = context.to_account.value_or(host::AccountType::Default);
         if (cardless) {
-            request.one_time_code = std::string(session_.one_time_code.view());
+            request.one_time_code = session_.one_time_code;
             request.phone_number = session_.phone_number;
         } else {
             if (session_.pin_block.empty()) {
@@ -76,10 +60,10 @@ void HostChannel::authorize(host::TransactionType type, const std::optional<Mone
                 ports_.post(flow::events::HostDeclined(host::ResponseCode::SystemError));
                 return;
             }
-            request.pan = std::string(session_.pan.view());
+            request.pan = session_.pan;
             request.expiry_yymm = session_.expiry_yymm;
-            request.pin_block = copy_of(session_.pin_block);
-            if (type == host::TransactionType::PinChange) request.new_pin_block = copy_of(session_.new_pin_block);
+            request.pin_block = session_.pin_block;
+            if (type == host::TransactionType::PinChange) request.new_pin_block = session_.new_pin_block;
         }
         request.stan = take_stan();
         request.terminal_id = terminal_id_;
@@ -183,7 +167,7 @@ host::ReversalRequest HostChannel::reversal_for(host::TransactionType type, cons
     reversal.original_stan = session_.last_stan;
     reversal.original_time = session_.last_request_time;
     if (type != host::TransactionType::CardlessWithdrawal) {
-        reversal.pan = std::string(session_.pan.view());
+        reversal.pan = session_.pan;
         reversal.expiry_yymm = session_.expiry_yymm;
     }
     reversal.from_type = context.from_account.value_or(host::AccountType::Default);
@@ -211,7 +195,6 @@ void HostChannel::reverse(host::TransactionType type, const Money& amount, const
     host::ReversalRequest reversal = reversal_for(type, amount, dispensed, reason, context);
     // One transaction: the reversal is queued and any open cash bracket closed together.
     const Status queued = parts_.bracket->close_with_reversal(*parts_.reversals, reversal);
-    wipe(reversal.pan);
     if (!queued.ok()) {
         ports_.note("queueing the reversal failed: " + queued.error().to_string());
         return;
@@ -250,20 +233,18 @@ void HostChannel::send_next(std::vector<host::DueReversal> due, std::size_t inde
         return;
     }
     auto request = std::make_shared<host::ReversalRequest>(due[index].request);
-    wipe(due[index].request.pan);
     const std::string record_id = due[index].record_id;
     parts_.host.submit<host::ReversalResponse>(
         "reverse", timeouts_.host,
         [request](host::HostLink& link) {
             auto answer = link.reverse(*request);
-            wipe(request->pan);
+            *request = host::ReversalRequest{};  // its PAN wipes itself
             return answer;
         },
         [this, record_id, due = std::move(due), index](const Completion<host::ReversalResponse>& done) mutable {
             if (!done.ok()) {
                 // The host is away: the rest would fail the same way; the next round tries again.
                 (void)parts_.reversals->record_attempt(record_id, done.describe());
-                for (auto& left : due) wipe(left.request.pan);
                 reversal_round_running_ = false;
                 next_reversal_round_ = ports_.clock.now() + parts_.reversal_retry;
                 return;

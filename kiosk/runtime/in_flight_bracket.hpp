@@ -1,8 +1,9 @@
 // The transaction-in-flight bracket: opened (persisted) just before notes are picked, closed when
 // the customer takes them or when the withdrawal is reversed. What it stores is the reversal
-// that would undo the withdrawal, sealed like a queued reversal (it holds the PAN) and kept in
-// the kv table through one store::BusinessStep. After a power loss mid-dispense the kiosk finds
-// the bracket still open at start-up and queues that reversal before serving anyone.
+// that would undo the withdrawal, sealed like a queued reversal (it holds the PAN) and kept as
+// a sealed row (store/sealed_rows.hpp) of table withdrawal_in_flight. After a power loss
+// mid-dispense the kiosk finds the bracket still open at start-up and queues that reversal
+// before serving anyone.
 #pragma once
 
 #include <optional>
@@ -20,8 +21,6 @@ namespace kiosk {
 
 class InFlightBracket {
 public:
-    static constexpr std::string_view kKey = "withdrawal.in_flight";
-
     InFlightBracket(store::Database& database, security::RecordSealer& sealer, RandomSource& random,
                     const Clock& clock, std::string kiosk_id)
         : database_(&database), sealer_(&sealer), random_(&random), clock_(&clock), kiosk_id_(std::move(kiosk_id)) {}

@@ -182,8 +182,8 @@ std::optional<Money> KeyEntry::typed_amount() const {
     if (session_.typed.empty()) return std::nullopt;
     std::int64_t minor = 0;
     for (const char digit : session_.typed.view()) minor = minor * 10 + (digit - '0');
-    for (int i = 0; i < config_.currency_exponent; ++i) minor *= 10;
-    return Money{minor, config_.currency, config_.currency_exponent};
+    for (int i = 0; i < config_.currency_exponent(); ++i) minor *= 10;
+    return Money{minor, config_.currency, config_.currency_exponent()};
 }
 
 }  // namespace kiosk

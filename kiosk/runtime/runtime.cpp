@@ -82,7 +82,7 @@ void Runtime::build_services() {
     key_hooks.in_turn = [this](std::function<void()> step) { pending_.emplace_back(std::move(step)); };
     key_hooks.dispatch = [this](const flow::Event& event) { dispatch(event); };
     key_hooks.amount_typed = [this](std::optional<Money> amount) {
-        const Money typed = amount.value_or(Money{0, flow_.config().currency, flow_.config().currency_exponent});
+        const Money typed = amount.value_or(Money{0, flow_.config().currency, flow_.config().currency_exponent()});
         if (cash_) {
             cash_->check_amount(typed, pays_cash(context_));
         } else if (typed.minor_units <= 0) {

@@ -8,6 +8,12 @@ namespace kiosk::sim {
 
 namespace {
 
+// "CNY 100.00": the denomination is in minor units; the exponent is the currency's own.
+std::string cassette_denomination_text(const drivers::CassetteInfo& cassette) {
+    auto money = make_money(cassette.denomination, cassette.currency);
+    return money.ok() ? format_money(*money) : cassette.currency + " " + std::to_string(cassette.denomination) + " (minor units)";
+}
+
 Error no_device(std::string_view device) { return make_error("sim control", "this simulator has no " + std::string(device)); }
 
 std::vector<std::string> words_of(std::string_view text) {
@@ -68,7 +74,7 @@ std::vector<DeviceReport> SimControl::status() {
         for (std::size_t i = 0; i < s.cassettes.size(); ++i) {
             const auto& c = s.cassettes[i];
             report.details.emplace_back("cassette " + std::to_string(i),
-                                        c.currency + " " + std::to_string(c.denomination) + " x" +
+                                        cassette_denomination_text(c) + " x" +
                                             std::to_string(c.count) + " (low at " + std::to_string(c.low_threshold) +
                                             ") " + std::string(drivers::to_string(c.state)));
         }

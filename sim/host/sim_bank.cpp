@@ -20,9 +20,11 @@ std::string year_month_of(TimePoint time) {
     return std::string(4 - text.size(), '0') + text;
 }
 
-bool same_currency(const Money& a, const Money& b) { return a.currency == b.currency && a.exponent == b.exponent; }
+// The simulated bank keeps its customers by PAN in plain strings (it is a test double, not the kiosk).
+template <typename Request>
+std::string pan_of(const Request& request) { return std::string(request.pan.view()); }
 
-bool pin_matches(const Bytes& key, const Bytes& block, const std::string& pan, const std::string& pin) {
+bool pin_matches(const Bytes& key, ByteView block, const std::string& pan, const std::string& pin) {
     auto deciphered = security::decipher_format4(key, block, pan);
     // A block that does not decipher to a well-formed PIN field reads as a wrong PIN, as an
     // issuer's HSM reports a PIN verification failure.
@@ -190,7 +192,7 @@ SimBank::Account* SimBank::account_of(const Customer& customer, const std::strin
 
 void SimBank::debit(Account& account, const Money& amount, TimePoint time, std::string description) {
     account.account.balance.minor_units -= amount.minor_units;
-    account.postings.push_back({time, Money{-amount.minor_units, amount.currency, amount.exponent}, std::move(description)});
+    account.postings.push_back({time, amount.with_minor_units(-amount.minor_units), std::move(description)});
 }
 
 void SimBank::approve(host::AuthorizationResponse& response, const Account& shown) {
@@ -206,7 +208,7 @@ void SimBank::approve(host::AuthorizationResponse& response, const Account& show
 ResponseCode SimBank::card_checks(const host::AuthorizationRequest& request, Customer& customer) {
     if (year_month_of(request.local_time) > customer.customer.expiry_yymm) return ResponseCode::ExpiredCard;
     if (customer.wrong_pins >= kMaxWrongPins) return ResponseCode::PinTriesExceeded;
-    if (!pin_matches(pin_key_, request.pin_block, request.pan, customer.customer.pin)) {
+    if (!pin_matches(pin_key_, request.pin_block.view(), pan_of(request), customer.customer.pin)) {
         ++customer.wrong_pins;
         return customer.wrong_pins >= kMaxWrongPins ? ResponseCode::PinTriesExceeded : ResponseCode::WrongPin;
     }
@@ -235,7 +237,7 @@ host::AuthorizationResponse SimBank::authorize(const host::AuthorizationRequest&
 }
 
 ResponseCode SimBank::process(const host::AuthorizationRequest& request, host::AuthorizationResponse& response) {
-    const auto found = customers_by_pan_.find(request.pan);
+    const auto found = customers_by_pan_.find(pan_of(request));
     if (found == customers_by_pan_.end()) return ResponseCode::DoNotHonour;
     Customer& customer = found->second;
     if (const ResponseCode checked = card_checks(request, customer); checked != ResponseCode::Approved) return checked;
@@ -261,12 +263,12 @@ ResponseCode SimBank::process(const host::AuthorizationRequest& request, host::A
             break;
         }
         case TransactionType::Withdrawal: {
-            std::int64_t& used = withdrawn_[usage_key(request.pan, request.local_time)];
+            std::int64_t& used = withdrawn_[usage_key(pan_of(request), request.local_time)];
             if (used + request.amount->minor_units > limit_of(customer).minor_units) return ResponseCode::LimitExceeded;
             used += request.amount->minor_units;
             debit(*from, *request.amount, request.local_time, "ATM " + request.terminal_id);
             originals_[original_key(request.terminal_id, request.stan, request.local_time)] =
-                Original{request.type, request.pan, from->account.id, "", *request.amount, request.local_time};
+                Original{request.type, pan_of(request), from->account.id, "", *request.amount, request.local_time};
             break;
         }
         case TransactionType::Transfer: {
@@ -276,14 +278,14 @@ ResponseCode SimBank::process(const host::AuthorizationRequest& request, host::A
             if (to == from) return ResponseCode::InvalidTransaction;
             if (!same_currency(to->account.balance, *request.amount)) return ResponseCode::InvalidAmount;
             debit(*from, *request.amount, request.local_time, "TRANSFER OUT");
-            const Money credit{-request.amount->minor_units, request.amount->currency, request.amount->exponent};
+            const Money credit = request.amount->with_minor_units(-request.amount->minor_units);
             debit(*to, credit, request.local_time, "TRANSFER IN");
             originals_[original_key(request.terminal_id, request.stan, request.local_time)] =
-                Original{request.type, request.pan, from->account.id, to->account.id, *request.amount, request.local_time};
+                Original{request.type, pan_of(request), from->account.id, to->account.id, *request.amount, request.local_time};
             break;
         }
         case TransactionType::PinChange: {
-            auto new_pin = security::decipher_format4(pin_key_, request.new_pin_block, request.pan);
+            auto new_pin = security::decipher_format4(pin_key_, request.new_pin_block.view(), pan_of(request));
             if (!new_pin.ok()) return ResponseCode::InvalidTransaction;
             customer.customer.pin = std::string(new_pin->view());
             break;
@@ -296,7 +298,7 @@ ResponseCode SimBank::process(const host::AuthorizationRequest& request, host::A
 }
 
 ResponseCode SimBank::process_cardless(const host::AuthorizationRequest& request, host::AuthorizationResponse& response) {
-    const auto found = cardless_codes_.find(request.one_time_code);
+    const auto found = cardless_codes_.find(std::string(request.one_time_code.view()));
     // Unknown code, wrong phone and used code give the same answer: telling them apart would let
     // someone probe which codes exist.
     if (found == cardless_codes_.end() || found->second.phone_number != request.phone_number) {
@@ -322,7 +324,7 @@ host::ReversalResponse SimBank::reverse(const host::ReversalRequest& request) {
     std::lock_guard lock(mutex_);
     host::ReversalResponse response{ResponseCode::Approved, request.stan};
     const auto found = originals_.find(original_key(request.terminal_id, request.original_stan, request.original_time));
-    if (found == originals_.end() || found->second.pan != request.pan || found->second.type != request.original_type) {
+    if (found == originals_.end() || found->second.pan != pan_of(request) || found->second.type != request.original_type) {
         response.code = ResponseCode::OriginalNotFound;
     } else if (!found->second.reversed) {  // a repeated 0420 is acknowledged again, money moves once
         Original& original = found->second;
@@ -333,10 +335,10 @@ host::ReversalResponse SimBank::reverse(const host::ReversalRequest& request) {
             const std::int64_t back = original.type == TransactionType::Transfer
                                           ? original.amount.minor_units
                                           : original.amount.minor_units - request.dispensed.minor_units;
-            const Money refund{-back, original.amount.currency, original.amount.exponent};
+            const Money refund = original.amount.with_minor_units(-back);
             debit(accounts_by_id_.at(original.from_account), refund, request.local_time, "REVERSAL");
             if (original.type == TransactionType::Transfer) {
-                debit(accounts_by_id_.at(original.to_account), Money{back, refund.currency, refund.exponent},
+                debit(accounts_by_id_.at(original.to_account), refund.with_minor_units(back),
                       request.local_time, "REVERSAL");
             }
             if (original.type == TransactionType::Withdrawal) withdrawn_[usage_key(original.pan, original.day_of)] -= back;

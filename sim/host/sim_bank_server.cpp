@@ -111,7 +111,7 @@ void SimBankServer::serve(UniqueFd socket) {
         if (!*readable) continue;
         auto request = stream->read_frame(host::deadline_after(kFrameTimeout));
         if (!request.ok()) return;  // the kiosk closed the connection, or sent half a frame
-        if (!answer(*stream, *request)) return;
+        if (!answer(*stream, request->view())) return;
     }
 }
 
@@ -120,7 +120,7 @@ void SimBankServer::wait_answer_delay() {
     stopping_signal_.wait_for(lock, bank_->answer_delay(), [this] { return stopping_.load(); });
 }
 
-bool SimBankServer::answer(host::FramedTlsStream& stream, const Bytes& request_wire) {
+bool SimBankServer::answer(host::FramedTlsStream& stream, ByteView request_wire) {
     auto request = iso::decode(request_wire);
     if (!request.ok()) {
         ++rejected_;
@@ -162,7 +162,7 @@ bool SimBankServer::answer(host::FramedTlsStream& stream, const Bytes& request_w
     if (!reply.ok()) return false;
     auto wire = iso::encode(*reply);
     if (!wire.ok()) return false;
-    return deliver(stream, std::move(*wire), fault);
+    return deliver(stream, wire->view(), fault);
 }
 
 bool SimBankServer::answer_echo(host::FramedTlsStream& stream, const iso::Message& request) {
@@ -175,16 +175,15 @@ bool SimBankServer::answer_echo(host::FramedTlsStream& stream, const iso::Messag
     if (fault == HostFault::SystemError) reply->set(iso::field::kResponseCode, "96");
     auto wire = iso::encode(*reply);
     if (!wire.ok()) return false;
-    return deliver(stream, std::move(*wire), fault);
+    return deliver(stream, wire->view(), fault);
 }
 
-bool SimBankServer::deliver(host::FramedTlsStream& stream, Bytes wire, std::optional<HostFault> fault) {
+bool SimBankServer::deliver(host::FramedTlsStream& stream, ByteView wire, std::optional<HostFault> fault) {
     switch (fault.value_or(HostFault::SystemError)) {
         case HostFault::DropAfterProcessing: return false;
         case HostFault::MalformedAnswer:
             // A whole frame whose ISO 8583 message is cut in half: the kiosk's decoder must refuse it.
-            wire.resize(wire.size() / 2);
-            (void)stream.write_frame(wire, host::deadline_after(kFrameTimeout));
+            (void)stream.write_frame(wire.first(wire.size() / 2), host::deadline_after(kFrameTimeout));
             return false;
         case HostFault::LateAnswer: wait_answer_delay(); break;
         case HostFault::Unreachable:

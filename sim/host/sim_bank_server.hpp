@@ -60,11 +60,11 @@ private:
     void accept_loop();
     void serve(UniqueFd socket);
     // false: close the connection.
-    bool answer(host::FramedTlsStream& stream, const Bytes& request_wire);
+    bool answer(host::FramedTlsStream& stream, ByteView request_wire);
     // 0800 → 0810, or the queued fault acted out on it.
     bool answer_echo(host::FramedTlsStream& stream, const host::iso8583::Message& request);
     // Sends `wire` as the fault (if any) says: whole, cut short, late or not at all. false: close.
-    bool deliver(host::FramedTlsStream& stream, Bytes wire, std::optional<HostFault> fault);
+    bool deliver(host::FramedTlsStream& stream, ByteView wire, std::optional<HostFault> fault);
     // Waits the bank's answer delay, or less if the server stops.
     void wait_answer_delay();
     [[nodiscard]] TimePoint now() const;

@@ -196,11 +196,13 @@ TEST(NoteMixer, MessagesNameTheAmountsInvolved) {
               "CNY 250.00 needs more than 2 notes, the most one dispense holds (CNY 200.00 at most)");
 }
 
-TEST(NoteMixer, FormatsMoneyWithItsExponent) {
-    EXPECT_EQ(format_money(12345, "CNY", 2), "CNY 123.45");
-    EXPECT_EQ(format_money(5, "CNY", 2), "CNY 0.05");
-    EXPECT_EQ(format_money(1500, "JPY", 0), "JPY 1500");
-    EXPECT_EQ(format_money(-250, "USD", 2), "USD -2.50");
+TEST(NoteMixer, MessagesUseTheOneMoneyFormatter) {
+    // common/money.hpp formats; the mixer's messages must not grow a second style.
+    const std::vector<CassetteInfo> cassettes{cassette(100, 100)};
+    EXPECT_EQ(NoteMixer().plan(cny(-250), cassettes).error().message,
+              "amount must be positive, got " + format_money(cny(-250)));
+    EXPECT_EQ(NoteMixer().plan(cny(150000000), cassettes).error().message,
+              "CNY 1,500,000.00 exceeds the CNY 10,000.00 the dispenser holds");
 }
 
 }  // namespace

@@ -100,7 +100,7 @@ TEST(Iso8583Codec, FieldTableIsAscendingAndFindable) {
 }
 
 TEST(Iso8583Codec, EveryTruncationIsRejectedWithoutReadingPastTheEnd) {
-    const Bytes whole = *encode(financial());
+    const SecureBytes whole = *encode(financial());
     for (std::size_t size = 0; size < whole.size(); ++size) {
         // A copy of exactly `size` bytes, so ASan sees any read beyond it.
         const Bytes prefix(whole.begin(), whole.begin() + static_cast<std::ptrdiff_t>(size));
@@ -148,7 +148,8 @@ TEST(Iso8583Codec, NonNumericInNumericFieldIsRejected) {
 }
 
 TEST(Iso8583Codec, TrailingBytesAreRejected) {
-    Bytes wire = *encode(echo());
+    const SecureBytes encoded = *encode(echo());
+    Bytes wire(encoded.begin(), encoded.end());
     wire.push_back('9');
     EXPECT_EQ(error_of(wire), "1 bytes follow the last field the bitmap names");
 }
