@@ -30,7 +30,7 @@ int run_headless_demo(KioskConfig config, const sim::SimInstrumentOptions& instr
     SimulatorRig rig(config, config.data_dir / "sim-pki", instruments, &clock);
     ui::OffscreenDisplay display(ui::FontPaths::in_directory(config.font_dir), config.bank_name);
     KioskApp app(config, KioskEnvironment{clock, random, rig.devices(), rig.host_link(), display, true});
-    rig.trace_touches(app.runtime());
+    rig.instrument(app.runtime());
     rig.serve_profiles(app.runtime(), app.tokenizer());
 
     clear_old_screens(config.screens_dir);

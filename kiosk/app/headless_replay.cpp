@@ -44,7 +44,7 @@ int run_headless_replay(KioskConfig config, sim::SimInstrumentOptions instrument
     ui::OffscreenDisplay display(ui::FontPaths::in_directory(config.font_dir), config.bank_name);
     KioskApp app(config, KioskEnvironment{clock, random, rig.devices(), rig.host_link(), display, true});
     Runtime& runtime = app.runtime();
-    rig.trace_touches(runtime);  // when the replay is itself recorded (--trace)
+    rig.instrument(runtime);  // when the replay is itself recorded (--trace)
     rig.serve_profiles(runtime, app.tokenizer());
     sim::TraceReplayer& replayer = *rig.instruments().replayer();
 

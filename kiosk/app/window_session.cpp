@@ -67,7 +67,7 @@ int run_window_session(KioskConfig config, const sim::SimInstrumentOptions& inst
 
     SimulatorKeys keys(rig);
     Runtime& runtime = app.runtime();
-    rig.trace_touches(runtime);
+    rig.instrument(runtime);
     rig.serve_profiles(runtime, app.tokenizer());
     runtime.on_key = [&](const std::string& key) { keys.press(key); };
     runtime.on_note = [](const std::string& note) { spdlog::warn("{}", note); };

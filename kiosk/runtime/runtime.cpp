@@ -206,6 +206,7 @@ void Runtime::handle_touch(std::string_view action) {
 }
 
 void Runtime::tick() {
+    if (on_turn) on_turn();
     poll_display();
     run_completions();
     expire_requests();
@@ -433,6 +434,11 @@ std::vector<Money> Runtime::payable_fast_cash() const {
 const ServiceFitness& Runtime::fitness() const {
     static const ServiceFitness before_start;
     return fitness_ ? fitness_->fitness() : before_start;
+}
+
+const std::optional<DeviceHealth>& Runtime::device_health() const {
+    static const std::optional<DeviceHealth> none;
+    return fitness_ ? fitness_->health() : none;
 }
 
 ScreenExtras Runtime::screen_extras() const {

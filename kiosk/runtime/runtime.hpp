@@ -114,6 +114,8 @@ public:
     [[nodiscard]] std::vector<Money> payable_fast_cash() const;
     // What the devices allow, as last assessed by the fitness monitor.
     [[nodiscard]] const ServiceFitness& fitness() const;
+    // Every device's status as the fitness monitor last read it; nullopt before the first round.
+    [[nodiscard]] const std::optional<DeviceHealth>& device_health() const;
     // The generation of the screen shown now (ui::ViewModel::generation).
     [[nodiscard]] std::uint64_t screen_generation() const { return generation_; }
     // Touches dropped because the screen they were made on had gone.
@@ -142,6 +144,8 @@ public:
     std::function<void(std::string_view action)> on_touch;
     // Keys from the window that are not the PIN pad's (the simulator's documented keys).
     std::function<void(const std::string&)> on_key;
+    // At the start of every turn, on the loop thread (the simulator's control socket is served here).
+    std::function<void()> on_turn;
     bool quit_requested = false;
 
 private:

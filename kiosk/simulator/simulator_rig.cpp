@@ -125,10 +125,24 @@ SimulatorRig::SimulatorRig(KioskConfig& config, const std::filesystem::path& pki
         instruments, sim_set(), driver_set(), trace_clock_);
 }
 
-void SimulatorRig::trace_touches(Runtime& runtime) {
+void SimulatorRig::instrument(Runtime& runtime) {
     runtime.on_touch = [this, &runtime](std::string_view action) {
         instruments_->record_touch(action, flow::to_string(runtime.context().state));
     };
+    runtime.on_turn = [this] { instruments_->pump_control(); };
+    if (sim::ControlService* control = instruments_->control(); control != nullptr) {
+        control->control().set_status_source([this, &runtime] {
+            sim::DeviceSnapshot snapshot;
+            const std::optional<DeviceHealth>& health = runtime.device_health();
+            if (!health) return snapshot;  // nothing read yet: the first round is under way
+            snapshot.card_reader = health->card_reader;
+            snapshot.pin_pad = health->pin_pad;
+            snapshot.printer = health->printer;
+            snapshot.dispenser = health->dispenser;
+            snapshot.sensors = health->sensors;
+            return snapshot;
+        });
+    }
 }
 
 void SimulatorRig::serve_profiles(Runtime& runtime, const security::PanTokenizer& tokenizer) {

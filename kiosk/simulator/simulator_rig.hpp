@@ -57,7 +57,10 @@ public:
     }
     // Records the runtime's touches in the device trace (when one is recorded), each with the flow
     // state it was made in, so that a replay can make them again.
-    void trace_touches(Runtime& runtime);
+    // Ties the rig's instruments to the runtime: touches go into the device trace, the control
+    // socket's requests run on the loop thread at the start of each turn, and its `status` answers
+    // from the runtime's last status reading (the drivers belong to their workers).
+    void instrument(Runtime& runtime);
     // Personalization from the card deck (sim_customer_profiles.hpp), keyed by the app's tokens.
     void serve_profiles(Runtime& runtime, const security::PanTokenizer& tokenizer);
     // Every simulated device's status through its bare driver, as `kioskctl sim status` shows it.

@@ -1,7 +1,7 @@
 // ControlService: the control socket of a running simulator, wired end to end — the server thread
 // parses each request line, the ControlMailbox carries it to the loop thread, SimControl carries
-// it out there. The owner calls pump() from its loop (kiosk --sim: once per runtime tick, through
-// PumpingCardReader in sim_instruments.hpp).
+// it out there. The owner calls pump() from its loop (kiosk --sim: at the start of every runtime
+// tick, through Runtime::on_turn — see SimulatorRig::instrument).
 #pragma once
 
 #include <filesystem>

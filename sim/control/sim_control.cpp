@@ -47,26 +47,37 @@ bool is_named_key(std::string_view word) {
 }  // namespace
 
 std::vector<DeviceReport> SimControl::status() {
+    if (status_source_) return device_reports(status_source_());
+    DeviceSnapshot snapshot;
+    if (drivers_.card_reader != nullptr) snapshot.card_reader = drivers_.card_reader->status();
+    if (drivers_.pin_pad != nullptr) snapshot.pin_pad = drivers_.pin_pad->status();
+    if (drivers_.printer != nullptr) snapshot.printer = drivers_.printer->status();
+    if (drivers_.dispenser != nullptr) snapshot.dispenser = drivers_.dispenser->status();
+    if (drivers_.sensors != nullptr) snapshot.sensors = drivers_.sensors->read();
+    return device_reports(snapshot);
+}
+
+std::vector<DeviceReport> device_reports(const DeviceSnapshot& snapshot) {
     std::vector<DeviceReport> reports;
-    if (drivers_.card_reader != nullptr) {
-        const auto s = drivers_.card_reader->status();
+    if (snapshot.card_reader) {
+        const auto& s = *snapshot.card_reader;
         reports.push_back({"card-reader", s.device,
                            {{"media", std::string(drivers::to_string(s.media))},
                             {"capture bin", std::to_string(s.bin.count) + "/" + std::to_string(s.bin.capacity)}}});
     }
-    if (drivers_.pin_pad != nullptr) {
-        const auto s = drivers_.pin_pad->status();
+    if (snapshot.pin_pad) {
+        const auto& s = *snapshot.pin_pad;
         reports.push_back({"pin-pad", s.device,
                            {{"entry", std::string(drivers::to_string(s.entry))},
                             {"digits", std::to_string(s.digits_entered)}}});
     }
-    if (drivers_.printer != nullptr) {
-        const auto s = drivers_.printer->status();
+    if (snapshot.printer) {
+        const auto& s = *snapshot.printer;
         reports.push_back({"printer", s.device,
                            {{"paper", s.paper ? std::string(drivers::to_string(*s.paper)) : "unknown"}}});
     }
-    if (drivers_.dispenser != nullptr) {
-        const auto s = drivers_.dispenser->status();
+    if (snapshot.dispenser) {
+        const auto& s = *snapshot.dispenser;
         DeviceReport report{"dispenser", s.device,
                             {{"dispenser", std::string(drivers::to_string(s.dispenser))},
                              {"shutter", std::string(drivers::to_string(s.shutter))},
@@ -80,17 +91,17 @@ std::vector<DeviceReport> SimControl::status() {
         }
         reports.push_back(std::move(report));
     }
-    if (drivers_.sensors != nullptr) {
-        auto readings = drivers_.sensors->read();
-        if (!readings) {
+    if (snapshot.sensors) {
+        const auto& readings = *snapshot.sensors;
+        if (!readings.ok()) {
             reports.push_back({"sensors", drivers::unreachable_status(readings.error()), {}});
         } else {
             const auto flag = [](bool b) { return std::string(b ? "yes" : "no"); };
-            reports.push_back({"sensors", drivers::sensors_device_status(*readings),
-                               {{"safe door open", flag(readings->safe_door_open)},
-                                {"tampered", flag(readings->tampered)},
-                                {"operator key", flag(readings->operator_key_maintenance)},
-                                {"person present", flag(readings->person_present)}}});
+            reports.push_back({"sensors", drivers::sensors_device_status(readings.value()),
+                               {{"safe door open", flag(readings.value().safe_door_open)},
+                                {"tampered", flag(readings.value().tampered)},
+                                {"operator key", flag(readings.value().operator_key_maintenance)},
+                                {"person present", flag(readings.value().person_present)}}});
         }
     }
     return reports;

@@ -8,6 +8,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,12 +30,25 @@ struct DeviceReport {
 // "printer: online; paper ok" — one line, as `kiosk --replay` prints it.
 std::string describe(const DeviceReport& report);
 
+// Every device's status as someone read it (a device not fitted: nullopt).
+struct DeviceSnapshot {
+    std::optional<drivers::CardReaderStatus> card_reader;
+    std::optional<drivers::PinPadStatus> pin_pad;
+    std::optional<drivers::PrinterStatus> printer;
+    std::optional<drivers::DispenserStatus> dispenser;
+    std::optional<Result<drivers::SensorReadings>> sensors;
+};
+std::vector<DeviceReport> device_reports(const DeviceSnapshot& snapshot);
+
 class SimControl {
 public:
     SimControl(SimDeviceSet sims, DriverSet drivers) : sims_(sims), drivers_(drivers) {}
 
-    // Every device this rig has, through its driver's status(); in device_names() order.
+    // Every device this rig has, in device_names() order: from the status source when one is set
+    // (kiosk --sim: the runtime's last reading, since its drivers belong to their workers), else
+    // through each driver's status() (the simulator alone, in tests).
     std::vector<DeviceReport> status();
+    void set_status_source(std::function<DeviceSnapshot()> source) { status_source_ = std::move(source); }
 
     // The deck card `deck_id` (sim/devices/card_deck.hpp) into the slot.
     Status insert_card(std::string_view deck_id);
@@ -55,6 +70,7 @@ public:
 private:
     SimDeviceSet sims_;
     DriverSet drivers_;
+    std::function<DeviceSnapshot()> status_source_;
     std::size_t receipts_taken_ = 0;
 };
 

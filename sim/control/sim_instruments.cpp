@@ -53,8 +53,6 @@ SimInstruments::SimInstruments(const SimInstrumentOptions& options, SimDeviceSet
         auto service = ControlService::start(*options.control_socket, sims, drivers);
         if (!service) throw std::runtime_error(service.error().message);
         control_ = std::move(*service);
-        pumping_reader_ = std::make_unique<PumpingCardReader>(*card_reader_, *control_);
-        card_reader_ = pumping_reader_.get();
     }
 }
 

@@ -25,26 +25,6 @@ struct SimInstrumentOptions {
     ReplayOptions replay;
 };
 
-// Runs pump() before every poll of the wrapped reader.
-class PumpingCardReader final : public drivers::CardReader {
-public:
-    PumpingCardReader(drivers::CardReader& inner, ControlService& service) : inner_(inner), service_(service) {}
-    Status enable_insertion(bool enabled) override { return inner_.enable_insertion(enabled); }
-    Result<std::vector<drivers::CardReaderEvent>> poll() override {
-        service_.pump();
-        return inner_.poll();
-    }
-    Result<drivers::RawTracks> read_tracks() override { return inner_.read_tracks(); }
-    Status eject() override { return inner_.eject(); }
-    Result<drivers::CaptureBin> retain() override { return inner_.retain(); }
-    Status reset() override { return inner_.reset(); }
-    drivers::CardReaderStatus status() override { return inner_.status(); }
-
-private:
-    drivers::CardReader& inner_;
-    ControlService& service_;
-};
-
 class SimInstruments {
 public:
     // Throws std::runtime_error naming the socket or file that could not be opened (start-up).
@@ -62,6 +42,10 @@ public:
     void record_touch(std::string_view action, std::string_view state);
 
     ControlService* control() { return control_.get(); }
+    // On the loop thread, once per turn: carries out the control socket's waiting requests.
+    void pump_control() {
+        if (control_) control_->pump();
+    }
     TraceReplayer* replayer() { return replayer_.get(); }
 
 private:
@@ -75,7 +59,6 @@ private:
     std::unique_ptr<drivers::TracingCashDispenser> traced_dispenser_;
     std::unique_ptr<drivers::TracingSensors> traced_sensors_;
     std::unique_ptr<ControlService> control_;
-    std::unique_ptr<PumpingCardReader> pumping_reader_;
     drivers::CardReader* card_reader_ = nullptr;
     drivers::PinPad* pin_pad_ = nullptr;
     drivers::ReceiptPrinter* printer_ = nullptr;

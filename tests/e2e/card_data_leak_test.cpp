@@ -107,7 +107,7 @@ protected:
                                                           config_.bank_name);
         app_ = std::make_unique<KioskApp>(
             config_, KioskEnvironment{clock_, random_, rig_->devices(), rig_->host_link(), *display_, true});
-        rig_->trace_touches(app_->runtime());
+        rig_->instrument(app_->runtime());
         demo_ = std::make_unique<DemoScenario>(*app_, *rig_, clock_, log_);
         demo_->on_screen = [this](const ui::ViewModel& vm) {
             screen_text_ += text_of(vm);

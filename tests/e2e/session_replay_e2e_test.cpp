@@ -47,7 +47,7 @@ protected:
         SimulatorRig rig(config, dir_ / "pki-recorded", instruments, &clock);
         ui::OffscreenDisplay display(ui::FontPaths::in_directory(config.font_dir), config.bank_name);
         KioskApp app(config, KioskEnvironment{clock, random, rig.devices(), rig.host_link(), display, true});
-        rig.trace_touches(app.runtime());
+        rig.instrument(app.runtime());
         rig.printer().paper_out_mid_receipt(sim::FaultMode::once, 3);
         std::ostringstream log;
         DemoScenario demo(app, rig, clock, log);
