@@ -81,6 +81,7 @@ Transition Flow::start() const {
 Transition Flow::step(const Context& given, const Event& event) const {
     Context context = given;
     context.card_before_cash = config_.card_before_cash;
+    context.max_pin_tries = config_.max_pin_tries;
     context.e_receipts = config_.e_receipts;
     context.offer_another = config_.offer_another_transaction;
     const auto rows = transition_table();

@@ -58,16 +58,24 @@ bool resume(const Context& c, const Event&) { return c.resume_state == State; }
 
 // --- actions --------------------------------------------------------------------------------
 
+// A new visit starts from a clean context; what the attract screen chose (the language) and what
+// the configuration says (stamped on every step) are kept.
+Context fresh_visit(const Context& c) {
+    Context next;
+    next.language = c.language;
+    next.max_pin_tries = c.max_pin_tries;
+    next.pin_tries_left = c.max_pin_tries;
+    next.card_before_cash = c.card_before_cash;
+    next.e_receipts = c.e_receipts;
+    next.offer_another = c.offer_another;
+    return next;
+}
 void card_inserted(Context& c, const Event&) {
-    const ui::Language language = c.language;  // chosen on the attract screen, kept
-    c = Context{};
-    c.language = language;
+    c = fresh_visit(c);
     c.card_in_machine = true;
 }
 void cardless_started(Context& c, const Event&) {
-    const ui::Language language = c.language;
-    c = Context{};
-    c.language = language;
+    c = fresh_visit(c);
     c.pending_transaction = host::TransactionType::CardlessWithdrawal;
 }
 void set_language(Context& c, const Event& e) { c.language = std::get<events::ChooseLanguage>(e).language; }
@@ -252,6 +260,10 @@ const std::array table{
     when(S::Authorizing, E::Timeout, S::Closing, "moves no money", moves_no_money, host_unavailable),
     reversing(when(S::Authorizing, E::Timeout, S::Closing, "moves money", moves_money, host_unavailable),
               R::HostTimeout),
+    // The customer gives up waiting (or a tamper ends the visit): the runtime abandons the request,
+    // and one that may have reached the bank is reversed (one still queued is not: never sent).
+    when(S::Authorizing, E::Cancel, S::Closing, "moves no money", moves_no_money, cancelled),
+    reversing(when(S::Authorizing, E::Cancel, S::Closing, "moves money", moves_money, cancelled), R::HostTimeout),
 
     go(S::WithdrawalAmount, E::AmountChosen, S::Authorizing, amount_chosen),
     stay(S::WithdrawalAmount, E::AmountNotPayable, amount_not_payable),

@@ -56,6 +56,7 @@ struct Context {
     ui::Language language = ui::Language::English;
     bool card_in_machine = false;
     int pin_digits = 0;
+    int max_pin_tries = 3;   // stamped from FlowConfig on every step: wrong PINs before the card is kept
     int pin_tries_left = 3;
     std::optional<host::TransactionType> pending_transaction;  // chosen, not yet approved
     std::optional<Money> balance;

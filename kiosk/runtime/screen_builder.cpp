@@ -46,6 +46,9 @@ std::vector<ui::Button> buttons_for(ui::ScreenId screen, const ScreenExtras& ext
                     button(TouchCommand::MoreTimeYes, "more_time.yes")};
         // The UI makes the amount buttons (amount_0 … from vm.fast_cash) and puts these after them.
         case ui::ScreenId::WithdrawalAmount: return {button(TouchCommand::OtherAmount, "amount.other"), kCancel};
+        // A slow bank: the customer may give up waiting (the request is abandoned, reversed if it
+        // may have moved money).
+        case ui::ScreenId::Processing: return {kCancel};
         case ui::ScreenId::AnotherTransaction:
             return {button(TouchCommand::AnotherNo, "another.no"), button(TouchCommand::AnotherYes, "another.yes")};
         default: return {};

@@ -88,6 +88,37 @@ TEST(FlowTest, ThreeWrongPinsRetainTheCard) {
     EXPECT_EQ(d.context().reason, CloseReason::PinTriesExceeded);
 }
 
+TEST(FlowTest, TheConfiguredNumberOfWrongPinsRetainsTheCard) {
+    FlowConfig config;
+    config.max_pin_tries = 2;
+    FlowDriver d(nullptr, config);
+    to_menu(d).send(E::ChooseBalance);
+    EXPECT_EQ(d.context().pin_tries_left, 2);
+    d.send(declined(ResponseCode::WrongPin));
+    EXPECT_EQ(d.state(), S::PinEntry);
+    d.send(E::PinEnter).send(declined(ResponseCode::WrongPin));
+    EXPECT_EQ(d.state(), S::CardRetained) << "flow.max_pin_tries = 2 keeps the card after the second wrong PIN";
+}
+
+TEST(FlowTest, CancelWhileAuthorizingAWithdrawalClosesAndReverses) {
+    FlowDriver d;
+    to_menu(d).send(E::ChooseWithdrawal).send(amount(100'00));
+    ASSERT_EQ(d.state(), S::Authorizing);
+    d.send(E::Cancel);
+    EXPECT_EQ(d.state(), S::Closing);
+    EXPECT_TRUE(d.asked(EffectKind::ReverseTransaction)) << "the request may have reached the bank";
+    EXPECT_EQ(d.context().reason, CloseReason::Cancelled);
+}
+
+TEST(FlowTest, CancelWhileAuthorizingABalanceClosesWithNothingToReverse) {
+    FlowDriver d;
+    to_menu(d).send(E::ChooseBalance);
+    ASSERT_EQ(d.state(), S::Authorizing);
+    d.send(E::Cancel);
+    EXPECT_EQ(d.state(), S::Closing);
+    EXPECT_FALSE(d.asked(EffectKind::ReverseTransaction));
+}
+
 TEST(FlowTest, OtherDeclineReturnsTheCardWithTheReason) {
     FlowDriver d;
     to_menu(d).send(E::ChooseBalance).send(declined(ResponseCode::ExpiredCard));
@@ -121,7 +152,7 @@ TEST(FlowTest, EventsWithoutARowAreIgnored) {
     d.send(E::CardTaken);
     EXPECT_FALSE(d.last_taken());
     EXPECT_EQ(d.state(), S::Attract);
-    to_menu(d).send(E::ChooseBalance).send(E::Cancel);  // no cancel while the host decides
+    to_menu(d).send(E::ChooseBalance).send(E::PinDigit);  // a stray key while the host decides
     EXPECT_FALSE(d.last_taken());
     EXPECT_EQ(d.state(), S::Authorizing);
 }
@@ -221,6 +252,9 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
                 enter = ev(E::PinEnter);
     path({language(ui::Language::SimplifiedChinese), out_of_service(OutOfServiceReason::Devices), ev(E::DevicesRestored)});
     path({out_of_service(OutOfServiceReason::Devices), out_of_service(OutOfServiceReason::Tamper)});
+    // The customer gives up while the bank decides.
+    path({card, ok, go_on, enter, ev(E::ChooseBalance), ev(E::Cancel)});
+    path({card, ok, go_on, enter, ev(E::ChooseWithdrawal), amount(50000), ev(E::Cancel)});
     // Degraded: no printer, so no receipt question.
     auto no_printer_path = [&](std::initializer_list<Event> events, FlowConfig config = no_e_receipts()) {
         FlowDriver d(&covered, std::move(config));
