@@ -6,6 +6,8 @@
 // would; only tick() itself is timed (manual time, steady_clock). Where work is outstanding
 // between turns the workers are waited for untimed: in virtual time that wait stands in for the
 // real time a terminal's 16 ms would give them (the loop itself never waits).
+// Run: build/bin/kiosk_bench --benchmark_filter='Loop|Withdrawal' (docs/benchmarks.md). Set
+// KIOSK_BENCH_NOTES=1 to see the runtime's notes, KIOSK_BENCH_SLOW_TURNS=1 for every turn over 1 ms.
 #include <benchmark/benchmark.h>
 
 #include <unistd.h>
