@@ -32,7 +32,9 @@ struct DeviceTimeouts {
     Millis dispense{60'000};     // pick, stack and count the notes
     Millis present{15'000};
     Millis retract{30'000};
-    Millis host{30'000};         // one host request (the link adds its own connect/reply timeouts)
+    // One host request. Longer than the flow's Authorizing timer (45 s by default), so the flow's
+    // timeout row decides what the customer sees; this deadline only frees a link that hangs.
+    Millis host{60'000};
 };
 
 }  // namespace kiosk

@@ -42,7 +42,7 @@ protected:
     void start_app() {
         app_.reset();
         app_ = std::make_unique<KioskApp>(
-            config_, KioskEnvironment{clock_, random_, rig_->devices(), rig_->host_link(), *display_, true});
+            config_, KioskEnvironment{clock_, random_, devices(), rig_->host_link(), *display_, true});
         runtime().on_screen = [this](const ui::ViewModel& vm) { on_screen(vm); };
         runtime().on_note = [this](const std::string& note) { notes_ += note + "\n"; };
         rig_->serve_profiles(runtime(), app_->tokenizer());
@@ -55,6 +55,9 @@ protected:
         rig_.reset();
         std::filesystem::remove_all(dir_);
     }
+
+    // The devices the kiosk is given; a scenario may put a faulty one in front of a simulated one.
+    virtual Devices devices() { return rig_->devices(); }
 
     Runtime& runtime() { return app_->runtime(); }
     flow::StateId state() { return runtime().context().state; }
