@@ -18,9 +18,14 @@
 #include "drivers/printer/receipt_printer.hpp"
 #include "drivers/sensors/sensors.hpp"
 #include "host/host_link.hpp"
+#include "host/reversal_queue.hpp"
 #include "kiosk/flow/flow_events.hpp"
+#include "kiosk/runtime/in_flight_bracket.hpp"
 #include "kiosk/runtime/recorder.hpp"
 #include "kiosk/runtime/runtime_ports.hpp"
+#include "security/record_sealer.hpp"
+#include "store/database.hpp"
+#include "tests/store/temp_directory.hpp"
 
 namespace kiosk::test {
 
@@ -423,5 +428,41 @@ inline std::string test_pan() { return std::string("411111") + "111111" + "1111"
 inline drivers::RawTracks test_tracks() {
     return drivers::RawTracks{SecureString(""), SecureString(";" + test_pan() + "=30121010000000000000?")};
 }
+
+// A temporary database (migrated) with a sealer, the reversal queue and the in-flight bracket over it.
+struct CashStore {
+    explicit CashStore(const Clock& clock)
+        : database(store::Database::open_or_throw(directory.file("kiosk.db"))), sealer(data_key()),
+          queue(open_queue(database, sealer, random, clock)), bracket(database, sealer, random, clock, "KIOSK001") {}
+
+    static security::DataKey data_key() { return security::DataKey{"dk-1", security::SecureBytes(Bytes(32, 0x5A))}; }
+    static host::ReversalQueue open_queue(store::Database& database, security::RecordSealer& sealer,
+                                          RandomSource& random, const Clock& clock) {
+        auto opened = host::ReversalQueue::open(database, sealer, random, clock, "KIOSK001");
+        if (!opened.ok()) throw std::runtime_error(opened.error().to_string());
+        return std::move(*opened);
+    }
+    [[nodiscard]] std::size_t pending_reversals() {
+        auto pending = queue.pending();
+        return pending.ok() ? pending->size() : 999;
+    }
+    // Whether the bracket is open, asked over a connection of the calling thread's own (one
+    // Database per thread): for a check made inside a fake device's call, on the worker.
+    [[nodiscard]] bool bracket_open_seen_from_this_thread(const Clock& clock) {
+        store::Database own = store::Database::open_or_throw(directory.file("kiosk.db"));
+        security::RecordSealer own_sealer(data_key());
+        SeededRandom own_random(9);
+        InFlightBracket view(own, own_sealer, own_random, clock, "KIOSK001");
+        auto open = view.is_open();
+        return open.ok() && *open;
+    }
+
+    store::test::TempDirectory directory;
+    store::Database database;
+    security::RecordSealer sealer;
+    SeededRandom random{4};
+    host::ReversalQueue queue;
+    InFlightBracket bracket;
+};
 
 }  // namespace kiosk::test
