@@ -1,0 +1,173 @@
+// The Runtime (the loop) with fake drivers, a fake host link, a fake display and a fake record
+// sink: it starts in Attract, shows a state's screen before the work the state asks for, drops
+// touches made on a replaced screen, and keeps turning (and animating) while the host is silent.
+#include "kiosk/runtime/runtime.hpp"
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "tests/kiosk/runtime/runtime_fakes.hpp"
+
+namespace kiosk::test {
+namespace {
+
+using flow::StateId;
+using ui::ScreenId;
+
+// Records every screen shown, and how much work (not polls) the runtime had outstanding then.
+class FakeDisplay final : public ui::Display {
+public:
+    Status show(const ui::ViewModel& vm) override {
+        shown.push_back(vm.screen);
+        work_outstanding_at_show.push_back(runtime != nullptr ? runtime->work_outstanding() : 0);
+        return Status{};
+    }
+    std::vector<ui::InputEvent> poll_input() override { return {}; }
+
+    const Runtime* runtime = nullptr;
+    std::vector<ScreenId> shown;
+    std::vector<std::size_t> work_outstanding_at_show;
+};
+
+class RuntimeTest : public ::testing::Test {
+protected:
+    RuntimeTest() {
+        card.tracks = test_tracks();
+        pad.expected_pan = test_pan();
+        display.runtime = &runtime;
+    }
+    ~RuntimeTest() override {
+        for (Gate* gate : {&link.gate, &card.gate, &pad.gate, &pad.block_gate}) gate->open();
+        (void)runtime.wait_for_workers(5s);
+    }
+    // Turns until every worker is idle and nothing is left to run (bounded).
+    void settle() {
+        for (int turn = 0; turn < 20; ++turn) {
+            ASSERT_TRUE(runtime.wait_for_workers(5s));
+            runtime.tick();
+        }
+    }
+    // Card in, read, session options, PIN typed and entered: the main menu.
+    void to_main_menu() {
+        runtime.post(flow::events::CardInserted{});
+        settle();
+        ASSERT_EQ(runtime.context().state, StateId::SessionOptions);
+        runtime.touch("continue");
+        settle();
+        ASSERT_EQ(runtime.context().state, StateId::PinEntry);
+        for (int digit = 0; digit < 4; ++digit) runtime.post(flow::events::PinDigit{});
+        runtime.post(flow::events::PinEnter{});
+        settle();
+        ASSERT_EQ(runtime.context().state, StateId::MainMenu);
+    }
+    std::size_t index_of(ScreenId screen) const {
+        for (std::size_t i = 0; i < display.shown.size(); ++i) if (display.shown[i] == screen) return i;
+        return display.shown.size();
+    }
+
+    ManualClock clock;
+    CallLog log;
+    FakeCardReader card{log};
+    FakePinPad pad{log};
+    FakePrinter printer{log};
+    FakeHostLink link{log};
+    FakeDisplay display;
+    FakeRecordSink sink;
+    Bytes key = Bytes(32, 0x42);
+    security::PanTokenizer tokenizer{ByteView(key.data(), key.size())};
+    Runtime runtime{RuntimeParts{clock, Devices{card, pad, printer}, link, display, sink, tokenizer, "TERM0001",
+                                 "Kiosk Bank"},
+                    flow::Flow{}};
+};
+
+TEST_F(RuntimeTest, StartShowsAttract) {
+    runtime.start();
+    ASSERT_FALSE(display.shown.empty());
+    EXPECT_EQ(display.shown.front(), ScreenId::Attract);
+    EXPECT_EQ(runtime.context().state, StateId::Attract);
+    EXPECT_GE(runtime.frames_drawn(), 1u);
+}
+
+TEST_F(RuntimeTest, AStateScreenIsShownBeforeTheRequestItAsksForIsSubmitted) {
+    runtime.start();
+    settle();
+    to_main_menu();
+    ASSERT_EQ(log.count("host.authorize"), 0);
+    runtime.touch("balance");
+    runtime.tick();
+    ASSERT_EQ(runtime.context().state, StateId::Authorizing);
+    const std::size_t processing = index_of(ScreenId::Processing);
+    ASSERT_LT(processing, display.shown.size());
+    EXPECT_EQ(display.work_outstanding_at_show[processing], 0u) << "the host request went out before its screen";
+    EXPECT_EQ(runtime.work_outstanding(), 1u);
+    settle();
+    EXPECT_EQ(log.count("host.authorize"), 1);
+    EXPECT_EQ(runtime.context().state, StateId::ShowBalance);
+}
+
+TEST_F(RuntimeTest, ATouchMadeOnAReplacedScreenIsDroppedAndCounted) {
+    runtime.start();
+    settle();
+    runtime.post(flow::events::CardInserted{});
+    runtime.tick();
+    const std::uint64_t reading_card = runtime.screen_generation();
+    settle();
+    ASSERT_EQ(runtime.context().state, StateId::SessionOptions);
+    ASSERT_NE(runtime.screen_generation(), reading_card);
+    runtime.touch("continue", reading_card);
+    settle();
+    EXPECT_EQ(runtime.stale_touches_dropped(), 1u);
+    EXPECT_EQ(runtime.context().state, StateId::SessionOptions);
+    runtime.touch("continue", runtime.screen_generation());
+    settle();
+    EXPECT_EQ(runtime.stale_touches_dropped(), 1u);
+    EXPECT_EQ(runtime.context().state, StateId::PinEntry);
+}
+
+TEST_F(RuntimeTest, TheLoopKeepsTurningAndAnimatingWhileTheHostIsSilent) {
+    runtime.start();
+    settle();
+    to_main_menu();
+    link.gate.close();
+    runtime.touch("balance");
+    runtime.tick();
+    ASSERT_TRUE(link.gate.wait_entered(1));
+    ASSERT_EQ(runtime.context().state, StateId::Authorizing);
+    const std::uint64_t frames = runtime.frames_drawn();
+    // A tick that waited on the host would wait forever (only this thread opens the gate): a
+    // watchdog opens it after 10 s so the test fails instead of hanging. No timing is asserted.
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool ticks_done = false;
+    bool rescued = false;
+    std::thread watchdog([&] {
+        std::unique_lock lock(mutex);
+        if (!changed.wait_for(lock, 10s, [&] { return ticks_done; })) {
+            rescued = true;
+            link.gate.open();
+        }
+    });
+    for (int turn = 0; turn < 4; ++turn) {
+        clock.advance(Runtime::activity_interval);
+        runtime.tick();
+    }
+    {
+        const std::lock_guard lock(mutex);
+        ticks_done = true;
+    }
+    changed.notify_all();
+    watchdog.join();
+    ASSERT_FALSE(rescued) << "tick() waited on the host";
+    EXPECT_GE(runtime.frames_drawn(), frames + 4) << "the waiting screen did not animate";
+    EXPECT_EQ(runtime.context().state, StateId::Authorizing);
+    EXPECT_EQ(log.count("host.authorize"), 0);
+    link.gate.open();
+    settle();
+    EXPECT_EQ(runtime.context().state, StateId::ShowBalance);
+}
+
+}  // namespace
+}  // namespace kiosk::test
