@@ -154,7 +154,17 @@ void Runtime::start() {
     tick();
 }
 
-void Runtime::post(const flow::Event& event) { pending_.emplace_back(event); }
+void Runtime::post(const flow::Event& event) {
+    const EventKind kind = flow::kind_of(event);
+    const bool from_dispenser =
+        kind == EventKind::CashPresented || kind == EventKind::CashTaken || kind == EventKind::DispenseFailed;
+    if (from_dispenser && !dispenser_worker_) {
+        // No dispenser is fitted: whoever sent this is confused, and no cash may be settled on its word.
+        note("dropped " + std::string(flow::to_string(kind)) + ": no cash dispenser is fitted");
+        return;
+    }
+    pending_.emplace_back(event);
+}
 
 void Runtime::touch(std::string_view action) { touch(action, generation_); }
 

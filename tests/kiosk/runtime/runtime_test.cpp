@@ -169,5 +169,19 @@ TEST_F(RuntimeTest, TheLoopKeepsTurningAndAnimatingWhileTheHostIsSilent) {
     EXPECT_EQ(runtime.context().state, StateId::ShowBalance);
 }
 
+TEST_F(RuntimeTest, AnEventFromADeviceThatIsNotFittedIsDropped) {
+    std::vector<std::string> notes;
+    runtime.on_note = [&](const std::string& note) { notes.push_back(note); };
+    runtime.start();
+    to_main_menu();
+    const flow::StateId before = runtime.context().state;
+    runtime.post(flow::events::CashTaken{});  // this kiosk has no dispenser
+    settle();
+    EXPECT_EQ(runtime.context().state, before);
+    EXPECT_TRUE(std::any_of(notes.begin(), notes.end(), [](const std::string& note) {
+        return note.find("no cash dispenser is fitted") != std::string::npos;
+    }));
+}
+
 }  // namespace
 }  // namespace kiosk::test
