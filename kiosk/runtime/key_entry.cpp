@@ -85,7 +85,9 @@ void KeyEntry::take_pin_block(bool new_pin) {
                 // typed; where it is not, the host channel refuses to send without a block).
                 ports_.note("PIN pad gave no PIN block: " + done.describe());
                 into = security::SecureBytes();
-                ports_.post(flow::events::Cancel{});
+                // A request waiting for this block is refused by the host channel (nothing sent);
+                // with none waiting (the first entry) the visit is cancelled.
+                if (after_block_.empty()) ports_.post(flow::events::Cancel{});
             } else {
                 Bytes block = *done.payload;
                 into = security::SecureBytes(ByteView(block.data(), block.size()));

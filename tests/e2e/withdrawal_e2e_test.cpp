@@ -120,6 +120,7 @@ protected:
             if (std::getenv("KIOSK_E2E_NOTES") != nullptr) std::fprintf(stderr, "note: %s\n", note.c_str());
         };
         runtime().start();
+        settled_turn(runtime());  // pending reversals go out on the host worker, ahead of any new request
     }
 
     void reset_kiosk() { kiosk_.reset(); }
