@@ -131,7 +131,7 @@ void SimulatorRig::instrument(Runtime& runtime) {
     };
     runtime.on_turn = [this] { instruments_->pump_control(); };
     if (sim::ControlService* control = instruments_->control(); control != nullptr) {
-        control->control().set_status_source([this, &runtime] {
+        control->control().set_status_source([&runtime] {
             sim::DeviceSnapshot snapshot;
             const std::optional<DeviceHealth>& health = runtime.device_health();
             if (!health) return snapshot;  // nothing read yet: the first round is under way

@@ -49,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (auto pan = chip::decode_pan(input)) FUZZ_CHECK(pan->size() >= 8 && pan->size() <= 19);
     if (auto expiry = chip::decode_expiry(input)) FUZZ_CHECK(expiry->size() == 6);
     if (auto track = chip::decode_track2_equivalent(input)) {
-        FUZZ_CHECK(track->text.rfind(track->pan + "=", 0) == 0);
+        FUZZ_CHECK(track->text.view().rfind(std::string(track->pan.view()) + "=", 0) == 0);
         FUZZ_CHECK(track->expiry_yymm.size() == 4 && track->service_code.size() == 3);
     }
     if (auto afl = chip::decode_afl(input)) {

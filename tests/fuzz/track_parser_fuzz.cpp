@@ -38,8 +38,8 @@ bool passes_luhn(std::string_view digits) {
 // The contract every parsed card meets (track_parser.hpp, docs/devices.md: PAN 8–19 digits).
 void check_card(const CardData& card) {
     FUZZ_CHECK(card.pan.size() >= 8 && card.pan.size() <= 19);
-    FUZZ_CHECK(all_digits(card.pan));
-    FUZZ_CHECK(passes_luhn(card.pan));
+    FUZZ_CHECK(all_digits(card.pan.view()));
+    FUZZ_CHECK(passes_luhn(card.pan.view()));
     if (!card.expiry_yymm.empty()) {
         FUZZ_CHECK(card.expiry_yymm.size() == 4 && all_digits(card.expiry_yymm));
         const int month = (card.expiry_yymm[2] - '0') * 10 + (card.expiry_yymm[3] - '0');
@@ -70,7 +70,7 @@ void check_track1(std::string_view track) {
     // A name of only spaces trims to less than the 2 characters a track must carry: not rebuildable.
     if (parsed->cardholder_name.size() < 2) return;
     const std::string rebuilt =
-        "%B" + parsed->pan + "^" + parsed->cardholder_name + "^" + rebuilt_tail(*parsed, '^') + "?";
+        "%B" + std::string(parsed->pan.view()) + "^" + parsed->cardholder_name + "^" + rebuilt_tail(*parsed, '^') + "?";
     const auto reparsed = kiosk::drivers::parse_track1(rebuilt);
     FUZZ_CHECK(reparsed.ok() && *reparsed == *parsed);
 }
@@ -84,7 +84,7 @@ void check_track2(std::string_view track) {
     FUZZ_CHECK(track.size() <= kiosk::drivers::track2_max_length);
     check_card(*parsed);
     FUZZ_CHECK(parsed->cardholder_name.empty());
-    const std::string rebuilt = ";" + parsed->pan + "=" + rebuilt_tail(*parsed, '=') + "?";
+    const std::string rebuilt = ";" + std::string(parsed->pan.view()) + "=" + rebuilt_tail(*parsed, '=') + "?";
     const auto reparsed = kiosk::drivers::parse_track2(rebuilt);
     FUZZ_CHECK(reparsed.ok() && *reparsed == *parsed);
 }
@@ -92,8 +92,8 @@ void check_track2(std::string_view track) {
 // parse_tracks must agree with parsing each track alone: track 2 wins, track 1 adds the name.
 void check_both(const kiosk::drivers::RawTracks& tracks) {
     const auto both = kiosk::drivers::parse_tracks(tracks);
-    const auto one = kiosk::drivers::parse_track1(tracks.track1);
-    const auto two = kiosk::drivers::parse_track2(tracks.track2);
+    const auto one = kiosk::drivers::parse_track1(tracks.track1.view());
+    const auto two = kiosk::drivers::parse_track2(tracks.track2.view());
     if (!both) {
         FUZZ_CHECK(kiosk::drivers::track_error_of(both.error()).has_value());
         const bool each_fine = (tracks.track1.empty() || one.ok()) && (tracks.track2.empty() || two.ok());
@@ -127,8 +127,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto newline = input.find('\n');
     tracks.track1 = std::string(input.substr(0, newline));
     if (newline != std::string_view::npos) tracks.track2 = std::string(input.substr(newline + 1));
-    check_track1(tracks.track1);
-    check_track2(tracks.track2);
+    check_track1(tracks.track1.view());
+    check_track2(tracks.track2.view());
     check_both(tracks);
     return 0;
 }
