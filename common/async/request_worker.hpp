@@ -75,9 +75,13 @@ public:
     // Told of each answer that was dropped (late after a timeout or cancel): the loop logs it.
     using DropObserver = std::function<void(const std::string& what)>;
 
-    RequestWorker(std::string name, Target& target, LoopMailbox& mailbox, const Clock& clock)
+    // `shared`: run on this thread instead of one of its own (several targets in one FIFO, so their
+    // requests run in exactly the order they were submitted: the simulator's trace and replay).
+    RequestWorker(std::string name, Target& target, LoopMailbox& mailbox, const Clock& clock,
+                  std::shared_ptr<async_detail::JobQueue> shared = nullptr)
         : name_(std::move(name)), target_(target), mailbox_(mailbox), clock_(clock),
-          loop_(std::make_shared<LoopSide>()), jobs_(name_) {}
+          loop_(std::make_shared<LoopSide>()),
+          jobs_(shared ? std::move(shared) : std::make_shared<async_detail::JobQueue>(name_)) {}
     // Stops after the running request (the thread is joined); queued requests are not run.
     ~RequestWorker() = default;
     RequestWorker(const RequestWorker&) = delete;
@@ -100,18 +104,21 @@ public:
         std::weak_ptr<LoopSide> loop = loop_;
         // Held by pointer: a request may own move-only data (a PIN block) and std::function copies.
         auto job = std::make_shared<Work>(std::move(work));
-        jobs_.push(id, [this, id, loop, finish, command = std::move(command), job]() {
+        // The job holds no pointer to this worker (a shared thread may outlive it): only the target
+        // and the mailbox, which outlive every worker, and the continuation's weak handle.
+        jobs_->push(id, [&target = target_, &mailbox = mailbox_, id, loop, finish, command = std::move(command), job,
+                         name = name_]() {
             std::shared_ptr<Result<Payload>> outcome;
             std::exception_ptr thrown;
             try {
-                outcome = std::make_shared<Result<Payload>>(run_work<Payload>(*job));
+                outcome = std::make_shared<Result<Payload>>(run_work<Payload>(target, *job));
             } catch (...) {
                 // Targets report failures as values; an exception is a programming error (or a
                 // test's simulated crash): it is carried to the loop and rethrown there, where
                 // main turns it into a stop, instead of dying silently on this thread.
                 thrown = std::current_exception();
             }
-            mailbox_.push([loop, id, finish, outcome, thrown, command, name = name_]() {
+            mailbox.push([loop, id, finish, outcome, thrown, command, name]() {
                 if (thrown) std::rethrow_exception(thrown);
                 auto side = loop.lock();
                 if (!side) return;  // the worker is gone; so is whoever asked
@@ -143,7 +150,7 @@ public:
     CancelOutcome cancel(RequestId id) {
         const auto found = loop_->pending.find(id);
         if (found == loop_->pending.end()) return CancelOutcome::notOutstanding;
-        const bool before_start = jobs_.remove(id);
+        const bool before_start = jobs_->remove(id);
         Pending pending = std::move(found->second);
         loop_->pending.erase(found);
         pending.fail(CompletionCode::canceled, name_ + " (" + pending.command + ") canceled");
@@ -162,7 +169,7 @@ public:
             Pending pending = std::move(it->second);
             it = loop_->pending.erase(it);
             loop_->in_error = true;
-            (void)jobs_.remove(id);
+            (void)jobs_->remove(id);
             pending.fail(CompletionCode::timeOut, name_ + " (" + pending.command + ") gave no answer within " +
                                                       std::to_string(pending.timeout.count()) + " ms");
         }
@@ -184,8 +191,8 @@ public:
 
     // For tests and shutdown only (the loop never calls it): waits in real time until the worker
     // has nothing queued or running. True when idle.
-    bool wait_idle(std::chrono::milliseconds limit) { return jobs_.wait_idle(limit); }
-    [[nodiscard]] bool idle() const { return jobs_.idle(); }
+    bool wait_idle(std::chrono::milliseconds limit) { return jobs_->wait_idle(limit); }
+    [[nodiscard]] bool idle() const { return jobs_->idle(); }
 
 private:
     struct Pending {
@@ -205,13 +212,13 @@ private:
     };
 
     template <class Payload, class Work>
-    Result<Payload> run_work(Work& work) {
+    static Result<Payload> run_work(Target& target, Work& work) {
         if constexpr (std::is_same_v<Payload, Done>) {
-            auto status = work(target_);
+            auto status = work(target);
             if (!status.ok()) return status.error();
             return Done{};
         } else {
-            return work(target_);
+            return work(target);
         }
     }
 
@@ -220,7 +227,7 @@ private:
     LoopMailbox& mailbox_;
     const Clock& clock_;
     std::shared_ptr<LoopSide> loop_;
-    async_detail::JobQueue jobs_;  // last: its thread is joined first on destruction
+    std::shared_ptr<async_detail::JobQueue> jobs_;  // last: its thread is joined first (when not shared)
 };
 
 }  // namespace kiosk

@@ -29,7 +29,9 @@ int run_headless_demo(KioskConfig config, const sim::SimInstrumentOptions& instr
     security::OsRandom random;
     SimulatorRig rig(config, config.data_dir / "sim-pki", instruments, &clock);
     ui::OffscreenDisplay display(ui::FontPaths::in_directory(config.font_dir), config.bank_name);
-    KioskApp app(config, KioskEnvironment{clock, random, rig.devices(), rig.host_link(), display, true});
+    KioskEnvironment environment{clock, random, rig.devices(), rig.host_link(), display, true};
+    environment.one_device_thread = instruments.trace_file.has_value();  // a trace keeps one order across devices
+    KioskApp app(config, environment);
     rig.instrument(app.runtime());
     rig.serve_profiles(app.runtime(), app.tokenizer());
 

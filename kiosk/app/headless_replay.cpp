@@ -42,7 +42,9 @@ int run_headless_replay(KioskConfig config, sim::SimInstrumentOptions instrument
     security::OsRandom random;
     SimulatorRig rig(config, config.data_dir / "sim-pki", instruments, &clock);
     ui::OffscreenDisplay display(ui::FontPaths::in_directory(config.font_dir), config.bank_name);
-    KioskApp app(config, KioskEnvironment{clock, random, rig.devices(), rig.host_link(), display, true});
+    KioskEnvironment environment{clock, random, rig.devices(), rig.host_link(), display, true};
+    environment.one_device_thread = true;  // the trace's one order across devices
+    KioskApp app(config, environment);
     Runtime& runtime = app.runtime();
     rig.instrument(runtime);  // when the replay is itself recorded (--trace)
     rig.serve_profiles(runtime, app.tokenizer());

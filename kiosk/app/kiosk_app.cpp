@@ -66,6 +66,7 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
                        *tokenizer_, config_.kiosk_id, config_.bank_name};
     parts.e_receipt_url = config_.e_receipt_url;
     parts.stans = stans_.get();
+    parts.one_device_thread = environment_.one_device_thread;
     runtime_ = std::make_unique<Runtime>(std::move(parts), flow::Flow(config_.flow));
     if (environment_.devices.cash_dispenser != nullptr) {
         auto reversals = host::ReversalQueue::open(database_, *sealer_, environment_.random, environment_.clock,

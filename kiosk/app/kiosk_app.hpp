@@ -30,6 +30,7 @@ struct KioskEnvironment {
     host::HostLink& host;
     ui::Display& display;
     bool create_keys_if_missing = false;  // the simulator makes its own; a real terminal never does
+    bool one_device_thread = false;       // the simulator's trace and replay (RuntimeParts::one_device_thread)
 };
 
 class KioskApp {

@@ -63,7 +63,9 @@ int run_window_session(KioskConfig config, const sim::SimInstrumentOptions& inst
     options.fonts = ui::FontPaths::in_directory(config.font_dir);
     options.bank_name = config.bank_name;
     auto display = ui::make_display(options);
-    KioskApp app(config, KioskEnvironment{clock, random, rig.devices(), rig.host_link(), *display, true});
+    KioskEnvironment environment{clock, random, rig.devices(), rig.host_link(), *display, true};
+    environment.one_device_thread = instruments.trace_file.has_value();  // a trace keeps one order across devices
+    KioskApp app(config, environment);
 
     SimulatorKeys keys(rig);
     Runtime& runtime = app.runtime();

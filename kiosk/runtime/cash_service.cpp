@@ -88,7 +88,7 @@ void CashService::check_amount(const Money& amount, bool pays_cash) {
     });
 }
 
-void CashService::dispense(const Money& amount, host::TransactionType) {
+void CashService::dispense(const Money& amount) {
     read_then([this, amount](const std::vector<drivers::CassetteInfo>& loaded) {
         auto plan = session_.prefers_small_notes ? parts_.mixer.plan_small_notes(amount, loaded)
                                                  : parts_.mixer.plan(amount, loaded);

@@ -50,12 +50,10 @@ public:
     // A chosen or typed amount: AmountChosen when payable now (the cassettes are read again, they may
     // have changed since the screen was drawn), else AmountNotPayable with the reason.
     void check_amount(const Money& amount, bool pays_cash);
-    void dispense(const Money& amount, host::TransactionType type);
+    void dispense(const Money& amount);
     void retract();
     void settle();  // the customer took the notes: close the bracket
 
-    [[nodiscard]] InFlightBracket& bracket() { return parts_.bracket; }
-    [[nodiscard]] host::ReversalQueue& reversals() { return parts_.reversals; }
 
 private:
     void read_then(std::function<void(const std::vector<drivers::CassetteInfo>&)> then);

@@ -30,13 +30,14 @@ Runtime::Runtime(RuntimeParts parts, flow::Flow flow)
     : parts_(std::move(parts)),
       flow_(std::move(flow)),
       recorder_(parts_.records, [this](const std::string& text) { note(text); }),
-      card_worker_("card reader", parts_.devices.card_reader, mailbox_, parts_.clock),
-      pad_worker_("PIN pad", parts_.devices.pin_pad, mailbox_, parts_.clock),
-      printer_worker_("printer", parts_.devices.printer, mailbox_, parts_.clock),
+      device_thread_(parts_.one_device_thread ? std::make_shared<async_detail::JobQueue>("devices") : nullptr),
+      card_worker_("card reader", parts_.devices.card_reader, mailbox_, parts_.clock, device_thread_),
+      pad_worker_("PIN pad", parts_.devices.pin_pad, mailbox_, parts_.clock, device_thread_),
+      printer_worker_("printer", parts_.devices.printer, mailbox_, parts_.clock, device_thread_),
       host_worker_("bank host", parts_.host, mailbox_, parts_.clock) {
     if (parts_.devices.sensors != nullptr) {
         sensors_worker_ = std::make_unique<RequestWorker<drivers::Sensors>>("sensors", *parts_.devices.sensors,
-                                                                           mailbox_, parts_.clock);
+                                                                           mailbox_, parts_.clock, device_thread_);
     }
     auto log_dropped = [this](const std::string& what) { note(what); };
     card_worker_.on_dropped(log_dropped);
@@ -59,8 +60,8 @@ Runtime::~Runtime() {
 
 void Runtime::attach_cash(CashParts cash) {
     cash_parts_.emplace(std::move(cash));
-    dispenser_worker_ = std::make_unique<RequestWorker<drivers::CashDispenser>>("dispenser", cash_parts_->dispenser,
-                                                                               mailbox_, parts_.clock);
+    dispenser_worker_ = std::make_unique<RequestWorker<drivers::CashDispenser>>(
+        "dispenser", cash_parts_->dispenser, mailbox_, parts_.clock, device_thread_);
     dispenser_worker_->on_dropped([this](const std::string& what) { note(what); });
 }
 
@@ -379,8 +380,7 @@ void Runtime::execute(const flow::Effect& effect) {
                 note("dispense asked but no dispenser is attached");
                 post(events::DispenseFailed{});
             } else {
-                cash_->dispense(std::get<effects::DispenseCash>(effect).amount,
-                                context_.pending_transaction.value_or(host::TransactionType::Withdrawal));
+                cash_->dispense(std::get<effects::DispenseCash>(effect).amount);
             }
             break;
         case EffectKind::RetractCash:

@@ -70,6 +70,10 @@ struct RuntimeParts {
     // Where STANs survive a restart; none: counted in memory from 1 (tests).
     StanCounter* stans = nullptr;
     DeviceTimeouts timeouts{};
+    // All devices on one worker thread, in submission order (still never the loop's): the
+    // simulator's device trace and its replay need one order across devices. A terminal runs a
+    // worker per device.
+    bool one_device_thread = false;
 };
 
 // What withdrawals need beyond the foundation path. Without it the withdrawal button is disabled.
@@ -174,6 +178,7 @@ private:
     Session session_;
     LoopMailbox mailbox_;
     Recorder recorder_;
+    std::shared_ptr<async_detail::JobQueue> device_thread_;  // one_device_thread: shared by every device
     // The workers: one per device, one for the host link (declared before the services that use them).
     RequestWorker<drivers::CardReader> card_worker_;
     RequestWorker<drivers::PinPad> pad_worker_;

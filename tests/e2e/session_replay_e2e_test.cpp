@@ -46,7 +46,9 @@ protected:
         security::OsRandom random;
         SimulatorRig rig(config, dir_ / "pki-recorded", instruments, &clock);
         ui::OffscreenDisplay display(ui::FontPaths::in_directory(config.font_dir), config.bank_name);
-        KioskApp app(config, KioskEnvironment{clock, random, rig.devices(), rig.host_link(), display, true});
+        KioskEnvironment environment{clock, random, rig.devices(), rig.host_link(), display, true};
+        environment.one_device_thread = true;  // as kiosk --trace does
+        KioskApp app(config, environment);
         rig.instrument(app.runtime());
         rig.printer().paper_out_mid_receipt(sim::FaultMode::once, 3);
         std::ostringstream log;

@@ -99,7 +99,7 @@ TEST_F(CashServiceTest, ZeroIsInvalidAndATransferIsLeftToTheHost) {
 TEST_F(CashServiceTest, TheBracketIsOpenBeforeTheDispenseReachesTheDispenserThenCashIsPresented) {
     std::atomic<int> open_at_dispense{-1};
     dispenser.on_dispense = [&] { open_at_dispense = store.bracket_open_seen_from_this_thread(loop.clock) ? 1 : 0; };
-    cash.dispense(cny(300), host::TransactionType::Withdrawal);
+    cash.dispense(cny(300));
     settle();
     EXPECT_EQ(open_at_dispense.load(), 1) << "notes picked with no durable bracket";
     EXPECT_TRUE(loop.notes.empty()) << loop.notes.front();
@@ -121,7 +121,7 @@ TEST_F(CashServiceTest, TheBracketIsOpenBeforeTheDispenseReachesTheDispenserThen
 TEST_F(CashServiceTest, AnIncompleteDispenseIsRetractedAndPostsDispenseFailed) {
     dispenser.dispense_answer.complete = false;
     dispenser.dispense_answer.failure = "short pick";
-    cash.dispense(cny(300), host::TransactionType::Withdrawal);
+    cash.dispense(cny(300));
     settle();
     EXPECT_EQ(log.count("dispenser.retract"), 1);
     EXPECT_EQ(log.count("dispenser.present"), 0);
@@ -134,7 +134,7 @@ TEST_F(CashServiceTest, AnIncompleteDispenseIsRetractedAndPostsDispenseFailed) {
 }
 
 TEST_F(CashServiceTest, AnAmountNoMixCanPayIsNotDispensedAndOpensNoBracket) {
-    cash.dispense(cny(350), host::TransactionType::Withdrawal);
+    cash.dispense(cny(350));
     settle();
     EXPECT_EQ(log.count("dispenser.dispense"), 0);
     EXPECT_EQ(loop.kinds(), std::vector<EventKind>{EventKind::DispenseFailed});
