@@ -102,8 +102,7 @@ void DemoScenario::withdraw(std::size_t amount_button, DemoResult& result) {
     runtime.touch("receipt_no");
 }
 
-DemoResult DemoScenario::run(const std::vector<DemoCustomer>& customers) {
-    DemoResult result;
+void DemoScenario::start(DemoResult& result) {
     Runtime& runtime = app_.runtime();
     runtime.on_screen = [&](const ui::ViewModel& vm) {
         if (result.screens.empty() || result.screens.back() != vm.screen) {
@@ -117,7 +116,11 @@ DemoResult DemoScenario::run(const std::vector<DemoCustomer>& customers) {
         log_ << "  note: " << note << "\n";
     };
     runtime.start();
+}
 
+DemoResult DemoScenario::run(const std::vector<DemoCustomer>& customers) {
+    DemoResult result;
+    start(result);
     for (const DemoCustomer& customer : customers) visit(customer, result);
 
     for (const auto& receipt : rig_.printer().receipts()) result.receipts.push_back(receipt.text());

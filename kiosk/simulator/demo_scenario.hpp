@@ -49,11 +49,16 @@ public:
     // Runs each customer's visit from attract back to attract, then uploads to the CRM.
     DemoResult run(const std::vector<DemoCustomer>& customers);
 
+    // The parts of run() for a longer load (kiosk/app/customer_load.hpp): start() ties the
+    // runtime's screens and notes to `result` (which must outlive the scenario) and starts it;
+    // visit() plays one customer from attract back to attract.
+    void start(DemoResult& result);
+    void visit(const DemoCustomer& customer, DemoResult& result);
+
     // Called for every screen shown (the demo saves PNGs through it).
     std::function<void(const ui::ViewModel&)> on_screen;
 
 private:
-    void visit(const DemoCustomer& customer, DemoResult& result);
     // Lets virtual time pass in small steps, ticking the runtime, so timers and devices act.
     void pass(Millis duration);
     void expect_state(flow::StateId state, DemoResult& result);

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "kiosk/app/customer_load.hpp"
 #include "kiosk/app/headless_demo.hpp"
 #include "kiosk/app/headless_replay.hpp"
 #include "kiosk/app/window_session.hpp"
@@ -35,6 +36,8 @@ int main(int argc, char** argv) {
     std::string trace_path;
     std::string replay_path;
     std::string replay_card = "visa-alice";
+    kiosk::CustomerLoad load;
+    bool under_load = false;
     cli.add_flag("--sim", simulator, "Implied: simulated devices, bank host and CRM (accepted as `kiosk --sim` passes it)");
     auto* headless_flag =
         cli.add_flag("--headless", headless, "No window: run the demo scenario, save screens as PNG, exit");
@@ -48,6 +51,24 @@ int main(int argc, char** argv) {
     cli.add_option("--replay-card", replay_card, "Deck card inserted for each recorded insertion")
         ->check(CLI::Validator(deck_card_check, "DECK-CARD"))
         ->needs(replay);
+    auto* load_option = cli.add_option_function<std::size_t>(
+                               "--load",
+                               [&](std::size_t visits) {
+                                   under_load = true;
+                                   load.visits = visits;
+                               },
+                               "No window: simulated customers visit after visit (0: until stopped), the CRM "
+                               "uploader running; for crash tests")
+                            ->excludes(headless_flag);
+    cli.add_flag_callback(
+           "--drain",
+           [&] {
+               under_load = true;
+               load.drain = true;
+           },
+           "No window, no customers: deliver the outbox to the CRM, exit 0 once it is empty")
+        ->excludes(headless_flag)
+        ->excludes(load_option);
     CLI11_PARSE(cli, argc, argv);
 
     try {
@@ -60,6 +81,7 @@ int main(int argc, char** argv) {
             instruments.replay.card_id = replay_card;
             return kiosk::run_headless_replay(config, instruments, std::cout);
         }
+        if (under_load) return kiosk::run_customer_load(config, load, std::cout);
         return headless ? kiosk::run_headless_demo(config, instruments, std::cout)
                         : kiosk::run_window_session(config, instruments);
     } catch (const std::exception& error) {

@@ -2,10 +2,8 @@
 // goes out of service with every absent device named in the journal, stays up, and ends with exit
 // 0 on SIGTERM. The bank host and the CRM are configured at a closed loopback port, the keys are
 // made beforehand (a real terminal never makes its own). Every wait is bounded.
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -20,14 +18,13 @@
 #include <sstream>
 #include <thread>
 
+#include "common/child_process.hpp"
 #include "security/key_file.hpp"
 #include "security/os_random.hpp"
 #include "sim/crm/test_pki.hpp"
 #include "store/database.hpp"
 #include "store/journal.hpp"
 #include "tests/e2e/fresh_test_directory.hpp"
-
-extern char** environ;
 
 namespace kiosk {
 namespace {
@@ -59,64 +56,6 @@ std::string read_text(const fs::path& path) {
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
-
-// The program, started with its output in `log` and without a display (the offscreen display).
-class RunningKiosk {
-public:
-    RunningKiosk(const std::string& program, const std::vector<std::string>& arguments, const fs::path& log) {
-        std::vector<char*> argv;
-        std::vector<std::string> words{program};
-        words.insert(words.end(), arguments.begin(), arguments.end());
-        for (std::string& word : words) argv.push_back(word.data());
-        argv.push_back(nullptr);
-        std::vector<std::string> env_words;
-        for (char** entry = environ; *entry != nullptr; ++entry) {
-            const std::string_view text(*entry);
-            if (text.starts_with("DISPLAY=") || text.starts_with("WAYLAND_DISPLAY=")) continue;
-            env_words.emplace_back(text);
-        }
-        std::vector<char*> envp;
-        for (std::string& word : env_words) envp.push_back(word.data());
-        envp.push_back(nullptr);
-
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        posix_spawn_file_actions_adddup2(&actions, 1, 2);
-        const int spawned = ::posix_spawn(&pid_, program.c_str(), &actions, nullptr, argv.data(), envp.data());
-        posix_spawn_file_actions_destroy(&actions);
-        if (spawned != 0) pid_ = -1;
-    }
-    ~RunningKiosk() {
-        if (pid_ > 0 && !exit_status_) {
-            ::kill(pid_, SIGKILL);
-            int status = 0;
-            ::waitpid(pid_, &status, 0);
-        }
-    }
-    RunningKiosk(const RunningKiosk&) = delete;
-    RunningKiosk& operator=(const RunningKiosk&) = delete;
-
-    [[nodiscard]] bool started() const { return pid_ > 0; }
-    // The wait status once the program has ended; nullopt while it runs.
-    std::optional<int> exit_status() {
-        if (!exit_status_) {
-            int status = 0;
-            if (::waitpid(pid_, &status, WNOHANG) == pid_) exit_status_ = status;
-        }
-        return exit_status_;
-    }
-    std::optional<int> wait_for_exit(std::chrono::milliseconds bound) {
-        const SteadyTime deadline = std::chrono::steady_clock::now() + bound;
-        while (!exit_status() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(20ms);
-        return exit_status();
-    }
-    void signal(int number) const { ::kill(pid_, number); }
-
-private:
-    pid_t pid_ = -1;
-    std::optional<int> exit_status_;
-};
 
 class ProductionStartE2eTest : public ::testing::Test {
 protected:
@@ -185,8 +124,9 @@ protected:
 TEST_F(ProductionStartE2eTest, WithEveryDeviceAbsentItRunsOutOfServiceNamingThemAndStopsOnSigterm) {
     make_keys();
     const fs::path config = write_config();
-    RunningKiosk kiosk(KIOSK_BINARY, {"--config", config.string(), "--save-screens"}, log_);
-    ASSERT_TRUE(kiosk.started());
+    auto spawned = ChildProcess::spawn(KIOSK_BINARY, {"--config", config.string(), "--save-screens"}, log_);
+    ASSERT_TRUE(spawned.ok()) << spawned.error().to_string();
+    ChildProcess& kiosk = *spawned;
 
     std::vector<store::JournalLine> out_of_service;
     const SteadyTime deadline = std::chrono::steady_clock::now() + 30s;
@@ -224,8 +164,9 @@ TEST_F(ProductionStartE2eTest, WithEveryDeviceAbsentItRunsOutOfServiceNamingThem
 
 TEST_F(ProductionStartE2eTest, AMissingKeysFileIsOneLineAndExit1) {
     const fs::path config = write_config();
-    RunningKiosk kiosk(KIOSK_BINARY, {"--config", config.string()}, log_);
-    ASSERT_TRUE(kiosk.started());
+    auto spawned = ChildProcess::spawn(KIOSK_BINARY, {"--config", config.string()}, log_);
+    ASSERT_TRUE(spawned.ok()) << spawned.error().to_string();
+    ChildProcess& kiosk = *spawned;
     const std::optional<int> status = kiosk.wait_for_exit(20s);
     ASSERT_TRUE(status.has_value()) << read_text(log_);
     ASSERT_TRUE(WIFEXITED(*status));
@@ -239,8 +180,9 @@ TEST_F(ProductionStartE2eTest, SimWithoutKioskSimBesideItSaysSoAndExits1) {
     const fs::path lone = dir_ / "bin" / "kiosk";
     fs::create_directories(lone.parent_path());
     fs::copy_file(KIOSK_BINARY, lone);
-    RunningKiosk kiosk(lone.string(), {"--sim", "--headless"}, log_);
-    ASSERT_TRUE(kiosk.started());
+    auto spawned = ChildProcess::spawn(lone.string(), {"--sim", "--headless"}, log_);
+    ASSERT_TRUE(spawned.ok()) << spawned.error().to_string();
+    ChildProcess& kiosk = *spawned;
     const std::optional<int> status = kiosk.wait_for_exit(10s);
     ASSERT_TRUE(status.has_value());
     ASSERT_TRUE(WIFEXITED(*status));
