@@ -35,6 +35,10 @@ Status OutboxQueue::record_failure(const std::vector<std::string>& record_ids, c
 
 Result<std::size_t> OutboxQueue::pending_count() { return outbox_.pending_count(); }
 
+Result<std::vector<security::WrappedDataKey>> OutboxQueue::data_keys(const std::vector<std::string>& data_key_ids) {
+    return store::CrmDataKeys(database_).wraps_for(data_key_ids);
+}
+
 Result<std::unique_ptr<Uploader>> open_outbox_uploader(UploaderConfig config, const std::string& database_path,
                                                        Clock& clock, RandomSource& random, Waiter& waiter) {
     auto queue = OutboxQueue::open(database_path, clock);

@@ -9,6 +9,7 @@
 #include "common/random_source.hpp"
 #include "crm/record_queue.hpp"
 #include "crm/uploader.hpp"
+#include "store/crm_data_keys.hpp"
 #include "store/database.hpp"
 #include "store/outbox.hpp"
 
@@ -24,6 +25,8 @@ public:
     Status dead_letter(const std::string& record_id, const std::string& reason) override;
     Status record_failure(const std::vector<std::string>& record_ids, const std::string& error_text) override;
     Result<std::size_t> pending_count() override;
+    // From crm_data_keys (store/crm_data_keys.hpp), written before any record sealed under the key.
+    Result<std::vector<security::WrappedDataKey>> data_keys(const std::vector<std::string>& data_key_ids) override;
 
 private:
     OutboxQueue(store::Database database, const Clock& clock);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/result.hpp"
+#include "security/data_key_wrap.hpp"
 #include "security/sealed_record.hpp"
 
 namespace kiosk::crm {
@@ -25,6 +26,13 @@ public:
     // unknown ids are ignored.
     virtual Status record_failure(const std::vector<std::string>& record_ids, const std::string& error_text) = 0;
     virtual Result<std::size_t> pending_count() = 0;
+    // The wraps of the given data key ids (RecordHeader::key_id), to travel with the batch that
+    // uses them (wire_format.hpp, data_keys). An id without a wrap is absent; the CRM then rejects
+    // its records with that reason. The default has none: queues of records not sealed to the CRM.
+    virtual Result<std::vector<security::WrappedDataKey>> data_keys(const std::vector<std::string>& data_key_ids) {
+        (void)data_key_ids;
+        return std::vector<security::WrappedDataKey>{};
+    }
 };
 
 }  // namespace kiosk::crm

@@ -162,9 +162,19 @@ UploadSummary Uploader::deliver(std::vector<std::string>& sent_ids) {
     if (batch->empty()) return summary;
     summary.sent = batch->size();
     for (const auto& record : *batch) sent_ids.push_back(record.header.record_id);
+    // The wraps of the data keys these records use travel with them: only the CRM opens them.
+    std::vector<std::string> key_ids;
+    for (const auto& record : *batch) key_ids.push_back(record.header.key_id);
+    auto data_keys = queue_->data_keys(key_ids);
+    if (!data_keys) {
+        summary.error = make_error("crm", "cannot read the wrapped data keys: " + describe(data_keys.error()) +
+                                              "; all " + std::to_string(summary.sent) + " records kept",
+                                   data_keys.error().native_code);
+        return summary;
+    }
 
     const std::string& url = config_.endpoint;
-    auto response = client_.post_json(url, encode_batch({config_.kiosk_id, *batch}));
+    auto response = client_.post_json(url, encode_batch({config_.kiosk_id, *batch, std::move(*data_keys)}));
     if (!response) {
         summary.error = response.error();
         return summary;

@@ -94,6 +94,50 @@ Result<security::SealedRecord> decode_record(const json& item, const std::string
     return record;
 }
 
+Result<security::WrappedDataKey> decode_data_key(const json& item, const std::string& where) {
+    if (!item.is_object()) return batch_error(where + " is not an object");
+    security::WrappedDataKey key;
+    auto key_id = string_field(item, "key_id", where, batch_error);
+    if (!key_id) return key_id.error();
+    if (key_id->empty()) return batch_error(where + ".key_id is empty");
+    key.data_key_id = std::move(*key_id);
+    auto crm_key_id = string_field(item, "crm_key_id", where, batch_error);
+    if (!crm_key_id) return crm_key_id.error();
+    if (crm_key_id->empty()) return batch_error(where + ".crm_key_id is empty");
+    key.crm_key_id = std::move(*crm_key_id);
+    auto enc = binary_field(item, "enc", where);
+    if (!enc) return enc.error();
+    if (enc->size() != security::hpke::kX25519KeySize) {
+        return batch_error(where + ".enc is " + std::to_string(enc->size()) + " bytes, expected 32");
+    }
+    key.enc = std::move(*enc);
+    auto wrapped = binary_field(item, "wrapped", where);
+    if (!wrapped) return wrapped.error();
+    if (wrapped->size() != security::kWrappedDataKeySize) {
+        return batch_error(where + ".wrapped is " + std::to_string(wrapped->size()) + " bytes, expected 48");
+    }
+    key.wrapped = std::move(*wrapped);
+    return key;
+}
+
+Result<std::vector<security::WrappedDataKey>> decode_data_keys(const json& document) {
+    const auto keys = document.find("data_keys");
+    if (keys == document.end()) return batch_error("batch.data_keys is missing");
+    if (!keys->is_array()) return batch_error("batch.data_keys is not an array");
+    std::vector<security::WrappedDataKey> out;
+    std::set<std::pair<std::string, std::string>> seen;
+    for (std::size_t i = 0; i < keys->size(); ++i) {
+        const std::string where = "data_keys[" + std::to_string(i) + "]";
+        auto key = decode_data_key((*keys)[i], where);
+        if (!key) return key.error();
+        if (!seen.emplace(key->data_key_id, key->crm_key_id).second) {
+            return batch_error(where + " wraps \"" + key->data_key_id + "\" to \"" + key->crm_key_id + "\" again");
+        }
+        out.push_back(std::move(*key));
+    }
+    return out;
+}
+
 Result<RecordOutcome> parse_outcome(const std::string& status, const std::string& where) {
     if (status == "accepted") return RecordOutcome::Accepted;
     if (status == "duplicate") return RecordOutcome::Duplicate;
@@ -128,7 +172,17 @@ std::string encode_batch(const UploadBatch& batch) {
             {"tag", base64_encode(record.tag)},
         });
     }
-    const json document = {{"kiosk_id", batch.kiosk_id}, {"records", std::move(records)}};
+    json data_keys = json::array();
+    for (const auto& key : batch.data_keys) {
+        data_keys.push_back({
+            {"key_id", key.data_key_id},
+            {"crm_key_id", key.crm_key_id},
+            {"enc", base64_encode(key.enc)},
+            {"wrapped", base64_encode(key.wrapped)},
+        });
+    }
+    const json document = {
+        {"kiosk_id", batch.kiosk_id}, {"records", std::move(records)}, {"data_keys", std::move(data_keys)}};
     // Invalid UTF-8 in a header field must not throw out of an uploader thread: replace it.
     return document.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -154,6 +208,9 @@ Result<UploadBatch> decode_batch(std::string_view text) {
         }
         batch.records.push_back(std::move(*record));
     }
+    auto data_keys = decode_data_keys(*document);
+    if (!data_keys) return data_keys.error();
+    batch.data_keys = std::move(*data_keys);
     return batch;
 }
 

@@ -8,15 +8,19 @@
 #include <vector>
 
 #include "common/result.hpp"
+#include "security/data_key_wrap.hpp"
 #include "security/sealed_record.hpp"
 
 namespace kiosk::crm {
 
 // {"kiosk_id":…, "records":[{"id","kind","kiosk_id","key_id","schema_version","created_unix_ms",
-//  "iv","ciphertext","tag"}]}, binary fields in base64.
+//  "iv","ciphertext","tag"}], "data_keys":[{"key_id","crm_key_id","enc","wrapped"}]}, binary
+// fields in base64. data_keys carries the wraps of the data keys the records use (one per CRM
+// record key: two during a rotation), so the CRM can open every record (crm/record_opener.hpp).
 struct UploadBatch {
     std::string kiosk_id;
     std::vector<security::SealedRecord> records;
+    std::vector<security::WrappedDataKey> data_keys = {};  // "= {}": {kiosk_id, records} still initializes
 
     friend bool operator==(const UploadBatch&, const UploadBatch&) = default;
 };
@@ -37,8 +41,11 @@ struct RecordResult {
 
 [[nodiscard]] std::string encode_batch(const UploadBatch& batch);
 
-// Strict: every field present with its type, iv 12 bytes, tag 16 bytes, record ids unique.
-// Unknown extra fields are tolerated so either side can grow the format first.
+// Strict: every field present with its type, iv 12 bytes, tag 16 bytes, record ids unique;
+// data_keys present (possibly empty), each entry with enc 32 bytes, wrapped 48 bytes and a
+// (key_id, crm_key_id) pair not seen before. A record whose key has no entry is not a format
+// error: the CRM rejects that record with the reason. Unknown extra fields are tolerated so either
+// side can grow the format first.
 Result<UploadBatch> decode_batch(std::string_view json);
 
 // {"results":[{"id":…, "status":"accepted"|"duplicate"|"rejected", "reason":…}]}

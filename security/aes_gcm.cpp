@@ -1,4 +1,4 @@
-// AES-256-GCM through OpenSSL 3 EVP (see aes_gcm.hpp).
+// AES-128/256-GCM through OpenSSL 3 EVP (see aes_gcm.hpp).
 #include "security/aes_gcm.hpp"
 
 #include <string>
@@ -12,26 +12,34 @@ namespace kiosk::security {
 
 namespace {
 
-Status check_sizes(ByteView key, ByteView iv) {
+// "AES-128-GCM" or "AES-256-GCM" by key size; an error for any other size.
+Result<const char*> cipher_for(ByteView key, ByteView iv) {
+    if (iv.size() != kGcmIvSize) {
+        return make_error("security", "AES-GCM IV must be 12 bytes, got " + std::to_string(iv.size()));
+    }
+    if (key.size() == kAes256KeySize) return "AES-256-GCM";
+    if (key.size() == kAes128KeySize) return "AES-128-GCM";
+    return make_error("security", "AES-GCM key must be 16 or 32 bytes, got " + std::to_string(key.size()));
+}
+
+Status check_aes256_key(ByteView key) {
     if (key.size() != kAes256KeySize) {
         return make_error("security", "AES-256-GCM key must be 32 bytes, got " + std::to_string(key.size()));
-    }
-    if (iv.size() != kGcmIvSize) {
-        return make_error("security", "AES-256-GCM IV must be 12 bytes, got " + std::to_string(iv.size()));
     }
     return ok_status();
 }
 
 // Sets up ctx for GCM with key and IV, then feeds the AAD (output NULL = AAD, per EVP's GCM API).
 Result<CipherCtxPtr> start(ByteView key, ByteView iv, ByteView aad, bool encrypt) {
-    KIOSK_TRY(check_sizes(key, iv));
-    auto cipher = fetch_cipher("AES-256-GCM");
+    auto name = cipher_for(key, iv);
+    if (!name) return name.error();
+    auto cipher = fetch_cipher(*name);
     if (!cipher) return cipher.error();
     auto ctx = new_cipher_ctx();
     if (!ctx) return ctx.error();
     const auto init = encrypt ? EVP_EncryptInit_ex2 : EVP_DecryptInit_ex2;
     if (init(ctx->get(), cipher->get(), key.data(), iv.data(), nullptr) != 1) {
-        return openssl_error("AES-256-GCM init failed");
+        return openssl_error("AES-GCM init failed");
     }
     const auto aad_length = openssl_length(aad.size());
     if (!aad_length) return make_error("security", "AAD too long");
@@ -39,7 +47,7 @@ Result<CipherCtxPtr> start(ByteView key, ByteView iv, ByteView aad, bool encrypt
         int ignored = 0;
         const auto update = encrypt ? EVP_EncryptUpdate : EVP_DecryptUpdate;
         if (update(ctx->get(), nullptr, &ignored, aad.data(), *aad_length) != 1) {
-            return openssl_error("AES-256-GCM AAD failed");
+            return openssl_error("AES-GCM AAD failed");
         }
     }
     return std::move(*ctx);
@@ -48,6 +56,17 @@ Result<CipherCtxPtr> start(ByteView key, ByteView iv, ByteView aad, bool encrypt
 }  // namespace
 
 Result<GcmOutput> aes256_gcm_encrypt(ByteView key, ByteView iv, ByteView aad, ByteView plaintext) {
+    KIOSK_TRY(check_aes256_key(key));
+    return aes_gcm_encrypt(key, iv, aad, plaintext);
+}
+
+Result<SecureBytes> aes256_gcm_decrypt(ByteView key, ByteView iv, ByteView aad, ByteView ciphertext,
+                                       ByteView tag) {
+    KIOSK_TRY(check_aes256_key(key));
+    return aes_gcm_decrypt(key, iv, aad, ciphertext, tag);
+}
+
+Result<GcmOutput> aes_gcm_encrypt(ByteView key, ByteView iv, ByteView aad, ByteView plaintext) {
     auto ctx = start(key, iv, aad, true);
     if (!ctx) return ctx.error();
     const auto length = openssl_length(plaintext.size());
@@ -58,24 +77,23 @@ Result<GcmOutput> aes256_gcm_encrypt(ByteView key, ByteView iv, ByteView aad, By
     int written = 0;
     if (!plaintext.empty() &&
         EVP_EncryptUpdate(ctx->get(), out.ciphertext.data(), &written, plaintext.data(), *length) != 1) {
-        return openssl_error("AES-256-GCM encrypt failed");
+        return openssl_error("AES-GCM encrypt failed");
     }
     int final_written = 0;
     // GCM is a stream mode: Final writes nothing, but it must run to compute the tag.
     if (EVP_EncryptFinal_ex(ctx->get(), out.ciphertext.data() + written, &final_written) != 1) {
-        return openssl_error("AES-256-GCM finish failed");
+        return openssl_error("AES-GCM finish failed");
     }
     out.tag.resize(kGcmTagSize);
     if (EVP_CIPHER_CTX_ctrl(ctx->get(), EVP_CTRL_GCM_GET_TAG, static_cast<int>(kGcmTagSize), out.tag.data()) != 1) {
-        return openssl_error("AES-256-GCM tag failed");
+        return openssl_error("AES-GCM tag failed");
     }
     return out;
 }
 
-Result<SecureBytes> aes256_gcm_decrypt(ByteView key, ByteView iv, ByteView aad, ByteView ciphertext,
-                                       ByteView tag) {
+Result<SecureBytes> aes_gcm_decrypt(ByteView key, ByteView iv, ByteView aad, ByteView ciphertext, ByteView tag) {
     if (tag.size() != kGcmTagSize) {
-        return make_error("security", "AES-256-GCM tag must be 16 bytes, got " + std::to_string(tag.size()));
+        return make_error("security", "AES-GCM tag must be 16 bytes, got " + std::to_string(tag.size()));
     }
     auto ctx = start(key, iv, aad, false);
     if (!ctx) return ctx.error();
@@ -86,13 +104,13 @@ Result<SecureBytes> aes256_gcm_decrypt(ByteView key, ByteView iv, ByteView aad, 
     int written = 0;
     if (!ciphertext.empty() &&
         EVP_DecryptUpdate(ctx->get(), plaintext.data(), &written, ciphertext.data(), *length) != 1) {
-        return openssl_error("AES-256-GCM decrypt failed");
+        return openssl_error("AES-GCM decrypt failed");
     }
     // The ctrl takes a non-const pointer but only reads the tag.
     Bytes expected_tag(tag.begin(), tag.end());
     if (EVP_CIPHER_CTX_ctrl(ctx->get(), EVP_CTRL_GCM_SET_TAG, static_cast<int>(kGcmTagSize),
                             expected_tag.data()) != 1) {
-        return openssl_error("AES-256-GCM set tag failed");
+        return openssl_error("AES-GCM set tag failed");
     }
     int final_written = 0;
     if (EVP_DecryptFinal_ex(ctx->get(), plaintext.data() + written, &final_written) <= 0) {

@@ -1,4 +1,5 @@
-// The one object that seals records at run time: it holds the current data key, counts the
+// Seals what only the kiosk itself opens again (reversal queue, in-flight bracket, sealed rows,
+// profile cache; records for the CRM go through CrmRecordSealer): it holds the current data key, counts the
 // encryptions made with it and never passes the per-key limit (random 96-bit IVs allow at most
 // 2^32 encryptions per key, NIST SP 800-38D §8.3). Retired keys are RetiredKey objects, which can
 // only open old records; they never seal again (PCI DSS 3.7.5).

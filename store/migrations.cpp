@@ -167,12 +167,31 @@ CREATE TABLE withdrawal_in_flight (
 ) STRICT;
 )sql";
 
+// Data keys of the records sealed to the CRM (security/crm_record_sealer.hpp): never the key, only
+// its wraps, one per CRM record public key (two during a rotation). Written before the first record
+// sealed under the key, so every outbox record can travel with its wraps (crm/outbox_queue.hpp).
+constexpr std::string_view kCrmDataKeys = R"sql(
+CREATE TABLE crm_data_keys (
+    data_key_id      TEXT    PRIMARY KEY,
+    created_unix_ms  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE crm_data_key_wraps (
+    data_key_id      TEXT    NOT NULL REFERENCES crm_data_keys (data_key_id),
+    crm_key_id       TEXT    NOT NULL,
+    enc              BLOB    NOT NULL,
+    wrapped          BLOB    NOT NULL,
+    PRIMARY KEY (data_key_id, crm_key_id)
+) STRICT;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "outbox, dead_letter, journal, counters, kv", kInitialSchema},
     Migration{2, "technician_users", kTechnicianUsers},
     Migration{3, "host_reversals (was created by the reversal queue itself)", kHostReversals},
     Migration{4, "withdrawal_in_flight (the bracket was a kv text value)", kWithdrawalInFlight,
               &move_kv_bracket_to_its_table},
+    Migration{5, "crm_data_keys, crm_data_key_wraps (data keys wrapped to the CRM)", kCrmDataKeys},
 };
 
 Status set_schema_version(Database& database, int version) {

@@ -56,7 +56,18 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     if (!journal_key.ok()) throw std::runtime_error("journal key: " + journal_key.error().to_string());
     auto journal_chain = security::JournalChain::create(journal_key->view());
     if (!journal_chain.ok()) throw std::runtime_error(journal_chain.error().to_string());
-    cx_ = std::make_unique<CxRecorder>(database_, *sealer_, std::move(*journal_chain), environment_.random,
+    // CRM records are sealed to the CRM's record public keys, not with the key ring's data keys.
+    if (config_.crm.record_public_keys.empty()) {
+        throw std::runtime_error("crm.record_public_keys is not set: the kiosk seals its CRM records to the CRM's "
+                                 "record public key ([crm], docs/configuration.md)");
+    }
+    crm_data_keys_ = std::make_unique<store::CrmDataKeys>(database_);
+    security::CrmSealerConfig crm_sealing;
+    crm_sealing.crm_keys = config_.crm.record_public_keys;
+    crm_sealing.key_period = config_.crm.data_key_period;
+    crm_sealer_ = std::make_unique<security::CrmRecordSealer>(std::move(crm_sealing), *crm_data_keys_,
+                                                              environment_.clock);
+    cx_ = std::make_unique<CxRecorder>(database_, *crm_sealer_, std::move(*journal_chain), environment_.random,
                                        environment_.clock, config_.kiosk_id);
     // OpenSSL judges certificates by the real time, so they are reported against it too.
     host_certificate_notices_ = report_host_certificates(config_.host, SystemClock().now(), *cx_);

@@ -1,4 +1,4 @@
-// Assembles one kiosk from its parts: the database, the keys, the sealer and tokenizer, the CX
+// Assembles one kiosk from its parts: the database, the keys, the sealers and tokenizer, the CX
 // recorder, the runtime and the CRM uploader; at start it reports the bank host link's certificates
 // that expire within 30 days. Devices, host link and display are handed in, so
 // the same assembly runs on the simulator (kiosk/simulator) or on hardware.
@@ -18,7 +18,9 @@
 #include "security/key_file.hpp"
 #include "security/key_store.hpp"
 #include "security/pan.hpp"
+#include "security/crm_record_sealer.hpp"
 #include "security/record_sealer.hpp"
+#include "store/crm_data_keys.hpp"
 #include "store/database.hpp"
 
 namespace kiosk {
@@ -47,8 +49,10 @@ public:
     crm::Uploader& uploader() { return *uploader_; }
     CxRecorder& cx() { return *cx_; }
     store::Database& database() { return database_; }
-    // The sealer of this kiosk's records (reversal queue, in-flight bracket).
+    // The sealer of this kiosk's local records (reversal queue, in-flight bracket).
     security::RecordSealer& sealer() { return *sealer_; }
+    // The sealer of its CRM records: only the CRM's private key opens them.
+    security::CrmRecordSealer& crm_sealer() { return *crm_sealer_; }
     // The bank host link's certificates expired or expiring within 30 days, found at start-up
     // (logged and journaled then; kiosk/app/bank_host_link.hpp).
     [[nodiscard]] const std::vector<std::string>& host_certificate_notices() const { return host_certificate_notices_; }
@@ -60,6 +64,8 @@ private:
     security::KeyFile keys_;
     std::unique_ptr<security::KeyRingStore> key_store_;  // data keys; the sealer follows its rotations
     std::unique_ptr<security::RecordSealer> sealer_;
+    std::unique_ptr<store::CrmDataKeys> crm_data_keys_;  // the wraps of the CRM records' data keys
+    std::unique_ptr<security::CrmRecordSealer> crm_sealer_;
     std::unique_ptr<security::PanTokenizer> tokenizer_;
     std::unique_ptr<CxRecorder> cx_;
     std::unique_ptr<CxRecordSink> records_;  // the runtime's journal and CX records go to cx_

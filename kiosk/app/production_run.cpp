@@ -109,6 +109,11 @@ void require_production_config(const KioskConfig& config) {
             "crm.url is not set: the kiosk on hardware uploads its records to the bank's CRM ([crm], "
             "docs/configuration.md)");
     }
+    if (config.crm.record_public_keys.empty()) {
+        throw ConfigError(
+            "crm.record_public_keys is not set: the kiosk on hardware seals its records so only the bank's CRM "
+            "opens them, to the CRM's record public key \"<key id>:<base64>\" ([crm], docs/configuration.md)");
+    }
 }
 
 int run_production(const KioskConfig& config, const ProductionOptions& options, const StopSignals& stop) {

@@ -17,7 +17,8 @@ struct ProductionOptions {
 };
 
 // Returns 0 once `stop` is requested (or the window is closed). Throws on start-up failures — a
-// required key unset ([host] address, crm.url, the card reader, PIN pad or printer in [devices]),
+// required key unset ([host] address, crm.url, crm.record_public_keys, the card reader, PIN pad or
+// printer in [devices]),
 // the database, the keys file, a certificate — with a one-line message; main turns it into exit 1.
 int run_production(const KioskConfig& config, const ProductionOptions& options, const StopSignals& stop);
 

@@ -172,6 +172,27 @@ void read_host_transport(Reader& reader, HostTransport& transport) {
     }
 }
 
+// crm.record_public_keys ("<key id>:<base64>", one or two) and crm.data_key_period_hours.
+void read_crm_record_keys(Reader& reader, CrmConfig& crm) {
+    std::vector<std::string> texts;
+    reader.strings("crm.record_public_keys", texts);
+    if (!texts.empty()) {
+        crm.record_public_keys.clear();
+        for (std::size_t index = 0; index < texts.size(); ++index) {
+            auto key = security::parse_crm_public_key(texts[index]);
+            if (!key.ok()) reader.fail("crm.record_public_keys", "[" + std::to_string(index) + "]: " + key.error().message);
+            crm.record_public_keys.push_back(std::move(*key));
+        }
+        if (auto set = security::check_crm_public_key_set(crm.record_public_keys); !set.ok()) {
+            reader.fail("crm.record_public_keys", set.error().message);
+        }
+    }
+    const auto default_hours = std::chrono::duration_cast<std::chrono::hours>(crm.data_key_period).count();
+    // At most a year: the key is only in memory, so a restart starts a new period anyway.
+    const std::int64_t hours = reader.integer("crm.data_key_period_hours", default_hours, 1, 24 * 366);
+    crm.data_key_period = std::chrono::duration_cast<Millis>(std::chrono::hours(hours));
+}
+
 // Every key the kiosk knows, read into `config`: this is the list an unknown key is checked against.
 void read_every_key(Reader& reader, KioskConfig& config) {
     reader.string("kiosk.id", config.kiosk_id);
@@ -188,6 +209,7 @@ void read_every_key(Reader& reader, KioskConfig& config) {
         reader.integer("crm.batch_size", static_cast<std::int64_t>(config.crm.batch_size), 1, 500));
     reader.seconds("crm.upload_interval_s", config.crm.upload_interval, 3600);
     reader.seconds("crm.request_timeout_s", config.crm.request_timeout, 300);
+    read_crm_record_keys(reader, config.crm);
     read_usb_id(reader, "devices.card_reader_usb", config.devices.card_reader);
     read_usb_id(reader, "devices.pin_pad_usb", config.devices.pin_pad);
     read_usb_id(reader, "devices.printer_usb", config.devices.printer);

@@ -14,6 +14,7 @@
 
 #include "common/clock.hpp"
 #include "kiosk/flow/flow_config.hpp"
+#include "security/crm_record_key.hpp"
 
 namespace kiosk {
 
@@ -31,6 +32,11 @@ struct CrmConfig {
     std::size_t batch_size = 100;
     Millis upload_interval{5'000};
     Millis request_timeout{10'000};
+    // The CRM's record public keys, "<key id>:<base64>": every record is sealed so only the CRM
+    // opens it (docs/security.md, "Sealing to the CRM"). One, or two during the CRM's rotation;
+    // required on hardware, the simulator fills it in with its own CRM's.
+    std::vector<security::CrmPublicKey> record_public_keys;
+    Millis data_key_period{24LL * 60 * 60 * 1000};  // a new record data key this often
 };
 
 // [host]: the bank's authorization host, ISO 8583 over mutual TLS (docs/host.md, "TLS and

@@ -22,7 +22,7 @@ std::string make_uuid_v4(RandomSource& random) {
 }
 
 
-CxRecorder::CxRecorder(store::Database& database, security::RecordSealer& sealer,
+CxRecorder::CxRecorder(store::Database& database, security::CrmRecordSealer& sealer,
                        security::JournalChain journal_chain, RandomSource& random, const Clock& clock,
                        std::string kiosk_id)
     : database_(database),

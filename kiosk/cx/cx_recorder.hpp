@@ -1,5 +1,6 @@
 // Records the customer experience for the bank's CRM: each host answer as a transaction record
-// and each visit as a journey record. Every record is sealed (security/) and committed with its
+// and each visit as a journey record. Every record is sealed to the bank's CRM
+// (security/crm_record_sealer.hpp: only the CRM's private key opens it) and committed with its
 // journal line and counters in ONE SQLite transaction (store/business_step.hpp), so a crash at
 // any instant leaves all of a business step or none of it.
 #pragma once
@@ -14,7 +15,7 @@
 #include "kiosk/flow/session_outcome.hpp"
 #include "kiosk/runtime/session.hpp"
 #include "security/journal_chain.hpp"
-#include "security/record_sealer.hpp"
+#include "security/crm_record_sealer.hpp"
 #include "store/database.hpp"
 #include "store/journal.hpp"
 
@@ -30,7 +31,7 @@ struct TransactionRecord {
 class CxRecorder {
 public:
     // `journal_chain` holds the derived journal key: every journal line is chained under it.
-    CxRecorder(store::Database& database, security::RecordSealer& sealer, security::JournalChain journal_chain,
+    CxRecorder(store::Database& database, security::CrmRecordSealer& sealer, security::JournalChain journal_chain,
                RandomSource& random, const Clock& clock, std::string kiosk_id);
 
     Status record_transaction(const Session& session, const TransactionRecord& transaction);
@@ -49,7 +50,7 @@ private:
                                     std::string_view resource, std::string_view detail) const;
 
     store::Database& database_;
-    security::RecordSealer& sealer_;
+    security::CrmRecordSealer& sealer_;
     security::JournalChain journal_chain_;
     RandomSource& random_;
     const Clock& clock_;

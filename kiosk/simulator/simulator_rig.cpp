@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "kiosk/app/bank_host_link.hpp"
+#include "security/os_random.hpp"
 #include "sim/crm/test_pki.hpp"
 #include "sim/host/sim_bank_deck.hpp"
 
@@ -18,7 +19,21 @@ const Bytes& sim_pin_key() {
     return key;
 }
 
-std::unique_ptr<sim::SimCrmServer> start_crm(KioskConfig& config, const std::filesystem::path& pki_dir) {
+// The simulated bank's CRM record key pair, new at each start: the private key to its CRM (and to
+// `pki_dir`/crm-record.key, owner only, for a CRM run on its own), the public key to the kiosk.
+security::CrmPrivateKey make_crm_record_key(KioskConfig& config, const std::filesystem::path& pki_dir) {
+    security::OsRandom random;
+    auto key = security::CrmPrivateKey::generate("sim-crm-record", random);
+    if (!key.ok()) throw std::runtime_error("simulated CRM record key: " + key.error().to_string());
+    if (auto stored = key->store(pki_dir / "crm-record.key", random); !stored.ok()) {
+        throw std::runtime_error("simulated CRM record key: " + stored.error().to_string());
+    }
+    config.crm.record_public_keys = {key->public_key()};
+    return std::move(*key);
+}
+
+std::unique_ptr<sim::SimCrmServer> start_crm(KioskConfig& config, const std::filesystem::path& pki_dir,
+                                             std::optional<security::CrmPrivateKey>& record_key) {
     SeededRandom serials(7);
     sim::TestPkiOptions options;
     // Certificate validity is checked by OpenSSL against the real time, not the virtual clock.
@@ -32,6 +47,8 @@ std::unique_ptr<sim::SimCrmServer> start_crm(KioskConfig& config, const std::fil
     server.certificate_file = pki->server.certificate;
     server.private_key_file = pki->server.private_key;
     server.client_ca_file = pki->ca.certificate;  // mutual TLS, as the real CRM requires
+    record_key.emplace(make_crm_record_key(config, pki_dir));
+    server.record_keys = {*record_key};  // it opens every record, and refuses one it cannot
     auto crm = sim::SimCrmServer::start(server);
     if (!crm.ok()) throw std::runtime_error("simulated CRM: " + crm.error().to_string());
 
@@ -104,7 +121,7 @@ SimulatorRig::SimulatorRig(KioskConfig& config, const std::filesystem::path& pki
       printer_(printer_sim_.host_transport()),
       cash_sim_(sim_cassettes(config)),
       bank_(sim_pin_key()),
-      crm_(start_crm(config, pki_dir)) {
+      crm_(start_crm(config, pki_dir, crm_record_key_)) {
     // Every deck card with all its accounts (a checking account, and a savings account for some),
     // so transfers between the customer's own accounts can be made.
     if (const Status added = sim::add_card_deck(bank_.bank(), opening_balance, Money{5'000'00, "CNY", 2}); !added.ok()) {

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "common/clock.hpp"
@@ -37,7 +38,8 @@ namespace kiosk {
 
 class SimulatorRig {
 public:
-    // Starts the simulated CRM (certificates in `pki_dir`) and points config.crm at it; with
+    // Starts the simulated CRM (certificates and its record private key in `pki_dir`) and points
+    // config.crm at it, crm.record_public_keys included; with
     // config.sim.host_transport Iso8583 also the simulated bank's TLS server (certificates in
     // `pki_dir`/bank-host) and points config.host at it, pins included.
     // Throws std::runtime_error naming what could not be started.
@@ -83,6 +85,8 @@ public:
     drivers::Sensors& sensors() { return sensors_; }
     sim::SimBankHost& bank() { return bank_; }
     sim::SimCrmServer& crm() { return *crm_; }
+    // The simulated CRM's record private key (config.crm.record_public_keys has its public key).
+    [[nodiscard]] const security::CrmPrivateKey& crm_record_key() const { return *crm_record_key_; }
 
     // The cardless withdrawal staged at start for unionpay-li's checking account (up to CNY 2,000,
     // single use): type the code, then the phone number.
@@ -108,6 +112,7 @@ private:
     sim::SimSensors sensors_sim_;
     drivers::FramedSensors sensors_{sensors_sim_.host_transport()};
     sim::SimBankHost bank_;  // the bank itself (its faults, balances); in process, also the link
+    std::optional<security::CrmPrivateKey> crm_record_key_;  // before crm_: start_crm makes it
     std::unique_ptr<sim::SimCrmServer> crm_;
     std::unique_ptr<sim::SimBankServer> bank_server_;  // the same bank over ISO 8583/TLS
     std::unique_ptr<host::HostLink> tls_link_;

@@ -52,6 +52,8 @@ std::string error_body(const std::string& message) {
 
 Result<std::unique_ptr<SimCrmServer>> SimCrmServer::start(const SimCrmOptions& options) {
     std::unique_ptr<SimCrmServer> crm(new SimCrmServer());
+    if (!options.record_keys.empty()) crm->opener_ = std::make_unique<crm::RecordOpener>(options.record_keys);
+    if (options.clock != nullptr) crm->clock_ = options.clock;
     std::string tls_failure;
     crm->server_ = std::make_unique<httplib::SSLServer>(
         [&options, &tls_failure](SSL_CTX& context) { return configure_tls(context, options, tls_failure); });
@@ -116,6 +118,11 @@ std::vector<security::SealedRecord> SimCrmServer::received() const {
     return received_;
 }
 
+std::vector<OpenedCrmRecord> SimCrmServer::opened() const {
+    std::lock_guard lock(mutex_);
+    return opened_;
+}
+
 std::vector<std::string> SimCrmServer::received_ids() const {
     std::lock_guard lock(mutex_);
     std::vector<std::string> ids;
@@ -171,15 +178,29 @@ std::vector<crm::RecordResult> SimCrmServer::ingest(const crm::UploadBatch& batc
         ++deliveries_[id];
         if (const auto rejection = rejections_.find(id); rejection != rejections_.end()) {
             results.push_back({id, crm::RecordOutcome::Rejected, rejection->second});
-        } else if (received_ids_.insert(id).second) {
-            received_.push_back(record);
-            results.push_back({id, crm::RecordOutcome::Accepted, ""});
-        } else {
+        } else if (received_ids_.contains(id)) {
             // The idempotency key at work: already held, so not stored again, but acknowledged.
             results.push_back({id, crm::RecordOutcome::Duplicate, ""});
+        } else if (auto refusal = open_record(batch, record)) {
+            results.push_back({id, crm::RecordOutcome::Rejected, std::move(*refusal)});
+        } else {
+            received_ids_.insert(id);
+            received_.push_back(record);
+            results.push_back({id, crm::RecordOutcome::Accepted, ""});
         }
     }
     return results;
+}
+
+std::optional<std::string> SimCrmServer::open_record(const crm::UploadBatch& batch,
+                                                     const security::SealedRecord& record) {
+    if (!opener_) return std::nullopt;
+    auto payload = opener_->open(batch, record);
+    if (!payload) return payload.error().message;
+    const security::RecordHeader& header = record.header;
+    opened_.push_back(OpenedCrmRecord{header.record_id, header.kind, header.kiosk_id, header.schema_version,
+                                      header.created_unix_ms, to_unix_millis(clock_->now()), std::move(*payload)});
+    return std::nullopt;
 }
 
 void SimCrmServer::wait_answer_delay() {

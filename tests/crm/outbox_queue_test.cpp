@@ -8,7 +8,10 @@
 
 #include "memory_record_queue.hpp"
 #include "scripted_waiter.hpp"
+#include "security/crm_record_sealer.hpp"
 #include "sim/virtual_clock.hpp"
+#include "store/business_step.hpp"
+#include "store/crm_data_keys.hpp"
 #include "store/transaction.hpp"
 #include "tls_test_support.hpp"
 
@@ -125,6 +128,54 @@ TEST_F(OutboxQueueTest, RejectedRecordIsDeadLetteredWithTheReason) {
     EXPECT_EQ((*letters)[0].record, record("r-1"));
     EXPECT_EQ((*letters)[0].reason, "kiosk K1 not enrolled");
     EXPECT_EQ(crm_->received_ids(), Ids{"r-2"});
+}
+
+// Records sealed to the CRM for real: the CRM holding crm-2026's private key opens those sealed
+// to it, and refuses, with the reason, one sealed to a key it does not hold; the kiosk
+// dead-letters that one with the CRM's reason.
+TEST_F(OutboxQueueTest, TheCrmOpensWhatIsSealedToItAndTheKioskDeadLettersTheRest) {
+    auto crm_key = security::CrmPrivateKey::generate("crm-2026", random_);
+    auto rogue_key = security::CrmPrivateKey::generate("crm-rogue", random_);
+    ASSERT_TRUE(crm_key.ok() && rogue_key.ok());
+    crm_.reset();
+    sim::SimCrmOptions options = kiosk::testing::serve_with(pki_);
+    options.record_keys = {*crm_key};
+    options.clock = &clock_;
+    auto started = sim::SimCrmServer::start(options);
+    ASSERT_TRUE(started.ok()) << started.error().to_string();
+    crm_ = std::move(*started);
+
+    store::CrmDataKeys wraps(*core_);
+    const auto seal_to = [&](const security::CrmPrivateKey& key, const std::string& id) {
+        security::CrmRecordSealer sealer({{key.public_key()}}, wraps, clock_);
+        auto sealed = sealer.seal({id, "survey", "K1", "", 2, 1000}, to_bytes(R"({"csat":5})"), random_);
+        ASSERT_TRUE(sealed.ok()) << sealed.error().to_string();
+        store::BusinessStep step;
+        step.outbox.push_back(*sealed);
+        ASSERT_TRUE(store::commit(*core_, step).ok());
+    };
+    seal_to(*crm_key, "r-1");
+    seal_to(*rogue_key, "r-2");
+    seal_to(*crm_key, "r-3");
+
+    auto uploader = open_uploader();
+    const auto summary = uploader->upload_once();
+    ASSERT_TRUE(summary.ok()) << summary.error->to_string();
+    EXPECT_EQ(summary.acknowledged, 2U);
+    EXPECT_EQ(summary.dead_lettered, 1U);
+    EXPECT_EQ(pending(), 0U);
+    const auto opened = crm_->opened();
+    ASSERT_EQ(opened.size(), 2U);
+    EXPECT_EQ(opened[0].record_id, "r-1");
+    EXPECT_EQ(opened[0].kind, "survey");
+    EXPECT_EQ(opened[0].payload_json, R"({"csat":5})");
+    EXPECT_EQ(opened[0].received_unix_ms, to_unix_millis(clock_.now()));
+    EXPECT_EQ(opened[1].record_id, "r-3");
+    const auto letters = core_outbox_->dead_letters(10);
+    ASSERT_TRUE(letters.ok());
+    ASSERT_EQ(letters->size(), 1U);
+    EXPECT_EQ((*letters)[0].record.header.record_id, "r-2");
+    EXPECT_EQ((*letters)[0].reason, "sealed to unknown CRM key 'crm-rogue'");
 }
 
 TEST_F(OutboxQueueTest, ThreadDeliversWhatTheCoreCommitsAndStopsPromptly) {

@@ -1,5 +1,6 @@
-// crm/wire_format: batches and answers round-trip, and every kind of malformed answer is an Error
-// that names what was wrong (so the uploader acknowledges nothing).
+// crm/wire_format: batches (records and the data keys they use) and answers round-trip, and every
+// kind of malformed batch or answer is an Error that names what was wrong (so the uploader
+// acknowledges nothing).
 #include "crm/wire_format.hpp"
 
 #include <gtest/gtest.h>
@@ -17,10 +18,22 @@ security::SealedRecord make_record(const std::string& id, std::uint8_t fill) {
     return record;
 }
 
+security::WrappedDataKey make_wrap(const std::string& key_id, const std::string& crm_key_id, std::uint8_t fill) {
+    return {key_id, crm_key_id, Bytes(32, fill), Bytes(48, static_cast<std::uint8_t>(fill + 1))};
+}
+
 const std::vector<std::string> sent = {"rec-1", "rec-2", "rec-3"};
 
+struct MalformedBatch {
+    const char* name;
+    std::string json;
+    const char* expected_words;
+};
+
 TEST(WireFormat, BatchRoundTrips) {
-    const UploadBatch batch{"KIOSK-0042", {make_record("rec-1", 1), make_record("rec-2", 2)}};
+    const UploadBatch batch{"KIOSK-0042",
+                            {make_record("rec-1", 1), make_record("rec-2", 2)},
+                            {make_wrap("dk-2026-01", "crm-old", 3), make_wrap("dk-2026-01", "crm-new", 5)}};
     const auto decoded = decode_batch(encode_batch(batch));
     ASSERT_TRUE(decoded.ok()) << decoded.error().to_string();
     EXPECT_EQ(*decoded, batch);
@@ -39,6 +52,53 @@ TEST(WireFormat, BatchUsesTheDocumentedFieldNamesAndBase64) {
     EXPECT_EQ(record["iv"], "AAAAAAAAAAAAAAAA");
     EXPECT_EQ(record["ciphertext"], "AP8AEIA=");
     EXPECT_EQ(record["tag"], "AQEBAQEBAQEBAQEBAQEBAQ==");
+    EXPECT_TRUE(json["data_keys"].is_array());
+}
+
+TEST(WireFormat, DataKeysUseTheDocumentedFieldNames) {
+    const auto json =
+        nlohmann::json::parse(encode_batch({"K1", {make_record("rec-1", 0)}, {make_wrap("dk-2026-01", "crm-1", 0)}}));
+    const auto& key = json["data_keys"][0];
+    EXPECT_EQ(key["key_id"], "dk-2026-01");
+    EXPECT_EQ(key["crm_key_id"], "crm-1");
+    EXPECT_EQ(key["enc"], "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+    EXPECT_EQ(key["wrapped"].get<std::string>().size(), 64U);
+}
+
+TEST(WireFormat, MalformedDataKeysAreRejectedWithTheReason) {
+    auto good = nlohmann::json::parse(
+        encode_batch({"K1", {make_record("rec-1", 0)}, {make_wrap("dk-2026-01", "crm-1", 0)}}));
+    const auto with = [&good](const char* field, nlohmann::json value) {
+        auto copy = good;
+        copy["data_keys"][0][field] = std::move(value);
+        return copy.dump();
+    };
+    auto without_keys = good;
+    without_keys.erase("data_keys");
+    auto twice = good;
+    twice["data_keys"].push_back(twice["data_keys"][0]);
+    auto not_array = good;
+    not_array["data_keys"] = "dk";
+    const std::vector<MalformedBatch> cases = {
+        {"no data_keys", without_keys.dump(), "data_keys is missing"},
+        {"data_keys not array", not_array.dump(), "data_keys is not an array"},
+        {"missing crm key", with("crm_key_id", nullptr), "data_keys[0].crm_key_id is not a string"},
+        {"empty key id", with("key_id", ""), "data_keys[0].key_id is empty"},
+        {"short enc", with("enc", "AAAA"), "data_keys[0].enc is 3 bytes, expected 32"},
+        {"short wrapped", with("wrapped", "AAAA"), "data_keys[0].wrapped is 3 bytes, expected 48"},
+        {"wrapped not base64", with("wrapped", "*"), "data_keys[0].wrapped is not base64"},
+        {"same wrap twice", twice.dump(), "again"},
+    };
+    for (const auto& test : cases) {
+        const auto decoded = decode_batch(test.json);
+        ASSERT_FALSE(decoded.ok()) << test.name;
+        EXPECT_NE(decoded.error().message.find(test.expected_words), std::string::npos)
+            << test.name << ": " << decoded.error().message;
+    }
+    // A record whose key has no wrap is the CRM's to refuse, per record, not a malformed batch.
+    auto unwrapped = good;
+    unwrapped["data_keys"] = nlohmann::json::array();
+    EXPECT_TRUE(decode_batch(unwrapped.dump()).ok());
 }
 
 TEST(WireFormat, EmptyBatchRoundTrips) {
@@ -47,12 +107,6 @@ TEST(WireFormat, EmptyBatchRoundTrips) {
     ASSERT_TRUE(decoded.ok());
     EXPECT_TRUE(decoded->records.empty());
 }
-
-struct MalformedBatch {
-    const char* name;
-    std::string json;
-    const char* expected_words;
-};
 
 TEST(WireFormat, MalformedBatchesAreRejectedWithTheReason) {
     auto good = nlohmann::json::parse(encode_batch({"K1", {make_record("rec-1", 0)}}));

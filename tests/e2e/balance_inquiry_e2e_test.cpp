@@ -13,6 +13,7 @@
 #include "sim/devices/card_deck.hpp"
 #include "store/outbox.hpp"
 #include "ui/offscreen_display.hpp"
+#include "tests/e2e/crm_opened_check.hpp"
 #include "tests/e2e/fresh_test_directory.hpp"
 
 namespace kiosk {
@@ -99,6 +100,7 @@ TEST_F(BalanceInquiryE2eTest, CrmReceivesExactlyTheRecordsCommittedOnceEach) {
     std::set<std::string> kinds;
     for (const auto& record : rig_->crm().received()) kinds.insert(record.header.kind);
     EXPECT_EQ(kinds, (std::set<std::string>{"journey", "transaction"}));
+    test::expect_crm_opened_every_record(rig_->crm(), committed);
 }
 
 TEST_F(BalanceInquiryE2eTest, RecordsSurviveACrmOutageAndArriveExactlyOnce) {

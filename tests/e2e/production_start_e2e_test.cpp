@@ -93,6 +93,7 @@ protected:
              << "[crm]\nurl = \"https://127.0.0.1:" << crm_port << "/ingest\"\nca_file = \""
              << pki->ca.certificate.string() << "\"\nclient_cert = \"" << pki->client.certificate.string()
              << "\"\nclient_key = \"" << pki->client.private_key.string() << "\"\nrequest_timeout_s = 2\n"
+             << "record_public_keys = [\"crm-2026:OUjP4K0d22ldeA5ZB3GV2mxWUGsCcyl5SrAryoCBXE0=\"]\n"
              << "[devices]\ncard_reader_usb = \"ffff:fff0\"\npin_pad_usb = \"ffff:fff1\"\nprinter_usb = \"ffff:fff2\"\n"
              << "dispenser_usb = \"ffff:fff3\"\nsensors_usb = \"ffff:fff4\"\n";
         const fs::path path = dir_ / "kiosk.toml";

@@ -21,7 +21,9 @@
 #include "security/pan.hpp"
 #include "sim/virtual_clock.hpp"
 #include "store/journal.hpp"
+#include "store/outbox.hpp"
 #include "ui/offscreen_display.hpp"
+#include "tests/e2e/crm_opened_check.hpp"
 #include "tests/e2e/fresh_test_directory.hpp"
 
 namespace kiosk {
@@ -192,6 +194,24 @@ protected:
         ASSERT_TRUE(open.ok());
         EXPECT_FALSE(*open) << "in-flight bracket left open";
         for (const std::string& note : notes_) EXPECT_FALSE(note.starts_with("display:")) << note;
+        expect_crm_opened_everything();
+    }
+
+    // Every CX record of the scenario, restarts included, reaches the simulated CRM and opens
+    // there: the wraps of earlier runs' data keys were persisted with the records.
+    void expect_crm_opened_everything() {
+        crm::UploadSummary summary;
+        do {
+            summary = kiosk_->app->uploader().upload_once();
+            ASSERT_TRUE(summary.ok()) << summary.error->to_string();
+        } while (summary.sent > 0);
+        auto pending = kiosk_->app->uploader().status().pending;
+        EXPECT_EQ(pending, 0U);
+        auto dead = store::Outbox(kiosk_->app->database(), clock_).dead_letter_count();
+        ASSERT_TRUE(dead.ok());
+        EXPECT_EQ(*dead, 0U) << "the CRM refused a record";
+        EXPECT_FALSE(rig_->crm().received_ids().empty());
+        test::expect_crm_opened_every_record(rig_->crm(), {});
     }
 
     fs::path dir_;

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "crm/wire_format.hpp"
 #include "fuzz_check.hpp"
@@ -23,6 +24,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(ids.insert(record.header.record_id).second);
         FUZZ_CHECK(record.iv.size() == 12);
         FUZZ_CHECK(record.tag.size() == 16);
+    }
+    std::set<std::pair<std::string, std::string>> wraps;
+    for (const auto& key : batch->data_keys) {
+        FUZZ_CHECK(!key.data_key_id.empty() && !key.crm_key_id.empty());
+        FUZZ_CHECK(wraps.emplace(key.data_key_id, key.crm_key_id).second);
+        FUZZ_CHECK(key.enc.size() == 32);
+        FUZZ_CHECK(key.wrapped.size() == 48);
     }
 
     const auto again = kiosk::crm::decode_batch(kiosk::crm::encode_batch(*batch));

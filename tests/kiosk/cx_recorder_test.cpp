@@ -1,5 +1,6 @@
 // The CX recorder: each business step commits its sealed record, journal line and counters
-// together, and what it seals carries the token and masked PAN, never the PAN.
+// together, and what it seals carries the token and masked PAN, never the PAN. Records are sealed
+// to the CRM: the test opens them as the CRM does, with its record private key.
 #include "kiosk/cx/cx_recorder.hpp"
 
 #include <gtest/gtest.h>
@@ -7,8 +8,10 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "crm/record_opener.hpp"
 #include "sim/virtual_clock.hpp"
 #include "store/counters.hpp"
+#include "store/crm_data_keys.hpp"
 #include "store/journal.hpp"
 #include "store/outbox.hpp"
 
@@ -19,11 +22,28 @@ constexpr const char* pan = "4012888888881881";
 
 security::JournalChain journal_chain() { return std::move(security::JournalChain::create(Bytes(32, 0x4A)).value()); }
 
+security::CrmPrivateKey crm_key() {
+    SeededRandom random(77);
+    return std::move(security::CrmPrivateKey::generate("crm-test", random).value());
+}
+
+security::CrmSealerConfig sealing_to(const security::CrmPrivateKey& key) {
+    security::CrmSealerConfig config;
+    config.crm_keys = {key.public_key()};
+    return config;
+}
+
+class FailingKeyStore final : public security::WrappedKeyStore {
+public:
+    Status persist(const security::NewDataKey&) override { return make_error("store", "disk full"); }
+};
+
 class CxRecorderTest : public ::testing::Test {
 protected:
     CxRecorderTest()
         : database_(std::move(store::Database::open_in_memory()).value()),
-          sealer_(security::DataKey{"dk-test", security::SecureBytes(Bytes(32, 0x42))}),
+          data_keys_(database_),
+          sealer_(sealing_to(crm_key_), data_keys_, clock_),
           recorder_(database_, sealer_, journal_chain(), random_, clock_, "SIM-0001") {
         session_.number = 1;
         session_.pan = security::SecureString(std::string_view(pan));
@@ -35,15 +55,19 @@ protected:
         auto batch = store::Outbox(database_, clock_).next_batch(10);
         EXPECT_TRUE(batch.ok());
         EXPECT_EQ(batch->size(), 1U);
-        auto plain = sealer_.open(batch->front());
-        EXPECT_TRUE(plain.ok());
-        return nlohmann::json::parse(std::string(reinterpret_cast<const char*>(plain->data()), plain->size()));
+        const std::vector<std::string> key_ids{batch->front().header.key_id};
+        crm::UploadBatch upload{"SIM-0001", *batch, data_keys_.wraps_for(key_ids).value()};
+        auto plain = crm::RecordOpener({crm_key_}).open(upload, batch->front());
+        EXPECT_TRUE(plain.ok()) << plain.error().to_string();
+        return nlohmann::json::parse(plain.value_or("{}"));
     }
 
     store::Database database_;
     sim::VirtualClock clock_;
     SeededRandom random_{1};
-    security::RecordSealer sealer_;
+    security::CrmPrivateKey crm_key_ = crm_key();
+    store::CrmDataKeys data_keys_;
+    security::CrmRecordSealer sealer_;
     CxRecorder recorder_;
     Session session_;
 };
@@ -92,9 +116,10 @@ TEST_F(CxRecorderTest, RecordIdsAreVersion4Uuids) {
 }
 
 TEST_F(CxRecorderTest, AFailedStepLeavesNothingBehind) {
-    // A retired-for-sealing key makes the seal fail before anything is written.
-    security::RecordSealer exhausted(security::DataKey{"dk-x", security::SecureBytes(Bytes(32, 1))}, 0);
-    CxRecorder recorder(database_, exhausted, journal_chain(), random_, clock_, "SIM-0001");
+    // A data key whose wraps cannot be persisted seals nothing, before anything is written.
+    FailingKeyStore failing;
+    security::CrmRecordSealer unpersisted(sealing_to(crm_key_), failing, clock_);
+    CxRecorder recorder(database_, unpersisted, journal_chain(), random_, clock_, "SIM-0001");
     EXPECT_FALSE(recorder.record_transaction(session_, {host::TransactionType::BalanceInquiry,
                                                         host::ResponseCode::Approved, 1, {}})
                      .ok());

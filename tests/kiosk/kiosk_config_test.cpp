@@ -57,6 +57,38 @@ TEST(KioskConfigTest, BadValuesAreNamedWithFileLineAndKey) {
 
 // The line is the value's own, in a longer file and inside a multi-line array; a required key
 // that is missing is located at its section.
+// The CRM's record public keys: one, or two during a rotation, as "<key id>:<base64 of 32 bytes>".
+TEST(KioskConfigTest, CrmRecordPublicKeysAndTheDataKeyPeriod) {
+    const KioskConfig defaults = parse_config("", "test.toml");
+    EXPECT_TRUE(defaults.crm.record_public_keys.empty());
+    EXPECT_EQ(defaults.crm.data_key_period, std::chrono::hours(24));
+    const KioskConfig config = parse_config(
+        "[crm]\nrecord_public_keys = [\"crm-2026:OUjP4K0d22ldeA5ZB3GV2mxWUGsCcyl5SrAryoCBXE0=\", "
+        "\"crm-2027:Qw9LmFlmUUWmsbonQCRIe9ZvA6LdV313U8aNfX0AwAw=\"]\ndata_key_period_hours = 6\n",
+        "test.toml");
+    ASSERT_EQ(config.crm.record_public_keys.size(), 2U);
+    EXPECT_EQ(config.crm.record_public_keys[0].id, "crm-2026");
+    EXPECT_EQ(config.crm.record_public_keys[1].to_config_text(), "crm-2027:Qw9LmFlmUUWmsbonQCRIe9ZvA6LdV313U8aNfX0AwAw=");
+    EXPECT_EQ(config.crm.data_key_period, std::chrono::hours(6));
+}
+
+TEST(KioskConfigTest, CrmRecordPublicKeyErrorsSayWhatIsWrong) {
+    const auto with = [](const std::string& line) { return error_of("[crm]\n" + line + "\n"); };
+    EXPECT_EQ(with("record_public_keys = [\"OUjP4K0d22ldeA5ZB3GV2mxWUGsCcyl5SrAryoCBXE0=\"]"),
+              "test.toml:2: crm.record_public_keys: [0]: CRM record public key "
+              "\"OUjP4K0d22ldeA5ZB3GV2mxWUGsCcyl5SrAryoCBXE0=\" is not \"<key id>:<base64 of 32 bytes>\": no ':'");
+    EXPECT_EQ(with("record_public_keys = [\"crm-1:AAAA\"]"),
+              "test.toml:2: crm.record_public_keys: [0]: CRM record public key 'crm-1': is not the base64 of 32 bytes "
+              "(expected 44 characters ending in one '=', got 4 characters)");
+    EXPECT_EQ(with("record_public_keys = [\"a:OUjP4K0d22ldeA5ZB3GV2mxWUGsCcyl5SrAryoCBXE0=\", "
+                   "\"a:Qw9LmFlmUUWmsbonQCRIe9ZvA6LdV313U8aNfX0AwAw=\"]"),
+              "test.toml:2: crm.record_public_keys: CRM record public key id 'a' appears twice");
+    EXPECT_EQ(with("record_public_keys = [\"a:OUjP4K0d22ldeA5ZB3GV2mxWUGsCcyl5SrAryoCBXE0=\", "
+                   "\"b:OUjP4K0d22ldeA5ZB3GV2mxWUGsCcyl5SrAryoCBXE0=\", \"c:OUjP4K0d22ldeA5ZB3GV2mxWUGsCcyl5SrAryoCBXE0=\"]"),
+              "test.toml:2: crm.record_public_keys: expected one CRM record public key, or two during a rotation, got 3");
+    EXPECT_EQ(with("data_key_period_hours = 0"), "test.toml:2: crm.data_key_period_hours: must be between 1 and 8784, got 0");
+}
+
 TEST(KioskConfigTest, ValueErrorsNameTheLineOfTheValue) {
     EXPECT_EQ(error_of("# kiosk\n\n[kiosk]\nid = \"BJ-1\"\n\n[crm]\nbatch_size = 20\nupload_interval_s = 0\n"),
               "test.toml:8: crm.upload_interval_s: must be between 1 and 3600, got 0");

@@ -111,12 +111,14 @@ CREATE TABLE IF NOT EXISTS host_reversals (
 ) STRICT;
 )sql";
 
-// Turns the file into what schema-2 firmware left: the tables of migrations 3 and 4 gone and
+// Turns the file into what schema-2 firmware left: the tables of migrations 3 to 5 gone and
 // user_version 2. `with_old_reversals`: that firmware's queue had created its own table, with a row.
 void make_schema_2_database(const std::string& path, bool with_old_reversals) {
     auto database = Database::open(path);
     ASSERT_TRUE(database.ok()) << database.error().to_string();
-    ASSERT_TRUE(database->execute("DROP TABLE host_reversals; DROP TABLE withdrawal_in_flight; PRAGMA user_version = 2").ok());
+    ASSERT_TRUE(database->execute("DROP TABLE host_reversals; DROP TABLE withdrawal_in_flight; DROP TABLE "
+                                  "crm_data_key_wraps; DROP TABLE crm_data_keys; PRAGMA user_version = 2")
+                    .ok());
     if (!with_old_reversals) return;
     ASSERT_TRUE(database->execute(kOldHostReversals).ok());
     ASSERT_TRUE(database->execute("INSERT INTO host_reversals (record_id, stan, original_stan, kiosk_id, key_id, "
@@ -136,6 +138,14 @@ TEST(Migrations, ANewDatabaseHasTheSealedTables) {
         auto select = SealedRows(*database, table).select();
         EXPECT_TRUE(select.ok()) << table << ": " << (select.ok() ? "" : select.error().to_string());
     }
+}
+
+TEST(Migrations, ANewDatabaseHasTheCrmDataKeyTables) {
+    auto database = Database::open_in_memory();
+    ASSERT_TRUE(database.ok());
+    EXPECT_GE(latest_schema_version(), 5);
+    EXPECT_EQ(table_count(*database, "crm_data_keys"), 1);
+    EXPECT_EQ(table_count(*database, "crm_data_key_wraps"), 1);
 }
 
 TEST(Migrations, ASchema2DatabaseWithoutTheReversalTableGetsIt) {
