@@ -69,6 +69,9 @@ public:
     static constexpr const char* records_path = "/v1/records";
     static constexpr const char* profiles_path = "/v1/profiles";  // GET <profiles_path>/<pan_token>
     static constexpr const char* control_path = "/v1/sim";
+    // A profile put through the control endpoint may be larger than the kiosk accepts, so a test
+    // can serve an oversized one and watch the kiosk ignore it.
+    static constexpr std::size_t control_profile_max_bytes = 1U << 20U;
 
     // Opens the database, binds 127.0.0.1:<port>, starts serving on its own thread and returns
     // once it accepts connections.
