@@ -91,4 +91,14 @@ Result<Database> Database::open_in_memory() {
     return database;
 }
 
+Result<Database> Database::open_with_schema(const std::string& path, std::span<const Migration> migrations,
+                                            const DatabaseOptions& options) {
+    auto connection = open_handle(path);
+    if (!connection) return connection.error();
+    Database database(std::move(connection).value(), path);
+    KIOSK_TRY(database.configure(options, path != kMemoryPath));
+    KIOSK_TRY(migrate(database, migrations));
+    return database;
+}
+
 }  // namespace kiosk::store

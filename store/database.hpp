@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,8 @@
 #include "store/sqlite_handles.hpp"
 
 namespace kiosk::store {
+
+struct Migration;  // store/migrations.hpp
 
 struct DatabaseOptions {
     // How long a statement waits for another connection's write lock before giving up with
@@ -32,6 +35,12 @@ public:
     // A private in-memory database with the same schema, for tests that need no file. Not WAL
     // (memory databases have no journal file) and gone when closed.
     static Result<Database> open_in_memory();
+
+    // A database of another program's own schema (the simulated CRM's, sim/crm/crm_store.hpp):
+    // configured like open() and migrated with `migrations` instead of the kiosk's.
+    // ":memory:" opens a private in-memory one.
+    static Result<Database> open_with_schema(const std::string& path, std::span<const Migration> migrations,
+                                             const DatabaseOptions& options = {});
 
     Database(Database&&) noexcept = default;
     Database& operator=(Database&&) noexcept = default;

@@ -92,6 +92,9 @@ enum class HostTransport {
 struct SimConfig {
     std::vector<SimCassetteConfig> cassettes{{10000, 200, 20}, {5000, 200, 20}};  // CNY 100 and 50
     HostTransport host_transport = HostTransport::Iso8583;
+    // Not a file key: set by `kiosk-sim` when the simulated CRM runs as its own process
+    // (kiosk/simulator/external_crm.hpp); config.crm already points at it and the rig starts none.
+    bool external_crm = false;
 };
 
 struct KioskConfig {

@@ -6,12 +6,14 @@
 // line on stderr and exit 1.
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <optional>
 
 #include "kiosk/app/customer_load.hpp"
 #include "kiosk/app/headless_demo.hpp"
 #include "kiosk/app/headless_replay.hpp"
 #include "kiosk/app/window_session.hpp"
 #include "kiosk/config/kiosk_config.hpp"
+#include "kiosk/simulator/external_crm.hpp"
 #include "sim/devices/card_deck.hpp"
 
 namespace {
@@ -36,6 +38,7 @@ int main(int argc, char** argv) {
     std::string trace_path;
     std::string replay_path;
     std::string replay_card = "visa-alice";
+    std::string crm_ready;
     kiosk::CustomerLoad load;
     bool under_load = false;
     cli.add_flag("--sim", simulator, "Implied: simulated devices, bank host and CRM (accepted as `kiosk --sim` passes it)");
@@ -69,10 +72,24 @@ int main(int argc, char** argv) {
            "No window, no customers: deliver the outbox to the CRM, exit 0 once it is empty")
         ->excludes(headless_flag)
         ->excludes(load_option);
+    cli.add_option("--crm-ready", crm_ready,
+                   "Use the simulated CRM process that wrote this ready file (kiosk-sim-crm serve --ready-file)")
+        ->check(CLI::ExistingFile);
     CLI11_PARSE(cli, argc, argv);
 
     try {
         kiosk::KioskConfig config = config_path.empty() ? kiosk::KioskConfig{} : kiosk::load_config(config_path);
+        // The simulated CRM is its own process, as the bank's is: one given (crash tests), or
+        // started here for this run — except for a trace replay, which needs no CRM of its own.
+        std::optional<kiosk::CrmChildProcess> crm_process;
+        if (crm_ready.empty() && replay_path.empty()) {
+            crm_process.emplace(config.data_dir / "sim-crm");
+            crm_ready = crm_process->ready_file().string();
+        }
+        if (!crm_ready.empty()) {
+            kiosk::use_external_crm(config, crm_ready);
+            config.sim.external_crm = true;
+        }
         kiosk::sim::SimInstrumentOptions instruments;
         instruments.control_socket = config.control_socket_path();
         if (!trace_path.empty()) instruments.trace_file = trace_path;

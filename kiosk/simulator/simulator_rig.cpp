@@ -34,6 +34,7 @@ security::CrmPrivateKey make_crm_record_key(KioskConfig& config, const std::file
 
 std::unique_ptr<sim::SimCrmServer> start_crm(KioskConfig& config, const std::filesystem::path& pki_dir,
                                              std::optional<security::CrmPrivateKey>& record_key) {
+    if (config.sim.external_crm) return nullptr;  // config.crm names the CRM process
     SeededRandom serials(7);
     sim::TestPkiOptions options;
     // Certificate validity is checked by OpenSSL against the real time, not the virtual clock.

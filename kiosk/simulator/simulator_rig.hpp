@@ -84,6 +84,9 @@ public:
     sim::SimSensors& sensor_board() { return sensors_sim_; }
     drivers::Sensors& sensors() { return sensors_; }
     sim::SimBankHost& bank() { return bank_; }
+    // The in-process simulated CRM. Not there when config.sim.external_crm (a kiosk-sim-crm
+    // process serves the kiosk): has_crm() says which.
+    [[nodiscard]] bool has_crm() const { return crm_ != nullptr; }
     sim::SimCrmServer& crm() { return *crm_; }
     // The simulated CRM's record private key (config.crm.record_public_keys has its public key).
     [[nodiscard]] const security::CrmPrivateKey& crm_record_key() const { return *crm_record_key_; }

@@ -164,7 +164,7 @@ TEST_F(OutboxQueueTest, TheCrmOpensWhatIsSealedToItAndTheKioskDeadLettersTheRest
     EXPECT_EQ(summary.acknowledged, 2U);
     EXPECT_EQ(summary.dead_lettered, 1U);
     EXPECT_EQ(pending(), 0U);
-    const auto opened = crm_->opened();
+    const auto opened = crm_->opened_records();
     ASSERT_EQ(opened.size(), 2U);
     EXPECT_EQ(opened[0].record_id, "r-1");
     EXPECT_EQ(opened[0].kind, "survey");

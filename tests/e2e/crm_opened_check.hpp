@@ -17,7 +17,7 @@ namespace kiosk::test {
 inline void expect_crm_opened_every_record(const sim::SimCrmServer& crm, const std::vector<std::string>& committed) {
     const std::vector<std::string> received = crm.received_ids();
     std::multiset<std::string> opened_ids;
-    for (const sim::OpenedCrmRecord& record : crm.opened()) {
+    for (const sim::OpenedCrmRecord& record : crm.opened_records()) {
         opened_ids.insert(record.record_id);
         const auto payload = nlohmann::json::parse(record.payload_json, nullptr, false);
         EXPECT_TRUE(payload.is_object()) << record.record_id << " opened to something that is not a JSON object";
