@@ -12,11 +12,24 @@
 
 namespace kiosk::crm {
 
+// The newest journal entry's seq and HMAC chain MAC when the batch was read (store::Journal::anchor),
+// so the bank holds the point the kiosk's journal had reached: an exported journal that ends
+// before it, or holds another MAC there, was cut off or rewritten (docs/crm.md, "Journal anchor").
+// The default is the anchor of a journal with no chained entry: sequence 0, the genesis MAC.
+struct JournalAnchor {
+    std::int64_t sequence = 0;
+    Bytes mac = Bytes(32, 0);  // HMAC-SHA-256: 32 bytes
+
+    friend bool operator==(const JournalAnchor&, const JournalAnchor&) = default;
+};
+
 // {"kiosk_id":…, "records":[{"id","kind","kiosk_id","key_id","schema_version","created_unix_ms",
-//  "iv","ciphertext","tag"}]}, binary fields in base64.
+//  "iv","ciphertext","tag"}], "journal_anchor":{"sequence":n,"mac":"<64 hex digits>"}}, binary
+// record fields in base64.
 struct UploadBatch {
     std::string kiosk_id;
     std::vector<security::SealedRecord> records;
+    JournalAnchor journal_anchor;
 
     friend bool operator==(const UploadBatch&, const UploadBatch&) = default;
 };
@@ -37,8 +50,10 @@ struct RecordResult {
 
 [[nodiscard]] std::string encode_batch(const UploadBatch& batch);
 
-// Strict: every field present with its type, iv 12 bytes, tag 16 bytes, record ids unique.
-// Unknown extra fields are tolerated so either side can grow the format first.
+// Strict: every field present with its type, iv 12 bytes, tag 16 bytes, record ids unique;
+// journal_anchor required (a batch without one is refused, old format or not), its sequence a
+// non-negative integer and its mac 32 bytes in hex. Unknown extra fields are tolerated so either
+// side can grow the format first.
 Result<UploadBatch> decode_batch(std::string_view json);
 
 // {"results":[{"id":…, "status":"accepted"|"duplicate"|"rejected", "reason":…}]}

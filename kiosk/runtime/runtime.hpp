@@ -74,6 +74,9 @@ struct RuntimeParts {
     // simulator's device trace and its replay need one order across devices. A terminal runs a
     // worker per device.
     bool one_device_thread = false;
+    // Why the database cannot take business steps (store::StorageGuard::problem); unset: never.
+    // The fitness monitor takes the kiosk out of service ("storage full") while it answers.
+    std::function<std::optional<std::string>()> storage_problem;
 };
 
 // What withdrawals need beyond the foundation path. Without it the withdrawal button is disabled.

@@ -20,14 +20,14 @@ security::SealedRecord make_record(const std::string& id, std::uint8_t fill) {
 const std::vector<std::string> sent = {"rec-1", "rec-2", "rec-3"};
 
 TEST(WireFormat, BatchRoundTrips) {
-    const UploadBatch batch{"KIOSK-0042", {make_record("rec-1", 1), make_record("rec-2", 2)}};
+    const UploadBatch batch{"KIOSK-0042", {make_record("rec-1", 1), make_record("rec-2", 2)}, {}};
     const auto decoded = decode_batch(encode_batch(batch));
     ASSERT_TRUE(decoded.ok()) << decoded.error().to_string();
     EXPECT_EQ(*decoded, batch);
 }
 
 TEST(WireFormat, BatchUsesTheDocumentedFieldNamesAndBase64) {
-    const auto json = nlohmann::json::parse(encode_batch({"K1", {make_record("rec-1", 0)}}));
+    const auto json = nlohmann::json::parse(encode_batch({"K1", {make_record("rec-1", 0)}, {}}));
     EXPECT_EQ(json["kiosk_id"], "K1");
     const auto& record = json["records"][0];
     EXPECT_EQ(record["id"], "rec-1");
@@ -42,7 +42,7 @@ TEST(WireFormat, BatchUsesTheDocumentedFieldNamesAndBase64) {
 }
 
 TEST(WireFormat, EmptyBatchRoundTrips) {
-    const UploadBatch batch{"K1", {}};
+    const UploadBatch batch{"K1", {}, {}};
     const auto decoded = decode_batch(encode_batch(batch));
     ASSERT_TRUE(decoded.ok());
     EXPECT_TRUE(decoded->records.empty());
@@ -55,7 +55,7 @@ struct MalformedBatch {
 };
 
 TEST(WireFormat, MalformedBatchesAreRejectedWithTheReason) {
-    auto good = nlohmann::json::parse(encode_batch({"K1", {make_record("rec-1", 0)}}));
+    auto good = nlohmann::json::parse(encode_batch({"K1", {make_record("rec-1", 0)}, {}}));
     const auto with = [&good](const char* field, nlohmann::json value) {
         auto copy = good;
         copy["records"][0][field] = std::move(value);
