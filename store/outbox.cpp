@@ -166,6 +166,13 @@ Result<AddReport> Outbox::add(std::span<const security::SealedRecord> records) {
 
 Result<OutboxFill> Outbox::fill() { return read_fill(database_); }
 
+Result<bool> Outbox::contains(const std::string& record_id) {
+    auto statement = Statement::prepare(database_, "SELECT 1 FROM outbox WHERE record_id = ?1");
+    if (!statement) return statement.error();
+    KIOSK_TRY(statement->bind_text(1, record_id));
+    return statement->step();
+}
+
 Result<std::optional<DroppedTelemetry>> Outbox::dropped_telemetry() {
     auto statement = Statement::prepare(
         database_, "SELECT count(*), sum(dropped), min(oldest_unix_ms), max(newest_unix_ms), max(seq) FROM outbox_dropped");

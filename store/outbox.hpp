@@ -84,6 +84,9 @@ public:
 
     Result<OutboxFill> fill();
 
+    // Whether the record is still queued (not acknowledged or dead-lettered yet).
+    Result<bool> contains(const std::string& record_id);
+
     // Unreported drops (nullopt: none). See DroppedTelemetry.
     Result<std::optional<DroppedTelemetry>> dropped_telemetry();
     // Forgets the drops up to `through_seq` (they have been reported).

@@ -7,6 +7,7 @@
 #include "security/aead.hpp"
 #include "kiosk/runtime/screen_names.hpp"
 #include "store/business_step.hpp"
+#include "store/kv_store.hpp"
 #include "store/outbox.hpp"
 #include "store/transaction.hpp"
 
@@ -141,6 +142,14 @@ Status CxRecorder::report_dropped_telemetry() {
     auto dropped = outbox.dropped_telemetry();
     if (!dropped.ok()) return dropped.error();
     if (!dropped->has_value()) return ok_status();
+    static const std::string last_report_key = "cx.telemetry_dropped.last_record";
+    auto last_report = store::KvStore(database_).get(last_report_key);
+    if (!last_report.ok()) return last_report.error();
+    if (last_report->has_value()) {
+        auto waiting = outbox.contains(**last_report);
+        if (!waiting.ok()) return waiting.error();
+        if (*waiting) return ok_status();
+    }
     const store::DroppedTelemetry& count = **dropped;
     const nlohmann::json payload{{"dropped", count.dropped},
                                  {"oldest_dropped_unix_ms", count.oldest_unix_ms},
@@ -151,6 +160,7 @@ Status CxRecorder::report_dropped_telemetry() {
     step.journal.push_back(journal_line(store::kJournalSystemActor, "telemetry_dropped_reported", "success", "outbox",
                                         std::to_string(count.dropped) + " journey records dropped for room"));
     step.outbox.push_back(*record);
+    step.kv.push_back({last_report_key, record->header.record_id});
     // The report and forgetting what it reports, together: a crash between them would report twice
     // or never.
     auto transaction = store::Transaction::begin(database_);
