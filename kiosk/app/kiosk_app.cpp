@@ -74,8 +74,8 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     parts.e_receipt_url = config_.e_receipt_url;
     parts.stans = stans_.get();
     parts.one_device_thread = environment_.one_device_thread;
-    parts.storage_problem = [this] { return storage_guard_.problem(); };
     runtime_ = std::make_unique<Runtime>(std::move(parts), flow::Flow(config_.flow));
+    runtime_->watch_storage([this] { return storage_guard_.problem(); });
     if (environment_.devices.cash_dispenser != nullptr) {
         auto reversals = host::ReversalQueue::open(database_, *sealer_, environment_.random, environment_.clock,
                                                    config_.kiosk_id);
