@@ -2,9 +2,34 @@
 // round costs one fsync, not one per record.
 #include "crm/outbox_queue.hpp"
 
+#include "store/journal.hpp"
 #include "store/transaction.hpp"
 
 namespace kiosk::crm {
+namespace {
+
+// A read transaction: one WAL snapshot for several SELECTs, ended (COMMIT; nothing was written) by
+// the destructor on every path.
+class ReadSnapshot {
+public:
+    static Result<ReadSnapshot> begin(store::Database& database) {
+        KIOSK_TRY(database.execute("BEGIN DEFERRED"));
+        return ReadSnapshot(database);
+    }
+    ReadSnapshot(ReadSnapshot&& other) noexcept : database_(other.database_) { other.database_ = nullptr; }
+    ReadSnapshot& operator=(ReadSnapshot&&) = delete;
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+    ~ReadSnapshot() {
+        if (database_ != nullptr && database_->in_transaction()) static_cast<void>(database_->execute("COMMIT"));
+    }
+
+private:
+    explicit ReadSnapshot(store::Database& database) : database_(&database) {}
+    store::Database* database_;
+};
+
+}  // namespace
 
 Result<std::unique_ptr<OutboxQueue>> OutboxQueue::open(const std::string& database_path, const Clock& clock) {
     auto database = store::Database::open(database_path);
@@ -16,7 +41,14 @@ OutboxQueue::OutboxQueue(store::Database database, const Clock& clock)
     : database_(std::move(database)), outbox_(database_, clock) {}
 
 Result<std::vector<security::SealedRecord>> OutboxQueue::next_batch(std::size_t limit) {
-    return outbox_.next_batch(limit);
+    auto snapshot = ReadSnapshot::begin(database_);
+    if (!snapshot) return snapshot.error();
+    auto records = outbox_.next_batch(limit);
+    if (!records) return records.error();
+    auto anchor = store::Journal(database_).anchor();
+    if (!anchor) return anchor.error();
+    anchor_ = JournalAnchor{anchor->sequence, std::move(anchor->mac)};
+    return records;
 }
 
 Status OutboxQueue::acknowledge(const std::vector<std::string>& record_ids) { return outbox_.acknowledge(record_ids); }

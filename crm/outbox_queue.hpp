@@ -20,7 +20,10 @@ public:
     // Opens (and migrates) the database at `database_path`; `clock` stamps dead letters.
     static Result<std::unique_ptr<OutboxQueue>> open(const std::string& database_path, const Clock& clock);
 
+    // Records and journal anchor in one read transaction (BEGIN DEFERRED: no write lock, the core
+    // keeps committing meanwhile).
     Result<std::vector<security::SealedRecord>> next_batch(std::size_t limit) override;
+    [[nodiscard]] JournalAnchor journal_anchor() const override { return anchor_; }
     Status acknowledge(const std::vector<std::string>& record_ids) override;
     Status dead_letter(const std::string& record_id, const std::string& reason) override;
     Status record_failure(const std::vector<std::string>& record_ids, const std::string& error_text) override;
@@ -33,6 +36,7 @@ private:
 
     store::Database database_;
     store::Outbox outbox_;  // refers to database_: OutboxQueue is never moved (held by unique_ptr)
+    JournalAnchor anchor_;
 };
 
 // The production uploader: its own connection to the database at `database_path`.

@@ -9,6 +9,7 @@
 
 #include "common/result.hpp"
 #include "security/data_key_wrap.hpp"
+#include "crm/wire_format.hpp"
 #include "security/sealed_record.hpp"
 
 namespace kiosk::crm {
@@ -16,8 +17,12 @@ namespace kiosk::crm {
 class RecordQueue {
 public:
     virtual ~RecordQueue() = default;
-    // Oldest first, at most `limit`; the records stay queued until acknowledged or dead-lettered.
+    // Priority first, then oldest first (store/outbox.hpp), at most `limit`; the records stay
+    // queued until acknowledged or dead-lettered.
     virtual Result<std::vector<security::SealedRecord>> next_batch(std::size_t limit) = 0;
+    // The journal anchor read by the last next_batch, in the same read transaction as its records:
+    // it travels with that batch (wire_format.hpp).
+    [[nodiscard]] virtual JournalAnchor journal_anchor() const = 0;
     // Removes records the CRM holds (accepted or duplicate). Unknown ids are ignored.
     virtual Status acknowledge(const std::vector<std::string>& record_ids) = 0;
     // Moves a record the CRM refused for good aside, with the CRM's reason.

@@ -3,6 +3,8 @@
 // (acknowledge) or rejected (dead letter, with the reason); every other outcome keeps it.
 #include "crm/uploader.hpp"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "crm/retry_after.hpp"
@@ -39,7 +41,7 @@ Uploader::Uploader(UploaderConfig config, std::unique_ptr<RecordQueue> queue, Cl
       tls_readiness_(check_tls_readiness(config_.tls, certificate_clock_.now(), config_.certificate_warning_days)),
       client_(config_.tls, config_.timeouts),
       backoff_(config_.backoff, random) {
-    if (config_.batch_size == 0) config_.batch_size = 1;
+    config_.batch_size = std::clamp<std::size_t>(config_.batch_size, 1, UploaderConfig::max_batch_size);
     // Once at start-up in the log too, so a warning is seen even before anyone opens the screen.
     if (!tls_readiness_) {
         spdlog::error("crm upload: TLS settings unusable, nothing will be sent: {}", tls_readiness_.error().to_string());
@@ -174,7 +176,8 @@ UploadSummary Uploader::deliver(std::vector<std::string>& sent_ids) {
     }
 
     const std::string& url = config_.endpoint;
-    auto response = client_.post_json(url, encode_batch({config_.kiosk_id, *batch, std::move(*data_keys)}));
+    auto response = client_.post_json(
+        url, encode_batch({config_.kiosk_id, *batch, std::move(*data_keys), queue_->journal_anchor()}));
     if (!response) {
         summary.error = response.error();
         return summary;
@@ -235,6 +238,14 @@ Result<std::size_t> Uploader::apply_answer(const std::string& body, const std::v
                               moved.error().native_code);
         }
         ++summary.dead_lettered;
+        // Reported, never retried: a technician reads the reason from the dead letters.
+        const auto sent = std::find_if(batch.begin(), batch.end(), [&result](const security::SealedRecord& record) {
+            return record.header.record_id == result.record_id;
+        });
+        std::string rejection = "record " + result.record_id + " (" + (sent != batch.end() ? sent->header.kind : "?") +
+                                ") rejected: " + result.reason;
+        spdlog::warn("crm upload: {}; moved to dead letters, not resent", rejection);
+        summary.rejections.push_back(std::move(rejection));
     }
     summary.unanswered = batch.size() - results->size();
     if (summary.unanswered > 0) {
@@ -250,6 +261,8 @@ void Uploader::record(const UploadSummary& summary) {
     const TimePoint now = clock_.now();
     std::lock_guard lock(status_mutex_);
     if (pending) status_.pending = *pending;
+    status_.dead_lettered += summary.dead_lettered;
+    if (!summary.rejections.empty()) status_.last_rejection = summary.rejections.back();
     if (summary.error) {
         status_.last_error = summary.error;
         status_.last_error_time = now;

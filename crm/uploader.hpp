@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "common/clock.hpp"
 #include "common/random_source.hpp"
@@ -25,7 +26,10 @@ namespace kiosk::crm {
 struct UploaderConfig {
     std::string endpoint;          // e.g. https://crm.bank.example/v1/records
     std::string kiosk_id;
-    std::size_t batch_size = 100;  // the CRM takes at most 200 per call (Salesforce collections)
+    // Records per POST, 1–200: the CRM takes at most 200 per call (Salesforce collections);
+    // larger values are clamped to 200, 0 to 1.
+    std::size_t batch_size = max_batch_size;
+    static constexpr std::size_t max_batch_size = 200;
     TlsSettings tls;
     HttpTimeouts timeouts;
     BackoffPolicy backoff;
@@ -41,6 +45,7 @@ struct UploadSummary {
     std::size_t sent = 0;           // records in the batch POSTed
     std::size_t acknowledged = 0;   // answered accepted or duplicate, deleted from the outbox
     std::size_t dead_lettered = 0;  // answered rejected, moved to dead letters with the reason
+    std::vector<std::string> rejections;  // one line per rejected record: id, kind, the CRM's reason
     std::size_t unanswered = 0;     // sent but absent from the answer: kept for the next round
     std::optional<Error> error;     // set when anything stopped the round short of a full answer
     std::optional<Millis> retry_after;  // the CRM's Retry-After on 429/503
@@ -56,6 +61,10 @@ struct UploaderStatus {
     std::optional<TimePoint> last_error_time;
     std::size_t consecutive_failures = 0;
     std::size_t pending = 0;                // records in the outbox after the last round
+    // Records the CRM rejected for good (moved to dead letters, never resent) since start-up, and
+    // the last of them: "record <id> (<kind>) rejected: <reason>".
+    std::size_t dead_lettered = 0;
+    std::optional<std::string> last_rejection;
     // TLS readiness for the technician's screen, worst first: certificates expired or expiring
     // within certificate_warning_days, a missing backup pin, unusable TLS settings. Empty = all well.
     std::vector<std::string> tls_notices;

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cstdint>
 #include <limits>
 #include <set>
@@ -138,6 +139,38 @@ Result<std::vector<security::WrappedDataKey>> decode_data_keys(const json& docum
     return out;
 }
 
+// The journal anchor (wire_format.hpp). Its own block: the batch grows other fields beside it.
+constexpr std::size_t journal_mac_size = 32;
+
+json encode_anchor(const JournalAnchor& anchor) {
+    std::string mac = to_hex(anchor.mac);
+    for (char& c : mac) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return {{"sequence", anchor.sequence}, {"mac", std::move(mac)}};
+}
+
+Result<JournalAnchor> decode_anchor(const json& document) {
+    const auto found = document.find("journal_anchor");
+    if (found == document.end()) return batch_error("batch.journal_anchor is missing");
+    if (!found->is_object()) return batch_error("batch.journal_anchor is not an object");
+    JournalAnchor anchor;
+    const auto sequence = found->find("sequence");
+    if (sequence == found->end()) return batch_error("batch.journal_anchor.sequence is missing");
+    if (!sequence->is_number_unsigned() ||
+        sequence->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        return batch_error("batch.journal_anchor.sequence is not a non-negative 64-bit integer");
+    }
+    anchor.sequence = sequence->get<std::int64_t>();
+    auto text = string_field(*found, "mac", "batch.journal_anchor", batch_error);
+    if (!text) return text.error();
+    auto mac = from_hex(*text);
+    if (!mac) return batch_error("batch.journal_anchor.mac is not hex: " + mac.error().message);
+    if (mac->size() != journal_mac_size) {
+        return batch_error("batch.journal_anchor.mac is " + std::to_string(mac->size()) + " bytes, expected 32");
+    }
+    anchor.mac = std::move(*mac);
+    return anchor;
+}
+
 Result<RecordOutcome> parse_outcome(const std::string& status, const std::string& where) {
     if (status == "accepted") return RecordOutcome::Accepted;
     if (status == "duplicate") return RecordOutcome::Duplicate;
@@ -181,8 +214,9 @@ std::string encode_batch(const UploadBatch& batch) {
             {"wrapped", base64_encode(key.wrapped)},
         });
     }
-    const json document = {
+    json document = {
         {"kiosk_id", batch.kiosk_id}, {"records", std::move(records)}, {"data_keys", std::move(data_keys)}};
+    document["journal_anchor"] = encode_anchor(batch.journal_anchor);
     // Invalid UTF-8 in a header field must not throw out of an uploader thread: replace it.
     return document.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -211,6 +245,9 @@ Result<UploadBatch> decode_batch(std::string_view text) {
     auto data_keys = decode_data_keys(*document);
     if (!data_keys) return data_keys.error();
     batch.data_keys = std::move(*data_keys);
+    auto anchor = decode_anchor(*document);
+    if (!anchor) return anchor.error();
+    batch.journal_anchor = std::move(*anchor);
     return batch;
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "common/result.hpp"
+#include "store/outbox_limits.hpp"
 #include "store/sqlite_handles.hpp"
 
 namespace kiosk::store {
@@ -57,12 +58,24 @@ public:
     // For Statement and Transaction; do not close it.
     [[nodiscard]] sqlite3* handle() const { return connection_.get(); }
 
+    // The outbox's size cap (outbox_limits.hpp), applied by Outbox::add on this connection; the
+    // defaults until set (the kiosk sets them from its config after opening).
+    [[nodiscard]] const OutboxLimits& outbox_limits() const { return outbox_limits_; }
+    void set_outbox_limits(const OutboxLimits& limits) { outbox_limits_ = limits; }
+
+    // Whether the last business step committed on this connection failed with SQLITE_FULL
+    // (store::commit sets and clears it); store/storage_guard.hpp reads it.
+    [[nodiscard]] bool storage_full_seen() const { return storage_full_seen_; }
+    void note_storage_full(bool full) { storage_full_seen_ = full; }
+
 private:
     Database(SqliteConnection connection, std::string path);
     Status configure(const DatabaseOptions& options, bool file_backed);
 
     SqliteConnection connection_;
     std::string path_;
+    OutboxLimits outbox_limits_;
+    bool storage_full_seen_ = false;
 };
 
 }  // namespace kiosk::store

@@ -151,4 +151,14 @@ Result<std::size_t> Journal::count() {
     return static_cast<std::size_t>(*count);
 }
 
+Result<JournalAnchor> Journal::anchor() {
+    auto statement =
+        Statement::prepare(database_, "SELECT seq, mac FROM journal WHERE mac IS NOT NULL ORDER BY seq DESC LIMIT 1");
+    if (!statement) return statement.error();
+    auto row = statement->step();
+    if (!row) return row.error();
+    if (!*row) return JournalAnchor{0, security::journal_genesis()};
+    return JournalAnchor{statement->column_int64(0), statement->column_blob(1)};
+}
+
 }  // namespace kiosk::store

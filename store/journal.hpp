@@ -42,6 +42,16 @@ struct JournalEntry {
     JournalLine line;
 };
 
+// The newest chained entry: its seq and MAC. Sent with every CRM batch (docs/crm.md, "Journal
+// anchor"), so the bank holds a point the journal export must reach — a journal cut off after it
+// no longer contains that MAC.
+struct JournalAnchor {
+    std::int64_t sequence = 0;  // 0: no chained entry yet
+    Bytes mac;                  // journal_genesis() when sequence is 0
+
+    friend bool operator==(const JournalAnchor&, const JournalAnchor&) = default;
+};
+
 // Who, in the journal's words. A customer is named by the keyed PAN token (never the PAN), a
 // technician by their user id; everything the kiosk does on its own is "system".
 inline constexpr std::string_view kJournalSystemActor = "system";
@@ -73,6 +83,9 @@ public:
     Result<std::vector<JournalEntry>> read_from(std::int64_t first_seq, std::size_t limit);
 
     Result<std::size_t> count();
+
+    // The newest entry that has a MAC (unchained lines are skipped); {0, genesis} when none has.
+    Result<JournalAnchor> anchor();
 
     // The highest seq SQLite's AUTOINCREMENT has issued (sqlite_sequence), 0 before the first
     // line. Above the newest stored seq it means entries were deleted from the end.

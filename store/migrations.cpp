@@ -8,6 +8,7 @@
 
 #include "store/database.hpp"
 #include "store/kv_store.hpp"
+#include "store/record_priority.hpp"
 #include "store/sealed_rows.hpp"
 #include "store/statement.hpp"
 #include "store/transaction.hpp"
@@ -185,6 +186,65 @@ CREATE TABLE crm_data_key_wraps (
 ) STRICT;
 )sql";
 
+// Outbox priorities and the size cap (record_priority.hpp, outbox_limits.hpp). The priority column
+// is filled from the kind by convert_data (one mapping, in C++); the index serves next_batch
+// (priority, then age) and the drop of the oldest telemetry. outbox_fill keeps the count and the
+// sealed bytes up to date through triggers, so checking the cap on every add costs one row read,
+// not a count(*) over the table. outbox_dropped: one row per add that dropped telemetry for room,
+// until the CX recorder has reported them in a telemetry_dropped record.
+constexpr std::string_view kOutboxPriorities = R"sql(
+ALTER TABLE outbox ADD COLUMN priority INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX outbox_by_priority ON outbox (priority, seq);
+
+CREATE TABLE outbox_fill (
+    id               INTEGER PRIMARY KEY CHECK (id = 1),
+    records          INTEGER NOT NULL,
+    bytes            INTEGER NOT NULL,
+    alarm            INTEGER NOT NULL DEFAULT 0
+) STRICT;
+INSERT INTO outbox_fill (id, records, bytes)
+    SELECT 1, count(*), coalesce(sum(length(iv) + length(ciphertext) + length(tag)), 0) FROM outbox;
+CREATE TRIGGER outbox_fill_on_insert AFTER INSERT ON outbox BEGIN
+    UPDATE outbox_fill SET records = records + 1,
+                           bytes = bytes + length(NEW.iv) + length(NEW.ciphertext) + length(NEW.tag)
+     WHERE id = 1;
+END;
+CREATE TRIGGER outbox_fill_on_delete AFTER DELETE ON outbox BEGIN
+    UPDATE outbox_fill SET records = records - 1,
+                           bytes = bytes - length(OLD.iv) - length(OLD.ciphertext) - length(OLD.tag)
+     WHERE id = 1;
+END;
+
+CREATE TABLE outbox_dropped (
+    seq              INTEGER PRIMARY KEY AUTOINCREMENT,
+    dropped          INTEGER NOT NULL,
+    oldest_unix_ms   INTEGER NOT NULL,
+    newest_unix_ms   INTEGER NOT NULL
+) STRICT;
+)sql";
+
+// Rows queued before schema 6 get their kind's priority.
+Status prioritise_queued_records(Database& database) {
+    auto kinds = Statement::prepare(database, "SELECT DISTINCT kind FROM outbox");
+    if (!kinds) return kinds.error();
+    std::vector<std::string> found;
+    while (true) {
+        auto row = kinds->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        found.push_back(kinds->column_text(0));
+    }
+    auto update = Statement::prepare(database, "UPDATE outbox SET priority = ?1 WHERE kind = ?2");
+    if (!update) return update.error();
+    for (const std::string& kind : found) {
+        KIOSK_TRY(update->bind_int64(1, static_cast<int>(record_priority(kind))));
+        KIOSK_TRY(update->bind_text(2, kind));
+        KIOSK_TRY(update->run());
+        update->reset();
+    }
+    return ok_status();
+}
+
 constexpr std::array kMigrations{
     Migration{1, "outbox, dead_letter, journal, counters, kv", kInitialSchema},
     Migration{2, "technician_users", kTechnicianUsers},
@@ -192,6 +252,8 @@ constexpr std::array kMigrations{
     Migration{4, "withdrawal_in_flight (the bracket was a kv text value)", kWithdrawalInFlight,
               &move_kv_bracket_to_its_table},
     Migration{5, "crm_data_keys, crm_data_key_wraps (data keys wrapped to the CRM)", kCrmDataKeys},
+    Migration{6, "outbox priority, fill counters and dropped-telemetry counts", kOutboxPriorities,
+              &prioritise_queued_records},
 };
 
 Status set_schema_version(Database& database, int version) {

@@ -1,12 +1,14 @@
 // The transactional outbox: sealed records waiting for the CRM. Records are added inside a
 // business step's transaction (store/business_step.hpp) and leave only when the CRM acknowledged
 // their record id; nothing is ever dropped silently — a record the CRM rejects for good moves to
-// the dead-letter table with the CRM's reason.
+// the dead-letter table with the CRM's reason. The one exception is the size cap
+// (outbox_limits.hpp): beyond it the oldest journey telemetry is dropped, counted and reported.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,31 @@ struct DeadLetter {
     std::int64_t moved_unix_ms = 0;
 };
 
+// How full the outbox is, for the fitness monitor, kioskctl and the alarm.
+struct OutboxFill {
+    std::int64_t records = 0;
+    std::int64_t bytes = 0;  // sealed bytes: iv + ciphertext + tag
+    double percent = 0;      // of the tighter cap (records or bytes); 0 without caps
+    bool alarm = false;      // raised at alarm_percent, cleared below clear_percent
+};
+
+// What an add did beyond inserting.
+struct AddReport {
+    std::int64_t dropped = 0;   // journey records dropped for room, oldest first
+    bool alarm_raised = false;  // this add crossed alarm_percent (the alarm was not raised before)
+    OutboxFill fill;            // after the add
+};
+
+// Journey records dropped for room and not yet reported to the CRM (a telemetry_dropped record,
+// docs/cx-records.md). `through_seq`: pass it to forget_dropped_through() in the transaction that
+// commits the report, so drops made meanwhile stay for the next report.
+struct DroppedTelemetry {
+    std::int64_t dropped = 0;
+    std::int64_t oldest_unix_ms = 0;  // creation times of the oldest and newest dropped record
+    std::int64_t newest_unix_ms = 0;
+    std::int64_t through_seq = 0;
+};
+
 class Outbox {
 public:
     // Dead-letter times come from a process-wide SystemClock; use the two-argument constructor
@@ -44,8 +71,26 @@ public:
     // present is an error, never a silent overwrite.
     Status add(const security::SealedRecord& record);
 
-    // Oldest first (by insertion order), at most `limit` records.
+    // Appends every record with its kind's priority (record_priority.hpp), one prepared statement
+    // for all, then applies the database's OutboxLimits once: while over a cap, the oldest
+    // priority-2 (journey) records are deleted — possibly one just added — and counted in
+    // outbox_dropped; records of other priorities are never dropped, so the add succeeds above
+    // the cap when only they fill it. Call inside an open Transaction: the drops are part of it.
+    Result<AddReport> add(std::span<const security::SealedRecord> records);
+
+    // Priority 0 before 1 before 2, oldest first (insertion order) within a priority; at most
+    // `limit` records.
     Result<std::vector<security::SealedRecord>> next_batch(std::size_t limit);
+
+    Result<OutboxFill> fill();
+
+    // Whether the record is still queued (not acknowledged or dead-lettered yet).
+    Result<bool> contains(const std::string& record_id);
+
+    // Unreported drops (nullopt: none). See DroppedTelemetry.
+    Result<std::optional<DroppedTelemetry>> dropped_telemetry();
+    // Forgets the drops up to `through_seq` (they have been reported).
+    Status forget_dropped_through(std::int64_t through_seq);
 
     // Deletes the given records (the CRM acknowledged them). Unknown ids are ignored: an
     // acknowledgement may arrive twice after a retry.

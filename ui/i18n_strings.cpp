@@ -228,6 +228,8 @@ constexpr std::array kTable = std::to_array<Translation>({
     {"out_of_service.host_unreachable", "We cannot reach the bank right now.", "暂时无法连接银行系统。"},
     {"out_of_service.tamper", "This machine has been closed for your security.", "为保障您的安全，本机已暂停服务。"},
     {"out_of_service.devices", "A part of this machine needs attention from our staff.", "本机部分设备需要维护。"},
+    {"out_of_service.storage_full", "This machine cannot record transactions right now and needs attention from our staff.",
+     "本机暂时无法记录交易，需要工作人员维护。"},
 });
 
 }  // namespace

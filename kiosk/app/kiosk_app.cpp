@@ -14,7 +14,12 @@ store::Database open_database(const KioskConfig& config) {
     std::error_code error;
     std::filesystem::create_directories(config.data_dir, error);
     if (error) throw std::runtime_error(config.data_dir.string() + ": cannot create data directory: " + error.message());
-    return store::Database::open_or_throw(config.database_path().string(), {});
+    store::Database database = store::Database::open_or_throw(config.database_path().string(), {});
+    store::OutboxLimits limits;
+    limits.max_records = config.store.outbox_max_records;
+    limits.max_bytes = config.store.outbox_max_mb << 20;
+    database.set_outbox_limits(limits);
+    return database;
 }
 
 security::KeyFile open_keys(const KioskConfig& config, const KioskEnvironment& environment) {
@@ -39,7 +44,9 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     : config_(config),
       environment_(environment),
       database_(open_database(config_)),
-      keys_(open_keys(config_, environment_)) {
+      keys_(open_keys(config_, environment_)),
+      storage_guard_(database_,
+                     store::StorageLimits{static_cast<std::uint64_t>(config_.store.min_free_mb) << 20}) {
     // Data keys live in the key ring (security/key_store.hpp), made with the file KEK at the first
     // start; encryption counts are reserved there in persisted blocks, so restarts reuse no IV space.
     const auto ring = security::key_ring_paths(config_.data_dir, config_.keys_path());
@@ -79,6 +86,7 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     parts.stans = stans_.get();
     parts.one_device_thread = environment_.one_device_thread;
     runtime_ = std::make_unique<Runtime>(std::move(parts), flow::Flow(config_.flow));
+    runtime_->watch_storage([this] { return storage_guard_.problem(); });
     if (environment_.devices.cash_dispenser != nullptr) {
         auto reversals = host::ReversalQueue::open(database_, *sealer_, environment_.random, environment_.clock,
                                                    config_.kiosk_id);

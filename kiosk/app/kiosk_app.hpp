@@ -22,6 +22,7 @@
 #include "security/record_sealer.hpp"
 #include "store/crm_data_keys.hpp"
 #include "store/database.hpp"
+#include "store/storage_guard.hpp"
 
 namespace kiosk {
 
@@ -62,6 +63,7 @@ private:
     KioskEnvironment environment_;
     store::Database database_;
     security::KeyFile keys_;
+    store::StorageGuard storage_guard_;  // the fitness monitor's storage input (docs/store.md, "Full disk")
     std::unique_ptr<security::KeyRingStore> key_store_;  // data keys; the sealer follows its rotations
     std::unique_ptr<security::RecordSealer> sealer_;
     std::unique_ptr<store::CrmDataKeys> crm_data_keys_;  // the wraps of the CRM records' data keys

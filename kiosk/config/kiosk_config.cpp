@@ -206,7 +206,10 @@ void read_every_key(Reader& reader, KioskConfig& config) {
     reader.path("crm.client_cert", config.crm.client_cert);
     reader.path("crm.client_key", config.crm.client_key);
     config.crm.batch_size = static_cast<std::size_t>(
-        reader.integer("crm.batch_size", static_cast<std::int64_t>(config.crm.batch_size), 1, 500));
+        reader.integer("crm.batch_size", static_cast<std::int64_t>(config.crm.batch_size), 1, 200));
+    config.store.outbox_max_records = reader.integer("outbox.max_records", config.store.outbox_max_records, 100, 10'000'000);
+    config.store.outbox_max_mb = reader.integer("outbox.max_mb", config.store.outbox_max_mb, 0, 1'000'000);
+    config.store.min_free_mb = reader.integer("store.min_free_mb", config.store.min_free_mb, 0, 1'000'000);
     reader.seconds("crm.upload_interval_s", config.crm.upload_interval, 3600);
     reader.seconds("crm.request_timeout_s", config.crm.request_timeout, 300);
     read_crm_record_keys(reader, config.crm);

@@ -29,7 +29,7 @@ struct CrmConfig {
     std::vector<std::string> pinned_keys;   // "sha256//<base64>", a backup pin allowed
     std::filesystem::path client_cert;      // mutual TLS
     std::filesystem::path client_key;
-    std::size_t batch_size = 100;
+    std::size_t batch_size = 200;           // records per POST, 1–200 (the CRM takes at most 200)
     Millis upload_interval{5'000};
     Millis request_timeout{10'000};
     // The CRM's record public keys, "<key id>:<base64>": every record is sealed so only the CRM
@@ -97,6 +97,14 @@ struct SimConfig {
     bool external_crm = false;
 };
 
+// [outbox], [store]: the outbox's size cap and the free space below which the kiosk stops taking
+// transactions (docs/store.md, "Size cap" and "Full disk").
+struct StoreConfig {
+    std::int64_t outbox_max_records = 100'000;  // outbox.max_records; beyond it the oldest journeys are dropped
+    std::int64_t outbox_max_mb = 0;             // outbox.max_mb, sealed bytes; 0: no byte cap
+    std::int64_t min_free_mb = 64;              // store.min_free_mb
+};
+
 struct KioskConfig {
     std::string kiosk_id = "SIM-0001";
     std::string bank_name = "Kiosk Bank";
@@ -110,6 +118,7 @@ struct KioskConfig {
     HostConfig host;
     DevicesConfig devices;
     SimConfig sim;
+    StoreConfig store;
 
     [[nodiscard]] std::filesystem::path database_path() const { return data_dir / "kiosk.db"; }
     // Where `kiosk --sim` serves the simulator's control socket and `kioskctl sim` looks for it.

@@ -7,6 +7,9 @@
 #include "security/aead.hpp"
 #include "kiosk/runtime/screen_names.hpp"
 #include "store/business_step.hpp"
+#include "store/kv_store.hpp"
+#include "store/outbox.hpp"
+#include "store/transaction.hpp"
 
 namespace kiosk {
 
@@ -88,6 +91,7 @@ Status CxRecorder::record_transaction(const Session& session, const TransactionR
     step.outbox.push_back(*record);
     KIOSK_TRY(store::commit(database_, step, journal_chain_));
     committed_ids_.push_back(record->header.record_id);
+    static_cast<void>(report_dropped_telemetry());  // kept counted on failure, see the header
     return ok_status();
 }
 
@@ -121,6 +125,7 @@ Status CxRecorder::record_journey(const Session& session, ui::Language language,
     step.outbox.push_back(*record);
     KIOSK_TRY(store::commit(database_, step, journal_chain_));
     committed_ids_.push_back(record->header.record_id);
+    static_cast<void>(report_dropped_telemetry());  // kept counted on failure, see the header
     return ok_status();
 }
 
@@ -130,6 +135,41 @@ Status CxRecorder::record_event(std::string_view actor, std::string_view event_t
     step.journal.push_back(journal_line(actor, event_type, outcome, resource, detail));
     step.counters.push_back({"events." + std::string(event_type), 1});
     return store::commit(database_, step, journal_chain_);
+}
+
+Status CxRecorder::report_dropped_telemetry() {
+    store::Outbox outbox(database_);
+    auto dropped = outbox.dropped_telemetry();
+    if (!dropped.ok()) return dropped.error();
+    if (!dropped->has_value()) return ok_status();
+    static const std::string last_report_key = "cx.telemetry_dropped.last_record";
+    auto last_report = store::KvStore(database_).get(last_report_key);
+    if (!last_report.ok()) return last_report.error();
+    if (last_report->has_value()) {
+        auto waiting = outbox.contains(**last_report);
+        if (!waiting.ok()) return waiting.error();
+        if (*waiting) return ok_status();
+    }
+    const store::DroppedTelemetry& count = **dropped;
+    const nlohmann::json payload{{"dropped", count.dropped},
+                                 {"oldest_dropped_unix_ms", count.oldest_unix_ms},
+                                 {"newest_dropped_unix_ms", count.newest_unix_ms}};
+    auto record = seal("telemetry_dropped", payload.dump());
+    if (!record.ok()) return record.error();
+    store::BusinessStep step;
+    step.journal.push_back(journal_line(store::kJournalSystemActor, "telemetry_dropped_reported", "success", "outbox",
+                                        std::to_string(count.dropped) + " journey records dropped for room"));
+    step.outbox.push_back(*record);
+    step.kv.push_back({last_report_key, record->header.record_id});
+    // The report and forgetting what it reports, together: a crash between them would report twice
+    // or never.
+    auto transaction = store::Transaction::begin(database_);
+    if (!transaction.ok()) return transaction.error();
+    KIOSK_TRY(store::commit(database_, step, journal_chain_));
+    KIOSK_TRY(outbox.forget_dropped_through(count.through_seq));
+    KIOSK_TRY(transaction->commit());
+    committed_ids_.push_back(record->header.record_id);
+    return ok_status();
 }
 
 }  // namespace kiosk

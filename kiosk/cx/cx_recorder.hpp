@@ -41,6 +41,15 @@ public:
     Status record_event(std::string_view actor, std::string_view event_type, std::string_view outcome,
                         std::string_view resource, std::string_view detail);
 
+    // After a step that dropped journey telemetry for room (store::Outbox's size cap): seals the
+    // count as a telemetry_dropped record (docs/cx-records.md) and commits it in one transaction
+    // with forgetting the drops it reports; nothing dropped, nothing written. At most one report
+    // waits in the outbox: while the last one is undelivered, drops go on being counted for the
+    // next (the report itself takes room, and at the cap it would otherwise replace journeys with
+    // reports one for one). record_transaction and record_journey call it after their own step; a
+    // failure leaves the drops counted for the next call.
+    Status report_dropped_telemetry();
+
     // Record ids committed so far, in order (tests compare them with what the CRM received).
     [[nodiscard]] const std::vector<std::string>& committed_record_ids() const { return committed_ids_; }
 

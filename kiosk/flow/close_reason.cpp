@@ -14,10 +14,10 @@ constexpr std::array reasons{
     CloseReason::CardJammed,        CloseReason::AmountNotMultiple, CloseReason::AmountTooLarge,
     CloseReason::AmountInvalid,     CloseReason::NewPinMismatch,    CloseReason::DispenseFailed,
     CloseReason::CashNotTaken,      CloseReason::OutOfServiceDevices, CloseReason::OutOfServiceTamper,
-    CloseReason::OutOfServiceHostUnreachable,
+    CloseReason::OutOfServiceHostUnreachable, CloseReason::OutOfServiceStorageFull,
 };
-static_assert(reasons.back() == CloseReason::OutOfServiceHostUnreachable &&
-                  reasons.size() == static_cast<std::size_t>(CloseReason::OutOfServiceHostUnreachable) + 1,
+static_assert(reasons.back() == CloseReason::OutOfServiceStorageFull &&
+                  reasons.size() == static_cast<std::size_t>(CloseReason::OutOfServiceStorageFull) + 1,
               "every close reason, in declaration order");
 
 }  // namespace
@@ -44,6 +44,7 @@ std::string i18n_key(const Reason& reason) {
         case CloseReason::OutOfServiceDevices: return "out_of_service.devices";
         case CloseReason::OutOfServiceTamper: return "out_of_service.tamper";
         case CloseReason::OutOfServiceHostUnreachable: return "out_of_service.host_unreachable";
+        case CloseReason::OutOfServiceStorageFull: return "out_of_service.storage_full";
     }
     return "out_of_service.devices";
 }

@@ -24,6 +24,7 @@ enum class OutOfServiceReason {
     Devices,          // a device the flow needs is down
     Tamper,           // tamper switch, or the safe door open without the operator key
     HostUnreachable,  // the bank host does not answer
+    StorageFull,      // the database cannot commit (disk full or below store.min_free_mb)
 };
 
 enum class CloseReason {
@@ -46,6 +47,7 @@ enum class CloseReason {
     OutOfServiceDevices,  // OutOfServiceReason
     OutOfServiceTamper,
     OutOfServiceHostUnreachable,
+    OutOfServiceStorageFull,
 };
 
 constexpr CloseReason close_reason_of(AmountRefusal refusal) {
@@ -62,6 +64,7 @@ constexpr CloseReason close_reason_of(OutOfServiceReason reason) {
         case OutOfServiceReason::Devices: return CloseReason::OutOfServiceDevices;
         case OutOfServiceReason::Tamper: return CloseReason::OutOfServiceTamper;
         case OutOfServiceReason::HostUnreachable: return CloseReason::OutOfServiceHostUnreachable;
+        case OutOfServiceReason::StorageFull: return CloseReason::OutOfServiceStorageFull;
     }
     return CloseReason::OutOfServiceDevices;
 }

@@ -453,7 +453,8 @@ bool transaction_failed(const Context& context) {
         case CloseReason::NewPinMismatch:
         case CloseReason::OutOfServiceDevices:
         case CloseReason::OutOfServiceTamper:
-        case CloseReason::OutOfServiceHostUnreachable: return false;
+        case CloseReason::OutOfServiceHostUnreachable:
+        case CloseReason::OutOfServiceStorageFull: return false;
     }
     return false;
 }

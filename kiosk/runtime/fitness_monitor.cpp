@@ -105,6 +105,7 @@ void FitnessMonitor::answered() {
 
 void FitnessMonitor::assess_round() {
     reading_.host_reachable = hooks_.host_reachable();
+    reading_.storage_problem = hooks_.storage_problem ? hooks_.storage_problem() : std::nullopt;
     health_ = reading_;
     const ServiceFitness previous = fitness_;
     fitness_ = assess(*health_);

@@ -37,6 +37,8 @@ public:
         std::function<void(bool open)> set_card_slot;      // in Attract, when cards come or go
         std::function<void()> refresh_screen;              // what Attract offers changed
         std::function<void(const drivers::DispenserStatus&)> dispenser_read;  // the cassettes, for the cash service
+        // Why the database cannot take business steps now (store::StorageGuard); unset: never.
+        std::function<std::optional<std::string>()> storage_problem;
     };
     static constexpr Millis interval{2'000};
 

@@ -122,6 +122,7 @@ void Runtime::build_services() {
     FitnessMonitor::Hooks fitness_hooks;
     fitness_hooks.state = [this] { return context_.state; };
     fitness_hooks.host_reachable = [this] { return host_->reachable(); };
+    fitness_hooks.storage_problem = storage_problem_;
     fitness_hooks.set_card_slot = [this](bool open) { card_->set_slot(open); };
     fitness_hooks.refresh_screen = [this] {
         if (current_screen_) show(*current_screen_);

@@ -94,6 +94,10 @@ public:
 
     // Before start(): enables withdrawals. The references must outlive the runtime.
     void attach_cash(CashParts cash);
+    // Why the database cannot take business steps (store::StorageGuard::problem); never called:
+    // storage is never a problem. The fitness monitor takes the kiosk out of service ("storage
+    // full") while it answers. Before start().
+    void watch_storage(std::function<std::optional<std::string>()> problem) { storage_problem_ = std::move(problem); }
     // Personalization (customer_profiles.hpp): looked up by the card's token after each card read.
     void attach_profiles(CustomerProfiles& profiles);
 
@@ -187,6 +191,7 @@ private:
     std::unique_ptr<RequestWorker<drivers::CashDispenser>> dispenser_worker_;
     RequestWorker<host::HostLink> host_worker_;
     std::optional<CashParts> cash_parts_;
+    std::function<std::optional<std::string>()> storage_problem_;
     CustomerProfiles* profiles_ = nullptr;
     // The services, built by start() once the optional parts are attached.
     std::unique_ptr<CardHandling> card_;

@@ -8,6 +8,7 @@ using flow::OutOfServiceReason;
 constexpr OutOfServiceReason kTamper = OutOfServiceReason::Tamper;
 constexpr OutOfServiceReason kDevices = OutOfServiceReason::Devices;
 constexpr OutOfServiceReason kHost = OutOfServiceReason::HostUnreachable;
+constexpr OutOfServiceReason kStorage = OutOfServiceReason::StorageFull;
 
 // The first reason found wins (the list in the header is in order of severity).
 void out_of_service(ServiceFitness& fitness, OutOfServiceReason reason, std::string problem) {
@@ -44,6 +45,8 @@ ServiceFitness assess(const DeviceHealth& health) {
     if (!health.pin_pad.device.usable()) {
         out_of_service(fitness, kDevices, "PIN pad: " + drivers::describe(health.pin_pad.device));
     }
+    // A transaction the kiosk cannot record must not be started (docs/store.md, "Full disk").
+    if (health.storage_problem) out_of_service(fitness, kStorage, *health.storage_problem);
     if (!health.host_reachable) out_of_service(fitness, kHost, "host: unreachable");
 
     if (!health.printer.device.usable()) {

@@ -25,6 +25,8 @@ struct DeviceHealth {
     // The sensor board: nullopt when none is fitted; an Error when it does not answer.
     std::optional<Result<drivers::SensorReadings>> sensors;
     bool host_reachable = true;
+    // Why the database cannot take business steps (store/storage_guard.hpp); nullopt: it can.
+    std::optional<std::string> storage_problem;
 };
 
 struct ServiceFitness {
@@ -45,6 +47,7 @@ struct ServiceFitness {
 // The rules, most severe first:
 //   tamper latched, or safe door open without the operator key → out of service (tamper);
 //   sensor board silent or PIN pad not usable → out of service (devices);
+//   storage full (no room to record a transaction) → out of service (storage_full);
 //   host unreachable → out of service (host_unreachable);
 //   printer not usable or out of paper → serve without paper receipts;
 //   dispenser missing or not usable → serve without withdrawals;

@@ -27,7 +27,7 @@ std::string one_record_batch(const std::string& id = "rec-1") {
     record.iv = Bytes(12, 1);
     record.ciphertext = to_bytes("sealed");
     record.tag = Bytes(16, 2);
-    return encode_batch({"K1", {record}});
+    return encode_batch({"K1", {record}, {}});
 }
 
 class HttpsClientTest : public ::testing::Test {

@@ -17,6 +17,7 @@ struct MemoryOutbox {
     std::map<std::string, std::string> dead_letters;  // id → reason
     std::map<std::string, std::pair<int, std::string>> failures;  // id → (attempts, last error)
     bool fail_reads = false;
+    crm::JournalAnchor anchor;  // what journal_anchor() answers
 
     std::vector<std::string> pending_ids() {
         std::lock_guard lock(mutex);
@@ -36,6 +37,10 @@ public:
         const auto count = std::min(limit, outbox_.pending.size());
         return std::vector<security::SealedRecord>(outbox_.pending.begin(),
                                                    outbox_.pending.begin() + static_cast<std::ptrdiff_t>(count));
+    }
+    [[nodiscard]] crm::JournalAnchor journal_anchor() const override {
+        std::lock_guard lock(outbox_.mutex);
+        return outbox_.anchor;
     }
     Status acknowledge(const std::vector<std::string>& record_ids) override {
         std::lock_guard lock(outbox_.mutex);

@@ -10,8 +10,10 @@
 #include "scripted_waiter.hpp"
 #include "security/crm_record_sealer.hpp"
 #include "sim/virtual_clock.hpp"
+#include "security/journal_chain.hpp"
 #include "store/business_step.hpp"
 #include "store/crm_data_keys.hpp"
+#include "store/journal.hpp"
 #include "store/transaction.hpp"
 #include "tls_test_support.hpp"
 
@@ -202,6 +204,31 @@ TEST(OutboxUploaderOpen, UnopenableDatabaseIsAnErrorNamingThePath) {
     ASSERT_FALSE(uploader.ok());
     EXPECT_NE(uploader.error().message.find("/nonexistent-dir/kiosk.db"), std::string::npos)
         << uploader.error().message;
+}
+
+// The anchor is read with the batch, from the same snapshot: the newest chained journal entry.
+TEST_F(OutboxQueueTest, TheBatchCarriesTheNewestJournalMac) {
+    auto chain = security::JournalChain::create(Bytes(32, 0x42));
+    ASSERT_TRUE(chain.ok());
+    store::BusinessStep step;
+    step.journal.push_back(store::JournalLine{1'767'603'600'000, "system", "survey", "success", "K1/cx", "outbox", "", {}});
+    step.outbox.push_back(record("r-anchored"));
+    ASSERT_TRUE(store::commit(*core_, step, *chain).ok());
+    const auto expected = store::Journal(*core_).anchor();
+    ASSERT_TRUE(expected.ok());
+    ASSERT_GT(expected->sequence, 0);
+
+    auto queue = OutboxQueue::open(database_path_, clock_);
+    ASSERT_TRUE(queue.ok()) << queue.error().to_string();
+    EXPECT_EQ((*queue)->journal_anchor(), JournalAnchor{}) << "nothing read yet";
+    auto batch = (*queue)->next_batch(10);
+    ASSERT_TRUE(batch.ok()) << batch.error().to_string();
+    ASSERT_EQ(batch->size(), 1U);
+    EXPECT_EQ((*queue)->journal_anchor(), (JournalAnchor{expected->sequence, expected->mac}));
+
+    auto uploader = open_uploader();
+    ASSERT_TRUE(uploader->upload_once().ok());
+    EXPECT_EQ(crm_->received_ids(), (Ids{"r-anchored"}));
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ protected:
     }
 
     crm::HttpResponse post(const std::vector<std::string>& ids) {
-        crm::UploadBatch batch{"K1", {}};
+        crm::UploadBatch batch{"K1", {}, {}};
         for (const auto& id : ids) batch.records.push_back(record(id));
         auto response = client_->post_json(server_->url(), crm::encode_batch(batch));
         if (!response) throw std::runtime_error(response.error().to_string());

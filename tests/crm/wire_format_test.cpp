@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <functional>
+
 namespace kiosk::crm {
 namespace {
 
@@ -40,7 +42,7 @@ TEST(WireFormat, BatchRoundTrips) {
 }
 
 TEST(WireFormat, BatchUsesTheDocumentedFieldNamesAndBase64) {
-    const auto json = nlohmann::json::parse(encode_batch({"K1", {make_record("rec-1", 0)}}));
+    const auto json = nlohmann::json::parse(encode_batch({"K1", {make_record("rec-1", 0)}, {}}));
     EXPECT_EQ(json["kiosk_id"], "K1");
     const auto& record = json["records"][0];
     EXPECT_EQ(record["id"], "rec-1");
@@ -102,14 +104,14 @@ TEST(WireFormat, MalformedDataKeysAreRejectedWithTheReason) {
 }
 
 TEST(WireFormat, EmptyBatchRoundTrips) {
-    const UploadBatch batch{"K1", {}};
+    const UploadBatch batch{"K1", {}, {}};
     const auto decoded = decode_batch(encode_batch(batch));
     ASSERT_TRUE(decoded.ok());
     EXPECT_TRUE(decoded->records.empty());
 }
 
 TEST(WireFormat, MalformedBatchesAreRejectedWithTheReason) {
-    auto good = nlohmann::json::parse(encode_batch({"K1", {make_record("rec-1", 0)}}));
+    auto good = nlohmann::json::parse(encode_batch({"K1", {make_record("rec-1", 0)}, {}}));
     const auto with = [&good](const char* field, nlohmann::json value) {
         auto copy = good;
         copy["records"][0][field] = std::move(value);
@@ -200,6 +202,47 @@ TEST(WireFormat, OutcomeNamesMatchTheWire) {
     EXPECT_EQ(outcome_name(RecordOutcome::Accepted), "accepted");
     EXPECT_EQ(outcome_name(RecordOutcome::Duplicate), "duplicate");
     EXPECT_EQ(outcome_name(RecordOutcome::Rejected), "rejected");
+}
+
+// The journal anchor (docs/crm.md, "Journal anchor"): required, strict, lower-case hex on the wire.
+TEST(WireFormat, TheJournalAnchorRoundTripsAsLowerCaseHex) {
+    UploadBatch batch{"K1", {make_record("rec-1", 0)}, JournalAnchor{812, Bytes(32, 0xC3)}};
+    const auto json = nlohmann::json::parse(encode_batch(batch));
+    EXPECT_EQ(json["journal_anchor"]["sequence"], 812);
+    std::string mac;
+    for (int i = 0; i < 32; ++i) mac += "c3";
+    EXPECT_EQ(json["journal_anchor"]["mac"], mac);
+    const auto decoded = decode_batch(json.dump());
+    ASSERT_TRUE(decoded.ok()) << decoded.error().to_string();
+    EXPECT_EQ(*decoded, batch);
+    EXPECT_EQ(UploadBatch{}.journal_anchor, (JournalAnchor{0, Bytes(32, 0)}));  // a journal with no entry yet
+}
+
+TEST(WireFormat, ABatchWithoutAValidJournalAnchorIsRefused) {
+    const auto good = nlohmann::json::parse(encode_batch({"K1", {make_record("rec-1", 0)}, {}}));
+    struct Case {
+        const char* name;
+        std::function<void(nlohmann::json&)> spoil;
+        const char* message;
+    };
+    const std::vector<Case> cases{
+        {"missing (a batch of the old format)", [](auto& j) { j.erase("journal_anchor"); }, "journal_anchor is missing"},
+        {"not an object", [](auto& j) { j["journal_anchor"] = "0"; }, "journal_anchor is not an object"},
+        {"no sequence", [](auto& j) { j["journal_anchor"].erase("sequence"); }, "sequence is missing"},
+        {"negative sequence", [](auto& j) { j["journal_anchor"]["sequence"] = -1; }, "non-negative"},
+        {"fractional sequence", [](auto& j) { j["journal_anchor"]["sequence"] = 1.5; }, "non-negative"},
+        {"no mac", [](auto& j) { j["journal_anchor"].erase("mac"); }, "mac is missing"},
+        {"mac not hex", [](auto& j) { j["journal_anchor"]["mac"] = std::string(64, 'z'); }, "mac is not hex"},
+        {"mac too short", [](auto& j) { j["journal_anchor"]["mac"] = "abcd"; }, "mac is 2 bytes, expected 32"},
+    };
+    for (const Case& test : cases) {
+        auto spoilt = good;
+        test.spoil(spoilt);
+        const auto decoded = decode_batch(spoilt.dump());
+        ASSERT_FALSE(decoded.ok()) << test.name;
+        EXPECT_NE(decoded.error().message.find(test.message), std::string::npos)
+            << test.name << ": " << decoded.error().message;
+    }
 }
 
 }  // namespace

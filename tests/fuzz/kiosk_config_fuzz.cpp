@@ -27,7 +27,7 @@ void check_config(const kiosk::KioskConfig& config) {
     FUZZ_CHECK(valid_kiosk_id(config.kiosk_id));
     FUZZ_CHECK(config.crm.url.empty() || config.crm.url.starts_with("https://"));
     for (const auto& pin : config.crm.pinned_keys) FUZZ_CHECK(pin.starts_with("sha256//"));
-    FUZZ_CHECK(config.crm.batch_size >= 1 && config.crm.batch_size <= 500);
+    FUZZ_CHECK(config.crm.batch_size >= 1 && config.crm.batch_size <= 200);
     FUZZ_CHECK(seconds_between(config.crm.upload_interval, 1, 3600));
     FUZZ_CHECK(seconds_between(config.crm.request_timeout, 1, 300));
     FUZZ_CHECK(config.flow.max_pin_tries >= 1 && config.flow.max_pin_tries <= 9);

@@ -34,6 +34,7 @@ TEST(CloseReason, EveryReasonHasItsI18nKey) {
         {CloseReason::OutOfServiceDevices, "out_of_service.devices"},
         {CloseReason::OutOfServiceTamper, "out_of_service.tamper"},
         {CloseReason::OutOfServiceHostUnreachable, "out_of_service.host_unreachable"},
+        {CloseReason::OutOfServiceStorageFull, "out_of_service.storage_full"},
     };
     ASSERT_EQ(all_close_reasons().size(), expected.size());
     std::set<std::string> keys;
@@ -65,6 +66,7 @@ TEST(CloseReason, AmountRefusalsAndOutOfServiceReasonsAreCloseReasons) {
     EXPECT_EQ(Reason(OutOfServiceReason::Devices), CloseReason::OutOfServiceDevices);
     EXPECT_EQ(Reason(OutOfServiceReason::Tamper), CloseReason::OutOfServiceTamper);
     EXPECT_EQ(Reason(OutOfServiceReason::HostUnreachable), CloseReason::OutOfServiceHostUnreachable);
+    EXPECT_EQ(Reason(OutOfServiceReason::StorageFull), CloseReason::OutOfServiceStorageFull);
     EXPECT_EQ(i18n_key(OutOfServiceReason::Tamper), "out_of_service.tamper");
 }
 

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <regex>
 
@@ -126,6 +127,58 @@ TEST_F(CxRecorderTest, AFailedStepLeavesNothingBehind) {
     EXPECT_EQ(*store::Outbox(database_, clock_).pending_count(), 0U);
     EXPECT_EQ(store::Journal(database_).read_all()->size(), 0U);
     EXPECT_TRUE(recorder.committed_record_ids().empty());
+}
+
+// The outbox cap dropped journeys: the recorder reports the count as a telemetry_dropped record in
+// one transaction with forgetting what it reported; at most one report waits in the outbox.
+TEST_F(CxRecorderTest, DroppedTelemetryIsReportedAsATelemetryDroppedRecordOneAtATime) {
+    store::OutboxLimits limits;
+    limits.max_records = 100;
+    database_.set_outbox_limits(limits);
+    const auto journey = [this] {
+        ASSERT_TRUE(recorder_.record_journey(session_, ui::Language::English, flow::SessionOutcome::Completed).ok());
+    };
+    for (int i = 0; i < 101; ++i) journey();
+
+    store::Outbox outbox(database_, clock_);
+    auto batch = outbox.next_batch(200);
+    ASSERT_TRUE(batch.ok());
+    ASSERT_EQ(batch->size(), 100U);
+    // Priority 1 before the journeys (2): the report goes first.
+    const security::SealedRecord report = batch->front();
+    ASSERT_EQ(report.header.kind, "telemetry_dropped");
+    const auto payload_of = [this](const security::SealedRecord& sealed) {
+        auto plain = sealer_.open(sealed);
+        EXPECT_TRUE(plain.ok());
+        return nlohmann::json::parse(std::string(reinterpret_cast<const char*>(plain->data()), plain->size()));
+    };
+    const auto payload = payload_of(report);
+    EXPECT_EQ(payload["dropped"], 1);  // the 101st journey made room by dropping the oldest
+    EXPECT_EQ(payload["oldest_dropped_unix_ms"], to_unix_millis(clock_.now()));
+    EXPECT_EQ(payload["newest_dropped_unix_ms"], to_unix_millis(clock_.now()));
+    EXPECT_EQ(recorder_.committed_record_ids().back(), report.header.record_id);
+    auto journal = store::Journal(database_).read_all();
+    ASSERT_TRUE(journal.ok());
+    const auto reported = std::find_if(journal->begin(), journal->end(), [](const store::JournalEntry& entry) {
+        return entry.line.event_type == "telemetry_dropped_reported";
+    });
+    ASSERT_NE(reported, journal->end());
+    EXPECT_EQ(reported->line.detail, "1 journey records dropped for room; records " + report.header.record_id);
+    // The report's own step was over the cap too: the store journaled that drop after it.
+    EXPECT_EQ(journal->back().line.event_type, "telemetry_dropped");
+
+    // The report took room too (one more journey dropped), and more journeys drop more: counted,
+    // not reported while the first report waits.
+    for (int i = 0; i < 3; ++i) journey();
+    EXPECT_EQ(outbox.next_batch(200)->front().header.record_id, report.header.record_id);
+    EXPECT_EQ((*outbox.dropped_telemetry())->dropped, 4);
+
+    ASSERT_TRUE(outbox.acknowledge({report.header.record_id}).ok());  // the CRM has it
+    journey();
+    const security::SealedRecord second = outbox.next_batch(1)->front();
+    ASSERT_EQ(second.header.kind, "telemetry_dropped");
+    EXPECT_NE(second.header.record_id, report.header.record_id);
+    EXPECT_EQ(payload_of(second)["dropped"], 4);
 }
 
 }  // namespace

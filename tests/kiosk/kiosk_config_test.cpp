@@ -42,7 +42,11 @@ TEST(KioskConfigTest, BadValuesAreNamedWithFileLineAndKey) {
     EXPECT_EQ(error_of("[kiosk]\nid = 7\n"), "test.toml:2: kiosk.id: expected a string, got 7");
     EXPECT_EQ(error_of("[kiosk]\nid = \"bad id\"\n"),
               "test.toml:2: kiosk.id: expected 1-16 characters A-Z, 0-9 or '-', got \"bad id\"");
-    EXPECT_EQ(error_of("[crm]\nbatch_size = 0\n"), "test.toml:2: crm.batch_size: must be between 1 and 500, got 0");
+    EXPECT_EQ(error_of("[crm]\nbatch_size = 0\n"), "test.toml:2: crm.batch_size: must be between 1 and 200, got 0");
+    EXPECT_EQ(error_of("[crm]\nbatch_size = 201\n"), "test.toml:2: crm.batch_size: must be between 1 and 200, got 201");
+    EXPECT_EQ(error_of("[outbox]\nmax_records = 10\n"),
+              "test.toml:2: outbox.max_records: must be between 100 and 10000000, got 10");
+    EXPECT_EQ(error_of("[store]\nmin_free_mb = -1\n"), "test.toml:2: store.min_free_mb: must be between 0 and 1000000, got -1");
     EXPECT_EQ(error_of("[crm]\nurl = \"http://plain\"\n"),
               "test.toml:2: crm.url: must be an https:// URL, got \"http://plain\"");
     EXPECT_EQ(error_of("[flow.timeouts]\nnap = 3\n"), "test.toml:2: unknown key 'flow.timeouts.nap'");
@@ -265,6 +269,18 @@ TEST(KioskConfigTest, ShippedSimulatorConfigParses) {
     const KioskConfig config = load_config(std::string(KIOSK_SOURCE_DIR) + "/kiosk/config/sim.toml");
     EXPECT_EQ(config.kiosk_id, "SIM-0001");
     EXPECT_EQ(config.crm.batch_size, 50U);
+}
+
+TEST(KioskConfigTest, OutboxCapAndFreeSpaceMinimum) {
+    const KioskConfig defaults = parse_config("", "test.toml");
+    EXPECT_EQ(defaults.crm.batch_size, 200U);
+    EXPECT_EQ(defaults.store.outbox_max_records, 100'000);
+    EXPECT_EQ(defaults.store.outbox_max_mb, 0);
+    EXPECT_EQ(defaults.store.min_free_mb, 64);
+    const KioskConfig set = parse_config("[outbox]\nmax_records = 5000\nmax_mb = 256\n[store]\nmin_free_mb = 128\n", "test.toml");
+    EXPECT_EQ(set.store.outbox_max_records, 5000);
+    EXPECT_EQ(set.store.outbox_max_mb, 256);
+    EXPECT_EQ(set.store.min_free_mb, 128);
 }
 
 }  // namespace

@@ -136,5 +136,17 @@ TEST(ServiceFitness, DispenserDownOrMissingOnlyDropsWithdrawals) {
     EXPECT_TRUE(assess(none).problems.empty());  // not fitted is not a fault
 }
 
+TEST(ServiceFitness, StorageFullIsItsOwnReasonAndOutranksTheHost) {
+    DeviceHealth health = healthy();
+    health.storage_problem = "storage: the database is full (the last business step failed with SQLITE_FULL)";
+    ServiceFitness fitness = assess(health);
+    EXPECT_EQ(fitness.out_of_service, flow::OutOfServiceReason::StorageFull);
+    EXPECT_FALSE(fitness.cardless) << "no withdrawal of any kind";
+    EXPECT_EQ(fitness.problems, std::vector<std::string>{*health.storage_problem});
+    health.host_reachable = false;
+    EXPECT_EQ(assess(health).out_of_service, flow::OutOfServiceReason::StorageFull);
+    EXPECT_EQ(flow::i18n_key(flow::OutOfServiceReason::StorageFull), "out_of_service.storage_full");
+}
+
 }  // namespace
 }  // namespace kiosk

@@ -99,5 +99,24 @@ TEST_F(BusinessStepTest, AnEmptyStepCommitsNothing) {
     EXPECT_EQ(snapshot(), (Snapshot{0, 0, 0, std::nullopt}));
 }
 
+// Each journal line names the CRM records its step commits, so a crash test can match the
+// journal with what the CRM holds.
+TEST_F(BusinessStepTest, EveryJournalLineNamesTheStepsRecordIds) {
+    BusinessStep step = dispense_step("r1", "r2");
+    step.journal.push_back(make_line("note"));
+    step.journal.back().detail.clear();
+    ASSERT_TRUE(commit(db(), step).ok());
+    BusinessStep journal_only;
+    journal_only.journal.push_back(make_line("door_open"));
+    ASSERT_TRUE(commit(db(), journal_only).ok());
+
+    auto lines = Journal(db()).read_all();
+    ASSERT_TRUE(lines.ok());
+    ASSERT_EQ(lines->size(), 3U);
+    EXPECT_EQ((*lines)[0].line.detail, "amount=100.00 EUR; records r1,r2");
+    EXPECT_EQ((*lines)[1].line.detail, "records r1,r2");
+    EXPECT_EQ((*lines)[2].line.detail, "amount=100.00 EUR");  // no records, no note
+}
+
 }  // namespace
 }  // namespace kiosk::store

@@ -111,11 +111,18 @@ CREATE TABLE IF NOT EXISTS host_reversals (
 ) STRICT;
 )sql";
 
+// Undoes migration 6 on a current database (what schema-5 firmware left).
+constexpr const char* kUndoSchema6 =
+    "DROP TRIGGER outbox_fill_on_insert; DROP TRIGGER outbox_fill_on_delete; DROP TABLE outbox_fill; "
+    "DROP TABLE outbox_dropped; DROP INDEX outbox_by_priority; ALTER TABLE outbox DROP COLUMN priority; "
+    "PRAGMA user_version = 5";
+
 // Turns the file into what schema-2 firmware left: the tables of migrations 3 to 5 gone and
 // user_version 2. `with_old_reversals`: that firmware's queue had created its own table, with a row.
 void make_schema_2_database(const std::string& path, bool with_old_reversals) {
     auto database = Database::open(path);
     ASSERT_TRUE(database.ok()) << database.error().to_string();
+    ASSERT_TRUE(database->execute(kUndoSchema6).ok());
     ASSERT_TRUE(database->execute("DROP TABLE host_reversals; DROP TABLE withdrawal_in_flight; DROP TABLE "
                                   "crm_data_key_wraps; DROP TABLE crm_data_keys; PRAGMA user_version = 2")
                     .ok());
@@ -234,6 +241,34 @@ TEST(Migrations, AnUnreadableKvBracketStopsTheUpgradeAndIsKept) {
     auto again = Database::open(path);  // the row was kept: the next start refuses the same way
     ASSERT_FALSE(again.ok());
     EXPECT_NE(again.error().message.find("migration 4"), std::string::npos) << again.error().message;
+}
+
+// Schema 6: records queued by older firmware get their kind's priority, and the fill counters
+// start from what is already queued.
+TEST(Migrations, Schema6GivesQueuedRecordsTheirKindsPriorityAndCountsThem) {
+    test::TempDirectory dir;
+    {
+        auto database = Database::open(dir.file("kiosk.db"));
+        ASSERT_TRUE(database.ok());
+        ASSERT_TRUE(database->execute(kUndoSchema6).ok());
+        for (const char* row : {"('r-journey', 'journey', X'0102')", "('r-tx', 'transaction', X'010203')",
+                                "('r-survey', 'survey', X'01')", "('r-new', 'some_future_kind', X'01')"}) {
+            ASSERT_TRUE(database->execute(std::string("INSERT INTO outbox (record_id, kind, kiosk_id, key_id, "
+                                                      "schema_version, created_unix_ms, iv, ciphertext, tag) "
+                                                      "SELECT column1, column2, 'K1', 'dk-1', 1, 5, X'00', column3, "
+                                                      "X'00' FROM (VALUES ") + row + ")")
+                            .ok());
+        }
+    }
+    auto upgraded = Database::open(dir.file("kiosk.db"));
+    ASSERT_TRUE(upgraded.ok()) << upgraded.error().to_string();
+    EXPECT_EQ(schema_version(*upgraded).value_or(-1), latest_schema_version());
+    EXPECT_EQ(query_text(*upgraded, "SELECT group_concat(record_id || '=' || priority, ' ') FROM "
+                                    "(SELECT record_id, priority FROM outbox ORDER BY seq)")
+                  .value_or("?"),
+              "r-journey=2 r-tx=0 r-survey=1 r-new=1");
+    EXPECT_EQ(query_int64(*upgraded, "SELECT records FROM outbox_fill").value_or(-1), 4);
+    EXPECT_EQ(query_int64(*upgraded, "SELECT bytes FROM outbox_fill").value_or(-1), 4 * 2 + 2 + 3 + 1 + 1);
 }
 
 }  // namespace

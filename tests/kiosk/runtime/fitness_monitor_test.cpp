@@ -31,6 +31,7 @@ protected:
         h.set_card_slot = [this](bool open) { slot.push_back(open); };
         h.refresh_screen = [this] { ++refreshes; };
         h.dispenser_read = [this](const drivers::DispenserStatus& status) { cassettes_seen = status.cassettes.size(); };
+        h.storage_problem = [this] { return storage; };
         return h;
     }
     void settle() { loop.settle(card_worker, pad_worker, printer_worker, dispenser_worker, sensors_worker); }
@@ -51,6 +52,7 @@ protected:
     std::vector<bool> slot;
     int refreshes = 0;
     std::size_t cassettes_seen = 0;
+    std::optional<std::string> storage;  // what the storage guard says
     FitnessMonitor monitor{loop.ports(),
                            DeviceWorkers{card_worker, pad_worker, printer_worker, &dispenser_worker, &sensors_worker},
                            "KIOSK001", hooks()};
@@ -128,6 +130,29 @@ TEST_F(FitnessMonitorTest, ATamperDuringASessionEndsItOnce) {
         settle();
     }
     EXPECT_EQ(loop.kinds(), std::vector<EventKind>{EventKind::Cancel});
+}
+
+// A full disk takes the kiosk out of service with its own reason, journaled with the guard's
+// words, and it comes back when space returns.
+TEST_F(FitnessMonitorTest, StorageFullTakesTheKioskOutOfServiceUntilSpaceReturns) {
+    storage = "storage: 12 MiB free in /var/lib/kiosk, below the 64 MiB minimum";
+    monitor.on_turn(loop.clock.now());
+    settle();
+    ASSERT_EQ(monitor.fitness().out_of_service, flow::OutOfServiceReason::StorageFull);
+    ASSERT_EQ(loop.posted.size(), 1u);
+    EXPECT_EQ(loop.posted[0], flow::Event(flow::events::DevicesFailed(flow::OutOfServiceReason::StorageFull)));
+    const auto* journal = loop.sink.find("out_of_service");
+    ASSERT_NE(journal, nullptr);
+    EXPECT_NE(journal->detail.find("out_of_service.storage_full: storage: 12 MiB free"), std::string::npos) << journal->detail;
+
+    state = StateId::OutOfService;
+    storage.reset();
+    loop.clock.advance(FitnessMonitor::interval);
+    monitor.on_turn(loop.clock.now());
+    settle();
+    EXPECT_FALSE(monitor.fitness().out_of_service);
+    ASSERT_EQ(loop.posted.size(), 2u);
+    EXPECT_EQ(loop.posted[1], flow::Event(flow::events::DevicesRestored{}));
 }
 
 }  // namespace
