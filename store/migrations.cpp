@@ -167,12 +167,38 @@ CREATE TABLE withdrawal_in_flight (
 ) STRICT;
 )sql";
 
+// Schemas 5 and 6 belong to work merged beside this one (issue 10: outbox priorities, the CRM's
+// record key); until then they are empty placeholders so the list has no gap. The integrator
+// replaces these two entries with theirs.
+constexpr std::string_view kReservedPlaceholder = "SELECT 1;";
+
+// The kiosk's own CX statistics (store/cx_stats.hpp): its CRM records are sealed to the CRM, so
+// the daily service-quality index is computed from these card-data-free summaries.
+constexpr std::string_view kCxStats = R"sql(
+CREATE TABLE cx_stats (
+    id               INTEGER PRIMARY KEY,
+    day              TEXT    NOT NULL,
+    kind             TEXT    NOT NULL,
+    summary_json     TEXT    NOT NULL
+) STRICT;
+CREATE INDEX cx_stats_by_day ON cx_stats (day);
+
+CREATE TABLE service_availability (
+    day                TEXT    PRIMARY KEY,
+    in_service_ms      INTEGER NOT NULL DEFAULT 0,
+    out_of_service_ms  INTEGER NOT NULL DEFAULT 0
+) STRICT;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "outbox, dead_letter, journal, counters, kv", kInitialSchema},
     Migration{2, "technician_users", kTechnicianUsers},
     Migration{3, "host_reversals (was created by the reversal queue itself)", kHostReversals},
     Migration{4, "withdrawal_in_flight (the bracket was a kv text value)", kWithdrawalInFlight,
               &move_kv_bracket_to_its_table},
+    Migration{5, "reserved (placeholder until merged)", kReservedPlaceholder},
+    Migration{6, "reserved (placeholder until merged)", kReservedPlaceholder},
+    Migration{7, "cx_stats, service_availability (the kiosk's own CX statistics)", kCxStats},
 };
 
 Status set_schema_version(Database& database, int version) {

@@ -117,6 +117,8 @@ void make_schema_2_database(const std::string& path, bool with_old_reversals) {
     auto database = Database::open(path);
     ASSERT_TRUE(database.ok()) << database.error().to_string();
     ASSERT_TRUE(database->execute("DROP TABLE host_reversals; DROP TABLE withdrawal_in_flight; PRAGMA user_version = 2").ok());
+    // …and the tables of the later migrations (schema 7: the CX statistics).
+    ASSERT_TRUE(database->execute("DROP TABLE cx_stats; DROP TABLE service_availability").ok());
     if (!with_old_reversals) return;
     ASSERT_TRUE(database->execute(kOldHostReversals).ok());
     ASSERT_TRUE(database->execute("INSERT INTO host_reversals (record_id, stan, original_stan, kiosk_id, key_id, "
@@ -224,6 +226,29 @@ TEST(Migrations, AnUnreadableKvBracketStopsTheUpgradeAndIsKept) {
     auto again = Database::open(path);  // the row was kept: the next start refuses the same way
     ASSERT_FALSE(again.ok());
     EXPECT_NE(again.error().message.find("migration 4"), std::string::npos) << again.error().message;
+}
+
+// Schema 7: a kiosk upgraded from schema 4 keeps its data and gains the CX statistics tables,
+// which are STRICT (a day's time as text is refused, not stored).
+TEST(Migrations, Schema7AddsTheCxStatisticsTablesToAnUpgradedDatabase) {
+    test::TempDirectory dir;
+    const std::string path = dir.file("kiosk.db");
+    {
+        auto database = Database::open(path);
+        ASSERT_TRUE(database.ok()) << database.error().to_string();
+        ASSERT_TRUE(database->execute("DROP TABLE cx_stats; DROP TABLE service_availability; "
+                                      "INSERT INTO counters (name, value) VALUES ('sessions', 9); PRAGMA user_version = 4")
+                        .ok());
+    }
+    auto upgraded = Database::open(path);
+    ASSERT_TRUE(upgraded.ok()) << upgraded.error().to_string();
+    EXPECT_GE(latest_schema_version(), 7);
+    EXPECT_EQ(schema_version(*upgraded).value_or(-1), latest_schema_version());
+    EXPECT_EQ(table_count(*upgraded, "cx_stats"), 1);
+    EXPECT_EQ(table_count(*upgraded, "service_availability"), 1);
+    EXPECT_EQ(query_int64(*upgraded, "SELECT value FROM counters WHERE name = 'sessions'").value_or(-1), 9);
+    EXPECT_TRUE(upgraded->execute("INSERT INTO cx_stats (day, kind, summary_json) VALUES ('2026-01-05', 'journey', '{}')").ok());
+    EXPECT_FALSE(upgraded->execute("INSERT INTO service_availability (day, in_service_ms) VALUES ('2026-01-05', 'long')").ok());
 }
 
 }  // namespace
