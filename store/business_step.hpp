@@ -34,8 +34,8 @@ struct BusinessStep {
     std::vector<security::SealedRecord> outbox;
     std::vector<KvChange> kv;
     // The kiosk's own CX statistics (store/cx_stats.hpp): a summary per record, availability time.
-    std::vector<CxStat> stats;
-    std::vector<AvailabilityDelta> availability;
+    std::vector<CxStat> stats{};  // {}: aggregate initialisers that list only the older members stay warning-free
+    std::vector<AvailabilityDelta> availability{};
 };
 
 // All of `step` or nothing. On any error (a duplicate outbox record id, a full disk) the
