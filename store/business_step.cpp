@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include "store/cx_stats.hpp"
 #include "store/database.hpp"
 #include "store/kv_store.hpp"
 #include "store/outbox.hpp"
@@ -92,6 +93,9 @@ Status commit_step(Database& database, const BusinessStep& step, const security:
     for (const KvChange& change : step.kv) {
         KIOSK_TRY(change.value ? kv.put(change.key, *change.value) : kv.erase(change.key));
     }
+    CxStats stats(database);
+    for (const CxStat& stat : step.stats) KIOSK_TRY(stats.add(stat));
+    for (const AvailabilityDelta& delta : step.availability) KIOSK_TRY(stats.add_availability(delta));
     // Returning early above leaves `transaction` uncommitted: its destructor rolls back.
     return transaction->commit();
 }

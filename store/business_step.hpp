@@ -1,5 +1,5 @@
 // One business step (a dispense, a survey answer, a card retained) as everything it persists:
-// journal lines, counter changes, outbox records and small state. commit() writes all of it in
+// journal lines, counter changes, outbox records, small state and CX statistics. commit() writes all of it in
 // ONE transaction — after a crash at any instant either the whole step is there or none of it.
 #pragma once
 
@@ -10,6 +10,7 @@
 #include "common/result.hpp"
 #include "security/sealed_record.hpp"
 #include "store/counters.hpp"
+#include "store/cx_stats.hpp"
 #include "store/journal.hpp"
 
 namespace kiosk::security {
@@ -32,6 +33,9 @@ struct BusinessStep {
     std::vector<CounterDelta> counters;
     std::vector<security::SealedRecord> outbox;
     std::vector<KvChange> kv;
+    // The kiosk's own CX statistics (store/cx_stats.hpp): a summary per record, availability time.
+    std::vector<CxStat> stats{};  // {}: aggregate initialisers that list only the older members stay warning-free
+    std::vector<AvailabilityDelta> availability{};
 };
 
 // All of `step` or nothing. On any error (a duplicate outbox record id, a full disk) the

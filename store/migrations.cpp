@@ -245,6 +245,24 @@ Status prioritise_queued_records(Database& database) {
     return ok_status();
 }
 
+// The kiosk's own CX statistics (store/cx_stats.hpp): its CRM records are sealed to the CRM, so
+// the daily service-quality index is computed from these card-data-free summaries.
+constexpr std::string_view kCxStats = R"sql(
+CREATE TABLE cx_stats (
+    id               INTEGER PRIMARY KEY,
+    day              TEXT    NOT NULL,
+    kind             TEXT    NOT NULL,
+    summary_json     TEXT    NOT NULL
+) STRICT;
+CREATE INDEX cx_stats_by_day ON cx_stats (day);
+
+CREATE TABLE service_availability (
+    day                TEXT    PRIMARY KEY,
+    in_service_ms      INTEGER NOT NULL DEFAULT 0,
+    out_of_service_ms  INTEGER NOT NULL DEFAULT 0
+) STRICT;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "outbox, dead_letter, journal, counters, kv", kInitialSchema},
     Migration{2, "technician_users", kTechnicianUsers},
@@ -254,6 +272,7 @@ constexpr std::array kMigrations{
     Migration{5, "crm_data_keys, crm_data_key_wraps (data keys wrapped to the CRM)", kCrmDataKeys},
     Migration{6, "outbox priority, fill counters and dropped-telemetry counts", kOutboxPriorities,
               &prioritise_queued_records},
+    Migration{7, "cx_stats, service_availability (the kiosk's own CX statistics)", kCxStats},
 };
 
 Status set_schema_version(Database& database, int version) {

@@ -5,6 +5,8 @@
 
 #include "common/bytes.hpp"
 #include "security/aead.hpp"
+#include "kiosk/cx/cx_stat.hpp"
+#include "kiosk/cx/service_quality_record.hpp"
 #include "kiosk/runtime/screen_names.hpp"
 #include "store/business_step.hpp"
 #include "store/kv_store.hpp"
@@ -12,18 +14,6 @@
 #include "store/transaction.hpp"
 
 namespace kiosk {
-
-std::string make_uuid_v4(RandomSource& random) {
-    std::array<std::uint8_t, 16> bytes{};
-    random.fill(bytes);
-    bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0FU) | 0x40U);  // version 4
-    bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3FU) | 0x80U);  // RFC 4122 variant
-    std::string hex = to_hex(bytes);
-    for (char& c : hex) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
-           hex.substr(20);
-}
-
 
 CxRecorder::CxRecorder(store::Database& database, security::CrmRecordSealer& sealer,
                        security::JournalChain journal_chain, RandomSource& random, const Clock& clock,
@@ -89,6 +79,7 @@ Status CxRecorder::record_transaction(const Session& session, const TransactionR
                                         "stan " + std::to_string(transaction.stan)));
     step.counters.push_back({"tx." + type + "." + response, 1});
     step.outbox.push_back(*record);
+    step.stats.push_back(cx_stat_of("transaction", payload, clock_.now()));
     KIOSK_TRY(store::commit(database_, step, journal_chain_));
     committed_ids_.push_back(record->header.record_id);
     static_cast<void>(report_dropped_telemetry());  // kept counted on failure, see the header
@@ -123,10 +114,35 @@ Status CxRecorder::record_journey(const Session& session, ui::Language language,
     step.counters.push_back({"sessions", 1});
     step.counters.push_back({"sessions." + std::string(outcome), 1});
     step.outbox.push_back(*record);
+    step.stats.push_back(cx_stat_of("journey", payload, clock_.now()));
+    // The first session end after midnight carries the previous day's service-quality record. If
+    // it cannot be made now the journey is still committed, and the next session end tries again
+    // (the kv day is only written with the record).
+    const auto daily = add_daily_service_quality_if_due(
+        step, database_, clock_.now(),
+        [this](std::string_view kind, const std::string& json) { return seal(kind, json); });
     KIOSK_TRY(store::commit(database_, step, journal_chain_));
     committed_ids_.push_back(record->header.record_id);
     static_cast<void>(report_dropped_telemetry());  // kept counted on failure, see the header
+    if (daily.ok() && !daily->empty()) committed_ids_.push_back(*daily);
     return ok_status();
+}
+
+Status CxRecorder::record_availability(const std::vector<store::AvailabilityDelta>& deltas) {
+    store::BusinessStep step;
+    step.availability = deltas;
+    return store::commit(database_, step, journal_chain_);
+}
+
+Result<std::string> CxRecorder::record_service_quality(std::string_view day) {
+    store::BusinessStep step;
+    auto id = add_service_quality_record(
+        step, database_, day, [this](std::string_view kind, const std::string& json) { return seal(kind, json); });
+    if (!id) return id.error();
+    step.journal.push_back(journal_line("system", "service_quality", "success", std::string(day), "record " + *id));
+    KIOSK_TRY(store::commit(database_, step, journal_chain_));
+    committed_ids_.push_back(*id);
+    return id;
 }
 
 Status CxRecorder::record_event(std::string_view actor, std::string_view event_type, std::string_view outcome,

@@ -12,11 +12,13 @@
 #include "common/clock.hpp"
 #include "common/random_source.hpp"
 #include "host/host_messages.hpp"
+#include "kiosk/cx/record_id.hpp"
 #include "kiosk/flow/session_outcome.hpp"
 #include "kiosk/runtime/session.hpp"
 #include "security/journal_chain.hpp"
 #include "security/crm_record_sealer.hpp"
 #include "store/database.hpp"
+#include "store/cx_stats.hpp"
 #include "store/journal.hpp"
 
 namespace kiosk {
@@ -49,6 +51,11 @@ public:
     // reports one for one). record_transaction and record_journey call it after their own step; a
     // failure leaves the drops counted for the next call.
     Status report_dropped_telemetry();
+    // Time in and out of service (kiosk/cx/availability_tracker.hpp), added to its days' totals.
+    Status record_availability(const std::vector<store::AvailabilityDelta>& deltas);
+    // The `service_quality` record of `day` ("YYYY-MM-DD") from the kiosk's statistics, committed
+    // on its own; returns its record id. (The daily one rides on the first journey after midnight.)
+    Result<std::string> record_service_quality(std::string_view day);
 
     // Record ids committed so far, in order (tests compare them with what the CRM received).
     [[nodiscard]] const std::vector<std::string>& committed_record_ids() const { return committed_ids_; }
@@ -66,8 +73,5 @@ private:
     std::string kiosk_id_;
     std::vector<std::string> committed_ids_;
 };
-
-// A random (version 4) UUID, used as record id and CRM idempotency key.
-std::string make_uuid_v4(RandomSource& random);
 
 }  // namespace kiosk

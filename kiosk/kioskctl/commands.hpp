@@ -93,4 +93,15 @@ int run_sim_request(const std::filesystem::path& socket, const sim::ControlReque
 int run_sim_status(const std::filesystem::path& socket, Streams io);
 void register_sim_commands(CLI::App& app, ToolContext& tool);
 
+// cx [--day D] [--json]: the service-quality index of the UTC day D (YYYY-MM-DD) from the kiosk's
+// own CX statistics, as lines or as the service_quality record's JSON. A day that is not a date
+// is kExitUsage.
+int run_cx_show(const KioskConfig& config, std::string_view day, bool as_json, Streams io);
+// cx upload --day D --as ID: a signed-in technician (Permission::Service) queues D's
+// service_quality record in the outbox, sealed with the kiosk's key ring, journaled in the same
+// business step (event "service_quality", actor "technician:<ID>").
+int run_cx_upload(const KioskConfig& config, std::string_view day, const TechnicianCredentials& technician,
+                  RandomSource& random, const Clock& clock, Streams io, const security::AccessPolicy& policy = {});
+void register_cx_commands(CLI::App& app, ToolContext& tool);
+
 }  // namespace kiosk::kioskctl

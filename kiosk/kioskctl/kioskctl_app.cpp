@@ -1,6 +1,7 @@
 // Builds kioskctl's parser from the command groups and runs it (see kioskctl_app.hpp).
 #include "kiosk/kioskctl/kioskctl_app.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <string>
 
@@ -14,7 +15,7 @@ namespace {
 // The innermost chosen command must be a leaf: "kioskctl outbox" alone names no action. Checked
 // here rather than with CLI11's require_subcommand, whose message ("A subcommand is required")
 // would hide a mistyped command name behind it instead of naming the unexpected word.
-bool names_an_action(const CLI::App& app, std::ostream& err) {
+bool names_an_action(const CLI::App& app, const std::vector<const CLI::App*>& act_alone, std::ostream& err) {
     const CLI::App* chosen = &app;
     std::string path = app.get_name();
     while (!chosen->get_subcommands().empty()) {
@@ -23,6 +24,7 @@ bool names_an_action(const CLI::App& app, std::ostream& err) {
     }
     const auto choices = chosen->get_subcommands([](const CLI::App*) { return true; });
     if (choices.empty()) return true;
+    if (std::find(act_alone.begin(), act_alone.end(), chosen) != act_alone.end()) return true;
     std::string names;
     for (const CLI::App* choice : choices) names += (names.empty() ? "" : ", ") + choice->get_name();
     report_error(err, "`" + path + "` needs a command, one of: " + names + " (see " + path + " --help)");
@@ -54,6 +56,7 @@ int run_kioskctl(int argc, const char* const* argv, std::ostream& out, std::ostr
     register_keys_commands(app, tool);
     register_users_commands(app, tool);
     register_sim_commands(app, tool);
+    register_cx_commands(app, tool);
 
     try {
         app.parse(argc, argv);  // the chosen command's callback runs here and sets tool.exit_code
@@ -64,7 +67,7 @@ int run_kioskctl(int argc, const char* const* argv, std::ostream& out, std::ostr
         report_error(err, error.what());
         return kExitFailure;
     }
-    if (!names_an_action(app, err)) return kExitUsage;
+    if (!names_an_action(app, tool.commands_that_act_alone, err)) return kExitUsage;
     return tool.exit_code;
 }
 

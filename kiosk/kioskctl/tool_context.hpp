@@ -7,11 +7,16 @@
 #include <istream>
 #include <ostream>
 #include <string_view>
+#include <vector>
 
 #include "common/clock.hpp"
 #include "common/result.hpp"
 #include "kiosk/config/kiosk_config.hpp"
 #include "store/database.hpp"
+
+namespace CLI {
+class App;
+}
 
 namespace kiosk::kioskctl {
 
@@ -41,6 +46,9 @@ struct ToolContext {
     std::istream& in;  // secrets are read from here, one per line, never from the command line
     std::filesystem::path config_path{kDefaultConfigPath};
     int exit_code = kExitOk;
+    // Commands that have subcommands and also act on their own (`cx` shows, `cx upload` queues):
+    // choosing one without a subcommand is not "needs a command".
+    std::vector<const CLI::App*> commands_that_act_alone;
 };
 
 // Loads tool.config_path and runs `command` with it; a ConfigError becomes one error line and

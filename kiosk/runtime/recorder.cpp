@@ -21,4 +21,10 @@ void Recorder::journey(const Session& session, ui::Language language, flow::Sess
     }
 }
 
+void Recorder::availability(const std::vector<store::AvailabilityDelta>& deltas) {
+    if (auto status = sink_.record_availability(deltas); !status.ok()) {
+        note_("recording the service availability failed: " + status.error().to_string());
+    }
+}
+
 }  // namespace kiosk

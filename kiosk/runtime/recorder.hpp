@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/cx/cx_recorder.hpp"
 
@@ -19,6 +20,8 @@ public:
                                 std::string_view resource, std::string_view detail) = 0;
     virtual Status record_transaction(const Session& session, const TransactionRecord& record) = 0;
     virtual Status record_journey(const Session& session, ui::Language language, flow::SessionOutcome outcome) = 0;
+    // Time in and out of service; a sink that keeps no statistics (the services' tests) ignores it.
+    virtual Status record_availability(const std::vector<store::AvailabilityDelta>& /*deltas*/) { return ok_status(); }
 };
 
 // The kiosk's sink: CxRecorder (journal chain, counters and outbox in one transaction each).
@@ -35,6 +38,9 @@ public:
     Status record_journey(const Session& session, ui::Language language, flow::SessionOutcome outcome) override {
         return cx_.record_journey(session, language, outcome);
     }
+    Status record_availability(const std::vector<store::AvailabilityDelta>& deltas) override {
+        return cx_.record_availability(deltas);
+    }
 
 private:
     CxRecorder& cx_;
@@ -50,6 +56,7 @@ public:
                  std::string_view detail = {});
     void transaction(const Session& session, const TransactionRecord& record);
     void journey(const Session& session, ui::Language language, flow::SessionOutcome outcome);
+    void availability(const std::vector<store::AvailabilityDelta>& deltas);
 
 private:
     RecordSink& sink_;

@@ -224,6 +224,9 @@ void Runtime::tick() {
     expire_requests();
     const TimePoint now = parts_.clock.now();
     fitness_->on_turn(now);
+    if (auto served = availability_.observe(now, context_.state != StateId::OutOfService); !served.empty()) {
+        recorder_.availability(served);
+    }
     host_->on_turn(now);
     if (timer_deadline_ && now >= *timer_deadline_) {
         timer_deadline_.reset();

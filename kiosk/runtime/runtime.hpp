@@ -27,6 +27,7 @@
 #include "drivers/sensors/sensors.hpp"
 #include "host/host_link.hpp"
 #include "host/reversal_queue.hpp"
+#include "kiosk/cx/availability_tracker.hpp"
 #include "kiosk/cx/cx_recorder.hpp"
 #include "kiosk/flow/flow.hpp"
 #include "kiosk/runtime/card_handling.hpp"
@@ -200,6 +201,7 @@ private:
     std::unique_ptr<CashService> cash_;
     std::unique_ptr<ReceiptService> receipts_;
     std::unique_ptr<FitnessMonitor> fitness_;
+    AvailabilityTracker availability_;  // time in/out of service per day, persisted at each change
 
     std::deque<PendingInput> pending_;
     std::optional<TimePoint> timer_deadline_;

@@ -11,8 +11,11 @@
 
 #include "crm/record_opener.hpp"
 #include "sim/virtual_clock.hpp"
+#include "kiosk/cx/service_quality_record.hpp"
 #include "store/counters.hpp"
 #include "store/crm_data_keys.hpp"
+#include "store/cx_stats.hpp"
+#include "store/kv_store.hpp"
 #include "store/journal.hpp"
 #include "store/outbox.hpp"
 
@@ -179,6 +182,62 @@ TEST_F(CxRecorderTest, DroppedTelemetryIsReportedAsATelemetryDroppedRecordOneAtA
     ASSERT_EQ(second.header.kind, "telemetry_dropped");
     EXPECT_NE(second.header.record_id, report.header.record_id);
     EXPECT_EQ(payload_of(second)["dropped"], 4);
+// The kiosk's own statistics: each journey and transaction leaves a summary without card data,
+// and the first journey after midnight commits the previous day's index with itself, once.
+TEST_F(CxRecorderTest, JourneysAndTransactionsLeaveStatisticsWithoutCardData) {
+    clock_.set(from_unix_millis(1'767'614'400'000));  // 2026-01-05T12:00Z
+    ASSERT_TRUE(recorder_.record_transaction(session_, {host::TransactionType::Withdrawal,
+                                                        host::ResponseCode::Approved, 7, {}})
+                    .ok());
+    ASSERT_TRUE(recorder_.record_journey(session_, ui::Language::English, flow::SessionOutcome::Completed).ok());
+    auto rows = store::CxStats(database_).of_day("2026-01-05");
+    ASSERT_TRUE(rows.ok());
+    ASSERT_EQ(rows->size(), 2U);
+    EXPECT_EQ((*rows)[0].kind, "transaction");
+    EXPECT_EQ((*rows)[1].kind, "journey");
+    for (const store::CxStat& row : *rows) {
+        EXPECT_EQ(row.summary_json.find("token-abc"), std::string::npos) << row.summary_json;
+        EXPECT_EQ(row.summary_json.find("1881"), std::string::npos) << row.summary_json;
+    }
+    EXPECT_NE((*rows)[1].summary_json.find("completed"), std::string::npos);
+}
+
+TEST_F(CxRecorderTest, TheFirstJourneyAfterMidnightCommitsTheDayBeforeOnce) {
+    clock_.set(from_unix_millis(1'767'614'400'000));  // 2026-01-05T12:00Z
+    ASSERT_TRUE(recorder_.record_journey(session_, ui::Language::English, flow::SessionOutcome::Completed).ok());
+    ASSERT_TRUE(recorder_.record_availability({{"2026-01-05", 3'600'000, 0}}).ok());
+    EXPECT_EQ(recorder_.committed_record_ids().size(), 1U);  // no statistics of the 4th: nothing due
+    clock_.set(from_unix_millis(1'767'657'600'000 + 60'000));  // 2026-01-06T00:01Z
+    ASSERT_TRUE(recorder_.record_journey(session_, ui::Language::English, flow::SessionOutcome::Cancelled).ok());
+    ASSERT_TRUE(recorder_.record_journey(session_, ui::Language::English, flow::SessionOutcome::Completed).ok());
+    EXPECT_EQ(recorder_.committed_record_ids().size(), 4U);  // three journeys and one index
+    auto batch = store::Outbox(database_, clock_).next_batch(10);
+    ASSERT_TRUE(batch.ok());
+    int indexes = 0;
+    for (const security::SealedRecord& record : *batch) {
+        if (record.header.kind != "service_quality") continue;
+        ++indexes;
+        auto plain = sealer_.open(record);
+        ASSERT_TRUE(plain.ok());
+        const auto payload = nlohmann::json::parse(std::string(reinterpret_cast<const char*>(plain->data()), plain->size()));
+        EXPECT_EQ(payload["day"], "2026-01-05");
+        EXPECT_EQ(payload["sessions"], 1);
+        EXPECT_EQ(payload["availability"], 1.0);
+    }
+    EXPECT_EQ(indexes, 1);
+    EXPECT_EQ(store::KvStore(database_).get(std::string(kServiceQualityLastDayKey))->value_or(""), "2026-01-05");
+}
+
+TEST_F(CxRecorderTest, AnIndexOnDemandIsJournaled) {
+    clock_.set(from_unix_millis(1'767'614'400'000));
+    ASSERT_TRUE(recorder_.record_journey(session_, ui::Language::English, flow::SessionOutcome::Completed).ok());
+    auto id = recorder_.record_service_quality("2026-01-05");
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    EXPECT_EQ(recorder_.committed_record_ids().back(), *id);
+    auto lines = store::Journal(database_).read_all();
+    ASSERT_TRUE(lines.ok());
+    EXPECT_EQ(lines->back().line.event_type, "service_quality");
+    EXPECT_EQ(lines->back().line.resource, "2026-01-05");
 }
 
 }  // namespace

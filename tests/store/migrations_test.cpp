@@ -122,6 +122,7 @@ constexpr const char* kUndoSchema6 =
 void make_schema_2_database(const std::string& path, bool with_old_reversals) {
     auto database = Database::open(path);
     ASSERT_TRUE(database.ok()) << database.error().to_string();
+    ASSERT_TRUE(database->execute("DROP TABLE cx_stats; DROP TABLE service_availability; PRAGMA user_version = 6").ok());
     ASSERT_TRUE(database->execute(kUndoSchema6).ok());
     ASSERT_TRUE(database->execute("DROP TABLE host_reversals; DROP TABLE withdrawal_in_flight; DROP TABLE "
                                   "crm_data_key_wraps; DROP TABLE crm_data_keys; PRAGMA user_version = 2")
@@ -269,6 +270,27 @@ TEST(Migrations, Schema6GivesQueuedRecordsTheirKindsPriorityAndCountsThem) {
               "r-journey=2 r-tx=0 r-survey=1 r-new=1");
     EXPECT_EQ(query_int64(*upgraded, "SELECT records FROM outbox_fill").value_or(-1), 4);
     EXPECT_EQ(query_int64(*upgraded, "SELECT bytes FROM outbox_fill").value_or(-1), 4 * 2 + 2 + 3 + 1 + 1);
+// Schema 7: a kiosk upgraded from schema 4 keeps its data and gains the CX statistics tables,
+// which are STRICT (a day's time as text is refused, not stored).
+TEST(Migrations, Schema7AddsTheCxStatisticsTablesToAnUpgradedDatabase) {
+    test::TempDirectory dir;
+    const std::string path = dir.file("kiosk.db");
+    {
+        auto database = Database::open(path);
+        ASSERT_TRUE(database.ok()) << database.error().to_string();
+        ASSERT_TRUE(database->execute("DROP TABLE cx_stats; DROP TABLE service_availability; "
+                                      "INSERT INTO counters (name, value) VALUES ('sessions', 9); PRAGMA user_version = 4")
+                        .ok());
+    }
+    auto upgraded = Database::open(path);
+    ASSERT_TRUE(upgraded.ok()) << upgraded.error().to_string();
+    EXPECT_GE(latest_schema_version(), 7);
+    EXPECT_EQ(schema_version(*upgraded).value_or(-1), latest_schema_version());
+    EXPECT_EQ(table_count(*upgraded, "cx_stats"), 1);
+    EXPECT_EQ(table_count(*upgraded, "service_availability"), 1);
+    EXPECT_EQ(query_int64(*upgraded, "SELECT value FROM counters WHERE name = 'sessions'").value_or(-1), 9);
+    EXPECT_TRUE(upgraded->execute("INSERT INTO cx_stats (day, kind, summary_json) VALUES ('2026-01-05', 'journey', '{}')").ok());
+    EXPECT_FALSE(upgraded->execute("INSERT INTO service_availability (day, in_service_ms) VALUES ('2026-01-05', 'long')").ok());
 }
 
 }  // namespace
