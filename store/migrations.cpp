@@ -167,12 +167,36 @@ CREATE TABLE withdrawal_in_flight (
 ) STRICT;
 )sql";
 
+// Customer profiles cached for offline use (kiosk/runtime/profile_cache.hpp): one sealed row per
+// card token (record id "profile-<token>"), kept until its expiry.
+constexpr std::string_view kProfileCache = R"sql(
+CREATE TABLE profile_cache (
+    seq              INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id        TEXT    NOT NULL UNIQUE,
+    kind             TEXT    NOT NULL,
+    kiosk_id         TEXT    NOT NULL,
+    key_id           TEXT    NOT NULL,
+    schema_version   INTEGER NOT NULL,
+    created_unix_ms  INTEGER NOT NULL,
+    iv               BLOB    NOT NULL,
+    ciphertext       BLOB    NOT NULL,
+    tag              BLOB    NOT NULL,
+    expires_unix_ms  INTEGER NOT NULL
+) STRICT;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "outbox, dead_letter, journal, counters, kv", kInitialSchema},
     Migration{2, "technician_users", kTechnicianUsers},
     Migration{3, "host_reversals (was created by the reversal queue itself)", kHostReversals},
     Migration{4, "withdrawal_in_flight (the bracket was a kv text value)", kWithdrawalInFlight,
               &move_kv_bracket_to_its_table},
+    // 5–7 belong to issue 10's other branches (placeholders here so that the profile cache can be
+    // number 8; the integrator replaces them with theirs).
+    Migration{5, "reserved (issue 10)", "SELECT 1;"},
+    Migration{6, "reserved (issue 10)", "SELECT 1;"},
+    Migration{7, "reserved (issue 10)", "SELECT 1;"},
+    Migration{8, "profile_cache (sealed customer profiles for offline use)", kProfileCache},
 };
 
 Status set_schema_version(Database& database, int version) {

@@ -31,6 +31,12 @@ struct CrmConfig {
     std::size_t batch_size = 100;
     Millis upload_interval{5'000};
     Millis request_timeout{10'000};
+    // Personalization (docs/cx-records.md § The customer profile): GET <profiles_url>/<token> with
+    // the upload's TLS settings; empty: no profiles asked for. The answer's deadline on the loop's
+    // clock (the flow never waits for it), and how long a profile is kept, sealed, for offline use.
+    std::string profiles_url;
+    Millis profile_timeout{300};
+    Millis profile_cache_keep{std::chrono::hours(72)};
 };
 
 // [host]: the bank's authorization host, ISO 8583 over mutual TLS (docs/host.md, "TLS and
