@@ -111,12 +111,13 @@ CREATE TABLE IF NOT EXISTS host_reversals (
 ) STRICT;
 )sql";
 
-// Turns the file into what schema-2 firmware left: the tables of migrations 3 and 4 gone and
+// Turns the file into what schema-2 firmware left: the tables of migrations 3 and later gone and
 // user_version 2. `with_old_reversals`: that firmware's queue had created its own table, with a row.
 void make_schema_2_database(const std::string& path, bool with_old_reversals) {
     auto database = Database::open(path);
     ASSERT_TRUE(database.ok()) << database.error().to_string();
-    ASSERT_TRUE(database->execute("DROP TABLE host_reversals; DROP TABLE withdrawal_in_flight; PRAGMA user_version = 2").ok());
+    ASSERT_TRUE(database->execute("DROP TABLE host_reversals; DROP TABLE withdrawal_in_flight; DROP TABLE profile_cache; "
+                                  "PRAGMA user_version = 2").ok());
     if (!with_old_reversals) return;
     ASSERT_TRUE(database->execute(kOldHostReversals).ok());
     ASSERT_TRUE(database->execute("INSERT INTO host_reversals (record_id, stan, original_stan, kiosk_id, key_id, "
@@ -130,7 +131,7 @@ TEST(Migrations, ANewDatabaseHasTheSealedTables) {
     ASSERT_TRUE(database.ok());
     EXPECT_EQ(schema_version(*database).value_or(-1), latest_schema_version());
     EXPECT_GE(latest_schema_version(), 4);
-    for (const char* table : {"outbox", "dead_letter", "host_reversals", "withdrawal_in_flight"}) {
+    for (const char* table : {"outbox", "dead_letter", "host_reversals", "withdrawal_in_flight", "profile_cache"}) {
         EXPECT_EQ(table_count(*database, table), 1) << table;
         // Every sealed table has the nine sealed columns.
         auto select = SealedRows(*database, table).select();
