@@ -98,10 +98,10 @@ ProfileChannel::Counts Runtime::profile_counts() const {
 
 void Runtime::apply_profile(const CustomerProfile& profile, ProfileOrigin origin) {
     if (session_.number == 0) return;  // the visit it was asked for is over
-    const PersonalizationResult applied = personalize(profile, choices_, session_, context_);
-    note(std::string("visit personalized from the ") + (origin == ProfileOrigin::Crm ? "CRM" : "cache") +
-         (applied.language_changed ? " (language switched)" : "") +
-         (applied.accessibility_changed ? " (accessibility options)" : ""));
+    // A profile in time is the normal case: no note (the channel notes a late or failed one and
+    // whether the cache answered); the journey records that the visit was personalized.
+    (void)origin;
+    (void)personalize(profile, choices_, session_, context_);
     // The screen shown now is drawn again in the customer's language and options (no new generation).
     if (current_screen_) show(*current_screen_);
 }
