@@ -118,9 +118,9 @@ std::string describe_failure(CURLcode code, const TlsSettings& tls, const HttpTi
     }
 }
 
-Error transfer_error(const std::string& url, CURLcode code, const char* detail, const TlsSettings& tls,
-                     const HttpTimeouts& timeouts, const TransferState& state) {
-    std::string message = "POST " + url + " failed: " + describe_failure(code, tls, timeouts, state);
+Error transfer_error(std::string_view method, const std::string& url, CURLcode code, const char* detail,
+                     const TlsSettings& tls, const HttpTimeouts& timeouts, const TransferState& state) {
+    std::string message = std::string(method) + " " + url + " failed: " + describe_failure(code, tls, timeouts, state);
     if (detail != nullptr && detail[0] != '\0') message += std::string(" — ") + detail;
     return make_error("curl", message, static_cast<int>(code));
 }
@@ -148,15 +148,26 @@ void HttpsClient::cancel() {
 void HttpsClient::resume() { cancelled_.store(false); }
 
 Result<HttpResponse> HttpsClient::post_json(const std::string& url, const std::string& body) {
-    if (cancelled_.load()) return make_error("curl", "POST " + url + " not sent: the client was stopped");
+    return transfer("POST", url, &body);
+}
+
+Result<HttpResponse> HttpsClient::get(const std::string& url) { return transfer("GET", url, nullptr); }
+
+Result<HttpResponse> HttpsClient::transfer(std::string_view method_name, const std::string& url,
+                                           const std::string* body) {
+    const std::string method(method_name);
+    if (cancelled_.load()) return make_error("curl", method + " " + url + " not sent: the client was stopped");
     CurlEasy easy(curl_easy_init());
-    if (!easy) return make_error("curl", "POST " + url + " not sent: cannot create a curl handle");
+    if (!easy) return make_error("curl", method + " " + url + " not sent: cannot create a curl handle");
 
     CurlSlist headers;
-    for (const char* header : {"Content-Type: application/json", "Accept: application/json",
-                               "Expect:"}) {  // "Expect:" — no 100-continue round trip on big batches
+    // "Expect:" — no 100-continue round trip on big batches.
+    const std::initializer_list<const char*> post_headers{"Content-Type: application/json", "Accept: application/json",
+                                                          "Expect:"};
+    const std::initializer_list<const char*> get_headers{"Accept: application/json"};
+    for (const char* header : body != nullptr ? post_headers : get_headers) {
         curl_slist* appended = curl_slist_append(headers.get(), header);
-        if (appended == nullptr) return make_error("curl", "POST " + url + " not sent: out of memory");
+        if (appended == nullptr) return make_error("curl", method + " " + url + " not sent: out of memory");
         static_cast<void>(headers.release());
         headers.reset(appended);
     }
@@ -170,9 +181,10 @@ Result<HttpResponse> HttpsClient::post_json(const std::string& url, const std::s
     bool configured = set(CURLOPT_URL, url.c_str()) && set(CURLOPT_PROTOCOLS_STR, "https") &&
                       set(CURLOPT_FOLLOWLOCATION, 0L) && set(CURLOPT_NOSIGNAL, 1L) &&
                       set(CURLOPT_ERRORBUFFER, static_cast<char*>(error_buffer)) &&
-                      set(CURLOPT_PROXY, tls_.proxy.c_str()) && set(CURLOPT_POST, 1L) &&
-                      set(CURLOPT_POSTFIELDS, body.data()) &&
-                      set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size())) &&
+                      set(CURLOPT_PROXY, tls_.proxy.c_str()) &&
+                      (body != nullptr ? set(CURLOPT_POST, 1L) && set(CURLOPT_POSTFIELDS, body->data()) &&
+                                             set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body->size()))
+                                       : set(CURLOPT_HTTPGET, 1L)) &&
                       set(CURLOPT_HTTPHEADER, headers.get()) &&
                       set(CURLOPT_WRITEFUNCTION, &on_body) && set(CURLOPT_WRITEDATA, static_cast<void*>(&state)) &&
                       set(CURLOPT_HEADERFUNCTION, &on_header) &&
@@ -198,13 +210,13 @@ Result<HttpResponse> HttpsClient::post_json(const std::string& url, const std::s
         configured = set(CURLOPT_PINNEDPUBLICKEY, tls_.pinned_public_keys.c_str());
     }
     if (!configured) {
-        return make_error("curl", "POST " + url + " not sent: libcurl refused an option — " + error_buffer);
+        return make_error("curl", method + " " + url + " not sent: libcurl refused an option — " + error_buffer);
     }
 
     auto code = run_transfer(handle);
-    if (!code) return make_error("curl", "POST " + url + " " + code.error().message, code.error().native_code);
+    if (!code) return make_error("curl", method + " " + url + " " + code.error().message, code.error().native_code);
     if (*code != CURLE_OK) {
-        return transfer_error(url, *code, error_buffer, tls_, timeouts_, state);
+        return transfer_error(method, url, *code, error_buffer, tls_, timeouts_, state);
     }
     curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &state.response.status);
     return std::move(state.response);

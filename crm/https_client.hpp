@@ -1,10 +1,11 @@
-// HTTPS POST of a JSON body over libcurl with the terminal's TLS rules (PCI DSS 4.2.1): TLS 1.2 or
+// HTTPS POST of a JSON body (and GET of a JSON document) over libcurl with the terminal's TLS rules (PCI DSS 4.2.1): TLS 1.2 or
 // later, the peer verified against our own CA file, optional mTLS and public-key pinning, and a
 // connect and a total timeout on every request, so no call can hang the uploader.
 #pragma once
 
 #include <atomic>
 #include <string>
+#include <string_view>
 
 #include "common/clock.hpp"
 #include "common/result.hpp"
@@ -50,6 +51,8 @@ public:
     // transport or TLS failure is an Error of domain "curl" naming the URL, with the CURLcode in
     // native_code. Not thread-safe: one request at a time per client.
     Result<HttpResponse> post_json(const std::string& url, const std::string& body);
+    // One GET (Accept: application/json) under the same TLS rules, timeouts and answer size bound.
+    Result<HttpResponse> get(const std::string& url);
 
     // Thread-safe. Aborts the request in flight at once and fails every later one until resume():
     // this is how Uploader::stop() stays prompt while a request waits on a slow server.
@@ -57,6 +60,7 @@ public:
     void resume();
 
 private:
+    Result<HttpResponse> transfer(std::string_view method, const std::string& url, const std::string* body);
     Result<CURLcode> run_transfer(CURL* easy);
 
     TlsSettings tls_;

@@ -263,6 +263,24 @@ CREATE TABLE service_availability (
 ) STRICT;
 )sql";
 
+// Customer profiles cached for offline use (kiosk/runtime/profile_cache.hpp): one sealed row per
+// card token (record id "profile-<token>"), kept until its expiry.
+constexpr std::string_view kProfileCache = R"sql(
+CREATE TABLE profile_cache (
+    seq              INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id        TEXT    NOT NULL UNIQUE,
+    kind             TEXT    NOT NULL,
+    kiosk_id         TEXT    NOT NULL,
+    key_id           TEXT    NOT NULL,
+    schema_version   INTEGER NOT NULL,
+    created_unix_ms  INTEGER NOT NULL,
+    iv               BLOB    NOT NULL,
+    ciphertext       BLOB    NOT NULL,
+    tag              BLOB    NOT NULL,
+    expires_unix_ms  INTEGER NOT NULL
+) STRICT;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "outbox, dead_letter, journal, counters, kv", kInitialSchema},
     Migration{2, "technician_users", kTechnicianUsers},
@@ -273,6 +291,7 @@ constexpr std::array kMigrations{
     Migration{6, "outbox priority, fill counters and dropped-telemetry counts", kOutboxPriorities,
               &prioritise_queued_records},
     Migration{7, "cx_stats, service_availability (the kiosk's own CX statistics)", kCxStats},
+    Migration{8, "profile_cache (sealed customer profiles for offline use)", kProfileCache},
 };
 
 Status set_schema_version(Database& database, int version) {

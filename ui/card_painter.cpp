@@ -213,6 +213,16 @@ Status paint_card(const PaintContext& p) {
                                     width);
             if (!below.ok()) return below;
         }
+        // The bank's offer on the main menu: one line in the accent colour, under the title; cut to
+        // one line so that the transaction buttons never move.
+        if (p.vm.screen == ScreenId::MainMenu && !p.vm.offer_line.empty()) {
+            TTF_Font& font = p.fonts.font(TextRole::Body);
+            const auto lines = wrap_text(p.vm.offer_line, width, [&](std::string_view piece) { return text_width(font, piece); });
+            if (!lines.empty()) {
+                KIOSK_TRY(p.canvas.text(font, std::string(lines.front()), t.accent, x, *below + 6));
+                below = *below + 6 + line_height(font);
+            }
+        }
         // Tries left is a warning, so it goes in the notice box, after the message if there is one.
         const bool show_tries = spec.shows_tries_left && p.vm.tries_left.has_value();
         const bool show_message = !p.vm.message_key.empty() && p.vm.message_key != spec.implied_message_key &&

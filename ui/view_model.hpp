@@ -106,6 +106,7 @@ struct ViewModel {
 
     // The complete flow's screens. Each field is read only by the screens named; docs/ui.md.
     std::optional<MenuOffers> menu;         // MainMenu: when set, the UI makes the transaction buttons
+    std::string offer_line;                 // MainMenu: the bank's one-line offer for this customer, in vm.language; usually empty
     std::vector<Money> fast_cash;           // WithdrawalAmount: the grid holds 9 buttons with the usual, Other, Cancel
     std::optional<Money> usual_amount;      // WithdrawalAmount: personalization's favourite, marked "Your usual"
     std::optional<Money> amount;            // EnterAmount (typed so far), TakeCash, TransactionDone

@@ -87,6 +87,12 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     parts.one_device_thread = environment_.one_device_thread;
     runtime_ = std::make_unique<Runtime>(std::move(parts), flow::Flow(config_.flow));
     runtime_->watch_storage([this] { return storage_guard_.problem(); });
+    profile_cache_ = std::make_unique<ProfileCache>(database_, *sealer_, environment_.random, environment_.clock,
+                                                    config_.kiosk_id, config_.crm.profile_cache_keep);
+    if (auto pruned = profile_cache_->prune(); !pruned.ok()) {
+        throw std::runtime_error("profile cache: " + pruned.error().to_string());
+    }
+    runtime_->set_profile_options(profile_cache_.get(), config_.crm.profile_timeout);
     if (environment_.devices.cash_dispenser != nullptr) {
         auto reversals = host::ReversalQueue::open(database_, *sealer_, environment_.random, environment_.clock,
                                                    config_.kiosk_id);
@@ -109,6 +115,15 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     }
     upload.timeouts.total = config_.crm.request_timeout;
     upload.idle_interval = config_.crm.upload_interval;
+    if (!config_.crm.profiles_url.empty()) {
+        // Same TLS as the uploads; a short bound of its own: an answer after the deadline is
+        // dropped anyway, and the worker should be free for the next customer.
+        crm::HttpTimeouts profile_timeouts;
+        profile_timeouts.connect = Millis{1'000};
+        profile_timeouts.total = Millis{2'000};
+        profile_client_ = std::make_unique<crm::ProfileClient>(config_.crm.profiles_url, upload.tls, profile_timeouts);
+        runtime_->attach_profile_source(*profile_client_);
+    }
     auto uploader = crm::open_outbox_uploader(upload, config_.database_path().string(), environment_.clock,
                                               environment_.random, waiter_);
     if (!uploader.ok()) throw std::runtime_error("CRM uploader: " + uploader.error().to_string());
@@ -116,6 +131,7 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
 }
 
 KioskApp::~KioskApp() {
+    if (profile_client_) profile_client_->cancel();  // a GET in flight ends now; the runtime's worker joins
     if (uploader_) uploader_->stop();
 }
 

@@ -10,6 +10,7 @@
 
 #include "common/clock.hpp"
 #include "common/random_source.hpp"
+#include "crm/profile_client.hpp"
 #include "crm/uploader.hpp"
 #include "crm/waiter.hpp"
 #include "kiosk/config/kiosk_config.hpp"
@@ -54,6 +55,8 @@ public:
     security::RecordSealer& sealer() { return *sealer_; }
     // The sealer of its CRM records: only the CRM's private key opens them.
     security::CrmRecordSealer& crm_sealer() { return *crm_sealer_; }
+    // Customer profiles kept sealed for offline use (crm.profile_cache_hours).
+    ProfileCache& profile_cache() { return *profile_cache_; }
     // The bank host link's certificates expired or expiring within 30 days, found at start-up
     // (logged and journaled then; kiosk/app/bank_host_link.hpp).
     [[nodiscard]] const std::vector<std::string>& host_certificate_notices() const { return host_certificate_notices_; }
@@ -75,6 +78,8 @@ private:
     std::unique_ptr<host::ReversalQueue> reversals_;  // only with a cash dispenser
     std::unique_ptr<InFlightBracket> bracket_;
     std::unique_ptr<StanCounter> stans_;
+    std::unique_ptr<ProfileCache> profile_cache_;
+    std::unique_ptr<crm::ProfileClient> profile_client_;  // only with crm.profiles_url; outlives the runtime's worker
     std::unique_ptr<Runtime> runtime_;
     crm::SteadyWaiter waiter_;
     std::unique_ptr<crm::Uploader> uploader_;

@@ -213,6 +213,11 @@ void read_every_key(Reader& reader, KioskConfig& config) {
     reader.seconds("crm.upload_interval_s", config.crm.upload_interval, 3600);
     reader.seconds("crm.request_timeout_s", config.crm.request_timeout, 300);
     read_crm_record_keys(reader, config.crm);
+    reader.string("crm.profiles_url", config.crm.profiles_url);
+    config.crm.profile_timeout = Millis(reader.integer("crm.profile_timeout_ms", config.crm.profile_timeout.count(), 50, 5'000));
+    config.crm.profile_cache_keep = std::chrono::hours(reader.integer(
+        "crm.profile_cache_hours",
+        std::chrono::duration_cast<std::chrono::hours>(config.crm.profile_cache_keep).count(), 0, 24 * 90));
     read_usb_id(reader, "devices.card_reader_usb", config.devices.card_reader);
     read_usb_id(reader, "devices.pin_pad_usb", config.devices.pin_pad);
     read_usb_id(reader, "devices.printer_usb", config.devices.printer);
@@ -235,6 +240,9 @@ void validate(const Reader& reader, const KioskConfig& config) {
     }
     if (!config.crm.url.empty() && !config.crm.url.starts_with("https://")) {
         reader.fail("crm.url", "must be an https:// URL, got \"" + config.crm.url + "\"");
+    }
+    if (!config.crm.profiles_url.empty() && !config.crm.profiles_url.starts_with("https://")) {
+        reader.fail("crm.profiles_url", "must be an https:// URL, got \"" + config.crm.profiles_url + "\"");
     }
     // The QR e-receipt points the customer's phone at the bank: https only, with the reference in it.
     if (!config.e_receipt_url.starts_with("https://") || config.e_receipt_url.find("{reference}") == std::string::npos) {

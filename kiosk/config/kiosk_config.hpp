@@ -37,6 +37,12 @@ struct CrmConfig {
     // required on hardware, the simulator fills it in with its own CRM's.
     std::vector<security::CrmPublicKey> record_public_keys;
     Millis data_key_period{24LL * 60 * 60 * 1000};  // a new record data key this often
+    // Personalization (docs/cx-records.md § The customer profile): GET <profiles_url>/<token> with
+    // the upload's TLS settings; empty: no profiles asked for. The answer's deadline on the loop's
+    // clock (the flow never waits for it), and how long a profile is kept, sealed, for offline use.
+    std::string profiles_url;
+    Millis profile_timeout{300};
+    Millis profile_cache_keep{std::chrono::hours(72)};
 };
 
 // [host]: the bank's authorization host, ISO 8583 over mutual TLS (docs/host.md, "TLS and

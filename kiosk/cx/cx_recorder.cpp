@@ -30,7 +30,7 @@ Result<security::SealedRecord> CxRecorder::seal(std::string_view kind, const std
     header.record_id = make_uuid_v4(random_);
     header.kind = std::string(kind);
     header.kiosk_id = kiosk_id_;
-    header.schema_version = 1;
+    header.schema_version = kCxPayloadSchemaVersion;
     header.created_unix_ms = to_unix_millis(clock_.now());
     return sealer_.seal(std::move(header), to_bytes(payload_json), random_);
 }
@@ -60,6 +60,48 @@ std::string card_resource(const Session& session) {
     return session.masked_pan.empty() ? std::string("no card") : "card " + session.masked_pan;
 }
 
+std::string reference_of(const TransactionRecord& transaction) {
+    if (!transaction.reference.empty()) return transaction.reference;
+    std::string stan = std::to_string(transaction.stan);
+    return std::string(stan.size() < 12 ? 12 - stan.size() : 0, '0') + stan;
+}
+
+const char* language_code(ui::Language language) {
+    return language == ui::Language::SimplifiedChinese ? "zh-CN" : "en";
+}
+
+std::int64_t offset_ms(TimePoint at, TimePoint start) {
+    return std::chrono::duration_cast<Millis>(at - start).count();
+}
+
+// The steps and events of a visit (docs/cx-records.md, `journey`): screens by name, controls by
+// action id, keys by function — the log never held a digit's value, so none can be written.
+nlohmann::json journey_steps(const JourneyLog& journey) {
+    nlohmann::json steps = nlohmann::json::array();
+    for (const JourneyStep& journey_step : journey.steps()) {
+        nlohmann::json item{{"screen", screen_name(journey_step.screen)},
+                            {"entered_unix_ms", to_unix_millis(journey_step.entered)}};
+        if (journey_step.left) {
+            item["left_unix_ms"] = to_unix_millis(*journey_step.left);
+            item["dwell_ms"] = offset_ms(*journey_step.left, journey_step.entered);
+        }
+        steps.push_back(std::move(item));
+    }
+    return steps;
+}
+
+nlohmann::json journey_events(const JourneyLog& journey, TimePoint start) {
+    nlohmann::json events = nlohmann::json::array();
+    for (const JourneyEvent& event : journey.events()) {
+        nlohmann::json item{{"at_ms", offset_ms(event.at, start)}, {"type", to_string(event.type)}};
+        item["screen"] = event.screen ? nlohmann::json(screen_name(*event.screen)) : nlohmann::json(nullptr);
+        if (!event.control.empty()) item["control"] = event.control;
+        if (!event.detail.empty()) item["detail"] = event.detail;
+        events.push_back(std::move(item));
+    }
+    return events;
+}
+
 }  // namespace
 
 Status CxRecorder::record_transaction(const Session& session, const TransactionRecord& transaction) {
@@ -70,6 +112,9 @@ Status CxRecorder::record_transaction(const Session& session, const TransactionR
         {"response", response},            {"iso_response_code", host::iso_code(transaction.response)},
         {"stan", transaction.stan},        {"pan_token", session.pan_token},
         {"masked_pan", session.masked_pan}, {"balance_shown", transaction.balance.has_value()},
+        {"amount_minor", transaction.amount ? nlohmann::json(transaction.amount->minor_units) : nlohmann::json(nullptr)},
+        {"currency", transaction.amount ? nlohmann::json(transaction.amount->currency) : nlohmann::json(nullptr)},
+        {"reference", reference_of(transaction)},
     };
     auto record = seal("transaction", payload.dump());
     if (!record.ok()) return record.error();
@@ -88,29 +133,37 @@ Status CxRecorder::record_transaction(const Session& session, const TransactionR
 
 Status CxRecorder::record_journey(const Session& session, ui::Language language, flow::SessionOutcome ended) {
     const std::string_view outcome = flow::to_string(ended);
-    nlohmann::json steps = nlohmann::json::array();
-    for (const JourneyStep& journey_step : session.journey) {
-        nlohmann::json item{{"screen", screen_name(journey_step.screen)},
-                            {"entered_unix_ms", to_unix_millis(journey_step.entered)}};
-        if (journey_step.left) {
-            item["left_unix_ms"] = to_unix_millis(*journey_step.left);
-            item["duration_ms"] = (*journey_step.left - journey_step.entered).count();
-        }
-        steps.push_back(std::move(item));
-    }
+    const JourneyLog& journey = session.journey;
+    const TimePoint start = journey.started().value_or(clock_.now());
+    const std::optional<ui::ScreenId> abandoned = journey.abandoned_at(ended);
     const nlohmann::json payload{
         {"session", session.number},
         {"pan_token", session.pan_token},
-        {"language", language == ui::Language::SimplifiedChinese ? "zh-CN" : "en"},
+        {"cardless", session.cardless},
+        {"task", journey.task()},
         {"outcome", outcome},
-        {"steps", std::move(steps)},
+        {"started_unix_ms", to_unix_millis(start)},
+        {"total_ms", journey.total().count()},
+        {"language", language_code(language)},
+        {"accessibility",
+         {{"large_text", session.accessibility.large_text},
+          {"high_contrast", session.accessibility.high_contrast},
+          {"speech", session.accessibility.speech}}},
+        {"segment", session.segment.empty() ? nlohmann::json(nullptr) : nlohmann::json(session.segment)},
+        {"personalized", session.personalized},
+        {"steps", journey_steps(journey)},
+        {"events", journey_events(journey, start)},
+        {"step_count", journey.steps().size()},
+        {"error_count", journey.error_count()},
+        {"timeout_count", journey.timeout_count()},
+        {"abandoned_at", abandoned ? nlohmann::json(screen_name(*abandoned)) : nlohmann::json(nullptr)},
     };
     auto record = seal("journey", payload.dump());
     if (!record.ok()) return record.error();
 
     store::BusinessStep step;
     step.journal.push_back(journal_line(customer_actor(session), "session_end", std::string(outcome),
-                                        card_resource(session), std::to_string(session.journey.size()) + " screens"));
+                                        card_resource(session), std::to_string(journey.steps().size()) + " screens"));
     step.counters.push_back({"sessions", 1});
     step.counters.push_back({"sessions." + std::string(outcome), 1});
     step.outbox.push_back(*record);

@@ -28,7 +28,13 @@ struct TransactionRecord {
     host::ResponseCode response;
     std::uint32_t stan = 0;
     std::optional<Money> balance;  // not sent to the CRM; only whether one was shown
+    std::optional<Money> amount;   // what the request asked to move (withdrawals, transfers)
+    // The host's retrieval reference (field 37) when it gave one; else the STAN, 12 digits.
+    std::string reference;
 };
+
+// The payloads' schema version (docs/cx-records.md), in every record's header.
+inline constexpr std::uint32_t kCxPayloadSchemaVersion = 2;
 
 class CxRecorder {
 public:

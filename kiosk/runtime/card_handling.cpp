@@ -58,20 +58,19 @@ void CardHandling::on_tracks(const Completion<drivers::RawTracks>& done) {
     session_.expiry_yymm = card->expiry_yymm;
     session_.masked_pan = security::mask_pan(card->pan.view());
     session_.pan_token = tokenizer_.token(card->pan.view());
-    if (profiles_ != nullptr) {
-        if (const auto profile = profiles_->find(session_.pan_token)) {
-            session_.usual_amount = profile->favourite_withdrawal;
-            session_.prefers_small_notes = profile->prefers_small_notes;
-        }
-    }
-    session_.journey.push_back({ui::ScreenId::ReadingCard, ports_.clock.now(), {}});
+    // The customer's profile is asked for by the runtime once CardReadOk is taken (profile_channel.hpp).
+    session_.journey.enter(ui::ScreenId::ReadingCard, ports_.clock.now());
     wipe(card->cardholder_name);
     ports_.recorder.journal("customer", "card_inserted", "success", "card " + session_.masked_pan);
     ports_.post(flow::events::CardReadOk{});
 }
 
 void CardHandling::begin_session(bool cardless) {
+    // A cardless visit starts on the screen that asks for its code, shown just before: it is the
+    // journey's first step. A card visit's first step is the card read (on_tracks).
+    JourneyLog journey = cardless ? std::move(session_.journey) : JourneyLog{};
     session_ = Session{};
+    session_.journey = std::move(journey);
     session_.number = ++sessions_started_;
     session_.cardless = cardless;
 }

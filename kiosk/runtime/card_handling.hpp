@@ -9,7 +9,6 @@
 
 #include "common/async/request_worker.hpp"
 #include "drivers/card/card_reader.hpp"
-#include "kiosk/runtime/customer_profiles.hpp"
 #include "kiosk/runtime/runtime_ports.hpp"
 #include "kiosk/runtime/session.hpp"
 #include "security/pan.hpp"
@@ -22,8 +21,6 @@ class CardHandling {
 public:
     CardHandling(RuntimePorts ports, CardReaderWorker& reader, Session& session, const security::PanTokenizer& tokenizer,
                  DeviceTimeouts timeouts = {});
-
-    void attach_profiles(CustomerProfiles* profiles) { profiles_ = profiles; }
 
     // Opens (true) or shuts the slot; a refusal is a note (the fitness monitor sees the reader's state).
     void set_slot(bool open);
@@ -48,7 +45,6 @@ private:
     Session& session_;
     const security::PanTokenizer& tokenizer_;
     DeviceTimeouts timeouts_;
-    CustomerProfiles* profiles_ = nullptr;
     std::uint64_t sessions_started_ = 0;
     std::optional<RequestId> poll_;
 };

@@ -8,6 +8,18 @@ namespace kiosk {
 namespace {
 
 
+// The key's function for the journey; the value of a digit is not even looked at.
+std::optional<PadKey> pad_key_of(drivers::PinKey key) {
+    switch (key) {
+        case drivers::PinKey::digit: return PadKey::Digit;
+        case drivers::PinKey::clear: return PadKey::Clear;
+        case drivers::PinKey::backspace: return PadKey::Backspace;
+        case drivers::PinKey::cancel: return PadKey::Cancel;
+        case drivers::PinKey::enter: return PadKey::Enter;
+        default: return std::nullopt;  // function keys: not used by the customer flow
+    }
+}
+
 bool is_pin(flow::KeyEntry entry) {
     return entry == flow::KeyEntry::Pin || entry == flow::KeyEntry::NewPin || entry == flow::KeyEntry::ConfirmNewPin;
 }
@@ -137,6 +149,9 @@ void KeyEntry::on_events(std::uint64_t serial, const std::vector<drivers::PinPad
             case drivers::PinPadEvent::Kind::entryCancelled: ports_.post(flow::events::Cancel{}); break;
             case drivers::PinPadEvent::Kind::entryMismatch: ports_.post(flow::events::PinMismatch{}); break;
             case drivers::PinPadEvent::Kind::keyPressed:
+                if (const std::optional<PadKey> key = pad_key_of(event.key); key && hooks_.key_pressed) {
+                    hooks_.key_pressed(*key);
+                }
                 if (typing_clear()) {
                     hooks_.in_turn([this, event] { on_typed_key(event); });
                     break;

@@ -12,6 +12,7 @@
 
 #include "common/async/request_worker.hpp"
 #include "drivers/pinpad/pin_pad.hpp"
+#include "kiosk/cx/journey_log.hpp"
 #include "kiosk/flow/flow_config.hpp"
 #include "kiosk/runtime/runtime_ports.hpp"
 #include "kiosk/runtime/session.hpp"
@@ -31,6 +32,8 @@ public:
         std::function<void(std::optional<Money>)> amount_typed;
         // A one-time code entry starts a cardless visit when no session is open.
         std::function<void()> start_cardless_visit;
+        // Every key the pad reports, as its function (journey telemetry); never which digit.
+        std::function<void(PadKey)> key_pressed;
     };
 
     KeyEntry(RuntimePorts ports, PinPadWorker& pad, Session& session, const flow::FlowConfig& config, Hooks hooks,

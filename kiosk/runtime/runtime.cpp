@@ -50,6 +50,7 @@ Runtime::Runtime(RuntimeParts parts, flow::Flow flow)
 // The workers are joined first (members are destroyed in reverse order, but the services hold
 // references to them): drop the services, then the workers stop after their running request.
 Runtime::~Runtime() {
+    profile_channel_.reset();
     fitness_.reset();
     receipts_.reset();
     cash_.reset();
@@ -66,8 +67,52 @@ void Runtime::attach_cash(CashParts cash) {
 }
 
 void Runtime::attach_profiles(CustomerProfiles& profiles) {
-    profiles_ = &profiles;
-    if (card_) card_->attach_profiles(profiles_);
+    profile_adapter_ = std::make_unique<InfallibleProfileSource>(profiles);
+    attach_profile_source(*profile_adapter_);
+}
+
+void Runtime::set_profile_options(ProfileCache* cache, Millis timeout) {
+    profile_cache_ = cache;
+    profile_timeout_ = timeout;
+}
+
+void Runtime::attach_profile_source(ProfileSource& source) {
+    profile_channel_.reset();
+    profile_worker_ = std::make_unique<ProfileWorker>("customer profiles", source, mailbox_, parts_.clock);
+    // The worker's own note names the request; the channel has said what the visit did instead.
+    profile_worker_->on_dropped([this](const std::string& what) { note(what); });
+    if (card_) {
+        profile_channel_ = std::make_unique<ProfileChannel>(
+            ports(), ProfileChannel::Parts{*profile_worker_, profile_cache_, profile_timeout_},
+            [this](const CustomerProfile& profile, ProfileOrigin origin) { apply_profile(profile, origin); });
+    }
+}
+
+std::uint64_t Runtime::late_profiles_dropped() const {
+    return profile_channel_ ? profile_channel_->late_dropped() : 0;
+}
+
+ProfileChannel::Counts Runtime::profile_counts() const {
+    return profile_channel_ ? profile_channel_->counts() : ProfileChannel::Counts{};
+}
+
+void Runtime::apply_profile(const CustomerProfile& profile, ProfileOrigin origin) {
+    if (session_.number == 0) return;  // the visit it was asked for is over
+    // A profile in time is the normal case: no note (the channel notes a late or failed one and
+    // whether the cache answered); the journey records that the visit was personalized.
+    (void)origin;
+    (void)personalize(profile, choices_, session_, context_);
+    // The screen shown now is drawn again in the customer's language and options (no new generation).
+    if (current_screen_) show(*current_screen_);
+}
+
+void Runtime::observe(const flow::Event& event) {
+    const EventKind kind = flow::kind_of(event);
+    if (kind == EventKind::ChooseLanguage) choices_.language_chosen = true;
+    if (kind == EventKind::ToggleOption) choices_.options_chosen = true;
+    if (session_.number == 0) return;  // between visits (a goodbye's timer): no journey to tell
+    session_.journey.observe(event, parts_.clock.now());
+    if (kind == EventKind::CardReadOk && profile_channel_) profile_channel_->ask(session_.pan_token);
 }
 
 RuntimePorts Runtime::ports() {
@@ -78,7 +123,11 @@ RuntimePorts Runtime::ports() {
 void Runtime::build_services() {
     const DeviceTimeouts& timeouts = parts_.timeouts;
     card_ = std::make_unique<CardHandling>(ports(), card_worker_, session_, parts_.tokenizer, timeouts);
-    card_->attach_profiles(profiles_);
+    if (profile_worker_) {
+        profile_channel_ = std::make_unique<ProfileChannel>(
+            ports(), ProfileChannel::Parts{*profile_worker_, profile_cache_, profile_timeout_},
+            [this](const CustomerProfile& profile, ProfileOrigin origin) { apply_profile(profile, origin); });
+    }
     KeyEntry::Hooks key_hooks;
     key_hooks.in_turn = [this](std::function<void()> step) { pending_.emplace_back(std::move(step)); };
     key_hooks.dispatch = [this](const flow::Event& event) { dispatch(event); };
@@ -97,6 +146,9 @@ void Runtime::build_services() {
     key_hooks.start_cardless_visit = [this] {
         card_->begin_session(true);
         recorder_.journal("customer", "cardless_started", "success", "PIN pad");
+    };
+    key_hooks.key_pressed = [this](PadKey key) {
+        if (session_.number != 0) session_.journey.key(key, parts_.clock.now());
     };
     keys_ = std::make_unique<KeyEntry>(ports(), pad_worker_, session_, flow_.config(), std::move(key_hooks), timeouts);
 
@@ -188,6 +240,8 @@ void Runtime::handle_touch(std::string_view action) {
         note("ignored unknown touch action '" + std::string(action) + "'");
         return;
     }
+    // Which control, by its action id: never a value typed (the pad's digits are not touches).
+    if (session_.number != 0) session_.journey.touch(action, parts_.clock.now());
     if (const auto* amount = std::get_if<AmountChoice>(&*touched)) {
         if (context_.state != StateId::WithdrawalAmount || amount->index >= offered_amounts_.size() || !cash_) {
             note("ignored amount button " + std::to_string(amount->index));
@@ -257,6 +311,7 @@ void Runtime::expire_requests() {
     host_worker_.expire(now);
     if (dispenser_worker_) dispenser_worker_->expire(now);
     if (sensors_worker_) sensors_worker_->expire(now);
+    if (profile_worker_) profile_worker_->expire(now);
 }
 
 std::size_t Runtime::requests_outstanding() const {
@@ -264,6 +319,7 @@ std::size_t Runtime::requests_outstanding() const {
                         printer_worker_.outstanding_count() + host_worker_.outstanding_count();
     if (dispenser_worker_) count += dispenser_worker_->outstanding_count();
     if (sensors_worker_) count += sensors_worker_->outstanding_count();
+    if (profile_worker_) count += profile_worker_->outstanding_count();
     return count;
 }
 
@@ -273,6 +329,7 @@ std::size_t Runtime::work_outstanding() const {
                         printer_worker_.outstanding_except(poll) + host_worker_.outstanding_except(poll);
     if (dispenser_worker_) count += dispenser_worker_->outstanding_except(poll);
     if (sensors_worker_) count += sensors_worker_->outstanding_except(poll);
+    if (profile_worker_) count += profile_worker_->outstanding_count();
     return count;
 }
 
@@ -285,6 +342,7 @@ bool Runtime::wait_for_workers(std::chrono::milliseconds limit) {
                 host_worker_.wait_idle(left());
     if (idle && dispenser_worker_) idle = dispenser_worker_->wait_idle(left());
     if (idle && sensors_worker_) idle = sensors_worker_->wait_idle(left());
+    if (idle && profile_worker_) idle = profile_worker_->wait_idle(left());
     return idle;
 }
 
@@ -312,8 +370,10 @@ void Runtime::dispatch(const flow::Event& event) {
     context_.receipts_available = fitness_->fitness().receipts;
     const flow::Transition transition = flow_.step(context_, event);
     if (!transition.row) return;  // the current state has no use for this event
+    observe(event);  // on the screen it was made on, before the next one is shown
     const StateId was = context_.state;
     context_ = transition.context;
+    if (context_.pending_transaction && session_.number != 0) session_.journey.task_chosen(*context_.pending_transaction);
     if (was == StateId::Authorizing && context_.state != StateId::Authorizing) {
         // Left before the answer (cancel, timeout): the answer, if it comes, belongs to a gone screen.
         const EventKind kind = flow::kind_of(event);
@@ -375,7 +435,11 @@ void Runtime::execute(const flow::Effect& effect) {
         case EffectKind::RecordTransaction: {
             const auto& answered = std::get<effects::RecordTransaction>(effect);
             recorder_.transaction(session_, TransactionRecord{answered.transaction, answered.response, session_.last_stan,
-                                                              session_.last_balance});
+                                                              session_.last_balance, context_.amount,
+                                                              // an earlier approval's reference is not this answer's
+                                                              answered.response == host::ResponseCode::Approved
+                                                                  ? session_.last_retrieval_reference
+                                                                  : std::string()});
             break;
         }
         case EffectKind::EndSession: end_session(); break;
@@ -411,9 +475,13 @@ void Runtime::show(ui::ScreenId screen) {
         // A new screen: touches made on the old one no longer count.
         ++generation_;
         if (current_screen_ != screen) {
-            if (!session_.journey.empty() && !session_.journey.back().left) session_.journey.back().left = now;
-            if (session_.has_card() || screen != ui::ScreenId::Attract) session_.journey.push_back({screen, now, {}});
+            if (session_.has_card() || screen != ui::ScreenId::Attract) {
+                session_.journey.enter(screen, now);
+            } else {
+                session_.journey.close(now);
+            }
         }
+        if (screen == ui::ScreenId::MainMenu) choices_.menu_shown = true;
         current_screen_ = screen;
         screen_state_ = context_.state;
         next_activity_frame_ = is_waiting_screen(screen) ? std::optional(now + activity_interval) : std::nullopt;
@@ -486,9 +554,12 @@ ScreenExtras Runtime::screen_extras() const {
 }
 
 void Runtime::end_session() {
-    if (!session_.journey.empty() && !session_.journey.back().left) session_.journey.back().left = parts_.clock.now();
+    session_.journey.close(parts_.clock.now());
+    session_.accessibility = context_.accessibility;
     recorder_.journey(session_, context_.language, flow::outcome_of(context_));
+    if (profile_channel_) profile_channel_->abandon();  // a profile still on its way is for nobody now
     session_ = Session{};  // SecureString wipes the PAN
+    choices_ = CustomerChoices{};
     current_screen_.reset();
 }
 

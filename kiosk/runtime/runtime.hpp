@@ -37,6 +37,10 @@
 #include "kiosk/runtime/host_channel.hpp"
 #include "kiosk/runtime/in_flight_bracket.hpp"
 #include "kiosk/runtime/key_entry.hpp"
+#include "kiosk/runtime/personalization.hpp"
+#include "kiosk/runtime/profile_cache.hpp"
+#include "kiosk/runtime/profile_channel.hpp"
+#include "kiosk/runtime/profile_source.hpp"
 #include "kiosk/runtime/receipt_service.hpp"
 #include "kiosk/runtime/recorder.hpp"
 #include "kiosk/runtime/screen_builder.hpp"
@@ -100,7 +104,14 @@ public:
     // full") while it answers. Before start().
     void watch_storage(std::function<std::optional<std::string>()> problem) { storage_problem_ = std::move(problem); }
     // Personalization (customer_profiles.hpp): looked up by the card's token after each card read.
+    // Personalization (customer_profiles.hpp): asked for by the card's token after each card read,
+    // on the profile worker, without the flow waiting (profile_channel.hpp). A CustomerProfiles
+    // never fails (the simulator's deck); a ProfileSource may (the CRM), and then `cache` answers.
     void attach_profiles(CustomerProfiles& profiles);
+    void attach_profile_source(ProfileSource& source);
+    // Before attaching: the sealed cache a late or failed answer falls back on (none: no offline
+    // profiles), and the answer's deadline (crm.profile_timeout_ms).
+    void set_profile_options(ProfileCache* cache, Millis timeout);
 
     // Resolves an open in-flight bracket (a withdrawal cut short by a power loss), sends pending
     // reversals, then enters Attract. A bracket that cannot be resolved keeps the kiosk out of
@@ -127,6 +138,10 @@ public:
     [[nodiscard]] const std::optional<DeviceHealth>& device_health() const;
     // The generation of the screen shown now (ui::ViewModel::generation).
     [[nodiscard]] std::uint64_t screen_generation() const { return generation_; }
+    // Profile answers that came after their deadline (or their visit) and were dropped.
+    [[nodiscard]] std::uint64_t late_profiles_dropped() const;
+    // What the profile channel did so far; all zero without a profile source.
+    [[nodiscard]] ProfileChannel::Counts profile_counts() const;
     // Touches dropped because the screen they were made on had gone.
     [[nodiscard]] std::uint64_t stale_touches_dropped() const { return stale_touches_; }
     // Times the display was asked to draw (screens, refreshes and activity frames).
@@ -176,6 +191,9 @@ private:
     void end_session();
     void note(const std::string& text);
     [[nodiscard]] bool withdrawals_fit() const;
+    // Journey telemetry and personalization's bookkeeping for a flow event the flow took.
+    void observe(const flow::Event& event);
+    void apply_profile(const CustomerProfile& profile, ProfileOrigin origin);
 
     RuntimeParts parts_;
     flow::Flow flow_;
@@ -194,6 +212,13 @@ private:
     std::optional<CashParts> cash_parts_;
     std::function<std::optional<std::string>()> storage_problem_;
     CustomerProfiles* profiles_ = nullptr;
+    // Personalization: the source's own worker (never the devices' thread: a slow CRM must not
+    // hold a device command), and what the customer chose on this visit that a profile keeps.
+    std::unique_ptr<InfallibleProfileSource> profile_adapter_;
+    std::unique_ptr<ProfileWorker> profile_worker_;
+    ProfileCache* profile_cache_ = nullptr;
+    Millis profile_timeout_{300};
+    CustomerChoices choices_;
     // The services, built by start() once the optional parts are attached.
     std::unique_ptr<CardHandling> card_;
     std::unique_ptr<KeyEntry> keys_;
@@ -202,6 +227,7 @@ private:
     std::unique_ptr<ReceiptService> receipts_;
     std::unique_ptr<FitnessMonitor> fitness_;
     AvailabilityTracker availability_;  // time in/out of service per day, persisted at each change
+    std::unique_ptr<ProfileChannel> profile_channel_;
 
     std::deque<PendingInput> pending_;
     std::optional<TimePoint> timer_deadline_;

@@ -1,5 +1,6 @@
 #include "kiosk/runtime/screen_builder.hpp"
 
+#include "kiosk/runtime/personalization.hpp"
 #include "kiosk/runtime/receipt_builder.hpp"
 #include "kiosk/runtime/touch_action.hpp"
 
@@ -66,7 +67,11 @@ void fill_screen_data(ui::ViewModel& vm, const flow::Context& context, const Ses
         case ui::ScreenId::Attract:
             if (!extras.cards_accepted) vm.message_key = "attract.cards_unavailable";
             break;
-        case ui::ScreenId::MainMenu: vm.menu = extras.menu; break;
+        case ui::ScreenId::MainMenu:
+            vm.menu = extras.menu;
+            // Personalization: one line, never a screen to dismiss; only when the profile has an offer.
+            vm.offer_line = offer_line(session, context.language);
+            break;
         case ui::ScreenId::WithdrawalAmount:
             vm.fast_cash = extras.fast_cash;
             vm.usual_amount = extras.usual_amount;

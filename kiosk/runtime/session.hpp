@@ -11,17 +11,13 @@
 #include "common/clock.hpp"
 #include "common/money.hpp"
 #include "host/host_messages.hpp"
+#include "kiosk/cx/journey_log.hpp"
+#include "kiosk/runtime/customer_profiles.hpp"
 #include "kiosk/runtime/typed_entry.hpp"
 #include "security/secure_bytes.hpp"
 #include "ui/view_model.hpp"
 
 namespace kiosk {
-
-struct JourneyStep {
-    ui::ScreenId screen;
-    TimePoint entered;
-    std::optional<TimePoint> left;
-};
 
 struct Session {
     std::uint64_t number = 0;          // n-th session since start, for logs
@@ -30,7 +26,7 @@ struct Session {
     std::string expiry_yymm;
     std::string masked_pan;            // at most first 6 + last 4
     std::string pan_token;             // HMAC-SHA-256 under the bank's token key
-    std::vector<JourneyStep> journey;
+    JourneyLog journey;                // screens, touches, keys (never which digit), errors, …
     std::string last_authorization_id;
     std::uint32_t last_stan = 0;
     TimePoint last_request_time;       // names the original in a reversal (field 7)
@@ -50,6 +46,13 @@ struct Session {
     std::string e_receipt_reference;      // the QR e-receipt's reference, when one was issued
     std::optional<Money> usual_amount;    // personalization: the customer's favourite withdrawal
     bool prefers_small_notes = false;     // personalization: pay with small notes where possible
+    // Personalization (kiosk/runtime/personalization.hpp): set when the CRM's profile (or a cached
+    // one) arrived in time. The segment is recorded with the visit and decides nothing.
+    bool personalized = false;
+    std::string segment;
+    std::optional<ProfileOffer> offer;            // one line on the main menu
+    std::vector<ComplaintStatus> complaints;      // this customer's earlier reports
+    ui::Accessibility accessibility;              // in force when the visit ended (the journey's summary)
 
     [[nodiscard]] bool has_card() const { return pan.size() > 0; }
 };

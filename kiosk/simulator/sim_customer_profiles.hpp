@@ -1,5 +1,6 @@
 // The simulator's stand-in for the CRM's customer profiles: a favourite withdrawal for some deck
-// cards, keyed by the kiosk's own token of each deck PAN (the deck is the one place test PANs live).
+// cards, and for two of them a segment and a menu offer (unionpay-li also prefers Chinese), keyed
+// by the kiosk's own token of each deck PAN (the deck is the one place test PANs live).
 #pragma once
 
 #include <map>

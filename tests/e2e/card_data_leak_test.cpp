@@ -4,7 +4,8 @@
 // with a typed amount, a PIN change, a cardless withdrawal — with every screen saved as a
 // PNG and the device trace recorded (`kiosk --trace`). Then every byte the kiosk produced is
 // scanned: the data directory (database, WAL, shared memory, key ring), the trace, the
-// screenshots, the receipts, the program's log and the text of every screen shown. None may
+// screenshots, the receipts, the program's log, the text of every screen shown and the opened
+// journey and transaction payloads (journey telemetry: keys by function only). None may
 // hold a deck PAN, a track, a deck PIN, the new PIN or the one-time code as a number of its own.
 #include <gtest/gtest.h>
 
@@ -17,6 +18,7 @@
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/simulator/demo_scenario.hpp"
 #include "security/pan.hpp"
+#include "tests/e2e/cx_payloads.hpp"
 #include "sim/devices/card_deck.hpp"
 #include "ui/offscreen_display.hpp"
 
@@ -318,6 +320,27 @@ TEST_F(CardDataLeakTest, NothingTheKioskWritesHoldsAPanATrackOrAPin) {
     pass(Millis(1'000));
     touch("receipt_yes", Millis(2'000));
     finish_visit();
+
+    // The journeys and transactions, opened: no PAN, track, PIN or code in any payload (they are
+    // sealed on disk, so the byte scan below cannot see into them), and every PIN-pad key is
+    // named by its function only.
+    std::vector<Leak> payload_leaks;
+    int journeys = 0;
+    for (const test::OpenedRecord& record : test::opened_outbox(*app_, clock_)) {
+        scan(record.kind + " payload", record.text, payload_leaks);
+        if (record.kind != "journey") continue;
+        ++journeys;
+        for (const nlohmann::json& event : record.payload["events"]) {
+            if (event["type"] != "key") continue;
+            const std::string control = event.value("control", "");
+            EXPECT_TRUE(control == "digit" || control == "enter" || control == "cancel" || control == "clear" ||
+                        control == "backspace")
+                << event.dump();
+            EXPECT_EQ(event.size(), 4u) << "a key event carries nothing but time, screen, type and function";
+        }
+    }
+    EXPECT_EQ(journeys, 6) << "every visit since the demo (which uploaded its own) was opened";
+    for (const Leak& leak : payload_leaks) ADD_FAILURE() << leak.what << " found in a " << leak.where;
 
     // Everything still reaches the CRM, then the scan.
     for (int round = 0; round < 10 && app_->uploader().upload_once().sent > 0; ++round) {

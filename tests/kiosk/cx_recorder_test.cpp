@@ -78,13 +78,15 @@ protected:
 
 TEST_F(CxRecorderTest, TransactionIsOneStepOfRecordJournalAndCounter) {
     ASSERT_TRUE(recorder_.record_transaction(session_, {host::TransactionType::BalanceInquiry,
-                                                        host::ResponseCode::Approved, 12, Money{1, "CNY", 2}})
+                                                        host::ResponseCode::Approved, 12, Money{1, "CNY", 2}, {}, {}})
                     .ok());
     const nlohmann::json payload = open_only_record();
     EXPECT_EQ(payload["type"], "balance_inquiry");
     EXPECT_EQ(payload["iso_response_code"], "00");
     EXPECT_EQ(payload["pan_token"], "token-abc");
     EXPECT_EQ(payload["masked_pan"], "401288******1881");
+    EXPECT_TRUE(payload["amount_minor"].is_null()) << "a balance inquiry moves no money";
+    EXPECT_EQ(payload["reference"], "000000000012") << "no host reference: the STAN, 12 digits";
     EXPECT_TRUE(payload.dump().find(pan) == std::string::npos);
 
     auto lines = store::Journal(database_).read_all();
@@ -96,18 +98,47 @@ TEST_F(CxRecorderTest, TransactionIsOneStepOfRecordJournalAndCounter) {
     EXPECT_EQ(recorder_.committed_record_ids().size(), 1U);
 }
 
-TEST_F(CxRecorderTest, JourneyListsEveryScreenWithDurations) {
+TEST_F(CxRecorderTest, TransactionCarriesAmountCurrencyAndTheHostsReference) {
+    ASSERT_TRUE(recorder_.record_transaction(session_, {host::TransactionType::Withdrawal, host::ResponseCode::Approved,
+                                                        4711, std::nullopt, Money{500'00, "CNY", 2}, "601234004711"})
+                    .ok());
+    const nlohmann::json payload = open_only_record();
+    EXPECT_EQ(payload["amount_minor"], 50'000);
+    EXPECT_EQ(payload["currency"], "CNY");
+    EXPECT_EQ(payload["reference"], "601234004711");
+}
+
+TEST_F(CxRecorderTest, JourneyListsEveryScreenWithDwellTimesAndItsSummary) {
     const TimePoint start = clock_.now();
-    session_.journey = {{ui::ScreenId::ReadingCard, start, start + Millis(800)},
-                        {ui::ScreenId::EnterPin, start + Millis(800), start + Millis(4'000)}};
+    session_.journey.enter(ui::ScreenId::ReadingCard, start);
+    session_.journey.enter(ui::ScreenId::EnterPin, start + Millis(800));
+    session_.journey.key(PadKey::Digit, start + Millis(1'000));
+    session_.journey.close(start + Millis(4'000));
+    session_.accessibility.speech = true;
+    session_.segment = "senior";
+    session_.personalized = true;
     ASSERT_TRUE(
         recorder_.record_journey(session_, ui::Language::SimplifiedChinese, flow::SessionOutcome::Completed).ok());
     const nlohmann::json payload = open_only_record();
     EXPECT_EQ(payload["language"], "zh-CN");
     EXPECT_EQ(payload["outcome"], "completed");
+    EXPECT_EQ(payload["task"], "none");
+    EXPECT_EQ(payload["total_ms"], 4'000);
+    EXPECT_EQ(payload["started_unix_ms"], to_unix_millis(start));
+    EXPECT_EQ(payload["accessibility"]["speech"], true);
+    EXPECT_EQ(payload["segment"], "senior");
+    EXPECT_EQ(payload["personalized"], true);
     ASSERT_EQ(payload["steps"].size(), 2U);
     EXPECT_EQ(payload["steps"][1]["screen"], "enter_pin");
-    EXPECT_EQ(payload["steps"][1]["duration_ms"], 3'200);
+    EXPECT_EQ(payload["steps"][1]["dwell_ms"], 3'200);
+    ASSERT_EQ(payload["events"].size(), 1U);
+    EXPECT_EQ(payload["events"][0]["type"], "key");
+    EXPECT_EQ(payload["events"][0]["control"], "digit");
+    EXPECT_EQ(payload["events"][0]["at_ms"], 1'000);
+    EXPECT_EQ(payload["events"][0]["screen"], "enter_pin");
+    EXPECT_EQ(payload["step_count"], 2);
+    EXPECT_EQ(payload["error_count"], 0);
+    EXPECT_TRUE(payload["abandoned_at"].is_null());
     EXPECT_EQ(*store::Counters(database_).get("sessions.completed"), 1);
 }
 
@@ -125,7 +156,7 @@ TEST_F(CxRecorderTest, AFailedStepLeavesNothingBehind) {
     security::CrmRecordSealer unpersisted(sealing_to(crm_key_), failing, clock_);
     CxRecorder recorder(database_, unpersisted, journal_chain(), random_, clock_, "SIM-0001");
     EXPECT_FALSE(recorder.record_transaction(session_, {host::TransactionType::BalanceInquiry,
-                                                        host::ResponseCode::Approved, 1, {}})
+                                                        host::ResponseCode::Approved, 1, {}, {}, {}})
                      .ok());
     EXPECT_EQ(*store::Outbox(database_, clock_).pending_count(), 0U);
     EXPECT_EQ(store::Journal(database_).read_all()->size(), 0U);

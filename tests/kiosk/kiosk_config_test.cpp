@@ -38,6 +38,23 @@ TEST(KioskConfigTest, ReadsEverySection) {
     EXPECT_EQ(config.flow.state_timeouts.at(flow::StateId::PinEntry), Millis(45'000));
 }
 
+TEST(KioskConfigTest, ProfileKeysHaveDefaultsAndBounds) {
+    const KioskConfig defaults = parse_config("", "test.toml");
+    EXPECT_TRUE(defaults.crm.profiles_url.empty());
+    EXPECT_EQ(defaults.crm.profile_timeout, Millis(300));
+    EXPECT_EQ(defaults.crm.profile_cache_keep, std::chrono::hours(72));
+    const KioskConfig set = parse_config(
+        "[crm]\nprofiles_url = \"https://crm.example/v1/profiles\"\nprofile_timeout_ms = 250\nprofile_cache_hours = 24\n",
+        "test.toml");
+    EXPECT_EQ(set.crm.profiles_url, "https://crm.example/v1/profiles");
+    EXPECT_EQ(set.crm.profile_timeout, Millis(250));
+    EXPECT_EQ(set.crm.profile_cache_keep, std::chrono::hours(24));
+    EXPECT_EQ(error_of("[crm]\nprofiles_url = \"http://plain\"\n"),
+              "test.toml:2: crm.profiles_url: must be an https:// URL, got \"http://plain\"");
+    EXPECT_EQ(error_of("[crm]\nprofile_timeout_ms = 10\n"),
+              "test.toml:2: crm.profile_timeout_ms: must be between 50 and 5000, got 10");
+}
+
 TEST(KioskConfigTest, BadValuesAreNamedWithFileLineAndKey) {
     EXPECT_EQ(error_of("[kiosk]\nid = 7\n"), "test.toml:2: kiosk.id: expected a string, got 7");
     EXPECT_EQ(error_of("[kiosk]\nid = \"bad id\"\n"),

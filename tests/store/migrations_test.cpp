@@ -124,7 +124,7 @@ void make_schema_2_database(const std::string& path, bool with_old_reversals) {
     ASSERT_TRUE(database.ok()) << database.error().to_string();
     ASSERT_TRUE(database->execute("DROP TABLE cx_stats; DROP TABLE service_availability; PRAGMA user_version = 6").ok());
     ASSERT_TRUE(database->execute(kUndoSchema6).ok());
-    ASSERT_TRUE(database->execute("DROP TABLE host_reversals; DROP TABLE withdrawal_in_flight; DROP TABLE "
+    ASSERT_TRUE(database->execute("DROP TABLE host_reversals; DROP TABLE withdrawal_in_flight; DROP TABLE profile_cache; DROP TABLE "
                                   "crm_data_key_wraps; DROP TABLE crm_data_keys; PRAGMA user_version = 2")
                     .ok());
     if (!with_old_reversals) return;
@@ -140,7 +140,7 @@ TEST(Migrations, ANewDatabaseHasTheSealedTables) {
     ASSERT_TRUE(database.ok());
     EXPECT_EQ(schema_version(*database).value_or(-1), latest_schema_version());
     EXPECT_GE(latest_schema_version(), 4);
-    for (const char* table : {"outbox", "dead_letter", "host_reversals", "withdrawal_in_flight"}) {
+    for (const char* table : {"outbox", "dead_letter", "host_reversals", "withdrawal_in_flight", "profile_cache"}) {
         EXPECT_EQ(table_count(*database, table), 1) << table;
         // Every sealed table has the nine sealed columns.
         auto select = SealedRows(*database, table).select();

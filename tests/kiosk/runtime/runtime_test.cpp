@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/kiosk/runtime/profile_fakes.hpp"
 #include "tests/kiosk/runtime/runtime_fakes.hpp"
 
 namespace kiosk::test {
@@ -181,6 +182,78 @@ TEST_F(RuntimeTest, AnEventFromADeviceThatIsNotFittedIsDropped) {
     EXPECT_TRUE(std::any_of(notes.begin(), notes.end(), [](const std::string& note) {
         return note.find("no cash dispenser is fitted") != std::string::npos;
     }));
+}
+
+}  // namespace
+}  // namespace kiosk::test
+
+namespace kiosk::test {
+namespace {
+
+// Personalization never makes the customer wait: a CRM that stalls past the 300 ms deadline (on the
+// loop's clock) leaves the visit unpersonalized, the menu comes without it, and its late answer
+// is dropped and counted.
+class RuntimeProfileTest : public RuntimeTest {
+protected:
+    ~RuntimeProfileTest() override {
+        profiles.gate.open();
+        (void)runtime.wait_for_workers(5s);  // the source is gone before the runtime's worker
+    }
+    // Turns (the fakes answer at once) until `done`, bounded in real time; the stalled profile
+    // worker is never waited for.
+    template <class Done>
+    bool turn_until(Done done) {
+        const auto until = std::chrono::steady_clock::now() + 5s;
+        while (std::chrono::steady_clock::now() < until) {
+            runtime.tick();
+            if (done()) return true;
+            std::this_thread::sleep_for(1ms);
+        }
+        return false;
+    }
+
+    FakeProfileSource profiles;
+};
+
+TEST_F(RuntimeProfileTest, ALateProfileDoesNotDelayTheCustomerAndItsAnswerIsDropped) {
+    profiles.answer = std::optional<CustomerProfile>(chinese_senior_profile());
+    profiles.gate.close();  // the CRM stalls
+    runtime.attach_profile_source(profiles);
+    runtime.start();
+    runtime.post(flow::events::CardInserted{});
+    ASSERT_TRUE(turn_until([&] { return runtime.context().state == StateId::SessionOptions; }));
+    ASSERT_TRUE(profiles.gate.wait_entered(1)) << "the profile is asked for once the card is read";
+    runtime.touch("continue");
+    ASSERT_TRUE(turn_until([&] { return runtime.context().state == StateId::PinEntry; }));
+    for (int digit = 0; digit < 4; ++digit) runtime.post(flow::events::PinDigit{});
+    runtime.post(flow::events::PinEnter{});
+    ASSERT_TRUE(turn_until([&] { return runtime.context().state == StateId::MainMenu; }))
+        << "the menu came while the profile was still on its way";
+    EXPECT_EQ(runtime.profile_counts().late, 0u);
+    clock.advance(Millis{301});
+    runtime.tick();
+    EXPECT_EQ(runtime.profile_counts().late, 1u);
+    EXPECT_FALSE(runtime.session().personalized);
+    profiles.gate.open();  // the answer comes after all
+    ASSERT_TRUE(turn_until([&] { return runtime.late_profiles_dropped() == 1; }));
+    EXPECT_FALSE(runtime.session().personalized);
+    EXPECT_EQ(runtime.context().language, ui::Language::English);
+    EXPECT_EQ(runtime.context().state, StateId::MainMenu);
+}
+
+TEST_F(RuntimeProfileTest, AProfileInTimeSwitchesTheLanguageOfTheScreenShown) {
+    profiles.answer = std::optional<CustomerProfile>(chinese_senior_profile());
+    runtime.attach_profile_source(profiles);
+    runtime.start();
+    settle();
+    runtime.post(flow::events::CardInserted{});
+    settle();
+    ASSERT_EQ(runtime.context().state, StateId::SessionOptions);
+    EXPECT_TRUE(runtime.session().personalized);
+    EXPECT_EQ(runtime.context().language, ui::Language::SimplifiedChinese);
+    EXPECT_TRUE(runtime.context().accessibility.large_text);
+    EXPECT_EQ(runtime.session().segment, "senior");
+    EXPECT_EQ(runtime.late_profiles_dropped(), 0u);
 }
 
 }  // namespace
