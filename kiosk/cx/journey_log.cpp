@@ -22,6 +22,7 @@ std::string_view out_of_service_detail(flow::OutOfServiceReason reason) {
         case flow::OutOfServiceReason::Devices: return "devices";
         case flow::OutOfServiceReason::Tamper: return "tamper";
         case flow::OutOfServiceReason::HostUnreachable: return "host";
+        case flow::OutOfServiceReason::StorageFull: return "storage_full";
     }
     return "devices";
 }

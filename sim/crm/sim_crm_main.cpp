@@ -13,6 +13,7 @@
 
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <stdexcept>
 #include <string>
@@ -21,6 +22,8 @@
 #include "common/clock.hpp"
 #include "security/crm_record_key.hpp"
 #include "security/os_random.hpp"
+#include "sim/crm/crm_report.hpp"
+#include "sim/crm/crm_store.hpp"
 #include "sim/crm/ready_file.hpp"
 #include "sim/crm/sim_crm_pki.hpp"
 #include "sim/crm/sim_crm_server.hpp"
@@ -112,6 +115,21 @@ int serve(const ServeArguments& arguments) {
     return 0;
 }
 
+// Reads what the CRM opened (the server may be running: SQLite's WAL lets this reader in).
+int report(const std::filesystem::path& directory, const std::filesystem::path& out) {
+    auto store = kiosk::sim::CrmStore::open(directory / "crm.db");
+    if (!store) throw std::runtime_error(store.error().to_string());
+    auto records = store->opened_records();
+    if (!records) throw std::runtime_error(records.error().to_string());
+    kiosk::sim::ReportOptions options;
+    options.generated_unix_ms = kiosk::to_unix_millis(kiosk::SystemClock().now());
+    std::ofstream file(out);
+    file << kiosk::sim::render_crm_report(*records, options);
+    if (!file) throw std::runtime_error("cannot write " + out.string());
+    std::cout << "kiosk-sim-crm: " << records->size() << " opened records reported in " << out.string() << std::endl;
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -131,13 +149,19 @@ int main(int argc, char** argv) {
                               "Wait this long before every answer (after storing): a slow CRM")
         ->check(CLI::Range(0, 60'000));
 
-    // REPORT SUBCOMMAND GOES HERE (another helper): `kiosk-sim-crm report --dir DIR` opens
-    // DIR/crm.db with sim::CrmStore::open, reads opened_records() and prints
-    // sim::render_crm_report(records) from sim/crm/crm_report.hpp.
+    std::string report_directory;
+    std::string report_file;
+    CLI::App* report_command =
+        cli.add_subcommand("report", "Write the CRM's view (one HTML page, docs/crm.md § Report) of what it opened");
+    report_command->add_option("--dir", report_directory, "Directory of crm.db (as given to serve)")
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    report_command->add_option("--out", report_file, "HTML file to write")->required();
 
     CLI11_PARSE(cli, argc, argv);
     try {
         if (serve_command->parsed()) return serve(serve_arguments);
+        if (report_command->parsed()) return report(report_directory, report_file);
     } catch (const std::exception& failure) {
         std::cerr << "kiosk-sim-crm: " << failure.what() << std::endl;
         return 1;

@@ -206,7 +206,7 @@ TEST(WireFormat, OutcomeNamesMatchTheWire) {
 
 // The journal anchor (docs/crm.md, "Journal anchor"): required, strict, lower-case hex on the wire.
 TEST(WireFormat, TheJournalAnchorRoundTripsAsLowerCaseHex) {
-    UploadBatch batch{"K1", {make_record("rec-1", 0)}, JournalAnchor{812, Bytes(32, 0xC3)}};
+    UploadBatch batch{"K1", {make_record("rec-1", 0)}, {}, JournalAnchor{812, Bytes(32, 0xC3)}};
     const auto json = nlohmann::json::parse(encode_batch(batch));
     EXPECT_EQ(json["journal_anchor"]["sequence"], 812);
     std::string mac;

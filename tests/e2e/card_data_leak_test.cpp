@@ -326,7 +326,7 @@ TEST_F(CardDataLeakTest, NothingTheKioskWritesHoldsAPanATrackOrAPin) {
     // named by its function only.
     std::vector<Leak> payload_leaks;
     int journeys = 0;
-    for (const test::OpenedRecord& record : test::opened_outbox(*app_, clock_)) {
+    for (const test::OpenedRecord& record : test::opened_outbox(*app_, *rig_, clock_)) {
         scan(record.kind + " payload", record.text, payload_leaks);
         if (record.kind != "journey") continue;
         ++journeys;

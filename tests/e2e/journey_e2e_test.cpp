@@ -49,7 +49,7 @@ TEST_F(JourneyE2eTest, AWithdrawalsJourneyHasItsStepsAndEventsAndNoDigitTyped) {
     touch("receipt_no", Millis(8'000));
     ASSERT_EQ(state(), StateId::Attract) << notes_;
 
-    const auto journeys = opened_of_kind(*app_, clock_, "journey");
+    const auto journeys = opened_of_kind(*app_, *rig_, clock_, "journey");
     ASSERT_EQ(journeys.size(), 1u);
     const json& journey = journeys[0].payload;
     EXPECT_EQ(journey["task"], "withdrawal");
@@ -87,7 +87,7 @@ TEST_F(JourneyE2eTest, AWithdrawalsJourneyHasItsStepsAndEventsAndNoDigitTyped) {
     EXPECT_EQ(text.find(chen.pan), std::string::npos);
     EXPECT_EQ(text.find(chen.pan.substr(chen.pan.size() - 4)), std::string::npos);
 
-    const auto transactions = opened_of_kind(*app_, clock_, "transaction");
+    const auto transactions = opened_of_kind(*app_, *rig_, clock_, "transaction");
     ASSERT_EQ(transactions.size(), 1u);
     EXPECT_GT(transactions[0].payload["amount_minor"].get<std::int64_t>(), 0);
     EXPECT_EQ(transactions[0].payload["currency"], "CNY");
@@ -106,7 +106,7 @@ TEST_F(JourneyE2eTest, ACancelAtThePinIsAnAbandonmentThere) {
     (void)rig_->card_reader().take_card();
     pass(Millis(6'000));
     ASSERT_EQ(state(), StateId::Attract) << notes_;
-    const auto journeys = opened_of_kind(*app_, clock_, "journey");
+    const auto journeys = opened_of_kind(*app_, *rig_, clock_, "journey");
     ASSERT_EQ(journeys.size(), 1u);
     const json& journey = journeys[0].payload;
     EXPECT_EQ(journey["outcome"], "cancelled");

@@ -59,7 +59,7 @@ TEST_F(PersonalizationE2eTest, AProfileChangesTheLanguageTheUsualAmountAndTheOff
     EXPECT_TRUE(last_screen_.offer_line.empty()) << "the offer is the menu's line only";
     leave();
 
-    const auto journeys = opened_of_kind(*app_, clock_, "journey");
+    const auto journeys = opened_of_kind(*app_, *rig_, clock_, "journey");
     ASSERT_EQ(journeys.size(), 1u);
     EXPECT_EQ(journeys[0].payload["personalized"], true);
     EXPECT_EQ(journeys[0].payload["segment"], "senior");
@@ -95,7 +95,7 @@ TEST_F(PersonalizationE2eTest, ACustomerWithoutAProfileSeesNoOfferAndStaysInEngl
     EXPECT_EQ(runtime().context().language, ui::Language::English);
     EXPECT_TRUE(last_screen_.offer_line.empty());
     leave();
-    const auto journeys = opened_of_kind(*app_, clock_, "journey");
+    const auto journeys = opened_of_kind(*app_, *rig_, clock_, "journey");
     ASSERT_EQ(journeys.size(), 1u);
     EXPECT_EQ(journeys[0].payload["personalized"], false);
     EXPECT_TRUE(journeys[0].payload["segment"].is_null());

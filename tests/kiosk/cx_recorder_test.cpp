@@ -55,6 +55,15 @@ protected:
         session_.pan_token = "token-abc";
     }
 
+    // One record opened as the CRM opens it: with the CRM's private key and the outbox's wraps.
+    nlohmann::json open_payload(const security::SealedRecord& record) {
+        const std::vector<std::string> key_ids{record.header.key_id};
+        crm::UploadBatch upload{"SIM-0001", {record}, data_keys_.wraps_for(key_ids).value()};
+        auto plain = crm::RecordOpener({crm_key_}).open(upload, record);
+        EXPECT_TRUE(plain.ok()) << plain.error().to_string();
+        return nlohmann::json::parse(plain.value_or("{}"));
+    }
+
     nlohmann::json open_only_record() {
         auto batch = store::Outbox(database_, clock_).next_batch(10);
         EXPECT_TRUE(batch.ok());
@@ -181,11 +190,7 @@ TEST_F(CxRecorderTest, DroppedTelemetryIsReportedAsATelemetryDroppedRecordOneAtA
     // Priority 1 before the journeys (2): the report goes first.
     const security::SealedRecord report = batch->front();
     ASSERT_EQ(report.header.kind, "telemetry_dropped");
-    const auto payload_of = [this](const security::SealedRecord& sealed) {
-        auto plain = sealer_.open(sealed);
-        EXPECT_TRUE(plain.ok());
-        return nlohmann::json::parse(std::string(reinterpret_cast<const char*>(plain->data()), plain->size()));
-    };
+    const auto payload_of = [this](const security::SealedRecord& sealed) { return open_payload(sealed); };
     const auto payload = payload_of(report);
     EXPECT_EQ(payload["dropped"], 1);  // the 101st journey made room by dropping the oldest
     EXPECT_EQ(payload["oldest_dropped_unix_ms"], to_unix_millis(clock_.now()));
@@ -213,12 +218,14 @@ TEST_F(CxRecorderTest, DroppedTelemetryIsReportedAsATelemetryDroppedRecordOneAtA
     ASSERT_EQ(second.header.kind, "telemetry_dropped");
     EXPECT_NE(second.header.record_id, report.header.record_id);
     EXPECT_EQ(payload_of(second)["dropped"], 4);
+}
+
 // The kiosk's own statistics: each journey and transaction leaves a summary without card data,
 // and the first journey after midnight commits the previous day's index with itself, once.
 TEST_F(CxRecorderTest, JourneysAndTransactionsLeaveStatisticsWithoutCardData) {
     clock_.set(from_unix_millis(1'767'614'400'000));  // 2026-01-05T12:00Z
     ASSERT_TRUE(recorder_.record_transaction(session_, {host::TransactionType::Withdrawal,
-                                                        host::ResponseCode::Approved, 7, {}})
+                                                        host::ResponseCode::Approved, 7, {}, {}, {}})
                     .ok());
     ASSERT_TRUE(recorder_.record_journey(session_, ui::Language::English, flow::SessionOutcome::Completed).ok());
     auto rows = store::CxStats(database_).of_day("2026-01-05");
@@ -248,9 +255,7 @@ TEST_F(CxRecorderTest, TheFirstJourneyAfterMidnightCommitsTheDayBeforeOnce) {
     for (const security::SealedRecord& record : *batch) {
         if (record.header.kind != "service_quality") continue;
         ++indexes;
-        auto plain = sealer_.open(record);
-        ASSERT_TRUE(plain.ok());
-        const auto payload = nlohmann::json::parse(std::string(reinterpret_cast<const char*>(plain->data()), plain->size()));
+        const auto payload = open_payload(record);
         EXPECT_EQ(payload["day"], "2026-01-05");
         EXPECT_EQ(payload["sessions"], 1);
         EXPECT_EQ(payload["availability"], 1.0);

@@ -111,8 +111,9 @@ CREATE TABLE IF NOT EXISTS host_reversals (
 ) STRICT;
 )sql";
 
-// Undoes migration 6 on a current database (what schema-5 firmware left).
+// Undoes migrations 6 and later on a current database (what schema-5 firmware left).
 constexpr const char* kUndoSchema6 =
+    "DROP TABLE profile_cache; DROP TABLE cx_stats; DROP TABLE service_availability; "
     "DROP TRIGGER outbox_fill_on_insert; DROP TRIGGER outbox_fill_on_delete; DROP TABLE outbox_fill; "
     "DROP TABLE outbox_dropped; DROP INDEX outbox_by_priority; ALTER TABLE outbox DROP COLUMN priority; "
     "PRAGMA user_version = 5";
@@ -122,9 +123,8 @@ constexpr const char* kUndoSchema6 =
 void make_schema_2_database(const std::string& path, bool with_old_reversals) {
     auto database = Database::open(path);
     ASSERT_TRUE(database.ok()) << database.error().to_string();
-    ASSERT_TRUE(database->execute("DROP TABLE cx_stats; DROP TABLE service_availability; PRAGMA user_version = 6").ok());
     ASSERT_TRUE(database->execute(kUndoSchema6).ok());
-    ASSERT_TRUE(database->execute("DROP TABLE host_reversals; DROP TABLE withdrawal_in_flight; DROP TABLE profile_cache; DROP TABLE "
+    ASSERT_TRUE(database->execute("DROP TABLE host_reversals; DROP TABLE withdrawal_in_flight; DROP TABLE "
                                   "crm_data_key_wraps; DROP TABLE crm_data_keys; PRAGMA user_version = 2")
                     .ok());
     if (!with_old_reversals) return;
@@ -270,7 +270,9 @@ TEST(Migrations, Schema6GivesQueuedRecordsTheirKindsPriorityAndCountsThem) {
               "r-journey=2 r-tx=0 r-survey=1 r-new=1");
     EXPECT_EQ(query_int64(*upgraded, "SELECT records FROM outbox_fill").value_or(-1), 4);
     EXPECT_EQ(query_int64(*upgraded, "SELECT bytes FROM outbox_fill").value_or(-1), 4 * 2 + 2 + 3 + 1 + 1);
-// Schema 7: a kiosk upgraded from schema 4 keeps its data and gains the CX statistics tables,
+}
+
+// Schema 7: a kiosk upgraded from schema 6 keeps its data and gains the CX statistics tables,
 // which are STRICT (a day's time as text is refused, not stored).
 TEST(Migrations, Schema7AddsTheCxStatisticsTablesToAnUpgradedDatabase) {
     test::TempDirectory dir;
@@ -278,8 +280,8 @@ TEST(Migrations, Schema7AddsTheCxStatisticsTablesToAnUpgradedDatabase) {
     {
         auto database = Database::open(path);
         ASSERT_TRUE(database.ok()) << database.error().to_string();
-        ASSERT_TRUE(database->execute("DROP TABLE cx_stats; DROP TABLE service_availability; "
-                                      "INSERT INTO counters (name, value) VALUES ('sessions', 9); PRAGMA user_version = 4")
+        ASSERT_TRUE(database->execute("DROP TABLE profile_cache; DROP TABLE cx_stats; DROP TABLE service_availability; "
+                                      "INSERT INTO counters (name, value) VALUES ('sessions', 9); PRAGMA user_version = 6")
                         .ok());
     }
     auto upgraded = Database::open(path);
