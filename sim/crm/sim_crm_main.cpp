@@ -38,6 +38,7 @@ struct ServeArguments {
     std::string ready_file;
     bool control = false;
     int answer_delay_ms = 0;
+    bool store_unopened = false;
 };
 
 // SIGTERM and SIGINT blocked in every thread (the server's threads inherit the mask from here), so
@@ -82,7 +83,7 @@ int serve(const ServeArguments& arguments) {
             throw std::runtime_error("CRM record key: " + stored.error().to_string());
         }
     }
-    options.record_keys = {*record_key};
+    if (!arguments.store_unopened) options.record_keys = {*record_key};
     auto server = SimCrmServer::start(options);
     if (!server) throw std::runtime_error(server.error().to_string());
     (*server)->set_answer_delay(kiosk::Millis(arguments.answer_delay_ms));
@@ -148,6 +149,8 @@ int main(int argc, char** argv) {
     serve_command->add_option("--answer-delay-ms", serve_arguments.answer_delay_ms,
                               "Wait this long before every answer (after storing): a slow CRM")
         ->check(CLI::Range(0, 60'000));
+    serve_command->add_flag("--store-unopened", serve_arguments.store_unopened,
+                            "Keep records as they arrive without opening them (transport tests with made-up seals)");
 
     std::string report_directory;
     std::string report_file;

@@ -31,7 +31,9 @@ class SimCrmProcess {
 public:
     SimCrmProcess(const std::filesystem::path& directory, const std::filesystem::path& ready_file) {
         std::vector<std::string> arguments{KIOSK_SIM_CRM_BINARY, "serve",        "--dir", directory.string(),
-                                           "--ready-file",       ready_file.string(), "--control"};
+                                           "--ready-file",       ready_file.string(), "--control",
+                                           // these tests post made-up seals: keep them unopened
+                                           "--store-unopened"};
         std::vector<char*> argv;
         for (auto& argument : arguments) argv.push_back(argument.data());
         argv.push_back(nullptr);

@@ -144,8 +144,9 @@ TEST_F(KioskctlTest, DevicesRefusesAMalformedUsbIdNamingTheKey) {
 }
 
 TEST_F(KioskctlTest, OutboxStatusCountsPendingAndDeadLettersAndShowsTheOldestHeaderOnly) {
-    std::vector<security::SealedRecord> records{sealed("rec-oldest", "journey", kNow - 2 * kHour),
-                                                sealed("rec-middle", "survey", kNow - kHour),
+    // The oldest is also the first to be sent (a survey goes before a journey: docs/cx-records.md).
+    std::vector<security::SealedRecord> records{sealed("rec-oldest", "survey", kNow - 2 * kHour),
+                                                sealed("rec-middle", "journey", kNow - kHour),
                                                 sealed("rec-refused", "complaint", kNow - 1000)};
     {
         store::Database database = open_database();
@@ -159,7 +160,7 @@ TEST_F(KioskctlTest, OutboxStatusCountsPendingAndDeadLettersAndShowsTheOldestHea
     const std::string out = captured.out.str();
     EXPECT_TRUE(contains(out, "pending:        2\n")) << out;
     EXPECT_TRUE(contains(out, "dead letters:   1\n")) << out;
-    EXPECT_TRUE(contains(out, "oldest pending: journey rec-oldest\n")) << out;
+    EXPECT_TRUE(contains(out, "oldest pending: survey rec-oldest\n")) << out;
     EXPECT_TRUE(contains(out, "age:          2h 00m 00s\n")) << out;
     EXPECT_TRUE(contains(out, "created:      2026-01-05T08:00:00.000Z\n")) << out;
     EXPECT_TRUE(contains(out, "attempts:     1\n")) << out;
