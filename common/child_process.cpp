@@ -60,7 +60,7 @@ Result<ChildProcess> ChildProcess::spawn(const std::filesystem::path& program, c
     auto envp = pointers(environment);
 
     SpawnActions actions;
-    posix_spawn_file_actions_addopen(actions.get(), 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    posix_spawn_file_actions_addopen(actions.get(), 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     posix_spawn_file_actions_adddup2(actions.get(), 1, 2);
     pid_t pid = -1;
     const int spawned = ::posix_spawn(&pid, program.c_str(), actions.get(), nullptr, argv.data(), envp.data());
