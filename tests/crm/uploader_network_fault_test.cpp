@@ -25,7 +25,8 @@ using sim::CrmFault;
 constexpr Millis outage{10 * 60 * 1000};
 
 // Every pause the uploader asks for passes on the virtual clock at once. Each pause is also where
-// "the kiosk goes on serving": a new record is queued, and the outage ends once it has lasted.
+// "the kiosk goes on serving": a new record is queued while the outage lasts (and for a few pauses
+// after it), and the outage ends once it has lasted.
 class VirtualPauses final : public Waiter {
 public:
     VirtualPauses(sim::VirtualClock& clock, std::function<void()> on_pause) : clock_(clock), on_pause_(std::move(on_pause)) {}
@@ -96,9 +97,20 @@ TEST_P(UploaderNetworkFaultTest, AnOutageOfTenMinutesLosesNothingDuplicatesNothi
     crm_->inject(fault, sim::max_fault_times);
     std::atomic<bool> healed{false};
     std::atomic<std::size_t> requests_in_outage{0};
+    // After the heal the kiosk queues a few more records and then falls quiet, so "everything is
+    // delivered" is a state the test can observe rather than a moment between two queued records.
+    constexpr int records_after_heal = 3;
+    std::atomic<int> queued_after_heal{0};
     VirtualPauses pauses(clock_, [&] {
+        if (healed) {
+            if (queued_after_heal < records_after_heal) {
+                queue_record();
+                ++queued_after_heal;
+            }
+            return;
+        }
         queue_record();
-        if (!healed && clock_.now() >= outage_ends) {
+        if (clock_.now() >= outage_ends) {
             requests_in_outage = crm_->request_count();
             crm_->clear_faults();
             healed = true;
@@ -115,12 +127,16 @@ TEST_P(UploaderNetworkFaultTest, AnOutageOfTenMinutesLosesNothingDuplicatesNothi
     Uploader uploader(config, std::make_unique<kiosk::testing::MemoryRecordQueue>(outbox_), clock_, random_, pauses);
     uploader.start();
     const auto deadline = std::chrono::steady_clock::now() + 60s;
-    while (!(healed && outbox_.pending_ids().empty()) && std::chrono::steady_clock::now() < deadline) {
+    const auto delivered = [&] {
+        return healed && queued_after_heal == records_after_heal && outbox_.pending_ids().empty();
+    };
+    while (!delivered() && std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(5ms);
     }
     uploader.stop();
 
     ASSERT_TRUE(healed) << "the outage never ended (the uploader stopped pausing?)";
+    EXPECT_EQ(queued_after_heal.load(), records_after_heal) << "the uploader stopped pausing after the heal";
     EXPECT_TRUE(outbox_.pending_ids().empty()) << "everything queued is delivered after the heal";
     EXPECT_TRUE(outbox_.dead_letters.empty());
     const std::vector<std::string> received = crm_->received_ids();
