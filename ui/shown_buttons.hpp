@@ -20,6 +20,8 @@ struct ShownButton {
     std::optional<Money> note_amount;  // a second, smaller line: an account's balance
     std::optional<bool> on;            // a toggle: its state is drawn as a switch
     bool marked = false;               // personalization ("Your usual"): drawn with a distinct look
+    std::optional<int> face;           // Survey: the score 1–5 whose face is drawn left of the label
+    bool chip = false;                 // SurveyReasons: a toggle whose switch alone shows its state (two label lines)
 };
 
 // Action ids of the generated buttons (docs/ui.md). Amounts and accounts are numbered by their
@@ -27,6 +29,11 @@ struct ShownButton {
 inline constexpr const char* kUsualAmountAction = "amount_usual";
 [[nodiscard]] std::string fast_cash_action(std::size_t index);
 [[nodiscard]] std::string account_action(std::size_t index);
+// The survey's generated buttons: "survey_csat_1" … "survey_csat_5", "survey_nps_0" … "survey_nps_10".
+[[nodiscard]] std::string survey_csat_action(int score);
+[[nodiscard]] std::string survey_nps_action(int score);
+// The survey's way out ("survey_skip"): drawn, like Cancel, with the quieter look.
+inline constexpr const char* kSurveySkipAction = "survey_skip";
 
 [[nodiscard]] std::vector<ShownButton> shown_buttons(const ViewModel& vm);
 
