@@ -80,6 +80,7 @@ private:
     std::unique_ptr<StanCounter> stans_;
     std::unique_ptr<ProfileCache> profile_cache_;
     std::unique_ptr<crm::ProfileClient> profile_client_;  // only with crm.profiles_url; outlives the runtime's worker
+    std::unique_ptr<SurveyGate> survey_gate_;  // config_.survey; outlives the runtime
     std::unique_ptr<Runtime> runtime_;
     crm::SteadyWaiter waiter_;
     std::unique_ptr<crm::Uploader> uploader_;

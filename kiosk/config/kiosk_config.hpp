@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "kiosk/cx/survey_config.hpp"
 #include "kiosk/flow/flow_config.hpp"
 #include "security/crm_record_key.hpp"
 
@@ -125,6 +126,8 @@ struct KioskConfig {
     DevicesConfig devices;
     SimConfig sim;
     StoreConfig store;
+    // [survey]: the post-transaction survey; its time limit is also flow.survey_time_limit.
+    SurveyConfig survey;
 
     [[nodiscard]] std::filesystem::path database_path() const { return data_dir / "kiosk.db"; }
     // Where `kiosk --sim` serves the simulator's control socket and `kioskctl sim` looks for it.
