@@ -155,7 +155,9 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
             effects.push_back(effects::EndSession{});
             break;
         case StateId::Survey: context.survey = SurveyAnswers{}; break;
-        case StateId::SurveyNps: context.survey->nps_asked = true; break;
+        case StateId::SurveyNps:
+            if (context.survey) context.survey->nps_asked = true;  // always: Survey came first
+            break;
         case StateId::SurveyReasons: break;
         case StateId::CardRetained:
             if (context.card_in_machine) {

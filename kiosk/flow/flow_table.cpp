@@ -167,19 +167,24 @@ void cash_taken(Context& c, const Event&) {
     c.reason.reset();
 }
 void cash_not_taken(Context& c, const Event&) { c.reason = CloseReason::CashNotTaken; }
-// Every way out of the survey sets its status; an answer given is kept whatever follows.
-void survey_rated(Context& c, const Event& e) { c.survey->csat = csat_of(e); }
+// Every way out of the survey sets its status; an answer given is kept whatever follows. Entering
+// Survey starts the answers (Flow::enter); a context without them (the diagrams' probe) starts here.
+SurveyAnswers& answers(Context& c) {
+    if (!c.survey) c.survey.emplace();
+    return *c.survey;
+}
+void survey_rated(Context& c, const Event& e) { answers(c).csat = csat_of(e); }
 void survey_answered(Context& c, const Event& e) {
     if (kind_of(e) == EventKind::SurveyRated) survey_rated(c, e);
-    c.survey->status = SurveyStatus::Answered;
+    answers(c).status = SurveyStatus::Answered;
 }
 void survey_skipped(Context& c, const Event&) {
-    c.survey->status = c.survey->csat ? SurveyStatus::Answered : SurveyStatus::Skipped;
+    answers(c).status = answers(c).csat ? SurveyStatus::Answered : SurveyStatus::Skipped;
 }
-void survey_timed_out(Context& c, const Event&) { c.survey->status = SurveyStatus::TimedOut; }
+void survey_timed_out(Context& c, const Event&) { answers(c).status = SurveyStatus::TimedOut; }
 void reason_toggled(Context& c, const Event& e) {
     const SurveyReason reason = std::get<events::SurveyReasonToggled>(e).reason;
-    std::vector<SurveyReason>& chosen = c.survey->reasons;
+    std::vector<SurveyReason>& chosen = answers(c).reasons;
     if (const auto found = std::find(chosen.begin(), chosen.end(), reason); found != chosen.end()) {
         chosen.erase(found);
     } else {
@@ -187,8 +192,8 @@ void reason_toggled(Context& c, const Event& e) {
     }
 }
 void nps_rated(Context& c, const Event& e) {
-    c.survey->nps = std::get<events::NpsRated>(e).score;
-    c.survey->status = SurveyStatus::Answered;
+    answers(c).nps = std::get<events::NpsRated>(e).score;
+    answers(c).status = SurveyStatus::Answered;
 }
 
 void another_transaction(Context& c, const Event&) {
