@@ -36,7 +36,7 @@ struct ButtonLook {
 ButtonLook look_for(const ShownButton& shown, const Theme& t) {
     const Button& button = shown.button;
     if (!button.enabled) return {t.disabled_button, t.disabled_button_text, false, t.disabled_button};
-    if (button.action == "cancel" || button.action == kSurveySkipAction) return {t.secondary_button, t.secondary_button_text, true, t.secondary_button_border};
+    if (is_way_out(button.action)) return {t.secondary_button, t.secondary_button_text, true, t.secondary_button_border};
     if (shown.marked) {
         // "Your usual": a ring in the notice colour (white in high contrast, where buttons are yellow).
         return {t.primary_button, t.primary_button_text, true, is_high_contrast(t) ? t.body_text : t.notice_border};

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/money.hpp"
@@ -34,6 +35,8 @@ inline constexpr const char* kUsualAmountAction = "amount_usual";
 [[nodiscard]] std::string survey_nps_action(int score);
 // The survey's way out ("survey_skip"): drawn, like Cancel, with the quieter look.
 inline constexpr const char* kSurveySkipAction = "survey_skip";
+// Cancel and Skip: the ways out, drawn outlined and quieter so the way forward stands out.
+[[nodiscard]] inline bool is_way_out(std::string_view action) { return action == "cancel" || action == kSurveySkipAction; }
 
 [[nodiscard]] std::vector<ShownButton> shown_buttons(const ViewModel& vm);
 
