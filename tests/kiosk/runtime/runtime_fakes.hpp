@@ -6,9 +6,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <optional>
-#include <map>
 #include <string>
 #include <vector>
 
