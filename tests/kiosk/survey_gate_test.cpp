@@ -92,8 +92,12 @@ TEST_F(SurveyGateTest, TheNpsSampleIsTheConfiguredShareOfVisits) {
         constexpr int kVisits = 10'000;
         for (int visit = 0; visit < kVisits; ++visit) sampled += gate.draw_nps_sample() ? 1 : 0;
         EXPECT_NEAR(sampled, kVisits * percent / 100, kVisits / 50) << percent << " %";
-        if (percent == 0) EXPECT_EQ(sampled, 0);
-        if (percent == 100) EXPECT_EQ(sampled, kVisits);
+        if (percent == 0) {
+            EXPECT_EQ(sampled, 0);
+        }
+        if (percent == 100) {
+            EXPECT_EQ(sampled, kVisits);
+        }
     }
 }
 
