@@ -5,17 +5,12 @@
 // GB18030 Chinese mode, or as a raster image drawn by a LineRasterizer.
 #pragma once
 
+#include "drivers/printer/chinese_text_mode.hpp"
 #include "drivers/printer/line_rasterizer.hpp"
 #include "drivers/printer/receipt_printer.hpp"
 #include "drivers/transport.hpp"
 
 namespace kiosk::drivers {
-
-// How a printer prints text beyond ASCII (config `printer.chinese`).
-enum class ChineseTextMode : std::uint8_t {
-    gb18030,  // FS & … FS . with GB18030 bytes: printers sold in China
-    raster,   // GS v 0 images: any ESC/POS printer, slower
-};
 
 struct EscPosPrinterOptions {
     Millis timeout{2000};

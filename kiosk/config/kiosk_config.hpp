@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "drivers/printer/chinese_text_mode.hpp"
 #include "kiosk/flow/flow_config.hpp"
 #include "security/crm_record_key.hpp"
 
@@ -75,6 +76,8 @@ struct DevicesConfig {
     std::optional<UsbId> card_reader;
     std::optional<UsbId> pin_pad;
     std::optional<UsbId> printer;
+    // printer_chinese: "gb18030" (the printer's Chinese font) or "raster" (images the kiosk draws).
+    drivers::ChineseTextMode printer_chinese = drivers::ChineseTextMode::gb18030;
     std::optional<UsbId> dispenser;
     std::optional<UsbId> sensors;
 };
@@ -119,7 +122,7 @@ struct KioskConfig {
     std::filesystem::path screens_dir = "out/screens";  // headless PNGs
     flow::FlowConfig flow;
     // [receipts] e_receipt_url: the QR e-receipt's text; {reference} becomes the receipt's reference.
-    std::string e_receipt_url = "https://receipts.kioskbank.example/r/{reference}";
+    std::string e_receipt_url = "https://receipts.kioskbank.example/r/{reference}?lang={lang}";
     CrmConfig crm;
     HostConfig host;
     DevicesConfig devices;
