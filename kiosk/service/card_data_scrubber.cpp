@@ -25,9 +25,22 @@ bool passes_luhn(std::string_view digits) {
     return sum % 10 == 0;
 }
 
-// Track 2 follows the PAN with '=' (or 'D' on some readers' hex dumps), track 1 with '^'.
-bool starts_track_rest(char c) { return c == '=' || c == '^' || c == 'D'; }
-bool ends_track(char c) { return c == '?' || std::isspace(static_cast<unsigned char>(c)) != 0; }
+// How far the rest of a track runs after its PAN, from the separator at `at`: track 2 ('=', or
+// 'D' in a reader's BCD hex dump) is digits only; track 1 ('^') carries the name, spaces included,
+// up to the end sentinel '?' or the end of the line. Returns `at` when no track follows.
+std::size_t track_rest_end(std::string_view text, std::size_t at) {
+    if (at >= text.size()) return at;
+    std::size_t end = at + 1;
+    if (text[at] == '=' || text[at] == 'D') {
+        while (end < text.size() && is_digit(text[end])) ++end;
+        return end;
+    }
+    if (text[at] == '^') {
+        while (end < text.size() && text[end] != '?' && text[end] != '\n') ++end;
+        return end;
+    }
+    return at;
+}
 
 }  // namespace
 
@@ -49,13 +62,9 @@ std::string scrub_card_data(std::string_view text) {
             continue;
         }
         out += security::mask_pan(run);
-        at = end;
-        if (at < text.size() && starts_track_rest(text[at])) {
-            while (at < text.size() && !ends_track(text[at])) {
-                out += '*';
-                ++at;
-            }
-        }
+        const std::size_t rest = track_rest_end(text, end);
+        out.append(rest - end, '*');
+        at = rest;
     }
     return out;
 }

@@ -10,8 +10,9 @@
 namespace kiosk::service {
 
 // `text` with every run of 13–19 digits that passes the Luhn check replaced by its mask_pan form
-// (first 6 / last 4), and what follows such a run as track data does — "=" or "^" and the rest of
-// the track up to the end sentinel '?' or a space — replaced by '*'. Other text is unchanged.
+// (first 6 / last 4), and the rest of a track that follows it — track 2's '=' and its digits,
+// track 1's '^' up to the end sentinel '?' or the end of the line — replaced by '*'. Other text is
+// unchanged.
 std::string scrub_card_data(std::string_view text);
 
 }  // namespace kiosk::service
