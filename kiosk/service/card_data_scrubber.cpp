@@ -2,28 +2,19 @@
 
 #include <cctype>
 
+#include "drivers/card/luhn.hpp"
 #include "security/pan.hpp"
 
 namespace kiosk::service {
 
 namespace {
 
-constexpr std::size_t kShortestPan = 13;  // ISO/IEC 7812: 13 to 19 digits
+// ISO/IEC 7812 PANs are 8–19 digits, but card numbers actually issued are 13–19; shorter runs are
+// amounts, counts and ids, which must stay readable.
+constexpr std::size_t kShortestPan = 13;
 constexpr std::size_t kLongestPan = 19;
 
 bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-
-bool passes_luhn(std::string_view digits) {
-    int sum = 0;
-    bool twice = false;
-    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-        int digit = *it - '0';
-        if (twice) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-        sum += digit;
-        twice = !twice;
-    }
-    return sum % 10 == 0;
-}
 
 // How far the rest of a track runs after its PAN, from the separator at `at`: track 2 ('=', or
 // 'D' in a reader's BCD hex dump) is digits only; track 1 ('^') carries the name, spaces included,
@@ -56,7 +47,7 @@ std::string scrub_card_data(std::string_view text) {
         std::size_t end = at;
         while (end < text.size() && is_digit(text[end])) ++end;
         const std::string_view run = text.substr(at, end - at);
-        if (run.size() < kShortestPan || run.size() > kLongestPan || !passes_luhn(run)) {
+        if (run.size() < kShortestPan || run.size() > kLongestPan || !drivers::luhn_valid(run)) {
             out += run;
             at = end;
             continue;

@@ -3,31 +3,15 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
-#include <cstdio>
-#include <ctime>
+
+#include "common/iso8601_utc.hpp"
 
 namespace kiosk::service {
-
-namespace {
-
-std::string utc_time(spdlog::log_clock::time_point when) {
-    const auto since_epoch = std::chrono::duration_cast<std::chrono::milliseconds>(when.time_since_epoch());
-    const std::time_t seconds = static_cast<std::time_t>(since_epoch.count() / 1000);
-    const int millis = static_cast<int>(since_epoch.count() % 1000);
-    std::tm parts{};
-    gmtime_r(&seconds, &parts);
-    char text[32];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900, parts.tm_mon + 1,
-                  parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec, millis);
-    return text;
-}
-
-}  // namespace
 
 void JsonLinesFormatter::format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) {
     const spdlog::string_view_t level = spdlog::level::to_string_view(msg.level);
     nlohmann::ordered_json line;
-    line["time"] = utc_time(msg.time);
+    line["time"] = iso8601_utc(std::chrono::duration_cast<std::chrono::milliseconds>(msg.time.time_since_epoch()).count());
     line["level"] = std::string(level.data(), level.size());
     if (msg.logger_name.size() > 0) line["logger"] = std::string(msg.logger_name.data(), msg.logger_name.size());
     line["thread"] = msg.thread_id;
