@@ -151,6 +151,11 @@ TEST_F(ServiceLoggingTest, TheJournalIsChosenOnlyWhenJournalStreamIsThisStderr) 
     EXPECT_FALSE(stderr_is_journal()) << "another stream's inode";
     ::setenv("JOURNAL_STREAM", "garbage", 1);
     EXPECT_FALSE(stderr_is_journal());
+
+    // On the journal no file is made: journald keeps and rotates the log.
+    ::setenv("JOURNAL_STREAM", ours.c_str(), 1);
+    EXPECT_EQ(install_service_logging(config_), "journal");
+    EXPECT_FALSE(fs::exists(config_.log_dir())) << "a log directory made although the journal has the log";
     ::unsetenv("JOURNAL_STREAM");
 }
 
