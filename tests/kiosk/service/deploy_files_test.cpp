@@ -4,24 +4,16 @@
 // the line `kioskctl devices --udev-rules` prints, for the group the unit names.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "kiosk/app/production_run.hpp"
 #include "kiosk/config/kiosk_config.hpp"
 #include "kiosk/service/udev_rule.hpp"
+#include "tests/kiosk/service/read_text.hpp"
 
 namespace kiosk::service {
 namespace {
 
 const std::filesystem::path deploy = std::filesystem::path(KIOSK_SOURCE_DIR) / "kiosk" / "deploy";
-
-std::string read_text(const std::filesystem::path& path) {
-    std::ifstream file(path);
-    std::ostringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 TEST(DeployFilesTest, TheDefaultConfigLoadsAndPointsAtSystemdsDirectories) {
     const KioskConfig config = load_config(deploy / "kiosk.toml");
@@ -43,7 +35,7 @@ TEST(DeployFilesTest, AsShippedTheKioskRefusesToStartNamingTheBankHost) {
 }
 
 TEST(DeployFilesTest, TheUdevRuleIsTheGeneratedLineForTheDefaultConfigsPrinter) {
-    const std::string rules = read_text(deploy / "60-kiosk.rules");
+    const std::string rules = test::read_text(deploy / "60-kiosk.rules");
     const std::string line = udev_rule_line({0x04b8, 0x0e15});
     EXPECT_EQ(line,
               "SUBSYSTEM==\"usb\", ENV{DEVTYPE}==\"usb_device\", ATTR{idVendor}==\"04b8\", ATTR{idProduct}==\"0e15\", "
@@ -54,8 +46,8 @@ TEST(DeployFilesTest, TheUdevRuleIsTheGeneratedLineForTheDefaultConfigsPrinter) 
 }
 
 TEST(DeployFilesTest, TheUnitRunsAsTheUserTheSysusersFileCreatesInTheUdevGroup) {
-    const std::string unit = read_text(deploy / "kiosk.service");
-    const std::string sysusers = read_text(deploy / "kiosk.sysusers");
+    const std::string unit = test::read_text(deploy / "kiosk.service");
+    const std::string sysusers = test::read_text(deploy / "kiosk.sysusers");
     EXPECT_NE(unit.find("\nUser=kiosk\n"), std::string::npos);
     EXPECT_NE(unit.find("\nSupplementaryGroups=" + std::string(kUsbGroup) + "\n"), std::string::npos);
     EXPECT_NE(sysusers.find("\nu kiosk - "), std::string::npos) << sysusers;

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "tests/kiosk/service/command_output.hpp"
+#include "tests/kiosk/service/read_text.hpp"
 
 namespace kiosk {
 namespace {
@@ -68,11 +69,10 @@ TEST_F(PackageTest, CpackBuildsADebWithTheProgramsTheUnitTheConfigAndTheUdevRule
     const test::CommandOutput extracted =
         test::run_command("dpkg-deb -e " + test::quoted(deb.string()) + " " + test::quoted(control.string()));
     ASSERT_EQ(extracted.exit_code, 0) << extracted.output;
-    const test::CommandOutput conffiles = test::run_command("cat " + test::quoted((control / "conffiles").string()));
-    EXPECT_EQ(conffiles.output, "/etc/kiosk/kiosk.toml\n");
-    const test::CommandOutput postinst = test::run_command("cat " + test::quoted((control / "postinst").string()));
-    EXPECT_TRUE(contains(postinst.output, "systemd-sysusers kiosk.conf")) << postinst.output;
-    EXPECT_FALSE(contains(postinst.output, "systemctl enable")) << "enabling the service is the bank's step";
+    EXPECT_EQ(test::read_text(control / "conffiles"), "/etc/kiosk/kiosk.toml\n");
+    const std::string postinst = test::read_text(control / "postinst");
+    EXPECT_TRUE(contains(postinst, "systemd-sysusers kiosk.conf")) << postinst;
+    EXPECT_FALSE(contains(postinst, "systemctl enable")) << "enabling the service is the bank's step";
 }
 
 }  // namespace

@@ -9,10 +9,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "tests/kiosk/service/command_output.hpp"
+#include "tests/kiosk/service/read_text.hpp"
 
 namespace kiosk {
 namespace {
@@ -27,10 +26,7 @@ protected:
         }
         dir_ = fs::temp_directory_path() / ("kiosk-unit-" + std::to_string(::getpid()));
         fs::create_directories(dir_);
-        std::ifstream in(fs::path(KIOSK_SOURCE_DIR) / "kiosk" / "deploy" / "kiosk.service");
-        std::ostringstream text;
-        text << in.rdbuf();
-        std::string unit = text.str();
+        std::string unit = test::read_text(fs::path(KIOSK_SOURCE_DIR) / "kiosk" / "deploy" / "kiosk.service");
         const std::string installed = "ExecStart=/usr/bin/kiosk ";
         const std::size_t at = unit.find(installed);
         ASSERT_NE(at, std::string::npos) << "the unit does not run /usr/bin/kiosk";
@@ -65,12 +61,12 @@ TEST_F(SystemdUnitTest, TheSysusersFileCreatesTheServiceUserAndTheUsbGroup) {
     const test::CommandOutput made = test::run_command("systemd-sysusers --root=" + test::quoted(root.string()) + " " +
                                                        test::quoted(sysusers.string()));
     ASSERT_EQ(made.exit_code, 0) << made.output;
-    const test::CommandOutput passwd = test::run_command("cat " + test::quoted((root / "etc" / "passwd").string()));
-    EXPECT_NE(passwd.output.find(":/var/lib/kiosk:/usr/sbin/nologin\n"), std::string::npos) << passwd.output;
-    EXPECT_TRUE(passwd.output.starts_with("kiosk:x:")) << passwd.output;
-    const test::CommandOutput group = test::run_command("cat " + test::quoted((root / "etc" / "group").string()));
-    EXPECT_NE(group.output.find("kiosk-usb:x:"), std::string::npos) << group.output;
-    EXPECT_NE(group.output.find("kiosk:x:"), std::string::npos) << group.output;
+    const std::string passwd = test::read_text(root / "etc" / "passwd");
+    EXPECT_TRUE(passwd.starts_with("kiosk:x:")) << passwd;
+    EXPECT_NE(passwd.find(":/var/lib/kiosk:/usr/sbin/nologin\n"), std::string::npos) << passwd;
+    const std::string group = test::read_text(root / "etc" / "group");
+    EXPECT_NE(group.find("kiosk-usb:x:"), std::string::npos) << group;
+    EXPECT_NE(group.find("\nkiosk:x:"), std::string::npos) << group;
 }
 
 }  // namespace
