@@ -73,6 +73,11 @@ TEST_F(PackageTest, CpackBuildsADebWithTheProgramsTheUnitTheConfigAndTheUdevRule
     const std::string postinst = test::read_text(control / "postinst");
     EXPECT_TRUE(contains(postinst, "systemd-sysusers kiosk.conf")) << postinst;
     EXPECT_FALSE(contains(postinst, "systemctl enable")) << "enabling the service is the bank's step";
+    for (const char* script : {"postinst", "prerm", "postrm"}) {
+        const test::CommandOutput parsed = test::run_command("sh -n " + test::quoted((control / script).string()));
+        EXPECT_EQ(parsed.exit_code, 0) << script << " is not valid sh: " << parsed.output;
+        EXPECT_EQ(fs::status(control / script).permissions() & fs::perms::owner_exec, fs::perms::owner_exec) << script;
+    }
 }
 
 }  // namespace
