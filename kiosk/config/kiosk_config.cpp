@@ -242,6 +242,9 @@ void read_every_key(Reader& reader, KioskConfig& config) {
     read_sim_cassettes(reader, config);
     read_host(reader, config.host);
     read_host_transport(reader, config.sim.host_transport);
+    reader.path("log.dir", config.log.dir);
+    config.log.max_file_mb = reader.integer("log.max_file_mb", config.log.max_file_mb, 1, 1024);
+    config.log.max_files = reader.integer("log.max_files", config.log.max_files, 1, 100);
 }
 
 // What holds across keys, and the defaults' checks. After the unknown-key check, so that a

@@ -114,6 +114,14 @@ struct StoreConfig {
     std::int64_t min_free_mb = 64;              // store.min_free_mb
 };
 
+// [log]: where the kiosk logs when it is not run by systemd (under systemd it logs to the journal):
+// JSON lines, one object per line, in files rotated by size (docs/deployment.md, "Logs").
+struct LogConfig {
+    std::filesystem::path dir;      // log.dir; empty: <data_dir>/log
+    std::int64_t max_file_mb = 10;  // log.max_file_mb: a file is rotated when it would pass this
+    std::int64_t max_files = 5;     // log.max_files: rotated files kept besides the current one
+};
+
 struct KioskConfig {
     std::string kiosk_id = "SIM-0001";
     std::string bank_name = "Kiosk Bank";
@@ -128,11 +136,13 @@ struct KioskConfig {
     DevicesConfig devices;
     SimConfig sim;
     StoreConfig store;
+    LogConfig log;
 
     [[nodiscard]] std::filesystem::path database_path() const { return data_dir / "kiosk.db"; }
     // Where `kiosk --sim` serves the simulator's control socket and `kioskctl sim` looks for it.
     [[nodiscard]] std::filesystem::path control_socket_path() const { return data_dir / "control.sock"; }
     [[nodiscard]] std::filesystem::path keys_path() const { return data_dir / "keys"; }
+    [[nodiscard]] std::filesystem::path log_dir() const { return log.dir.empty() ? data_dir / "log" : log.dir; }
 };
 
 // Reads and validates a config file; throws ConfigError naming the file (and line and key) on any
