@@ -21,6 +21,11 @@ bool is_bold(TextRole role) {
     return false;
 }
 
+constexpr std::array kAllRoles{TextRole::Header, TextRole::Title,  TextRole::Body,
+                               TextRole::Button, TextRole::Small,  TextRole::Display};
+
+}  // namespace
+
 UniqueFont open_font(const std::filesystem::path& path, int face_index, int pixels) {
     // Check first: SDL_ttf's own message for a missing file does not always carry the path.
     std::error_code error;
@@ -36,11 +41,6 @@ UniqueFont open_font(const std::filesystem::path& path, int face_index, int pixe
     TTF_SetFontHinting(font.get(), TTF_HINTING_LIGHT);
     return font;
 }
-
-constexpr std::array kAllRoles{TextRole::Header, TextRole::Title,  TextRole::Body,
-                               TextRole::Button, TextRole::Small,  TextRole::Display};
-
-}  // namespace
 
 FontPaths FontPaths::in_directory(const std::filesystem::path& directory) {
     return FontPaths{directory / "NotoSansCJK-Regular.ttc", directory / "NotoSansCJK-Bold.ttc", 2};

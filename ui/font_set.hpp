@@ -22,6 +22,9 @@ struct FontPaths {
     static FontPaths debian_default();  // /usr/share/fonts/opentype/noto
 };
 
+// One face of `path` at `pixels` size, light hinting. Throws std::runtime_error naming the file.
+UniqueFont open_font(const std::filesystem::path& path, int face_index, int pixels);
+
 class FontSet {
 public:
     // Needs an SdlSession alive. Throws std::runtime_error naming the file that failed to open.

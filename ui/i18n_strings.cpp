@@ -245,6 +245,26 @@ constexpr std::array kTable = std::to_array<Translation>({
     {"survey_nps.title", "Would you recommend us?", "您会向亲友推荐我们吗？"},
     {"survey_nps.body", "0 = not at all, 10 = very likely.", "0 表示完全不会，10 表示非常愿意。"},
 
+    // The printed receipt (capitals in English, as receipts are; "{}" filled in order).
+    {"slip.balance", "BALANCE INQUIRY", "余额查询"},
+    {"slip.withdrawal", "CASH WITHDRAWAL", "取款"},
+    {"slip.statement", "MINI STATEMENT", "迷你对账单"},
+    {"slip.transfer", "TRANSFER", "转账"},
+    {"slip.pin_change", "PIN CHANGE", "修改密码"},
+    {"slip.cardless", "CARDLESS WITHDRAWAL", "无卡取款"},
+    {"slip.reversal", "REVERSAL", "冲正"},
+    {"slip.terminal", "TERMINAL {}", "终端 {}"},
+    {"slip.card", "CARD {}", "卡号 {}"},
+    {"slip.stan", "STAN {}  AUTH {}", "流水号 {}  授权码 {}"},
+    {"slip.amount", "AMOUNT {}", "金额 {}"},
+    {"slip.from_to", "FROM {}  TO {}", "转出 {}  转入 {}"},
+    {"slip.pin_changed", "YOUR PIN HAS BEEN CHANGED", "您的密码已修改"},
+    {"slip.available", "AVAILABLE {}", "可用余额 {}"},
+    {"slip.thank_you", "THANK YOU", "谢谢惠顾"},
+    {"slip.account.default", "DEFAULT", "默认账户"},
+    {"slip.account.savings", "SAVINGS", "储蓄账户"},
+    {"slip.account.checking", "CURRENT", "活期账户"},  // as the screens name it
+
     // Why the machine is out of service (message_key on OutOfService).
     {"out_of_service.host_unreachable", "We cannot reach the bank right now.", "暂时无法连接银行系统。"},
     {"out_of_service.tamper", "This machine has been closed for your security.", "为保障您的安全，本机已暂停服务。"},

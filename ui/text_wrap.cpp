@@ -1,36 +1,13 @@
 // Greedy line filling over "units": the smallest pieces a line may not be broken inside.
 #include "ui/text_wrap.hpp"
 
+#include "ui/utf8.hpp"
+
 #include <utility>
 
 namespace kiosk::ui {
 namespace {
 
-struct CodePoint {
-    char32_t value;
-    std::string_view bytes;
-};
-
-// Decodes one UTF-8 sequence at `at`; malformed bytes come back one at a time as themselves.
-CodePoint next_code_point(std::string_view text, std::size_t at) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    std::size_t length = 1;
-    if (lead >= 0xF0) length = 4;
-    else if (lead >= 0xE0) length = 3;
-    else if (lead >= 0xC0) length = 2;
-    if (at + length > text.size()) length = 1;
-    char32_t value = length == 1 ? lead : lead & (0xFFU >> (length + 1));
-    for (std::size_t i = 1; i < length; ++i) {
-        value = (value << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3FU);
-    }
-    return CodePoint{value, text.substr(at, length)};
-}
-
-bool is_cjk(char32_t c) {
-    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
-}
-
-// Kinsoku: punctuation that may not start a line…
 bool is_closing(char32_t c) {
     switch (c) {
         case U'，': case U'。': case U'、': case U'！': case U'？': case U'：': case U'；': case U'）':

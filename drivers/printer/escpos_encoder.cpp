@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "drivers/printer/gb18030.hpp"
+
 namespace kiosk::drivers {
 
 using namespace escpos;
@@ -52,6 +54,46 @@ EscPosEncoder& EscPosEncoder::text(std::string_view text) {
         const auto byte = static_cast<std::uint8_t>(c);
         out_.push_back(byte >= 0x20 && byte <= 0x7E ? byte : std::uint8_t{'?'});
     }
+    return *this;
+}
+
+EscPosEncoder& EscPosEncoder::chinese_text(std::string_view utf8) {
+    std::size_t at = 0;
+    while (at < utf8.size()) {
+        std::size_t end = at;
+        const bool ascii = static_cast<std::uint8_t>(utf8[at]) < 0x80;
+        while (end < utf8.size() && (static_cast<std::uint8_t>(utf8[end]) < 0x80) == ascii) ++end;
+        const std::string_view run = utf8.substr(at, end - at);
+        if (ascii) {
+            text(run);
+        } else {
+            auto encoded = utf8_to_gb18030(run);
+            if (!encoded) {
+                fail("text at byte " + std::to_string(at) + ": " + encoded.error().message);
+                return *this;
+            }
+            out_.insert(out_.end(), {fs, '&'});
+            out_.insert(out_.end(), encoded->begin(), encoded->end());
+            out_.insert(out_.end(), {fs, '.'});
+        }
+        at = end;
+    }
+    return *this;
+}
+
+EscPosEncoder& EscPosEncoder::raster(const MonoBitmap& image) {
+    const std::size_t row_bytes = image.bytes_per_row();
+    if (image.width == 0 || image.height == 0 || image.height > raster_max_rows || row_bytes > 0xFFFF ||
+        image.rows.size() != row_bytes * image.height) {
+        fail("raster image of " + std::to_string(image.width) + "x" + std::to_string(image.height) + " dots with " +
+             std::to_string(image.rows.size()) + " bytes is not printable (1.." + std::to_string(raster_max_rows) +
+             " rows of whole bytes)");
+        return *this;
+    }
+    out_.insert(out_.end(), {gs, 'v', '0', 0, static_cast<std::uint8_t>(row_bytes & 0xFFU),
+                             static_cast<std::uint8_t>(row_bytes >> 8U), static_cast<std::uint8_t>(image.height & 0xFFU),
+                             static_cast<std::uint8_t>(image.height >> 8U)});
+    out_.insert(out_.end(), image.rows.begin(), image.rows.end());
     return *this;
 }
 

@@ -9,6 +9,7 @@
 
 #include "common/bytes.hpp"
 #include "common/result.hpp"
+#include "drivers/printer/mono_bitmap.hpp"
 
 namespace kiosk::drivers {
 
@@ -18,12 +19,15 @@ enum class CutMode : std::uint8_t { full, partial };
 
 namespace escpos {
 inline constexpr std::uint8_t esc = 0x1B;
+inline constexpr std::uint8_t fs = 0x1C;
 inline constexpr std::uint8_t gs = 0x1D;
 inline constexpr std::uint8_t dle = 0x10;
 inline constexpr std::uint8_t eot = 0x04;
 inline constexpr std::uint8_t lf = 0x0A;
 // Byte-mode capacity of the largest QR symbol at error correction L.
 inline constexpr std::size_t qr_max_data = 2953;
+// GS v 0 limits: xL + 256·xH bytes per row (1–65535… but no roll is that wide), 1–2303 rows.
+inline constexpr std::size_t raster_max_rows = 2303;
 }  // namespace escpos
 
 class EscPosEncoder {
@@ -36,6 +40,12 @@ public:
     // Printable ASCII goes out as is; any other byte becomes '?' so text can never smuggle a
     // command into the stream.
     EscPosEncoder& text(std::string_view text);
+    // UTF-8 text for printers with a Chinese font: ASCII as text() sends it, each run of other
+    // characters as GB18030 between FS & (Chinese character mode) and FS . (back to ASCII).
+    // GB18030 bytes are all ≥ 0x30 after a lead byte ≥ 0x81, so no run can hold a command.
+    EscPosEncoder& chinese_text(std::string_view utf8);
+    // GS v 0: a 1-bit image at normal density, printed where the line starts.
+    EscPosEncoder& raster(const MonoBitmap& image);
     EscPosEncoder& line_feed(unsigned lines = 1);           // LF × lines
     // GS ( k: model 2, module size (1–16), error correction, store data, print.
     EscPosEncoder& qr_code(std::string_view data, std::uint8_t module_size = 6,

@@ -13,22 +13,54 @@ constexpr std::size_t max_stale_bytes = 64;
 
 }  // namespace
 
-Result<Bytes> encode_line(const ReceiptLine& line) {
+bool is_ascii(std::string_view text) {
+    for (const char c : text) {
+        if (static_cast<std::uint8_t>(c) >= 0x80) return false;
+    }
+    return true;
+}
+
+Result<Bytes> encode_line(const ReceiptLine& line, bool chinese_mode) {
     EscPosEncoder encoder;
     encoder.align(line.style.align)
         .bold(line.style.bold)
         .underline(line.style.underline ? 1 : 0)
-        .size(line.style.width, line.style.height)
-        .text(line.text)
-        .line_feed();
+        .size(line.style.width, line.style.height);
+    if (chinese_mode) {
+        encoder.chinese_text(line.text);
+    } else {
+        encoder.text(line.text);
+    }
+    encoder.line_feed();
     if (line.style != LineStyle{}) {
         encoder.bold(false).underline(0).size(1, 1).align(Alignment::left);
     }
     return encoder.finish();
 }
 
+Result<Bytes> encode_raster_line(const MonoBitmap& image, Alignment align) {
+    EscPosEncoder encoder;
+    encoder.align(align).raster(image).line_feed();
+    if (align != Alignment::left) encoder.align(Alignment::left);
+    return encoder.finish();
+}
+
 EscPosPrinter::EscPosPrinter(Transport& transport, Millis timeout)
-    : transport_(transport), timeout_(timeout) {}
+    : EscPosPrinter(transport, EscPosPrinterOptions{timeout}) {}
+
+EscPosPrinter::EscPosPrinter(Transport& transport, EscPosPrinterOptions options)
+    : transport_(transport), options_(options), timeout_(options.timeout) {}
+
+Result<Bytes> EscPosPrinter::encode(const ReceiptLine& line) {
+    if (is_ascii(line.text)) return encode_line(line);
+    if (options_.chinese == ChineseTextMode::gb18030) return encode_line(line, true);
+    if (options_.rasterizer == nullptr) {
+        return make_error(device_name, "raster printing configured without a rasterizer");
+    }
+    auto image = options_.rasterizer->rasterize(line, options_.paper_dots);
+    if (!image) return image.error();
+    return encode_raster_line(*image, line.style.align);
+}
 
 Status EscPosPrinter::send(const Bytes& bytes, std::string_view what) {
     if (auto sent = transport_.write(bytes, timeout_); !sent) {
@@ -104,7 +136,7 @@ Status EscPosPrinter::print(const Receipt& receipt) {
 
     const std::size_t total = receipt.lines.size();
     for (std::size_t i = 0; i < total; ++i) {
-        auto bytes = encode_line(receipt.lines[i]);
+        auto bytes = encode(receipt.lines[i]);
         if (!bytes) {
             return make_error(device_name, "line " + std::to_string(i + 1) + " cannot be encoded: " +
                                                bytes.error().message);

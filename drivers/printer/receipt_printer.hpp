@@ -25,7 +25,7 @@ struct LineStyle {
 };
 
 struct ReceiptLine {
-    std::string text;  // printable ASCII; never a full PAN (use security/'s masked form)
+    std::string text;  // UTF-8 (ASCII prints everywhere, the rest per ChineseTextMode); never a full PAN
     LineStyle style;
 };
 

@@ -172,6 +172,19 @@ void read_host_transport(Reader& reader, HostTransport& transport) {
     }
 }
 
+void read_printer_chinese(Reader& reader, drivers::ChineseTextMode& mode) {
+    std::string text;
+    reader.string("devices.printer_chinese", text);
+    if (text.empty()) return;
+    if (text == "gb18030") {
+        mode = drivers::ChineseTextMode::gb18030;
+    } else if (text == "raster") {
+        mode = drivers::ChineseTextMode::raster;
+    } else {
+        reader.fail("devices.printer_chinese", "expected \"gb18030\" or \"raster\", got \"" + text + "\"");
+    }
+}
+
 // crm.record_public_keys ("<key id>:<base64>", one or two) and crm.data_key_period_hours.
 void read_crm_record_keys(Reader& reader, CrmConfig& crm) {
     std::vector<std::string> texts;
@@ -234,6 +247,7 @@ void read_every_key(Reader& reader, KioskConfig& config) {
     read_usb_id(reader, "devices.card_reader_usb", config.devices.card_reader);
     read_usb_id(reader, "devices.pin_pad_usb", config.devices.pin_pad);
     read_usb_id(reader, "devices.printer_usb", config.devices.printer);
+    read_printer_chinese(reader, config.devices.printer_chinese);
     read_usb_id(reader, "devices.dispenser_usb", config.devices.dispenser);
     read_usb_id(reader, "devices.sensors_usb", config.devices.sensors);
     read_flow(reader, config.flow);
@@ -242,6 +256,9 @@ void read_every_key(Reader& reader, KioskConfig& config) {
     read_sim_cassettes(reader, config);
     read_host(reader, config.host);
     read_host_transport(reader, config.sim.host_transport);
+    reader.path("log.dir", config.log.dir);
+    config.log.max_file_mb = reader.integer("log.max_file_mb", config.log.max_file_mb, 1, 1024);
+    config.log.max_files = reader.integer("log.max_files", config.log.max_files, 1, 100);
 }
 
 // What holds across keys, and the defaults' checks. After the unknown-key check, so that a

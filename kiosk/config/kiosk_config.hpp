@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "drivers/printer/chinese_text_mode.hpp"
 #include "kiosk/cx/survey_config.hpp"
 #include "kiosk/flow/flow_config.hpp"
 #include "security/crm_record_key.hpp"
@@ -76,6 +77,8 @@ struct DevicesConfig {
     std::optional<UsbId> card_reader;
     std::optional<UsbId> pin_pad;
     std::optional<UsbId> printer;
+    // printer_chinese: "gb18030" (the printer's Chinese font) or "raster" (images the kiosk draws).
+    drivers::ChineseTextMode printer_chinese = drivers::ChineseTextMode::gb18030;
     std::optional<UsbId> dispenser;
     std::optional<UsbId> sensors;
 };
@@ -112,6 +115,14 @@ struct StoreConfig {
     std::int64_t min_free_mb = 64;              // store.min_free_mb
 };
 
+// [log]: where the kiosk logs when it is not run by systemd (under systemd it logs to the journal):
+// JSON lines, one object per line, in files rotated by size (docs/deployment.md, "Logs").
+struct LogConfig {
+    std::filesystem::path dir;      // log.dir; empty: <data_dir>/log
+    std::int64_t max_file_mb = 10;  // log.max_file_mb: a file is rotated when it would pass this
+    std::int64_t max_files = 5;     // log.max_files: rotated files kept besides the current one
+};
+
 struct KioskConfig {
     std::string kiosk_id = "SIM-0001";
     std::string bank_name = "Kiosk Bank";
@@ -120,7 +131,7 @@ struct KioskConfig {
     std::filesystem::path screens_dir = "out/screens";  // headless PNGs
     flow::FlowConfig flow;
     // [receipts] e_receipt_url: the QR e-receipt's text; {reference} becomes the receipt's reference.
-    std::string e_receipt_url = "https://receipts.kioskbank.example/r/{reference}";
+    std::string e_receipt_url = "https://receipts.kioskbank.example/r/{reference}?lang={lang}";
     CrmConfig crm;
     HostConfig host;
     DevicesConfig devices;
@@ -128,11 +139,13 @@ struct KioskConfig {
     StoreConfig store;
     // [survey]: the post-transaction survey; its time limit is also flow.survey_time_limit.
     SurveyConfig survey;
+    LogConfig log;
 
     [[nodiscard]] std::filesystem::path database_path() const { return data_dir / "kiosk.db"; }
     // Where `kiosk --sim` serves the simulator's control socket and `kioskctl sim` looks for it.
     [[nodiscard]] std::filesystem::path control_socket_path() const { return data_dir / "control.sock"; }
     [[nodiscard]] std::filesystem::path keys_path() const { return data_dir / "keys"; }
+    [[nodiscard]] std::filesystem::path log_dir() const { return log.dir.empty() ? data_dir / "log" : log.dir; }
 };
 
 // Reads and validates a config file; throws ConfigError naming the file (and line and key) on any

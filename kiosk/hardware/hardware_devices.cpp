@@ -3,6 +3,7 @@
 
 #include "drivers/usb/usb_transport.hpp"
 #include "kiosk/hardware/usb_opener.hpp"
+#include "ui/receipt_rasterizer.hpp"
 
 namespace kiosk::hardware {
 
@@ -16,8 +17,11 @@ drivers::usb::UsbDeviceId usb_id(UsbId id) {
 // reverse of the order they are destroyed in).
 template <typename Driver, typename Pluggable>
 struct Parts {
-    Parts(UsbId id, std::string_view key, const OpenerFactory& openers, const Clock& clock)
-        : transport(device_label(id, key), openers(id), clock), driver(transport), pluggable(driver, transport) {}
+    template <typename... DriverOptions>
+    Parts(UsbId id, std::string_view key, const OpenerFactory& openers, const Clock& clock, DriverOptions&&... options)
+        : transport(device_label(id, key), openers(id), clock),
+          driver(transport, std::forward<DriverOptions>(options)...),
+          pluggable(driver, transport) {}
 
     ReopeningTransport transport;
     Driver driver;
@@ -66,8 +70,15 @@ HardwareDevices::HardwareDevices(const DevicesConfig& config, const Clock& clock
                                                      reader_key, openers, clock);
     pin_pad_ =
         std::make_unique<PinPadParts>(required(config.pin_pad, pin_pad_key, "PIN pad"), pin_pad_key, openers, clock);
+    drivers::EscPosPrinterOptions printing;
+    printing.chinese = config.printer_chinese;
+    if (printing.chinese == drivers::ChineseTextMode::raster) {
+        // The screens' fonts draw the receipt's Chinese lines (a missing font stops start-up).
+        rasterizer_ = std::make_unique<ui::ReceiptRasterizer>(ui::FontPaths::debian_default());
+        printing.rasterizer = rasterizer_.get();
+    }
     printer_ = std::make_unique<PrinterParts>(required(config.printer, printer_key, "receipt printer"), printer_key,
-                                              openers, clock);
+                                              openers, clock, printing);
     if (config.dispenser) {
         dispenser_ = std::make_unique<DispenserParts>(*config.dispenser, "devices.dispenser_usb", openers, clock);
     }

@@ -22,6 +22,10 @@
 #include "kiosk/hardware/reopening_transport.hpp"
 #include "kiosk/runtime/runtime.hpp"
 
+namespace kiosk::ui {
+class ReceiptRasterizer;
+}  // namespace kiosk::ui
+
 namespace kiosk::hardware {
 
 // Makes the opener of the device at `id` (usb_opener by default; tests hand in their own).
@@ -59,6 +63,7 @@ private:
     struct DispenserParts;
     struct SensorParts;
 
+    std::unique_ptr<ui::ReceiptRasterizer> rasterizer_;  // devices.printer_chinese = "raster" only
     std::unique_ptr<CardReaderParts> card_reader_;
     std::unique_ptr<PinPadParts> pin_pad_;
     std::unique_ptr<PrinterParts> printer_;

@@ -15,7 +15,7 @@ void ReceiptService::print(const flow::Context& context) {
     const ReceiptFacts facts{bank_name_, terminal_id_, ports_.clock.now(),
                              context.pending_transaction.value_or(host::TransactionType::BalanceInquiry),
                              context.from_account.value_or(host::AccountType::Default),
-                             context.to_account.value_or(host::AccountType::Default)};
+                             context.to_account.value_or(host::AccountType::Default), context.language};
     drivers::Receipt receipt = build_receipt(facts, session_);
     printer_.submit<Done>(
         "print", timeouts_.print,
@@ -44,12 +44,14 @@ void ReceiptService::issue_e_receipt(host::TransactionType type) {
                             std::string(host::to_string(type)));
 }
 
-std::string ReceiptService::e_receipt_text() const {
+std::string ReceiptService::e_receipt_text(ui::Language language) const {
     std::string text = e_receipt_url_;
-    const std::string placeholder = "{reference}";
-    if (const auto at = text.find(placeholder); at != std::string::npos) {
-        text.replace(at, placeholder.size(), session_.e_receipt_reference);
-    }
+    const auto replace = [&text](std::string_view placeholder, std::string_view value) {
+        if (const auto at = text.find(placeholder); at != std::string::npos) text.replace(at, placeholder.size(), value);
+    };
+    replace("{reference}", session_.e_receipt_reference);
+    // The bank's e-receipt page opens in the customer's language.
+    replace("{lang}", language == ui::Language::SimplifiedChinese ? "zh-CN" : "en");
     return text;
 }
 

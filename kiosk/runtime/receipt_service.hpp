@@ -24,7 +24,8 @@ public:
     void print(const flow::Context& context);
     void issue_e_receipt(host::TransactionType type);
     // The QR's text for the session's e-receipt: "{reference}" in the configured URL replaced.
-    [[nodiscard]] std::string e_receipt_text() const;
+    // The configured e-receipt URL with {reference} and {lang} ("en", "zh-CN") filled in.
+    [[nodiscard]] std::string e_receipt_text(ui::Language language) const;
 
 private:
     RuntimePorts ports_;

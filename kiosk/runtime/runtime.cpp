@@ -559,7 +559,7 @@ ScreenExtras Runtime::screen_extras() const {
         extras.typed_amount = keys_->typed_amount();
         if (context_.pending_transaction != host::TransactionType::Transfer && cash_) extras.amount_step = cash_->amount_step();
     }
-    if (state == StateId::ShowReceiptQr) extras.e_receipt_text = receipts_->e_receipt_text();
+    if (state == StateId::ShowReceiptQr) extras.e_receipt_text = receipts_->e_receipt_text(context_.language);
     return extras;
 }
 

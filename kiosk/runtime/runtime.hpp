@@ -72,7 +72,7 @@ struct RuntimeParts {
     std::string bank_name;
     // The QR e-receipt's text: "{reference}" is replaced by the receipt's reference (terminal,
     // date, STAN), which the bank's receipt service looks up. Never card data.
-    std::string e_receipt_url = "https://receipts.kioskbank.example/r/{reference}";
+    std::string e_receipt_url = "https://receipts.kioskbank.example/r/{reference}?lang={lang}";
     // Where STANs survive a restart; none: counted in memory from 1 (tests).
     StanCounter* stans = nullptr;
     DeviceTimeouts timeouts{};

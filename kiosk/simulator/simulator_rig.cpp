@@ -117,12 +117,22 @@ Money SimulatorRig::opening_balance(std::size_t deck_index) {
 SimulatorRig::SimulatorRig(KioskConfig& config, const std::filesystem::path& pki_dir,
                            sim::SimInstrumentOptions instruments, const Clock* bank_clock)
     : pin_pad_sim_(sim_pin_key(), device_random_),
+      receipt_rasterizer_(config.devices.printer_chinese == drivers::ChineseTextMode::raster
+                              ? std::make_unique<ui::ReceiptRasterizer>(ui::FontPaths::debian_default())
+                              : nullptr),
       card_reader_(card_reader_sim_.host_transport()),
       pin_pad_(pin_pad_sim_.host_transport()),
-      printer_(printer_sim_.host_transport()),
+      printer_(printer_sim_.host_transport(),
+               drivers::EscPosPrinterOptions{Millis{2000}, config.devices.printer_chinese, receipt_rasterizer_.get()}),
       cash_sim_(sim_cassettes(config)),
       bank_(sim_pin_key()),
       crm_(start_crm(config, pki_dir, crm_record_key_)) {
+    if (receipt_rasterizer_) {
+        receipt_reader_ = std::make_unique<ui::RasterTextReader>(ui::FontPaths::debian_default());
+        printer_sim_.set_raster_reader([reader = receipt_reader_.get()](const drivers::MonoBitmap& image) {
+            return reader->read(image);
+        });
+    }
     // Every deck card with all its accounts (a checking account, and a savings account for some),
     // so transfers between the customer's own accounts can be made.
     if (const Status added = sim::add_card_deck(bank_.bank(), opening_balance, Money{5'000'00, "CNY", 2}); !added.ok()) {

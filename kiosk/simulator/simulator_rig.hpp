@@ -33,6 +33,8 @@
 #include "kiosk/simulator/sim_customer_profiles.hpp"
 #include "sim/host/sim_bank_host.hpp"
 #include "sim/host/sim_bank_server.hpp"
+#include "ui/raster_text_reader.hpp"
+#include "ui/receipt_rasterizer.hpp"
 
 namespace kiosk {
 
@@ -107,6 +109,9 @@ private:
     sim::SimCardReader card_reader_sim_;
     sim::SimPinPad pin_pad_sim_;
     sim::SimPrinter printer_sim_;
+    // devices.printer_chinese = "raster": the kiosk draws Chinese lines, the sim printer reads them.
+    std::unique_ptr<ui::ReceiptRasterizer> receipt_rasterizer_;
+    std::unique_ptr<ui::RasterTextReader> receipt_reader_;
     drivers::MechanismCardReader card_reader_;
     drivers::EncryptingPinPad pin_pad_;
     drivers::EscPosPrinter printer_;

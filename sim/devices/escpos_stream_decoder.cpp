@@ -1,7 +1,10 @@
 // EscPosStreamDecoder (see escpos_stream_decoder.hpp).
 #include "sim/devices/escpos_stream_decoder.hpp"
 
+#include <algorithm>
 #include <cstdio>
+
+#include "drivers/printer/gb18030.hpp"
 
 namespace kiosk::sim {
 namespace {
@@ -10,6 +13,7 @@ namespace cmd = escpos_command;
 using drivers::escpos::dle;
 using drivers::escpos::eot;
 using drivers::escpos::esc;
+using drivers::escpos::fs;
 using drivers::escpos::gs;
 using drivers::escpos::lf;
 
@@ -40,8 +44,10 @@ std::optional<EscPosCommand> EscPosStreamDecoder::next() {
         }
         return cmd::Text{std::move(text)};
     }
+    if (first >= 0x80 && chinese_mode_) return chinese_text();
     switch (first) {
         case lf: drop(1); return cmd::LineFeed{};
+        case fs: return file_separator();
         case esc: return escape();
         case gs: return group_separator();
         case dle:
@@ -67,6 +73,7 @@ std::optional<EscPosCommand> EscPosStreamDecoder::escape() {
     const std::uint8_t code = buffer_[1];
     if (code == '@') {
         drop(2);
+        chinese_mode_ = false;
         return cmd::Initialize{};
     }
     if (code != 'E' && code != '-' && code != 'a' && code != 'd') {
@@ -121,6 +128,7 @@ std::optional<EscPosCommand> EscPosStreamDecoder::group_separator() {
             return cmd::Unknown{"GS V with " + hex(m)};
         }
         case '(': return qr_function();
+        case 'v': return raster_image();
         default:
             drop(2);
             return cmd::Unknown{"unknown GS " + hex(code)};
@@ -154,6 +162,65 @@ std::optional<EscPosCommand> EscPosStreamDecoder::qr_function() {
     }
     drop(5 + length);
     return command;
+}
+
+}  // namespace kiosk::sim
+
+namespace kiosk::sim {
+
+std::optional<EscPosCommand> EscPosStreamDecoder::file_separator() {
+    if (buffer_.size() < 2) return std::nullopt;
+    const std::uint8_t code = buffer_[1];
+    drop(2);
+    if (code == '&') chinese_mode_ = true;
+    if (code == '.') chinese_mode_ = false;
+    if (code == '&' || code == '.') return cmd::ChineseMode{chinese_mode_};
+    return cmd::Unknown{"unknown FS " + hex(code)};
+}
+
+// A run of whole GB18030 characters; waits for a character's last byte before decoding it.
+std::optional<EscPosCommand> EscPosStreamDecoder::chinese_text() {
+    Bytes run;
+    std::size_t at = 0;
+    while (at < buffer_.size() && buffer_[at] >= 0x80) {
+        if (at + 1 >= buffer_.size()) break;
+        const std::size_t length = drivers::gb18030_char_length(buffer_[at], buffer_[at + 1]);
+        if (length == 0) {
+            if (at > 0) break;
+            const std::uint8_t bad = buffer_[0];
+            drop(1);
+            return cmd::Unknown{"GB18030 lead byte " + hex(bad)};
+        }
+        if (at + length > buffer_.size()) break;
+        for (std::size_t i = 0; i < length; ++i) run.push_back(buffer_[at + i]);
+        at += length;
+    }
+    if (run.empty()) return std::nullopt;  // a character's bytes are still coming
+    drop(at);
+    auto text = drivers::gb18030_to_utf8(run);
+    if (!text) return cmd::Unknown{text.error().message};
+    return cmd::Text{std::move(*text)};
+}
+
+// GS v 0 m xL xH yL yH d…: (xL + 256·xH) × (yL + 256·yH) bytes of image follow.
+std::optional<EscPosCommand> EscPosStreamDecoder::raster_image() {
+    if (buffer_.size() < 8) return std::nullopt;
+    if (buffer_[2] != '0') {
+        std::string what = "unknown GS v " + hex(buffer_[2]);
+        drop(3);
+        return cmd::Unknown{std::move(what)};
+    }
+    const std::size_t row_bytes = std::size_t{buffer_[4]} | (std::size_t{buffer_[5]} << 8U);
+    const std::size_t rows = std::size_t{buffer_[6]} | (std::size_t{buffer_[7]} << 8U);
+    if (row_bytes == 0 || rows == 0 || rows > drivers::escpos::raster_max_rows) {
+        drop(8);
+        return cmd::Unknown{"GS v 0 of " + std::to_string(row_bytes) + " bytes x " + std::to_string(rows) + " rows"};
+    }
+    if (buffer_.size() < 8 + row_bytes * rows) return std::nullopt;
+    drivers::MonoBitmap image(row_bytes * 8, rows);
+    std::copy(buffer_.begin() + 8, buffer_.begin() + 8 + static_cast<std::ptrdiff_t>(row_bytes * rows), image.rows.begin());
+    drop(8 + row_bytes * rows);
+    return cmd::Raster{std::move(image)};
 }
 
 }  // namespace kiosk::sim

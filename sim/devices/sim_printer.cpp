@@ -29,6 +29,11 @@ void SimPrinter::set_powered(bool powered) {
     powered_ = powered;
 }
 
+void SimPrinter::set_raster_reader(RasterReader reader) {
+    const auto guard = link_.lock();
+    raster_reader_ = std::move(reader);
+}
+
 PaperState SimPrinter::paper() const {
     const auto guard = link_.lock();
     return paper_;
@@ -118,7 +123,7 @@ void SimPrinter::end_line() {
         paper_ = PaperState::out;
         stopped_for_paper_end_ = true;
     } else {
-        page_.lines.push_back({line_, line_style_.value_or(style_)});
+        page_.lines.push_back({line_, line_style_.value_or(style_), std::move(line_image_)});
         if (lines_left_) --*lines_left_;
         if (lines_left_ && *lines_left_ == 0) {
             paper_ = PaperState::out;
@@ -127,6 +132,21 @@ void SimPrinter::end_line() {
     }
     line_.clear();
     line_style_.reset();
+    line_image_.reset();
+}
+
+void SimPrinter::print_image(const drivers::MonoBitmap& image) {
+    if (!line_.empty()) end_line();
+    line_style_ = style_;
+    if (!raster_reader_) {
+        line_ = "[image " + std::to_string(image.width) + " x " + std::to_string(image.height) + "]";
+    } else if (auto text = raster_reader_(image); text) {
+        line_ = *text;
+    } else {
+        decode_errors_.push_back("image line unreadable: " + text.error().message);
+        line_ = "[unreadable image]";
+    }
+    line_image_ = image;
 }
 
 void SimPrinter::apply(const EscPosCommand& command) {
@@ -170,6 +190,10 @@ void SimPrinter::apply(const EscPosCommand& command) {
                         paper_ = PaperState::ok;
                     }
                 }
+            } else if constexpr (std::is_same_v<C, cmd::ChineseMode>) {
+                // The decoder already gave the GB18030 text back as UTF-8.
+            } else if constexpr (std::is_same_v<C, cmd::Raster>) {
+                print_image(c.image);
             } else if constexpr (std::is_same_v<C, cmd::StatusRequest>) {
                 answer_status(c.n);
             } else if constexpr (std::is_same_v<C, cmd::Unknown>) {

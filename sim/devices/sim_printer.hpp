@@ -8,6 +8,7 @@
 // Used by: tests/drivers/escpos_printer_test.cpp, tests/sim/sim_printer_test.cpp.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,9 +22,14 @@
 namespace kiosk::sim {
 
 struct PrintedLine {
-    std::string text;
+    std::string text;          // UTF-8; for an image, what the raster reader read from it
     drivers::LineStyle style;  // in force when the line's first character was printed
+    std::optional<drivers::MonoBitmap> image;  // a line printed as GS v 0
 };
+
+// Reads the text back from a line printed as an image (ui/'s RasterTextReader in tests); an error
+// says why it could not.
+using RasterReader = std::function<Result<std::string>(const drivers::MonoBitmap&)>;
 
 struct PrintedReceipt {
     std::vector<PrintedLine> lines;
@@ -54,6 +60,8 @@ public:
     void paper_near_end(FaultMode mode);
     void paper_out_mid_receipt(FaultMode mode, std::size_t lines);
     void set_powered(bool powered);
+    // Without a reader an image line's text is "[image W x H]".
+    void set_raster_reader(RasterReader reader);
 
     // --- what a test can see (copies: a driver may change the model meanwhile) ---
     [[nodiscard]] drivers::PaperState paper() const;
@@ -70,13 +78,16 @@ private:
     void pump();
     void apply(const EscPosCommand& command);
     void end_line();
+    void print_image(const drivers::MonoBitmap& image);
     void answer_status(std::uint8_t n);
 
     LoopbackPair link_{"sim printer"};
     EscPosStreamDecoder decoder_;
+    RasterReader raster_reader_;
     drivers::LineStyle style_;
     std::string line_;
     std::optional<drivers::LineStyle> line_style_;
+    std::optional<drivers::MonoBitmap> line_image_;
     std::string qr_data_;
     PrintedReceipt page_;
     std::vector<PrintedReceipt> receipts_;

@@ -95,6 +95,14 @@ TEST(KioskConfigHostTest, EachBadValueIsRefusedWithItsLineAndKeyNamed) {
               "test.toml:2: sim.host_transport: expected \"iso8583\" or \"in_process\", got \"tcp\"");
 }
 
+TEST(KioskConfigHostTest, ThePrinterChineseModeIsOneOfTwo) {
+    EXPECT_EQ(parse_config("", "t").devices.printer_chinese, drivers::ChineseTextMode::gb18030);
+    EXPECT_EQ(parse_config("[devices]\nprinter_chinese = \"raster\"\n", "t").devices.printer_chinese,
+              drivers::ChineseTextMode::raster);
+    EXPECT_EQ(error_of("[devices]\nprinter_chinese = \"big5\"\n"),
+              "test.toml:2: devices.printer_chinese: expected \"gb18030\" or \"raster\", got \"big5\"");
+}
+
 // A misspelt key is named as such, not as the required key it leaves unset.
 TEST(KioskConfigHostTest, AMisspeltKeyIsReportedBeforeWhatItLeavesMissing) {
     EXPECT_EQ(error_of("[host]\naddress = \"10.0.0.1\"\nport = 5443\nca_fil = \"ca.pem\"\n"),

@@ -325,5 +325,20 @@ TEST(KioskConfigTest, SurveyKeysHaveDefaultsBoundsAndReachTheFlow) {
     EXPECT_NE(error_of("[survey]\nenabled = \"yes\"\n").find("survey.enabled"), std::string::npos);
 }
 
+// [log]: only off systemd (kiosk/service/service_logging.hpp); the directory defaults to the data
+// directory's log/, sizes are bounded so a typo cannot fill the disk or keep nothing.
+TEST(KioskConfigTest, LogDirectoryAndRotation) {
+    const KioskConfig defaults = parse_config("[kiosk]\ndata_dir = \"/var/lib/kiosk\"\n", "test.toml");
+    EXPECT_EQ(defaults.log_dir(), "/var/lib/kiosk/log");
+    EXPECT_EQ(defaults.log.max_file_mb, 10);
+    EXPECT_EQ(defaults.log.max_files, 5);
+    const KioskConfig set = parse_config("[log]\ndir = \"/srv/log\"\nmax_file_mb = 50\nmax_files = 10\n", "test.toml");
+    EXPECT_EQ(set.log_dir(), "/srv/log");
+    EXPECT_EQ(set.log.max_file_mb, 50);
+    EXPECT_EQ(set.log.max_files, 10);
+    EXPECT_EQ(error_of("[log]\nmax_file_mb = 0\n"), "test.toml:2: log.max_file_mb: must be between 1 and 1024, got 0");
+    EXPECT_EQ(error_of("[log]\nmax_files = 101\n"), "test.toml:2: log.max_files: must be between 1 and 100, got 101");
+}
+
 }  // namespace
 }  // namespace kiosk
