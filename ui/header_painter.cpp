@@ -1,5 +1,6 @@
-// The header bar: bank mark and name on the left; the countdown (when a timer runs) and the
-// current language on the right, in pills, always in the same place so customers learn where to look.
+// The header bar: bank mark and name on the left; the countdown (when a timer runs), the current
+// language and "Report a problem" on the right, in pills, always in the same place so customers
+// learn where to look.
 #include <string>
 
 #include "ui/i18n.hpp"
@@ -22,6 +23,23 @@ Result<int> paint_pill(const PaintContext& p, TextRole role, std::string_view te
     return pill.x;
 }
 
+// "Report a problem": the right end of the header, light on the dark bar (grey while inert);
+// returns its left edge.
+Result<int> paint_report_problem(const PaintContext& p) {
+    const Rect& target = *p.layout.report_problem;
+    TTF_Font& font = p.fonts.font(TextRole::Small);
+    const int height = line_height(font) + 24;
+    const Rect pill{target.x + 16, (kHeaderHeight - height) / 2, kScreenWidth - kMarginX - target.x - 16, height};
+    const bool available = p.vm.report_problem == Offer::Available;
+    p.canvas.fill_rounded(pill, height / 2, available ? p.theme.header_text : p.theme.disabled_button);
+    const std::string_view label = translate("header.report_problem", p.vm.language);
+    const int width = text_width(font, label);
+    KIOSK_TRY(p.canvas.text(font, label, available ? p.theme.header_background : p.theme.disabled_button_text,
+                            pill.x + (pill.w - width) / 2, pill.y + 12 - optical_offset(font)));
+    if (width > pill.w - 2 * kPillPaddingX) return make_error("ui", "\"Report a problem\" is too long for its pill");
+    return pill.x;
+}
+
 }  // namespace
 
 Status paint_header(const PaintContext& p, std::string_view bank_name) {
@@ -29,7 +47,13 @@ Status paint_header(const PaintContext& p, std::string_view bank_name) {
     p.canvas.fill(p.layout.header, t.header_background);
     p.canvas.fill(Rect{0, kHeaderHeight, kScreenWidth, kHeaderRuleHeight}, t.header_accent);
 
-    auto language_left = paint_pill(p, TextRole::Small, language_name(p.vm.language), kScreenWidth - kMarginX);
+    int right = kScreenWidth - kMarginX;
+    if (p.layout.report_problem) {
+        auto report_left = paint_report_problem(p);
+        if (!report_left.ok()) return report_left.error();
+        right = *report_left - kPillGap;
+    }
+    auto language_left = paint_pill(p, TextRole::Small, language_name(p.vm.language), right);
     if (!language_left.ok()) return language_left.error();
     int right_free = *language_left - kPillGap;
     if (p.vm.seconds_left) {

@@ -9,6 +9,7 @@ namespace {
 
 constexpr std::array kTable = std::to_array<Translation>({
     // Header and shared pieces.
+    {"header.report_problem", "Report a problem", "报告问题"},
     {"language.english", "English", "English"},  // each language names itself in its own script
     {"language.chinese", "简体中文", "简体中文"},
     {"header.time_left", "{} s left", "剩余 {} 秒"},
@@ -230,6 +231,41 @@ constexpr std::array kTable = std::to_array<Translation>({
     {"out_of_service.devices", "A part of this machine needs attention from our staff.", "本机部分设备需要维护。"},
     {"out_of_service.storage_full", "This machine cannot record transactions right now and needs attention from our staff.",
      "本机暂时无法记录交易，需要工作人员维护。"},
+
+    // "Report a problem" (docs/ui.md § Complaints): plain words, what happens next, no blame.
+    {"complaint_offer.title", "Something went wrong. Report it?", "出了点问题。要报告吗？"},
+    {"complaint_offer.body", "We fill in what the kiosk knows. It takes less than a minute.",
+     "我们会自动填写自助机已知的信息，不到一分钟即可完成。"},
+    {"complaint.no_thanks", "No thanks", "不用了"},
+    {"complaint.report_it", "Report it", "报告问题"},
+    {"complaint_category.title", "What went wrong?", "遇到了什么问题？"},
+    {"complaint_category.body", "Choose the closest one.", "请选择最接近的一项。"},
+    {"complaint.category.cash_not_dispensed", "Cash not dispensed or wrong amount", "未出钞或金额不对"},
+    {"complaint.category.card_retained", "Card retained", "银行卡被吞"},
+    {"complaint.category.screen_not_responding", "Screen not responding", "屏幕无响应"},
+    {"complaint.category.receipt", "Receipt", "凭条问题"},
+    {"complaint.category.other", "Something else", "其他问题"},
+    {"complaint_confirm.title", "Send this report?", "发送这份报告吗？"},
+    {"complaint_confirm.body", "This is all we send. It never includes your card number.",
+     "我们只发送以下内容，绝不包含您的卡号。"},
+    {"complaint.fact.category", "Problem", "问题"},
+    {"complaint.fact.transaction", "Transaction", "交易编号"},
+    {"complaint.fact.amount", "Amount", "金额"},
+    {"complaint.fact.none", "none on this visit", "本次没有交易"},
+    {"complaint.change", "Change the problem", "更改问题"},
+    {"complaint.send", "Send", "发送"},
+    {"complaint_done.title", "Thank you. We have your report", "谢谢，我们已收到您的报告"},
+    {"complaint_done.body", "We treat it in confidence and handle it first.", "我们会保密处理，并优先跟进。"},
+    {"complaint_done.reference", "Your reference", "您的报告编号"},
+    {"complaint.slip_printing", "Printing your slip with this reference…", "正在打印带有此编号的凭条…"},
+    {"complaint.slip_printed", "Take the slip: quote this reference when you contact us.",
+     "请取走凭条，联系我们时请提供此编号。"},
+    {"complaint.scan_qr", "The printer is not working: scan the code or write the reference down.",
+     "打印机暂时无法使用：请扫描二维码或记下此编号。"},
+    {"complaint.not_recorded", "Sorry, we could not record your report. Please call us or tell the branch.",
+     "抱歉，未能记录您的报告。请致电我们或告知网点工作人员。"},
+    {"menu.complaint_in_progress", "Your report {} is being handled", "您的报告 {} 正在处理中"},
+    {"menu.complaint_resolved", "Your report {} has been resolved", "您的报告 {} 已处理完毕"},
 });
 
 }  // namespace

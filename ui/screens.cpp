@@ -43,6 +43,12 @@ constexpr std::array kScreens = std::to_array<ScreenSpec>({
     {ScreenId::AnotherTransaction, "another_transaction", "another.title", "another.body", W::None, false, false},
     {ScreenId::TransactionDone, "transaction_done", "done.title", "done.body", W::Amount, false, false, {}, 2, true},
     {ScreenId::ReceiptQr, "receipt_qr", "receipt_qr.title", "receipt_qr.body", W::QrCode, false, false},
+    {ScreenId::ComplaintOffer, "complaint_offer", "complaint_offer.title", "complaint_offer.body", W::None, false, false},
+    {ScreenId::ComplaintCategory, "complaint_category", "complaint_category.title", "complaint_category.body", W::None,
+     false, false},
+    {ScreenId::ComplaintConfirm, "complaint_confirm", "complaint_confirm.title", "complaint_confirm.body", W::Facts,
+     false, false},
+    {ScreenId::ComplaintDone, "complaint_done", "complaint_done.title", "complaint_done.body", W::QrCode, false, false},
 });
 
 constexpr std::size_t index_of(ScreenId id) {
@@ -76,6 +82,10 @@ constexpr std::size_t index_of(ScreenId id) {
         case ScreenId::AnotherTransaction: return 26;
         case ScreenId::TransactionDone: return 27;
         case ScreenId::ReceiptQr: return 28;
+        case ScreenId::ComplaintOffer: return 29;
+        case ScreenId::ComplaintCategory: return 30;
+        case ScreenId::ComplaintConfirm: return 31;
+        case ScreenId::ComplaintDone: return 32;
     }
     return 15;  // unreachable for valid enum values; out-of-range casts get "out of service"
 }

@@ -12,6 +12,7 @@
 #include "common/clock.hpp"
 #include "common/random_source.hpp"
 #include "host/host_messages.hpp"
+#include "kiosk/cx/complaint_report.hpp"
 #include "kiosk/cx/record_id.hpp"
 #include "kiosk/flow/session_outcome.hpp"
 #include "kiosk/runtime/session.hpp"
@@ -45,6 +46,11 @@ public:
     Status record_transaction(const Session& session, const TransactionRecord& transaction);
     // The outcome is recorded as its name (flow::to_string): "completed", "card_retained", …
     Status record_journey(const Session& session, ui::Language language, flow::SessionOutcome outcome);
+    // A customer's problem report: a new reference (complaint_reference.hpp, unique at this kiosk:
+    // each one is kept in kv `cx.complaint.<reference>`), the `complaint` record (priority 0),
+    // its journal line, counter and statistic, all in one transaction. Returns the reference. A
+    // category outside the five is refused (the flow refuses it first) and nothing is written.
+    Result<std::string> record_complaint(const Session& session, const ComplaintReport& report);
     // A journal-only business step (card retained, device fault, …): no CRM record.
     Status record_event(std::string_view actor, std::string_view event_type, std::string_view outcome,
                         std::string_view resource, std::string_view detail);

@@ -25,7 +25,7 @@ struct JourneyStep {
     std::optional<TimePoint> left;
 };
 
-enum class JourneyEventType { Touch, Key, Error, DeviceFault, Timeout, MoreTime, Cancel };
+enum class JourneyEventType { Touch, Key, Error, DeviceFault, Timeout, MoreTime, Cancel, Complaint };
 
 // A PIN-pad key as the journey names it: its function, never its value.
 enum class PadKey { Enter, Cancel, Clear, Backspace, Digit };
@@ -52,6 +52,8 @@ public:
     // A flow event the current state took: errors, device faults, timeouts, "more time?" answers and
     // cancels become journey events; every other event is not the journey's business.
     void observe(const flow::Event& event, TimePoint now);
+    // A problem report was sent: `category` is its payload name (no reference: the record has it).
+    void complaint(std::string_view category, TimePoint now);
     // The first transaction chosen on this visit is its task.
     void task_chosen(host::TransactionType type);
 

@@ -139,7 +139,7 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
         case StateId::Closing:
             if (!context.card_in_machine) {
                 // The card went back before the cash (card-first order): nothing left to return.
-                enter(context, StateId::ThankYou, effects);
+                enter(context, after_card_returned(context), effects);
                 return;
             }
             effects.push_back(effects::EjectCard{});
@@ -169,6 +169,20 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
         case StateId::ReceiptChoice:
         case StateId::MoreTime: break;
         case StateId::OutOfService: effects.push_back(effects::RefuseCards{}); break;
+        case StateId::ComplaintOffer:
+        case StateId::ComplaintCategory:
+        case StateId::ComplaintConfirm:
+            // Pre-filled with what the kiosk knows (never replacing the customer's own choice).
+            if (!context.complaint_category) context.complaint_category = failure_category(context);
+            if (state == StateId::ComplaintOffer) context.complaint_offered = true;
+            context.complaint_shown = true;
+            break;
+        case StateId::ComplaintDone:
+            // Only the confirm screen's guarded row leads here: the category is one of the five.
+            if (context.complaint_category) {
+                effects.push_back(effects::FileComplaint(*context.complaint_category, context.complaint_offered));
+            }
+            break;
     }
     refresh(context, effects);
 }

@@ -48,6 +48,9 @@ std::string_view to_string(EventKind kind) {
         case EventKind::ChooseCardless: return "choose_cardless";
         case EventKind::CodeEntered: return "code_entered";
         case EventKind::PhoneEntered: return "phone_entered";
+        case EventKind::ReportProblem: return "report_problem";
+        case EventKind::ComplaintCategoryChosen: return "complaint_category_chosen";
+        case EventKind::SendComplaint: return "send_complaint";
     }
     return "?";
 }

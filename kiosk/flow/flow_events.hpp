@@ -9,6 +9,7 @@
 #include "common/money.hpp"
 #include "host/host_messages.hpp"
 #include "kiosk/flow/close_reason.hpp"
+#include "kiosk/flow/complaint_category.hpp"
 #include "kiosk/flow/kind_order.hpp"
 #include "ui/view_model.hpp"
 
@@ -62,6 +63,9 @@ enum class EventKind {
     ChooseCardless,
     CodeEntered,         // the one-time code is complete (held by the runtime)
     PhoneEntered,        // the phone number is complete (held by the runtime)
+    ReportProblem,       // "Report a problem" (the header control, or "Report it" after a failure)
+    ComplaintCategoryChosen,  // payload: category
+    SendComplaint,       // the customer confirmed the report as shown
 };
 
 namespace events {
@@ -178,6 +182,16 @@ using PinMismatch = Signal<EventKind::PinMismatch>;
 using ChooseCardless = Signal<EventKind::ChooseCardless>;
 using CodeEntered = Signal<EventKind::CodeEntered>;
 using PhoneEntered = Signal<EventKind::PhoneEntered>;
+using ReportProblem = Signal<EventKind::ReportProblem>;
+
+struct ComplaintCategoryChosen {
+    static constexpr EventKind kind = EventKind::ComplaintCategoryChosen;
+    explicit ComplaintCategoryChosen(ComplaintCategory chosen) : category(chosen) {}
+    ComplaintCategory category;  // may hold a value outside the enum (a cast): the flow refuses it
+    friend bool operator==(const ComplaintCategoryChosen&, const ComplaintCategoryChosen&) = default;
+};
+
+using SendComplaint = Signal<EventKind::SendComplaint>;
 
 }  // namespace events
 
@@ -192,9 +206,10 @@ using Event = std::variant<
     events::DispenseFailed, events::CashTaken, events::AnotherYes, events::AnotherNo, events::ToggleOption,
     events::ChooseOtherAmount, events::EntryChanged, events::ChooseMiniStatement, events::ChooseTransfer,
     events::AccountChosen, events::ChooseChangePin, events::PinMismatch, events::ChooseCardless,
-    events::CodeEntered, events::PhoneEntered>;
+    events::CodeEntered, events::PhoneEntered, events::ReportProblem, events::ComplaintCategoryChosen,
+    events::SendComplaint>;
 
-static_assert(detail::one_payload_per_kind<Event, EventKind, EventKind::PhoneEntered>(),
+static_assert(detail::one_payload_per_kind<Event, EventKind, EventKind::SendComplaint>(),
               "Event lists one payload per EventKind, in EventKind order");
 
 inline EventKind kind_of(const Event& event) { return static_cast<EventKind>(event.index()); }

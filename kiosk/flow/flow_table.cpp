@@ -160,6 +160,36 @@ void another_transaction(Context& c, const Event&) {
     c.reason.reset();
 }
 
+// --- complaints (docs/flow.md § Complaints) ------------------------------------------------
+
+// "Report a problem" ends the visit the way Cancel does (the card comes back, a request that may
+// have moved money is reversed) and remembers to show the complaint screens after it.
+void report_cancelled(Context& c, const Event& e) {
+    cancelled(c, e);
+    c.report_asked = true;
+}
+void report_no_message(Context& c, const Event& e) {
+    no_message(c, e);
+    c.report_asked = true;
+}
+void report_asked(Context& c, const Event&) { c.report_asked = true; }
+void complaint_without_card(Context& c, const Event&) { c = fresh_visit(c); }
+void report_retained_card(Context& c, const Event&) { c.complaint_category = ComplaintCategory::CardRetained; }
+void category_chosen(Context& c, const Event& e) {
+    c.complaint_category = std::get<events::ComplaintCategoryChosen>(e).category;
+}
+void complaint_declined(Context&, const Event&) {}
+
+bool report_pending(const Context& c, const Event&) { return c.report_asked; }
+bool failure_to_offer(const Context& c, const Event&) {
+    return !c.report_asked && !c.complaint_shown && failure_category(c).has_value();
+}
+// A category outside the five is refused here: no row, nothing recorded.
+bool known_category(const Context&, const Event& e) {
+    return is_known(std::get<events::ComplaintCategoryChosen>(e).category);
+}
+bool category_set(const Context& c, const Event&) { return c.complaint_category && is_known(*c.complaint_category); }
+
 constexpr std::array states{
     StateId::Attract,        StateId::ReadingCard,       StateId::SessionOptions,   StateId::PinEntry,
     StateId::MainMenu,       StateId::Authorizing,       StateId::ShowBalance,      StateId::ShowStatement,
@@ -168,7 +198,8 @@ constexpr std::array states{
     StateId::CardlessPhone,  StateId::ReturningCard,     StateId::Dispensing,       StateId::TakeCash,
     StateId::ReceiptChoice,  StateId::Printing,          StateId::ShowReceiptQr,    StateId::AnotherTransaction,
     StateId::MoreTime,       StateId::Closing,           StateId::ThankYou,         StateId::CardRetained,
-    StateId::OutOfService,
+    StateId::OutOfService,   StateId::ComplaintOffer,    StateId::ComplaintCategory, StateId::ComplaintConfirm,
+    StateId::ComplaintDone,
 };
 
 using S = StateId;
@@ -210,6 +241,8 @@ const std::array table{
     go(S::Attract, E::ChooseCardless, S::CardlessCode, cardless_started),
     stay(S::Attract, E::ChooseLanguage, set_language),
     go(S::Attract, E::DevicesFailed, S::OutOfService, out_of_service),
+    // No card in: a customer whose card was kept, or who saw the screen freeze, reports anonymously.
+    go(S::Attract, E::ReportProblem, S::ComplaintCategory, complaint_without_card),
 
     go(S::ReadingCard, E::CardReadOk, S::SessionOptions),
     go(S::ReadingCard, E::CardReadFailed, S::Closing, card_unreadable),
@@ -386,19 +419,83 @@ const std::array table{
     go(S::MoreTime, E::Cancel, S::Closing, cancelled),
     go(S::MoreTime, E::Timeout, S::Closing, timed_out),
 
+    // The card is back: the complaint screens when the customer asked for them or a failure
+    // suggests them, else goodbye. (Entering Closing with no card in decides the same at once.)
+    when(S::Closing, E::CardTaken, S::ComplaintCategory, "report asked", report_pending, card_taken),
+    when(S::Closing, E::CardTaken, S::ComplaintOffer, "after a failure", failure_to_offer, card_taken),
     go(S::Closing, E::CardTaken, S::ThankYou, card_taken),
+    stay(S::Closing, E::ReportProblem, report_asked),  // the card is on its way out: report after it
     go(S::Closing, E::Timeout, S::CardRetained, card_not_taken),
     go(S::Closing, E::CardEjectFailed, S::CardRetained, card_jammed),
 
     go(S::ThankYou, E::Timeout, S::Attract),
     go(S::CardRetained, E::Timeout, S::Attract),
+    go(S::CardRetained, E::ReportProblem, S::ComplaintCategory, report_retained_card),
+
+    // Complaints: pre-filled with what the kiosk knows; every way out says goodbye (the card is out).
+    go(S::ComplaintOffer, E::ReportProblem, S::ComplaintCategory),
+    go(S::ComplaintOffer, E::Cancel, S::ThankYou, complaint_declined),
+    go(S::ComplaintOffer, E::Timeout, S::ThankYou),
+    when(S::ComplaintCategory, E::ComplaintCategoryChosen, S::ComplaintConfirm, "one of the five", known_category,
+         category_chosen),
+    go(S::ComplaintCategory, E::Cancel, S::ThankYou),
+    go(S::ComplaintCategory, E::Timeout, S::ThankYou),
+    when(S::ComplaintConfirm, E::SendComplaint, S::ComplaintDone, "category chosen", category_set),
+    go(S::ComplaintConfirm, E::ReportProblem, S::ComplaintCategory),  // "change the category"
+    go(S::ComplaintConfirm, E::Cancel, S::ThankYou),
+    go(S::ComplaintConfirm, E::Timeout, S::ThankYou),
+    go(S::ComplaintDone, E::Continue, S::ThankYou),
+    go(S::ComplaintDone, E::Timeout, S::ThankYou),
     go(S::OutOfService, E::DevicesRestored, S::Attract),
     stay(S::OutOfService, E::DevicesFailed, out_of_service),  // the reason changed (host back, door opened)
 };
 
+// "Report a problem" from every state Cancel leaves for Closing: the same row (guard, reversal)
+// with an action that also remembers the report, so the two cannot drift apart.
+std::vector<TransitionRow> with_report_rows() {
+    std::vector<TransitionRow> rows(table.begin(), table.end());
+    for (const TransitionRow& row : table) {
+        if (row.on != E::Cancel || row.to != S::Closing) continue;
+        TransitionRow report = row;
+        report.on = E::ReportProblem;
+        report.action = row.action == no_message ? report_no_message : report_cancelled;
+        rows.push_back(report);
+    }
+    return rows;
+}
+
 }  // namespace
 
-std::span<const TransitionRow> transition_table() { return table; }
+std::optional<ComplaintCategory> failure_category(const Context& context) {
+    if (!context.reason) return std::nullopt;
+    switch (context.reason->kind()) {
+        case CloseReason::DispenseFailed: return ComplaintCategory::CashNotDispensed;
+        case CloseReason::ReceiptFailed: return ComplaintCategory::Receipt;
+        case CloseReason::CardJammed:
+        case CloseReason::CardNotTaken:
+        case CloseReason::PinTriesExceeded: return ComplaintCategory::CardRetained;
+        default: return std::nullopt;
+    }
+}
+
+StateId after_card_returned(const Context& context) {
+    if (context.report_asked) return StateId::ComplaintCategory;
+    if (!context.complaint_shown && failure_category(context)) return StateId::ComplaintOffer;
+    return StateId::ThankYou;
+}
+
+std::span<const TransitionRow> transition_table() {
+    static const std::vector<TransitionRow> rows = with_report_rows();
+    return rows;
+}
+
+bool takes(const Context& context, const Event& event) {
+    for (const TransitionRow& row : transition_table()) {
+        if (row.from != context.state || row.on != kind_of(event)) continue;
+        if (row.guard == nullptr || row.guard(context, event)) return true;
+    }
+    return false;
+}
 
 std::span<const StateId> all_states() { return states; }
 
@@ -480,7 +577,9 @@ ui::ScreenId screen_for(const Context& context) {
         case StateId::ThankYou:
             // Closing with the card already out (card-first cash, cardless) ends here at once; a
             // failure still says why.
-            return transaction_failed(context) ? ui::ScreenId::TransactionFailed : ui::ScreenId::ThankYou;
+            // After the complaint screens the failure has been said: plain goodbye.
+            return transaction_failed(context) && !context.complaint_shown ? ui::ScreenId::TransactionFailed
+                                                                          : ui::ScreenId::ThankYou;
         case StateId::SessionOptions: return ui::ScreenId::SessionOptions;
         case StateId::EnterAmount: return ui::ScreenId::EnterAmount;
         case StateId::ChooseFromAccount:
@@ -499,6 +598,10 @@ ui::ScreenId screen_for(const Context& context) {
         case StateId::AnotherTransaction: return ui::ScreenId::AnotherTransaction;
         case StateId::CardRetained: return ui::ScreenId::CardRetained;
         case StateId::OutOfService: return ui::ScreenId::OutOfService;
+        case StateId::ComplaintOffer: return ui::ScreenId::ComplaintOffer;
+        case StateId::ComplaintCategory: return ui::ScreenId::ComplaintCategory;
+        case StateId::ComplaintConfirm: return ui::ScreenId::ComplaintConfirm;
+        case StateId::ComplaintDone: return ui::ScreenId::ComplaintDone;
     }
     return ui::ScreenId::OutOfService;
 }

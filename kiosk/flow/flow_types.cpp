@@ -33,6 +33,10 @@ std::string_view to_string(StateId state) {
         case StateId::CardlessCode: return "CardlessCode";
         case StateId::CardlessPhone: return "CardlessPhone";
         case StateId::ShowReceiptQr: return "ShowReceiptQr";
+        case StateId::ComplaintOffer: return "ComplaintOffer";
+        case StateId::ComplaintCategory: return "ComplaintCategory";
+        case StateId::ComplaintConfirm: return "ComplaintConfirm";
+        case StateId::ComplaintDone: return "ComplaintDone";
     }
     return "?";
 }

@@ -46,6 +46,10 @@ enum class StateId {
     CardlessCode,       // cardless withdrawal: the one-time code staged in the bank's app
     CardlessPhone,      // cardless withdrawal: the phone number the code was staged for
     ShowReceiptQr,      // e-receipt as a QR code (the printer cannot print)
+    ComplaintOffer,     // after a failure, the card back: "Something went wrong. Report it?"
+    ComplaintCategory,  // "Report a problem": what went wrong (pre-selected when the kiosk knows)
+    ComplaintConfirm,   // what will be sent: category, transaction reference, amount — never a card number
+    ComplaintDone,      // acknowledged at once: the reference, on a printed slip or as a QR code
 };
 
 // Everything the flow remembers during a session. The card itself (PAN, tracks) is not here:
@@ -74,6 +78,13 @@ struct Context {
     ui::Accessibility accessibility;                 // chosen on SessionOptions, kept for the session
     std::optional<host::AccountType> from_account;  // transfer
     std::optional<host::AccountType> to_account;
+    // "Report a problem" (docs/flow.md § Complaints): touched during the visit, so the complaint
+    // screens follow once the card is back; the category chosen or suggested by a failure; whether
+    // the kiosk offered the report after a failure; and that the complaint screens were shown.
+    bool report_asked = false;
+    std::optional<ComplaintCategory> complaint_category;
+    bool complaint_offered = false;
+    bool complaint_shown = false;
 };
 
 std::string_view to_string(StateId state);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,8 @@ public:
                                 std::string_view resource, std::string_view detail) = 0;
     virtual Status record_transaction(const Session& session, const TransactionRecord& record) = 0;
     virtual Status record_journey(const Session& session, ui::Language language, flow::SessionOutcome outcome) = 0;
+    // A problem report, committed with its journal line; returns its reference (KB-YYYYMMDD-XXXX).
+    virtual Result<std::string> record_complaint(const Session& session, const ComplaintReport& report) = 0;
     // Time in and out of service; a sink that keeps no statistics (the services' tests) ignores it.
     virtual Status record_availability(const std::vector<store::AvailabilityDelta>& /*deltas*/) { return ok_status(); }
 };
@@ -41,6 +44,9 @@ public:
     Status record_availability(const std::vector<store::AvailabilityDelta>& deltas) override {
         return cx_.record_availability(deltas);
     }
+    Result<std::string> record_complaint(const Session& session, const ComplaintReport& report) override {
+        return cx_.record_complaint(session, report);
+    }
 
 private:
     CxRecorder& cx_;
@@ -57,6 +63,8 @@ public:
     void transaction(const Session& session, const TransactionRecord& record);
     void journey(const Session& session, ui::Language language, flow::SessionOutcome outcome);
     void availability(const std::vector<store::AvailabilityDelta>& deltas);
+    // The report's reference; nullopt (and a note) when it could not be recorded.
+    std::optional<std::string> complaint(const Session& session, const ComplaintReport& report);
 
 private:
     RecordSink& sink_;

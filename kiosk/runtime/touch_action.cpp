@@ -29,6 +29,8 @@ constexpr std::array commands{
     Named<TouchCommand>{"more_time_no", TouchCommand::MoreTimeNo},
     Named<TouchCommand>{"another_yes", TouchCommand::AnotherYes},
     Named<TouchCommand>{"another_no", TouchCommand::AnotherNo},
+    Named<TouchCommand>{"report_problem", TouchCommand::ReportProblem},
+    Named<TouchCommand>{"complaint_send", TouchCommand::SendComplaint},
 };
 
 constexpr std::array languages{
@@ -45,6 +47,7 @@ constexpr std::array options{
 constexpr std::string_view kAmountPrefix = "amount_";
 constexpr std::string_view kAccountPrefix = "account_";
 constexpr std::string_view kUsualAmount = "amount_usual";
+constexpr std::string_view kComplaintPrefix = "complaint_category_";
 
 template <class T, std::size_t N>
 std::optional<T> find_value(const std::array<Named<T>, N>& table, std::string_view id) {
@@ -91,6 +94,7 @@ std::optional<TouchAction> parse_touch_action(std::string_view action) {
     if (action == kUsualAmount) return TouchAction{UsualAmount{}};
     if (const auto index = indexed(action, kAmountPrefix)) return TouchAction{AmountChoice{*index}};
     if (const auto index = indexed(action, kAccountPrefix)) return TouchAction{AccountChoice{*index}};
+    if (const auto index = indexed(action, kComplaintPrefix)) return TouchAction{ComplaintChoice{*index}};
     return std::nullopt;
 }
 
@@ -105,6 +109,7 @@ std::string action_id(const TouchAction& action) {
                           [&](AccountChoice choice) { return numbered(kAccountPrefix, choice.index); },
                           [](ui::Language language) { return find_id(languages, language); },
                           [](flow::SessionOption option) { return find_id(options, option); },
+                          [&](ComplaintChoice choice) { return numbered(kComplaintPrefix, choice.index); },
                       },
                       action);
 }
@@ -127,6 +132,8 @@ flow::Event event_for(TouchCommand command) {
         case TouchCommand::MoreTimeNo: return events::MoreTimeNo{};
         case TouchCommand::AnotherYes: return events::AnotherYes{};
         case TouchCommand::AnotherNo: return events::AnotherNo{};
+        case TouchCommand::ReportProblem: return events::ReportProblem{};
+        case TouchCommand::SendComplaint: return events::SendComplaint{};
     }
     return events::Cancel{};
 }

@@ -32,6 +32,8 @@ enum class TouchCommand {
     MoreTimeNo,
     AnotherYes,
     AnotherNo,
+    ReportProblem,   // "report_problem": the header control, "Report it", "Change" on the confirmation
+    SendComplaint,   // "complaint_send"
 };
 
 // "amount_0", "amount_1", …: the i-th fast-cash amount the screen offered.
@@ -49,10 +51,18 @@ struct AccountChoice {
     friend bool operator==(const AccountChoice&, const AccountChoice&) = default;
 };
 
+// "complaint_category_0" …: the i-th of flow::kComplaintCategories. Not checked here: the flow
+// refuses a category outside the five (an index past them becomes such a category).
+struct ComplaintChoice {
+    std::size_t index;
+    friend bool operator==(const ComplaintChoice&, const ComplaintChoice&) = default;
+};
+
 // A language button ("lang_en", "lang_zh"), an accessibility toggle ("large_text",
 // "high_contrast", "speech"), or one of the above.
 using TouchAction =
-    std::variant<TouchCommand, AmountChoice, UsualAmount, AccountChoice, ui::Language, flow::SessionOption>;
+    std::variant<TouchCommand, AmountChoice, UsualAmount, AccountChoice, ui::Language, flow::SessionOption,
+                 ComplaintChoice>;
 
 // The action an id names; nullopt for an id this kiosk does not know, or an index of more than
 // two digits (no screen offers a hundred amounts).
