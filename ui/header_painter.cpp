@@ -36,7 +36,7 @@ Result<int> paint_report_problem(const PaintContext& p) {
     const int width = text_width(font, label);
     KIOSK_TRY(p.canvas.text(font, label, available ? p.theme.header_background : p.theme.disabled_button_text,
                             pill.x + (pill.w - width) / 2, pill.y + 12 - optical_offset(font)));
-    if (width > pill.w - 2 * kPillPaddingX) return make_error("ui", "\"Report a problem\" is too long for its pill");
+    if (width > pill.w - kPillPaddingX) return make_error("ui", "\"Report a problem\" is too long for its pill");
     return pill.x;
 }
 

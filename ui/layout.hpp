@@ -45,7 +45,7 @@ struct ButtonSlot {
 
 // The header's "Report a problem" control: always the right end of the header, its whole height
 // (a target as tall as the header, 88 px, and wider than any label it carries).
-inline constexpr int kReportProblemWidth = 300;
+inline constexpr int kReportProblemWidth = 320;
 inline constexpr const char* kReportProblemAction = "report_problem";
 
 struct ScreenLayout {

@@ -14,7 +14,7 @@
 
 namespace kiosk::flow {
 
-enum class DiagramId { Legend, Overview, Withdrawal, Balance, MiniStatement, Transfer, PinChange, Cardless, Receipt };
+enum class DiagramId { Legend, Overview, Withdrawal, Balance, MiniStatement, Transfer, PinChange, Cardless, Receipt, Complaint };
 
 struct DiagramInfo {
     DiagramId id;
@@ -81,7 +81,9 @@ struct Diagram {
 // - a transaction: its first row, then every row its guards allow for it until the states other
 //   diagrams draw (the overview's, Receipt's, the legend's), where only the rows this transaction
 //   adds are followed (a wrong PIN's retry);
-// - receipt: from ReceiptChoice and AnotherTransaction for any transaction.
+// - receipt: from ReceiptChoice and AnotherTransaction for any transaction;
+// - complaint: the complaint states, and the rows into them from Closing that a report asked for
+//   or a failure adds (the overview, the legend and the transactions point at them).
 // Shared rows are never drawn outside the legend; each state drawn here lists those it follows.
 Diagram select_diagram(DiagramId id);
 

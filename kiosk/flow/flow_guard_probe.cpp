@@ -25,6 +25,7 @@ Event representative(EventKind kind) {
         case EventKind::ToggleOption: return events::ToggleOption(SessionOption::LargeText);
         case EventKind::EntryChanged: return events::EntryChanged(0);
         case EventKind::AccountChosen: return events::AccountChosen(host::AccountType::Default);
+        case EventKind::ComplaintCategoryChosen: return events::ComplaintCategoryChosen(ComplaintCategory::Other);
         default: break;
     }
     std::optional<Event> made;

@@ -66,6 +66,9 @@ std::vector<Case> every_event() {
         {events::ChooseCardless{}, E::ChooseCardless},
         {events::CodeEntered{}, E::CodeEntered},
         {events::PhoneEntered{}, E::PhoneEntered},
+        {events::ReportProblem{}, E::ReportProblem},
+        {events::ComplaintCategoryChosen(ComplaintCategory::Receipt), E::ComplaintCategoryChosen},
+        {events::SendComplaint{}, E::SendComplaint},
     };
 }
 

@@ -370,6 +370,12 @@ public:
         journeys.push_back(outcome);
         return answer;
     }
+    // The reference is the fake's: KB-<day>-TEST, counted, so two reports differ.
+    Result<std::string> record_complaint(const Session&, const ComplaintReport& report) override {
+        if (!answer.ok()) return answer.error();
+        complaints.push_back(report);
+        return "KB-20260105-T" + std::to_string(complaints.size()) + "ST";
+    }
     [[nodiscard]] const Line* find(std::string_view event) const {
         for (const Line& line : events) if (line.event == event) return &line;
         return nullptr;
@@ -379,6 +385,7 @@ public:
     std::vector<Line> events;
     int transactions = 0;
     std::vector<flow::SessionOutcome> journeys;
+    std::vector<ComplaintReport> complaints;
 };
 
 // The loop's side for one service's test: a mailbox, the ports (posted events and notes kept),
