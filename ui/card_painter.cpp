@@ -118,7 +118,7 @@ Result<int> paint_fact_lines(const PaintContext& p, int x, int y, int width) {
         const int value_x = x + label_width + 24;
         KIOSK_TRY(p.canvas.text(body, value, p.theme.title_text, value_x, y));
         if (value_x + text_width(body, value) > x + width) return make_error("ui", "a complaint fact is too long");
-        y += line_height(body) + 4;
+        y += line_height(body);
     }
     return y;
 }

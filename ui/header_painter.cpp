@@ -51,7 +51,7 @@ Status paint_header(const PaintContext& p, std::string_view bank_name) {
     if (p.layout.report_problem) {
         auto report_left = paint_report_problem(p);
         if (!report_left.ok()) return report_left.error();
-        right = *report_left - kPillGap;
+        right = *report_left - kPillGap * 3 / 4;
     }
     auto language_left = paint_pill(p, TextRole::Small, language_name(p.vm.language), right);
     if (!language_left.ok()) return language_left.error();
@@ -70,15 +70,19 @@ Status paint_header(const PaintContext& p, std::string_view bank_name) {
     p.canvas.fill_rounded(mark, 10, t.header_accent);
     p.canvas.fill_rounded(Rect{mark.x + 13, mark.y + 13, 14, 14}, 3, t.header_background);
 
-    TTF_Font& font = p.fonts.font(TextRole::Header);
+    // With the countdown, the language and "Report a problem" in large text, the name may not fit
+    // in header type: it steps down to small type (still above the 24 px floor); while a countdown
+    // runs and even that is too wide, the mark stands alone (the countdown matters more, and goes).
     const int name_x = mark.right() + 16;
+    TTF_Font& header_font = p.fonts.font(TextRole::Header);
+    TTF_Font& font = text_width(header_font, bank_name) > right_free - name_x ? p.fonts.font(TextRole::Small) : header_font;
+    const bool fits = text_width(font, bank_name) <= right_free - name_x;
+    if (!fits && p.vm.seconds_left) return ok_status();
     p.canvas.clip_to(Rect{name_x, 0, right_free - name_x, kHeaderHeight});
     const Status drawn = p.canvas.text(font, bank_name, t.header_text, name_x, (kHeaderHeight - line_height(font)) / 2 - optical_offset(font));
     p.canvas.clear_clip();
     KIOSK_TRY(drawn);
-    if (text_width(font, bank_name) > right_free - name_x) {
-        return make_error("ui", "bank name is too long for the header");
-    }
+    if (!fits) return make_error("ui", "bank name is too long for the header");
     return ok_status();
 }
 

@@ -16,7 +16,7 @@ ScreenLayout layout_screen(const ViewModel& vm) {
     ScreenLayout layout;
     layout.header = Rect{0, 0, kScreenWidth, kHeaderHeight};
     if (vm.report_problem != Offer::Hidden) {
-        layout.report_problem = Rect{kScreenWidth - kMarginX - kReportProblemWidth + 16, 0, kReportProblemWidth, kHeaderHeight};
+        layout.report_problem = Rect{kScreenWidth - kMarginX - kReportProblemWidth, 0, kReportProblemWidth, kHeaderHeight};
     }
 
     const auto columns = static_cast<std::size_t>(screen_spec(vm.screen).button_columns);
