@@ -3,6 +3,7 @@
 // number. Content that does not fit is clipped and reported, never drawn over buttons.
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "ui/card_number.hpp"
 #include "ui/i18n.hpp"
@@ -237,6 +238,7 @@ Status paint_card(const PaintContext& p) {
         width = area.x - 40 - x;
     }
 
+    bool menu_card_number = true;  // MainMenu: false when the customer's lines took its room
     auto run = [&]() -> Result<int> {
         const int y = card.y + kTopPadding;
         const ScreenText text = screen_text(p.vm);
@@ -254,22 +256,29 @@ Status paint_card(const PaintContext& p) {
                                     width);
             if (!below.ok()) return below;
         }
-        // The bank's offer on the main menu: one line in the accent colour, under the title; cut to
-        // one line so that the transaction buttons never move.
-        if (p.vm.screen == ScreenId::MainMenu && !p.vm.offer_line.empty()) {
-            TTF_Font& font = p.fonts.font(TextRole::Body);
-            const auto lines = wrap_text(p.vm.offer_line, width, [&](std::string_view piece) { return text_width(font, piece); });
-            if (!lines.empty()) {
-                KIOSK_TRY(p.canvas.text(font, std::string(lines.front()), t.accent, x, *below + 6));
-                below = *below + 6 + line_height(font);
-            }
-        }
-        // This customer's earlier reports: one line each, the same look, never a screen to dismiss.
+        // The main menu's lines under the title, in the accent colour, one line each, never a screen
+        // to dismiss: the customer's reports first, then the bank's offer, then the card number —
+        // each only while it fits, so the transaction buttons never move (in large text the six
+        // buttons leave room for one of them).
         if (p.vm.screen == ScreenId::MainMenu) {
             TTF_Font& font = p.fonts.font(TextRole::Body);
-            for (const std::string& status : p.vm.status_lines) {
-                KIOSK_TRY(p.canvas.text(font, status, t.accent, x, *below + 6));
-                if (text_width(font, status) > width) return make_error("ui", "a report's status line is too long");
+            int room = card.bottom() - kBottomPadding - *below;
+            std::vector<std::string> lines;
+            auto take = [&](std::string line) {
+                if (line.empty() || room < 6 + line_height(font)) return;
+                room -= 6 + line_height(font);
+                lines.push_back(std::move(line));
+            };
+            for (const std::string& status : p.vm.status_lines) take(status);
+            if (!p.vm.offer_line.empty()) {
+                const auto wrapped =
+                    wrap_text(p.vm.offer_line, width, [&](std::string_view piece) { return text_width(font, piece); });
+                if (!wrapped.empty()) take(std::string(wrapped.front()));
+            }
+            menu_card_number = room >= 20 + line_height(font);
+            for (const std::string& line : lines) {
+                KIOSK_TRY(p.canvas.text(font, line, t.accent, x, *below + 6));
+                if (text_width(font, line) > width) return make_error("ui", "a main menu line is too long");
                 below = *below + 6 + line_height(font);
             }
         }
@@ -292,6 +301,7 @@ Status paint_card(const PaintContext& p) {
             below = paint_widget(p, spec, x, *below + gap, width);
             if (!below.ok()) return below;
         }
+        if (!menu_card_number) return *below;
         return paint_facts(p, spec, x, *below);
     };
     const Result<int> bottom = run();

@@ -45,8 +45,8 @@ struct ButtonSlot {
 
 // The header's "Report a problem" control: always the right end of the header, its whole height
 // (a target as tall as the header, 88 px, and wider than any label it carries): the pill drawn
-// 264 px wide against the right margin, the target 16 px more to its left.
-inline constexpr int kReportProblemWidth = 280;
+// 280 px wide against the right margin, the target 16 px more to its left.
+inline constexpr int kReportProblemWidth = 296;
 inline constexpr const char* kReportProblemAction = "report_problem";
 
 struct ScreenLayout {
