@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "kiosk/runtime/complaint_screens.hpp"
 #include "kiosk/runtime/complaint_slip.hpp"
 #include "tests/kiosk/runtime/runtime_fakes.hpp"
 
@@ -36,7 +37,7 @@ protected:
     LoopHarness loop;
     CallLog log;
     FakePrinter printer{log};
-    PrinterWorker worker{"printer", printer, loop.mailbox, loop.clock};
+    RequestWorker<drivers::ReceiptPrinter> worker{"printer", printer, loop.mailbox, loop.clock};
     Session session;
     flow::Context context;
     int refreshed = 0;
@@ -112,6 +113,59 @@ TEST_F(ComplaintServiceTest, ASlipFinishingAfterTheVisitChangesNothing) {
     settle();
     EXPECT_EQ(complaints.slip(), ComplaintService::Slip::None);
     EXPECT_EQ(refreshed, 0);
+}
+
+TEST(ComplaintScreens, TheHeaderControlIsOfferedExactlyWhereTheFlowTakesIt) {
+    flow::Context context;
+    for (const auto& [state, offer] : std::vector<std::pair<flow::StateId, ui::Offer>>{
+             {flow::StateId::Attract, ui::Offer::Available},
+             {flow::StateId::MainMenu, ui::Offer::Available},
+             {flow::StateId::Closing, ui::Offer::Available},
+             {flow::StateId::CardRetained, ui::Offer::Available},
+             {flow::StateId::Dispensing, ui::Offer::Unavailable},
+             {flow::StateId::TakeCash, ui::Offer::Unavailable},
+             {flow::StateId::ReadingCard, ui::Offer::Unavailable},
+             {flow::StateId::OutOfService, ui::Offer::Hidden},
+             {flow::StateId::ComplaintCategory, ui::Offer::Hidden},
+             {flow::StateId::ComplaintDone, ui::Offer::Hidden}}) {
+        context.state = state;
+        EXPECT_EQ(report_problem_control(context), offer) << flow::to_string(state);
+    }
+}
+
+TEST(ComplaintScreens, TheMenuSaysWhereEachReportIsInTheCustomersLanguage) {
+    Session session;
+    session.complaints = {{"KB-20261202-7Q4M", ComplaintState::InProgress, 2},
+                          {"KB-20261118-K2XP", ComplaintState::Resolved, 1},
+                          {"KB-20261001-AAAA", ComplaintState::Received, 0}};
+    EXPECT_EQ(complaint_status_lines(session, ui::Language::English),
+              (std::vector<std::string>{"Your report KB-20261202-7Q4M is being handled",
+                                        "Your report KB-20261118-K2XP has been resolved"}))
+        << "at most two, newest first as the CRM sends them";
+    EXPECT_EQ(complaint_status_lines(session, ui::Language::SimplifiedChinese).front(), "您的报告 KB-20261202-7Q4M 正在处理中");
+    EXPECT_TRUE(complaint_status_lines(Session{}, ui::Language::English).empty());
+}
+
+TEST(ComplaintScreens, TheConfirmationShowsCategoryReferenceAndAmountButNoCard) {
+    Session session;
+    session.masked_pan = "401288******1881";
+    session.last_retrieval_reference = "601234004711";
+    flow::Context context;
+    context.state = flow::StateId::ComplaintConfirm;
+    context.complaint_category = ComplaintCategory::CashNotDispensed;
+    context.amount = Money{500'00, "CNY", 2};
+    ui::ViewModel vm;
+    vm.screen = ui::ScreenId::ComplaintConfirm;
+    vm.message_key = "cash.dispense_failed";
+    fill_complaint_screen(vm, context, session, {});
+    ASSERT_EQ(vm.facts.size(), 3U);
+    EXPECT_EQ(vm.facts[0].value_key, "complaint.category.cash_not_dispensed");
+    EXPECT_EQ(vm.facts[1].value, "601234004711");
+    EXPECT_EQ(vm.facts[2].amount, (Money{500'00, "CNY", 2}));
+    EXPECT_TRUE(vm.message_key.empty());
+    for (const ui::FactLine& fact : vm.facts) EXPECT_EQ(fact.value.find("1881"), std::string::npos);
+    ASSERT_EQ(vm.buttons.size(), 3U);
+    EXPECT_EQ(vm.buttons.back().action, "complaint_send");
 }
 
 }  // namespace
