@@ -324,8 +324,9 @@ TEST_F(KioskctlTest, FlowDotNamesTheDiagramsWhenTheNameIsUnknown) {
 TEST_F(KioskctlTest, FlowDiagramsListsEveryNameWithItsTitle) {
     Captured captured;
     EXPECT_EQ(run({"flow", "diagrams"}, captured), kExitOk) << captured.err.str();
-    EXPECT_EQ(line_count(captured.out.str()), 9U);
+    EXPECT_EQ(line_count(captured.out.str()), 10U);
     EXPECT_TRUE(contains(captured.out.str(), "pin-change  PIN change\n"));
+    EXPECT_TRUE(contains(captured.out.str(), "complaint  Report a problem"));
 }
 
 TEST_F(KioskctlTest, CommandLineReadsTheConfigGivenBeforeOrAfterTheCommand) {
