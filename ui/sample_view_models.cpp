@@ -45,7 +45,10 @@ ViewModel sample_view_model(ScreenId screen, Language language, Accessibility ac
             vm.tries_left = 2;
             vm.buttons = {cancel, {"try_again", "action.try_again", true}};
             break;
-        case ScreenId::CardRetained: vm.message_key = "pin.tries_exceeded"; break;
+        case ScreenId::CardRetained:
+            vm.message_key = "pin.tries_exceeded";
+            vm.buttons = {{"report_problem", "complaint.report_it", true}};
+            break;
         case ScreenId::TransactionFailed: vm.message_key = "decline.insufficient_funds"; break;
         case ScreenId::CardUnreadable: vm.message_key = "card.unreadable"; break;
         case ScreenId::MoreTime:

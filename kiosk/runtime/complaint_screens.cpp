@@ -29,6 +29,12 @@ void fill_complaint_screen(ui::ViewModel& vm, const flow::Context& context, cons
                            const ComplaintAck& ack) {
     const ui::Button cancel = button(TouchCommand::Cancel, "action.cancel");
     switch (vm.screen) {
+        case ui::ScreenId::CardRetained:
+            // The card was kept: the report is offered on the spot (the visit that knew it has ended).
+            if (flow::takes(context, flow::events::ReportProblem{})) {
+                vm.buttons = {button(TouchCommand::ReportProblem, "complaint.report_it")};
+            }
+            break;
         case ui::ScreenId::ComplaintOffer:
             // message_key stays the failure's reason: the customer sees what the kiosk saw.
             vm.buttons = {button(TouchCommand::Cancel, "complaint.no_thanks"),

@@ -24,7 +24,8 @@ struct ComplaintAck {
 // ReportProblem now; else Unavailable (the machine is working: reading, authorizing, cash moving).
 [[nodiscard]] ui::Offer report_problem_control(const flow::Context& context);
 
-// Buttons and data of the four complaint screens; other screens are left as they are.
+// Buttons and data of the four complaint screens, and CardRetained's "Report it"; other screens
+// are left as they are.
 void fill_complaint_screen(ui::ViewModel& vm, const flow::Context& context, const Session& session,
                            const ComplaintAck& ack);
 

@@ -233,5 +233,32 @@ TEST_F(ComplaintE2eTest, ReportAProblemMidVisitGivesTheCardBackFirst) {
     EXPECT_TRUE(complaint_event) << journeys.back().text;
 }
 
+TEST_F(ComplaintE2eTest, AKeptCardIsReportedFromTheRetainedScreenWithWhatItsVisitKnew) {
+    to_menu(customer());
+    touch("cancel");
+    ASSERT_EQ(state(), StateId::Closing);
+    pass(Millis(31'000));  // the card is not taken: kept
+    ASSERT_EQ(state(), StateId::CardRetained) << notes_;
+    ASSERT_FALSE(last_screen_.buttons.empty());
+    EXPECT_EQ(last_screen_.buttons.front().action, "report_problem") << "the report offered on the spot";
+    touch("report_problem");
+    ASSERT_EQ(state(), StateId::ComplaintCategory) << notes_;
+    ASSERT_GE(last_screen_.buttons.size(), 2U);
+    EXPECT_TRUE(last_screen_.buttons[1].marked) << "card retained, pre-selected";
+    touch("complaint_category_1");
+    touch("complaint_send", Millis(3'000));
+    ASSERT_EQ(state(), StateId::ComplaintDone);
+    touch("continue");
+    pass(Millis(6'000));
+    ASSERT_EQ(state(), StateId::Attract);
+    const auto complaints = opened_of_kind(*app_, *rig_, clock_, "complaint");
+    ASSERT_EQ(complaints.size(), 1U);
+    EXPECT_EQ(complaints.front().payload["category"], "card_retained");
+    EXPECT_FALSE(complaints.front().payload["pan_token"].is_null()) << "the kept card's customer, by token";
+    const auto transactions = opened_of_kind(*app_, *rig_, clock_, "journey");
+    ASSERT_GE(transactions.size(), 2U) << "the kept card's visit and the report's own";
+    EXPECT_EQ(transactions.front().payload["pan_token"], complaints.front().payload["pan_token"]);
+}
+
 }  // namespace
 }  // namespace kiosk::test
