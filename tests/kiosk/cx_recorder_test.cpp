@@ -13,6 +13,7 @@
 #include "sim/virtual_clock.hpp"
 #include "kiosk/cx/complaint_reference.hpp"
 #include "kiosk/cx/cx_day.hpp"
+#include "kiosk/cx/service_quality.hpp"
 #include "kiosk/cx/service_quality_record.hpp"
 #include "store/counters.hpp"
 #include "store/crm_data_keys.hpp"
@@ -368,6 +369,19 @@ TEST_F(CxRecorderTest, ComplaintReferencesAreNeverReusedAtTheKiosk) {
     const auto two = second.record_complaint(session_, dispense_report());
     ASSERT_TRUE(two.ok());
     EXPECT_NE(*one, *two);
+}
+
+TEST_F(CxRecorderTest, ComplaintsCountPerThousandSessionsInTheServiceQualityIndex) {
+    ASSERT_TRUE(recorder_.record_journey(session_, ui::Language::English, flow::SessionOutcome::Failed).ok());
+    ASSERT_TRUE(recorder_.record_complaint(session_, dispense_report()).ok());
+    const std::string day = utc_day(clock_.now());
+    auto rows = store::CxStats(database_).of_day(day);
+    ASSERT_TRUE(rows.ok());
+    const ServiceQuality quality = compute_service_quality(day, *rows, std::nullopt);
+    EXPECT_EQ(quality.sessions, 1);
+    EXPECT_EQ(quality.complaints, 1);
+    ASSERT_TRUE(quality.complaints_per_1000);
+    EXPECT_DOUBLE_EQ(*quality.complaints_per_1000, 1000.0);
 }
 
 }  // namespace
