@@ -235,7 +235,7 @@ constexpr std::array kTable = std::to_array<Translation>({
     // "Report a problem" (docs/ui.md § Complaints): plain words, what happens next, no blame.
     {"complaint_offer.title", "Something went wrong. Report it?", "出了点问题。要报告吗？"},
     {"complaint_offer.body", "We fill in what the kiosk knows. It takes less than a minute.",
-     "我们会自动填写自助机已知的信息，不到一分钟即可完成。"},
+     "我们会自动填写已知信息，不到一分钟即可完成。"},
     {"complaint.no_thanks", "No thanks", "不用了"},
     {"complaint.report_it", "Report it", "报告问题"},
     {"complaint_category.title", "What went wrong?", "遇到了什么问题？"},
