@@ -263,6 +263,17 @@ constexpr std::array kTable = std::to_array<Translation>({
     {"slip.available", "AVAILABLE {}", "可用余额 {}"},
     {"slip.thank_you", "THANK YOU", "谢谢惠顾"},
     {"slip.account.default", "DEFAULT", "默认账户"},
+    {"slip.complaint.received", "PROBLEM REPORT RECEIVED", "问题报告已受理"},
+    {"slip.complaint.reference", "YOUR REFERENCE", "您的报告编号"},
+    {"slip.complaint.problem", "PROBLEM {}", "问题 {}"},
+    {"slip.complaint.transaction", "TRANSACTION {}", "交易编号 {}"},
+    {"slip.complaint.quote", "QUOTE THE REFERENCE WHEN YOU CALL US.", "致电我行时请提供报告编号。"},
+    {"slip.complaint.status", "YOU WILL SEE ITS STATUS ON YOUR NEXT VISIT.", "下次使用本机时可查看处理进度。"},
+    {"slip.complaint.cash_not_dispensed", "CASH NOT DISPENSED OR WRONG AMOUNT", "未出钞或金额不对"},
+    {"slip.complaint.card_retained", "CARD RETAINED", "银行卡被吞"},
+    {"slip.complaint.screen_not_responding", "SCREEN NOT RESPONDING", "屏幕无响应"},
+    {"slip.complaint.receipt", "RECEIPT", "凭条问题"},
+    {"slip.complaint.other", "SOMETHING ELSE", "其他问题"},
     {"slip.account.savings", "SAVINGS", "储蓄账户"},
     {"slip.account.checking", "CURRENT", "活期账户"},  // as the screens name it
 

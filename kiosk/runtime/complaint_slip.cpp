@@ -1,22 +1,10 @@
 #include "kiosk/runtime/complaint_slip.hpp"
 
-#include <cctype>
-
 #include "kiosk/runtime/receipt_builder.hpp"
 #include "ui/i18n.hpp"
 
 namespace kiosk {
 
-namespace {
-
-// "cash_not_dispensed" → "CASH NOT DISPENSED"
-std::string slip_category(flow::ComplaintCategory category) {
-    std::string text(flow::to_string(category));
-    for (char& c : text) c = c == '_' ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return text;
-}
-
-}  // namespace
 
 drivers::Receipt build_complaint_slip(const ComplaintSlipFacts& facts, const ComplaintReport& report) {
     using drivers::Alignment;
@@ -25,20 +13,29 @@ drivers::Receipt build_complaint_slip(const ComplaintSlipFacts& facts, const Com
     const drivers::LineStyle large{true, false, 2, 2, Alignment::center};
     const drivers::LineStyle plain{};
 
-    drivers::Receipt slip;
-    slip.lines.push_back({facts.bank_name, title});
-    slip.lines.push_back({"PROBLEM REPORT RECEIVED", centred});
-    slip.lines.push_back({"TERMINAL " + facts.terminal_id, plain});
-    slip.lines.push_back({format_utc(facts.time), plain});
-    slip.lines.push_back({"YOUR REFERENCE", centred});
-    slip.lines.push_back({facts.reference, large});
-    slip.lines.push_back({"PROBLEM " + slip_category(report.category), plain});
+    const ui::Language language = report.language;
+    const auto text = [language](std::string_view key) { return std::string(ui::translate(key, language)); };
+    const std::string category_key = "slip.complaint." + std::string(flow::to_string(report.category));
+
+    std::vector<drivers::ReceiptLine> lines;
+    lines.push_back({facts.bank_name, title});
+    lines.push_back({text("slip.complaint.received"), centred});
+    lines.push_back({ui::fill(text("slip.terminal"), facts.terminal_id), plain});
+    lines.push_back({format_utc(facts.time), plain});
+    lines.push_back({text("slip.complaint.reference"), centred});
+    lines.push_back({facts.reference, large});
+    lines.push_back({ui::fill(text("slip.complaint.problem"), text(category_key)), plain});
     if (!report.transaction_reference.empty()) {
-        slip.lines.push_back({"TRANSACTION " + report.transaction_reference, plain});
+        lines.push_back({ui::fill(text("slip.complaint.transaction"), report.transaction_reference), plain});
     }
-    if (report.amount) slip.lines.push_back({"AMOUNT " + ui::format_money(*report.amount, ui::Language::English), plain});
-    slip.lines.push_back({"QUOTE THE REFERENCE WHEN YOU CALL US.", plain});
-    slip.lines.push_back({"YOU WILL SEE ITS STATUS ON YOUR NEXT VISIT.", plain});
+    if (report.amount) lines.push_back({ui::fill(text("slip.amount"), ui::format_money(*report.amount, language)), plain});
+    lines.push_back({text("slip.complaint.quote"), plain});
+    lines.push_back({text("slip.complaint.status"), plain});
+
+    drivers::Receipt slip;
+    for (const drivers::ReceiptLine& line : lines) {
+        for (drivers::ReceiptLine& fitted : fit_to_paper(line)) slip.lines.push_back(std::move(fitted));
+    }
     if (!facts.qr_text.empty()) slip.qr_code = facts.qr_text;
     return slip;
 }

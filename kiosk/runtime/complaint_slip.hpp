@@ -1,7 +1,7 @@
 // The slip a problem report's acknowledgement prints (docs/ui.md § Complaints): the bank, the
 // terminal, the time, the reference in large type and what was reported. No card number, no
-// name: whoever finds a lost slip learns nothing about the customer. ASCII only, as the receipts
-// (every ESC/POS code page prints it).
+// name: whoever finds a lost slip learns nothing about the customer. In the customer's language,
+// as the receipts (devices.printer_chinese says how a Chinese one is printed).
 #pragma once
 
 #include <string>

@@ -47,6 +47,18 @@ protected:
                                 session};
 };
 
+TEST_F(ComplaintServiceTest, AChineseCustomersSlipIsInChinese) {
+    context.language = ui::Language::SimplifiedChinese;
+    complaints.file(flow::effects::FileComplaint(ComplaintCategory::CashNotDispensed, true), context, true);
+    settle();
+    const std::string slip = slip_text();
+    EXPECT_NE(slip.find("问题报告已受理\n"), std::string::npos) << slip;
+    EXPECT_NE(slip.find("KB-20260105-T1ST"), std::string::npos) << slip;
+    EXPECT_NE(slip.find("问题 未出钞或金额不对\n"), std::string::npos) << slip;
+    EXPECT_NE(slip.find("金额 ¥500.00"), std::string::npos) << slip;
+    EXPECT_EQ(slip.find("1881"), std::string::npos) << slip;
+}
+
 TEST_F(ComplaintServiceTest, WhatTheKioskKnowsIsPreFilledAndNeverTheCardNumber) {
     const ComplaintReport report = complaint_report_of(ComplaintCategory::CashNotDispensed, context, session);
     EXPECT_EQ(report.transaction_reference, "000000004711") << "no host reference: the STAN, 12 digits";
