@@ -105,6 +105,9 @@ struct SimConfig {
     // Not a file key: set by `kiosk-sim` when the simulated CRM runs as its own process
     // (kiosk/simulator/external_crm.hpp); config.crm already points at it and the rig starts none.
     bool external_crm = false;
+    // Its ready file (kiosk-sim-crm serve --ready-file): the rig loads the deck's profiles into that
+    // CRM, and the kiosk fetches them from it over HTTPS as a terminal asks its bank's CRM.
+    std::filesystem::path crm_ready_file;
 };
 
 // [outbox], [store]: the outbox's size cap and the free space below which the kiosk stops taking

@@ -49,6 +49,7 @@ void use_external_crm(KioskConfig& config, const std::filesystem::path& ready_fi
         throw std::runtime_error(ready_file.string() + ": record_public_key: " + record_key.error().message);
     }
     config.crm.url = ready->url;
+    config.crm.profiles_url = ready->profiles_url;  // profiles and complaint statuses, as in production
     config.crm.ca_file = ready->ca_file;
     config.crm.client_cert = ready->client_cert_file;
     config.crm.client_key = ready->client_key_file;

@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
         if (!crm_ready.empty()) {
             kiosk::use_external_crm(config, crm_ready);
             config.sim.external_crm = true;
+            config.sim.crm_ready_file = crm_ready;
         }
         kiosk::sim::SimInstrumentOptions instruments;
         instruments.control_socket = config.control_socket_path();

@@ -15,6 +15,8 @@ class SimCustomerProfiles final : public CustomerProfiles {
 public:
     explicit SimCustomerProfiles(const security::PanTokenizer& tokenizer);
     std::optional<CustomerProfile> find(std::string_view pan_token) override;
+    // Every deck profile by token: what `kiosk --sim` loads into its simulated CRM at start.
+    [[nodiscard]] const std::map<std::string, CustomerProfile, std::less<>>& all() const { return by_token_; }
 
 private:
     std::map<std::string, CustomerProfile, std::less<>> by_token_;

@@ -1,5 +1,8 @@
 #include "kiosk/simulator/simulator_rig.hpp"
 
+#include "sim/crm/ready_file.hpp"
+#include "sim/crm/sim_crm_control_client.hpp"
+
 #include <stdexcept>
 
 #include "kiosk/app/bank_host_link.hpp"
@@ -126,7 +129,8 @@ SimulatorRig::SimulatorRig(KioskConfig& config, const std::filesystem::path& pki
                drivers::EscPosPrinterOptions{Millis{2000}, config.devices.printer_chinese, receipt_rasterizer_.get()}),
       cash_sim_(sim_cassettes(config)),
       bank_(sim_pin_key()),
-      crm_(start_crm(config, pki_dir, crm_record_key_)) {
+      crm_(start_crm(config, pki_dir, crm_record_key_)),
+      crm_ready_file_(config.sim.external_crm ? config.sim.crm_ready_file : std::filesystem::path{}) {
     if (receipt_rasterizer_) {
         receipt_reader_ = std::make_unique<ui::RasterTextReader>(ui::FontPaths::debian_default());
         printer_sim_.set_raster_reader([reader = receipt_reader_.get()](const drivers::MonoBitmap& image) {
@@ -175,7 +179,21 @@ void SimulatorRig::instrument(Runtime& runtime) {
 
 void SimulatorRig::serve_profiles(Runtime& runtime, const security::PanTokenizer& tokenizer) {
     profiles_ = std::make_unique<SimCustomerProfiles>(tokenizer);
-    runtime.attach_profiles(*profiles_);
+    if (crm_ready_file_.empty()) {
+        // The CRM in this process (tests): the runtime asks the deck directly.
+        runtime.attach_profiles(*profiles_);
+        return;
+    }
+    // `kiosk --sim`: the CRM is its own process. It gets the deck's profiles, and the kiosk fetches
+    // them from it by token (crm.profiles_url), complaint statuses included, as on a real terminal.
+    auto ready = sim::read_ready_file(crm_ready_file_);
+    if (!ready.ok()) throw std::runtime_error("simulated CRM: " + ready.error().to_string());
+    sim::SimCrmControlClient control(sim::SimCrmConnection::from(*ready));
+    for (const auto& [token, profile] : profiles_->all()) {
+        if (const Status put = control.put_profile(token, profile); !put.ok()) {
+            throw std::runtime_error("simulated CRM: loading the deck's profiles: " + put.error().to_string());
+        }
+    }
 }
 
 sim::SimDeviceSet SimulatorRig::sim_set() {

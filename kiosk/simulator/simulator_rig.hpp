@@ -126,6 +126,7 @@ private:
     std::unique_ptr<host::HostLink> tls_link_;
     SystemClock trace_clock_;
     std::unique_ptr<SimCustomerProfiles> profiles_;
+    std::filesystem::path crm_ready_file_;  // `kiosk --sim`'s CRM process; empty: the CRM in process
     std::unique_ptr<sim::SimInstruments> instruments_;  // last: its socket thread stops first
 };
 
