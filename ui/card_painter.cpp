@@ -76,29 +76,28 @@ bool shows_card_number(const PaintContext& p, const ScreenSpec& spec) {
     return spec.shows_card_number && !p.vm.masked_pan.empty();
 }
 
-// ReceiptQr, left of the code: "Reference" over the receipt's reference number.
-Result<int> paint_reference(const PaintContext& p, int x, int y, int width) {
+// A reference under its muted label, on one line, never wrapped: a reference split over two lines
+// gets typed wrong at the counter. ReceiptQr: "Reference" in body type, left of the code;
+// ComplaintDone: "Your reference" in title type.
+Result<int> paint_labelled_reference(const PaintContext& p, std::string_view label_key, TextRole role, int x, int y,
+                                     int width) {
     if (p.vm.receipt_reference.empty()) return y;
-    auto below = paint_paragraph(p, TextRole::Small, translate("receipt_qr.reference", p.vm.language),
-                                 p.theme.muted_text, x, y, width);
+    auto below = paint_paragraph(p, TextRole::Small, translate(label_key, p.vm.language), p.theme.muted_text, x, y, width);
     if (!below.ok()) return below;
-    // One line, never wrapped: a reference split over two lines gets typed wrong at the counter.
-    TTF_Font& font = p.fonts.font(TextRole::Body);
+    TTF_Font& font = p.fonts.font(role);
     KIOSK_TRY(p.canvas.text(font, p.vm.receipt_reference, p.theme.title_text, x, *below));
-    if (text_width(font, p.vm.receipt_reference) > width) return make_error("ui", "receipt reference is too long");
+    if (text_width(font, p.vm.receipt_reference) > width) {
+        return make_error("ui", "reference \"" + p.vm.receipt_reference + "\" is too long for its line");
+    }
     return *below + line_height(font);
 }
 
-// ComplaintDone: "Your reference" over the report's reference in title type, one line.
+Result<int> paint_reference(const PaintContext& p, int x, int y, int width) {
+    return paint_labelled_reference(p, "receipt_qr.reference", TextRole::Body, x, y, width);
+}
+
 Result<int> paint_complaint_reference(const PaintContext& p, int x, int y, int width) {
-    if (p.vm.receipt_reference.empty()) return y;
-    auto below = paint_paragraph(p, TextRole::Small, translate("complaint_done.reference", p.vm.language),
-                                 p.theme.muted_text, x, y, width);
-    if (!below.ok()) return below;
-    TTF_Font& font = p.fonts.font(TextRole::Title);
-    KIOSK_TRY(p.canvas.text(font, p.vm.receipt_reference, p.theme.title_text, x, *below));
-    if (text_width(font, p.vm.receipt_reference) > width) return make_error("ui", "complaint reference is too long");
-    return *below + line_height(font);
+    return paint_labelled_reference(p, "complaint_done.reference", TextRole::Title, x, y, width);
 }
 
 // ComplaintConfirm: what will be sent, a muted label and its value per line.
