@@ -179,15 +179,20 @@ void SimulatorRig::instrument(Runtime& runtime) {
 
 void SimulatorRig::serve_profiles(Runtime& runtime, const security::PanTokenizer& tokenizer) {
     profiles_ = std::make_unique<SimCustomerProfiles>(tokenizer);
-    if (crm_ready_file_.empty()) {
-        // The CRM in this process (tests): the runtime asks the deck directly.
+    std::optional<sim::SimCrmReadyFile> ready;
+    if (!crm_ready_file_.empty()) {
+        auto read = sim::read_ready_file(crm_ready_file_);
+        if (!read.ok()) throw std::runtime_error("simulated CRM: " + read.error().to_string());
+        ready = std::move(*read);
+    }
+    if (!ready || ready->control_url.empty()) {
+        // The CRM in this process (tests), or one started without --control (nobody can load
+        // profiles into it): the runtime asks the deck directly.
         runtime.attach_profiles(*profiles_);
         return;
     }
     // `kiosk --sim`: the CRM is its own process. It gets the deck's profiles, and the kiosk fetches
     // them from it by token (crm.profiles_url), complaint statuses included, as on a real terminal.
-    auto ready = sim::read_ready_file(crm_ready_file_);
-    if (!ready.ok()) throw std::runtime_error("simulated CRM: " + ready.error().to_string());
     sim::SimCrmControlClient control(sim::SimCrmConnection::from(*ready));
     for (const auto& [token, profile] : profiles_->all()) {
         if (const Status put = control.put_profile(token, profile); !put.ok()) {
