@@ -18,6 +18,7 @@
 #include "store/kv_store.hpp"
 #include "store/journal.hpp"
 #include "store/outbox.hpp"
+#include "store/record_priority.hpp"
 
 namespace kiosk {
 namespace {
@@ -274,6 +275,38 @@ TEST_F(CxRecorderTest, AnIndexOnDemandIsJournaled) {
     ASSERT_TRUE(lines.ok());
     EXPECT_EQ(lines->back().line.event_type, "service_quality");
     EXPECT_EQ(lines->back().line.resource, "2026-01-05");
+}
+
+}  // namespace
+}  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+TEST_F(CxRecorderTest, AnAlertIsOneStepOfRecordJournalAndCounterAtFirstPriority) {
+    const AlertChange change{AlertTransition::raised,
+                             {"paper_near_end", AlertSeverity::warning, "receipt paper near its end", "replace the roll"},
+                             clock_.now(), clock_.now()};
+    auto id = recorder_.record_alert(change);
+    ASSERT_TRUE(id.ok()) << id.error().to_string();
+    auto batch = store::Outbox(database_, clock_).next_batch(10);
+    ASSERT_TRUE(batch.ok());
+    ASSERT_EQ(batch->size(), 1U);
+    EXPECT_EQ(batch->front().header.kind, "alert");
+    EXPECT_EQ(batch->front().header.record_id, *id);
+    EXPECT_EQ(store::record_priority(batch->front().header.kind), store::RecordPriority::First);
+    const nlohmann::json payload = open_only_record();
+    EXPECT_EQ(payload["alert"], "paper_near_end");
+    EXPECT_EQ(payload["state"], "raised");
+    EXPECT_EQ(payload["severity"], "warning");
+    EXPECT_EQ(payload["suggested_action"], "replace the roll");
+    EXPECT_TRUE(payload["cleared_unix_ms"].is_null());
+    auto lines = store::Journal(database_).read_all();
+    ASSERT_TRUE(lines.ok());
+    ASSERT_EQ(lines->size(), 1U);
+    EXPECT_EQ(lines->front().line.event_type, "alert_raised");
+    EXPECT_EQ(lines->front().line.resource, "paper_near_end");
+    EXPECT_EQ(*store::Counters(database_).get("alerts.raised"), 1);
 }
 
 }  // namespace
