@@ -3,11 +3,12 @@
 #   make run   build, then run the kiosk on the simulator (a window with a display, else the
 #              headless demo that writes out/screens/*.png)
 #   make test  build under ASan+UBSan (g++) and with clang 14, run the whole ctest suite
+#   make deb   the release build packaged as build/kiosk_<version>_<arch>.deb (docs/deployment.md)
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 KIOSK_ARGS ?=
 
-.PHONY: run test deps build test-asan test-clang bench flow-diagram format clean
+.PHONY: run test deps build deb test-asan test-clang bench flow-diagram format clean
 
 deps:
 	@scripts/install-deps
@@ -15,6 +16,10 @@ deps:
 build: deps
 	@cmake --preset release > /dev/null
 	@cmake --build --preset release -j $(JOBS)
+
+# cpack installs what `build` made and builds nothing itself (cmake/Packaging.cmake).
+deb: build
+	@cd build && cpack -G DEB
 
 run: build
 	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \

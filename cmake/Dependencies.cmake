@@ -14,6 +14,8 @@ find_package(SDL2_image REQUIRED)
 find_package(GTest REQUIRED)
 pkg_check_modules(LIBUSB REQUIRED IMPORTED_TARGET libusb-1.0)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+# sd_notify and the journal (kiosk/service): `kiosk` as a Type=notify systemd service.
+pkg_check_modules(LIBSYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 if(KIOSK_BENCH)
   find_package(benchmark REQUIRED)
 endif()

@@ -1,7 +1,7 @@
 // Touch buttons: large rounded rectangles, label centred in at most two lines (or one line over a
 // smaller note: "Your usual", an account's balance, a toggle's On/Off). Cancel gets the quieter
 // outlined look so the way forward stands out; disabled buttons are grey and inert; the usual
-// amount gets a ring; toggles draw a switch at their right.
+// amount gets a ring; toggles draw a switch at their right; survey faces are drawn left of their label.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -22,6 +22,10 @@ constexpr int kSwitchHeight = 40;
 constexpr int kSwitchRoom = kSwitchWidth + 20;  // the switch plus air between it and the label
 constexpr int kMarkRing = 5;
 
+constexpr int kFaceRadius = 28;
+constexpr int kLargeFaceRadius = 32;
+constexpr int kFaceRoom = 16;  // air between the face and its label
+
 struct ButtonLook {
     Color fill;
     Color text;
@@ -32,7 +36,7 @@ struct ButtonLook {
 ButtonLook look_for(const ShownButton& shown, const Theme& t) {
     const Button& button = shown.button;
     if (!button.enabled) return {t.disabled_button, t.disabled_button_text, false, t.disabled_button};
-    if (button.action == "cancel") return {t.secondary_button, t.secondary_button_text, true, t.secondary_button_border};
+    if (is_way_out(button.action)) return {t.secondary_button, t.secondary_button_text, true, t.secondary_button_border};
     if (shown.marked) {
         // "Your usual": a ring in the notice colour (white in high contrast, where buttons are yellow).
         return {t.primary_button, t.primary_button_text, true, is_high_contrast(t) ? t.body_text : t.notice_border};
@@ -43,6 +47,7 @@ ButtonLook look_for(const ShownButton& shown, const Theme& t) {
 // Line one: the amount, or the translated label (+ literal data such as a masked account number).
 std::string main_label(const ShownButton& shown, Language language) {
     if (shown.amount) return format_cash(*shown.amount, language);
+    if (shown.button.label_key.empty()) return shown.data;  // a literal label: the NPS numbers
     std::string label(translate(shown.button.label_key, language));
     if (!shown.data.empty()) label += " " + shown.data;
     return label;
@@ -52,7 +57,7 @@ std::string main_label(const ShownButton& shown, Language language) {
 std::string note_label(const ShownButton& shown, Language language) {
     if (shown.amount && !shown.button.label_key.empty()) return std::string(translate(shown.button.label_key, language));
     if (shown.note_amount) return format_money(*shown.note_amount, language);
-    if (shown.on) return std::string(translate(*shown.on ? "toggle.on" : "toggle.off", language));
+    if (shown.on && !shown.chip) return std::string(translate(*shown.on ? "toggle.on" : "toggle.off", language));
     return {};
 }
 
@@ -72,6 +77,31 @@ void paint_switch(const PaintContext& p, const Rect& r, const ButtonLook& look, 
     }
 }
 
+// A face for satisfaction score 1–5: ring, two eyes and a mouth that curves from a deep frown (1)
+// through a straight line (3) to a broad smile (5). In the label's colour on the button's fill, so
+// the scores differ by shape as well as by label, never by colour alone.
+void paint_face(const PaintContext& p, const Rect& r, const ButtonLook& look, int score) {
+    const int radius = p.vm.accessibility.large_text ? kLargeFaceRadius : kFaceRadius;
+    const int cx = r.x + kLabelPaddingX + radius;
+    const int cy = r.y + r.h / 2;
+    p.canvas.fill_circle(cx, cy, radius, look.text);
+    p.canvas.fill_circle(cx, cy, radius - 4, look.fill);
+    const int eye = std::max(3, radius / 8);
+    p.canvas.fill_circle(cx - radius * 35 / 100, cy - radius * 28 / 100, eye, look.text);
+    p.canvas.fill_circle(cx + radius * 35 / 100, cy - radius * 28 / 100, eye, look.text);
+    // The mouth: y = middle - bend·(t² − ½) for t in [−1, 1]; the bend's sign makes smile or frown.
+    const double bend = (score - 3) * 0.22 * radius;
+    const double half_width = 0.5 * radius;
+    const double middle = cy + 0.34 * radius;
+    constexpr int kSteps = 24;
+    for (int i = 0; i <= kSteps; ++i) {
+        const double t = -1.0 + 2.0 * i / kSteps;
+        const double x = cx + t * half_width;
+        const double y = middle - bend * (t * t - 0.5);
+        p.canvas.fill_circle(static_cast<int>(x + 0.5), static_cast<int>(y + 0.5), 3, look.text);
+    }
+}
+
 Status paint_one(const PaintContext& p, const ShownButton& shown, const Rect& r) {
     const ButtonLook look = look_for(shown, p.theme);
     if (p.theme.shadow != p.theme.background && shown.button.enabled) {
@@ -86,11 +116,16 @@ Status paint_one(const PaintContext& p, const ShownButton& shown, const Rect& r)
         p.canvas.fill_rounded(r, kButtonRadius, look.fill);
     }
     if (shown.on) paint_switch(p, r, look, *shown.on);
+    int face_room = 0;
+    if (shown.face) {
+        paint_face(p, r, look, *shown.face);
+        face_room = 2 * (p.vm.accessibility.large_text ? kLargeFaceRadius : kFaceRadius) + kFaceRoom;
+    }
 
     TTF_Font& font = p.fonts.font(TextRole::Button);
     TTF_Font& note_font = p.fonts.font(TextRole::Small);
-    const int text_left = r.x + kLabelPaddingX;
-    const int text_width_max = r.w - 2 * kLabelPaddingX - (shown.on ? kSwitchRoom : 0);
+    const int text_left = r.x + kLabelPaddingX + face_room;
+    const int text_width_max = r.w - 2 * kLabelPaddingX - (shown.on ? kSwitchRoom : 0) - face_room;
     const std::string note = note_label(shown, p.vm.language);
     const auto lines = wrap_text(main_label(shown, p.vm.language), text_width_max,
                                  [&](std::string_view text) { return text_width(font, text); });

@@ -224,6 +224,27 @@ constexpr std::array kTable = std::to_array<Translation>({
      "打印机暂不可用。请用手机扫描二维码保存电子凭条。"},
     {"receipt_qr.reference", "Reference", "凭条编号"},
 
+    // The post-transaction survey: one question, a follow-up only after a low score.
+    {"survey.title", "How was your visit today?", "您对本次服务满意吗？"},
+    {"survey.body", "Touch a face, or Skip. It takes a few seconds.", "请轻触一个表情，或选择“跳过”。只需几秒钟。"},
+    {"survey.csat.1", "Very poor", "很不满意"},
+    {"survey.csat.2", "Poor", "不满意"},
+    {"survey.csat.3", "OK", "一般"},
+    {"survey.csat.4", "Good", "满意"},
+    {"survey.csat.5", "Excellent", "很满意"},
+    {"survey.skip", "Skip", "跳过"},
+    {"survey.done", "Done", "完成"},
+    {"survey_reasons.title", "Sorry. What went wrong?", "很抱歉。哪里让您不满意？"},
+    {"survey_reasons.body", "Choose any that apply, then Done.", "可选择多项，然后点击“完成”。"},
+    {"survey.reason.waiting", "Waiting", "等候太久"},
+    {"survey.reason.hard_to_use", "Hard to use", "操作不便"},
+    {"survey.reason.cash", "Cash", "现金"},
+    {"survey.reason.card", "Card", "银行卡"},
+    {"survey.reason.receipt", "Receipt", "凭条"},
+    {"survey.reason.other", "Other", "其他"},
+    {"survey_nps.title", "Would you recommend us?", "您会向亲友推荐我们吗？"},
+    {"survey_nps.body", "0 = not at all, 10 = very likely.", "0 表示完全不会，10 表示非常愿意。"},
+
     // The printed receipt (capitals in English, as receipts are; "{}" filled in order).
     {"slip.balance", "BALANCE INQUIRY", "余额查询"},
     {"slip.withdrawal", "CASH WITHDRAWAL", "取款"},

@@ -122,6 +122,15 @@ ViewModel sample_view_model(ScreenId screen, Language language, Accessibility ac
             vm.receipt_reference = "K7QX-20261123-004217";
             vm.buttons = {{"continue", "action.continue", true}};
             break;
+        case ScreenId::Survey: vm.buttons = {{"survey_skip", "survey.skip", true}}; break;
+        case ScreenId::SurveyReasons:
+            for (const char* tag : {"waiting", "hard_to_use", "cash", "card", "receipt", "other"}) {
+                const std::string name(tag);
+                vm.chips.push_back({{"survey_reason_" + name, "survey.reason." + name, true}, name == "waiting" || name == "cash"});
+            }
+            vm.buttons = {{"survey_done", "survey.done", true}, {"survey_skip", "survey.skip", true}};
+            break;
+        case ScreenId::SurveyNps: vm.buttons = {{"survey_skip", "survey.skip", true}}; break;
     }
     return vm;
 }

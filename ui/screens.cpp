@@ -43,6 +43,12 @@ constexpr std::array kScreens = std::to_array<ScreenSpec>({
     {ScreenId::AnotherTransaction, "another_transaction", "another.title", "another.body", W::None, false, false},
     {ScreenId::TransactionDone, "transaction_done", "done.title", "done.body", W::Amount, false, false, {}, 2, true},
     {ScreenId::ReceiptQr, "receipt_qr", "receipt_qr.title", "receipt_qr.body", W::QrCode, false, false},
+    // Five faces and Skip in two rows of three; six tags, Done and Skip in three; 0–10 and Skip in
+    // three rows of four.
+    {ScreenId::Survey, "survey", "survey.title", "survey.body", W::None, false, false, {}, 3},
+    {ScreenId::SurveyReasons, "survey_reasons", "survey_reasons.title", "survey_reasons.body", W::None, false, false,
+     {}, 3},
+    {ScreenId::SurveyNps, "survey_nps", "survey_nps.title", "survey_nps.body", W::None, false, false, {}, 4},
 });
 
 constexpr std::size_t index_of(ScreenId id) {
@@ -76,6 +82,9 @@ constexpr std::size_t index_of(ScreenId id) {
         case ScreenId::AnotherTransaction: return 26;
         case ScreenId::TransactionDone: return 27;
         case ScreenId::ReceiptQr: return 28;
+        case ScreenId::Survey: return 29;
+        case ScreenId::SurveyReasons: return 30;
+        case ScreenId::SurveyNps: return 31;
     }
     return 15;  // unreachable for valid enum values; out-of-range casts get "out of service"
 }

@@ -5,7 +5,7 @@
 namespace kiosk::ui {
 namespace {
 
-ShownButton plain(Button button) { return ShownButton{std::move(button), {}, {}, {}, {}, false}; }
+ShownButton plain(Button button) { return ShownButton{std::move(button), {}, {}, {}, {}, false, {}, false}; }
 
 void add_transaction(std::vector<ShownButton>& out, Offer offer, const char* action, const char* label_key) {
     if (offer == Offer::Hidden) return;
@@ -64,7 +64,38 @@ void add_session_options(std::vector<ShownButton>& out, const ViewModel& vm) {
     add_toggle(out, "speech", "options.speech", vm.accessibility.speech);
 }
 
+// The five faces, worst to best, left to right (the order every satisfaction scale reads).
+void add_faces(std::vector<ShownButton>& out) {
+    for (int score = 1; score <= 5; ++score) {
+        ShownButton face = plain(Button{survey_csat_action(score), "survey.csat." + std::to_string(score), true});
+        face.face = score;
+        out.push_back(std::move(face));
+    }
+}
+
+void add_chips(std::vector<ShownButton>& out, const ViewModel& vm) {
+    for (const Chip& chip : vm.chips) {
+        ShownButton toggle = plain(chip.button);
+        toggle.on = chip.on;
+        toggle.chip = true;
+        out.push_back(std::move(toggle));
+    }
+}
+
+// 0–10 as plain numbers: the scale's meaning is the screen's instruction.
+void add_nps(std::vector<ShownButton>& out) {
+    for (int score = 0; score <= 10; ++score) {
+        ShownButton number = plain(Button{survey_nps_action(score), "", true});
+        number.data = std::to_string(score);
+        out.push_back(std::move(number));
+    }
+}
+
 }  // namespace
+
+std::string survey_csat_action(int score) { return "survey_csat_" + std::to_string(score); }
+
+std::string survey_nps_action(int score) { return "survey_nps_" + std::to_string(score); }
 
 std::string fast_cash_action(std::size_t index) { return "amount_" + std::to_string(index); }
 
@@ -79,6 +110,9 @@ std::vector<ShownButton> shown_buttons(const ViewModel& vm) {
         case ScreenId::WithdrawalAmount: add_amounts(out, vm); break;
         case ScreenId::AccountChoice: add_accounts(out, vm); break;
         case ScreenId::SessionOptions: add_session_options(out, vm); break;
+        case ScreenId::Survey: add_faces(out); break;
+        case ScreenId::SurveyReasons: add_chips(out, vm); break;
+        case ScreenId::SurveyNps: add_nps(out); break;
         default: break;
     }
     for (const Button& button : vm.buttons) out.push_back(plain(button));

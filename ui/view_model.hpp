@@ -42,6 +42,10 @@ enum class ScreenId {
     AnotherTransaction,// "Would you like another transaction?"
     TransactionDone,   // generic success: title key in `message_key` ("done.transfer"), optional `amount`
     ReceiptQr,         // e-receipt as a QR code (`qr_text`) and its reference (`receipt_reference`)
+    // The post-transaction survey (docs/ui.md, "The survey"): every screen has a one-touch Skip.
+    Survey,            // satisfaction: five faces 1–5, each drawn and labelled ("survey_csat_1" …)
+    SurveyReasons,     // after a low score: the reason tags as chips (`chips`), Done
+    SurveyNps,         // 0–10 ("survey_nps_0" …)
 };
 
 enum class Language { English, SimplifiedChinese };
@@ -82,6 +86,12 @@ struct AccountOption {
     std::optional<Money> balance;
 };
 
+// SurveyReasons: a tag the customer may choose (several may be), drawn as a toggle.
+struct Chip {
+    Button button;
+    bool on = false;
+};
+
 // MiniStatement: one entry.
 struct StatementLine {
     std::string date;             // as the host gives it, e.g. "2026-11-20"
@@ -117,6 +127,7 @@ struct ViewModel {
     std::vector<StatementLine> statement;   // MiniStatement: up to 10, newest first
     std::string qr_text;                    // ReceiptQr: receipt URL/reference — never card data
     std::string receipt_reference;          // ReceiptQr: the reference, printed under the code
+    std::vector<Chip> chips;                // SurveyReasons: the reason tags, before `buttons` (Done, Skip)
 
     // Set by the runtime: which showing of a screen this is. A new screen (or a new state showing the
     // same screen) has a new generation; touches report the generation they were made on.

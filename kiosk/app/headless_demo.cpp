@@ -55,9 +55,12 @@ int run_headless_demo(KioskConfig config, const sim::SimInstrumentOptions& instr
                 : std::string("bank host in process"))
         << "\n";
     for (const std::string& notice : app.host_certificate_notices()) out << "bank host certificate: " << notice << "\n";
-    // Alice reads large text; Li then withdraws the second fast-cash amount the cassettes can pay.
-    const DemoCustomer alice{"visa-alice", ui::Language::English, true, true, std::nullopt};
-    const DemoCustomer li{"unionpay-li", ui::Language::SimplifiedChinese, true, false, 1};
+    // Alice reads large text and is pleased; Li then withdraws the second fast-cash amount the
+    // cassettes can pay, and says it took too long (a low score and its reason).
+    DemoCustomer alice{"visa-alice", ui::Language::English, true, true, std::nullopt};
+    alice.survey_score = 5;
+    DemoCustomer li{"unionpay-li", ui::Language::SimplifiedChinese, true, false, 1};
+    li.survey_score = 2;
     const DemoResult result = demo.run({alice, li});
     out << saved << " screens saved to " << config.screens_dir.string() << "\n";
     if (sim::SimBankServer* server = rig.bank_server(); server != nullptr) {

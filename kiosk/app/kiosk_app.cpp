@@ -88,6 +88,8 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     parts.one_device_thread = environment_.one_device_thread;
     runtime_ = std::make_unique<Runtime>(std::move(parts), flow::Flow(config_.flow));
     runtime_->watch_storage([this] { return storage_guard_.problem(); });
+    survey_gate_ = std::make_unique<SurveyGate>(config_.survey, environment_.random);
+    runtime_->attach_survey(*survey_gate_);
     profile_cache_ = std::make_unique<ProfileCache>(database_, *sealer_, environment_.random, environment_.clock,
                                                     config_.kiosk_id, config_.crm.profile_cache_keep);
     if (auto pruned = profile_cache_->prune(); !pruned.ok()) {

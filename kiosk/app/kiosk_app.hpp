@@ -88,6 +88,7 @@ private:
     std::unique_ptr<StanCounter> stans_;
     std::unique_ptr<ProfileCache> profile_cache_;
     std::unique_ptr<crm::ProfileClient> profile_client_;  // only with crm.profiles_url; outlives the runtime's worker
+    std::unique_ptr<SurveyGate> survey_gate_;  // config_.survey; outlives the runtime
     std::unique_ptr<Runtime> runtime_;
     std::unique_ptr<HealthWatch> health_;
     std::unique_ptr<fleet::FleetReporter> fleet_;  // before the uploader: stopped after it

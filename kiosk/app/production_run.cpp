@@ -11,6 +11,9 @@
 #include "kiosk/app/note_log.hpp"
 #include "kiosk/app/screen_saving_display.hpp"
 #include "kiosk/hardware/hardware_devices.hpp"
+#include "kiosk/service/service_logging.hpp"
+#include "kiosk/service/service_status.hpp"
+#include "kiosk/service/systemd_notifier.hpp"
 #include "security/os_random.hpp"
 #include "ui/display.hpp"
 #include "ui/offscreen_display.hpp"
@@ -118,6 +121,8 @@ void require_production_config(const KioskConfig& config) {
 
 int run_production(const KioskConfig& config, const ProductionOptions& options, const StopSignals& stop) {
     require_production_config(config);
+    const std::string log_destination = service::install_service_logging(config);
+    service::SystemdNotifier systemd = service::SystemdNotifier::from_environment();
     SystemClock clock;
     security::OsRandom random;
     hardware::HardwareDevices devices(config.devices, clock);
@@ -126,8 +131,8 @@ int run_production(const KioskConfig& config, const ProductionOptions& options, 
     NoteLog notes(clock, [](const std::string& line) { spdlog::warn("{}", line); });  // outlives the runtime
     KioskApp app(config, KioskEnvironment{clock, random, devices.devices(), *host, display.display(), false});
 
-    spdlog::info("kiosk {} on hardware: bank host {}:{}, CRM {}, display {}", config.kiosk_id, config.host.address,
-                 config.host.port, config.crm.url, display.description());
+    spdlog::info("kiosk {} on hardware: bank host {}:{}, CRM {}, display {}, log to {}", config.kiosk_id,
+                 config.host.address, config.host.port, config.crm.url, display.description(), log_destination);
     for (const std::string& notice : app.host_certificate_notices()) spdlog::warn("bank host certificate: {}", notice);
     journal(app.cx(), "kiosk_started", config.kiosk_id, "on hardware: " + report_devices(devices));
 
@@ -137,8 +142,14 @@ int run_production(const KioskConfig& config, const ProductionOptions& options, 
     runtime.start();
     while (!stop.requested() && !runtime.quit_requested) {
         runtime.tick();
+        // Ready for systemd once the fitness monitor's first round has read every device (absent
+        // ones included: the kiosk is up, out of service, and says why in STATUS=). The watchdog is
+        // pinged here, on the loop thread, so a loop that hangs stops the pings.
+        if (runtime.device_health()) systemd.report(service::service_status_line(runtime.fitness()));
+        systemd.on_turn(clock.now());
         std::this_thread::sleep_for(tick_period);
     }
+    systemd.stopping();
     spdlog::info("kiosk {}: stopping ({})", config.kiosk_id, stop.requested() ? "stop signal" : "window closed");
     app.uploader().stop();
     journal(app.cx(), "kiosk_stopped", config.kiosk_id, stop.requested() ? "stop signal" : "window closed");

@@ -249,6 +249,19 @@ void validate_fleet(const Reader& reader, const FleetConfig& fleet) {
     if (fleet.client_key.empty()) reader.fail("fleet.client_key", "required when fleet.mqtt_host is set (mutual TLS)");
 }
 
+// [survey] (docs/configuration.md): the whole survey must fit in 10 s, the promise.
+void read_survey(Reader& reader, KioskConfig& config) {
+    SurveyConfig& survey = config.survey;
+    survey.enabled = reader.boolean("survey.enabled", survey.enabled);
+    const auto days = std::chrono::duration_cast<std::chrono::hours>(survey.period).count() / 24;
+    survey.period = std::chrono::hours(24 * reader.integer("survey.period_days", days, 1, 366));
+    survey.nps_sample_percent =
+        static_cast<int>(reader.integer("survey.nps_sample_percent", survey.nps_sample_percent, 0, 100));
+    reader.seconds("survey.time_limit_s", survey.time_limit, 10);
+    reader.seconds("survey.skip_when_longer_than_s", survey.skip_when_longer_than, 3600);
+    config.flow.survey_time_limit = survey.time_limit;
+}
+
 // Every key the kiosk knows, read into `config`: this is the list an unknown key is checked against.
 void read_every_key(Reader& reader, KioskConfig& config) {
     reader.string("kiosk.id", config.kiosk_id);
@@ -281,12 +294,16 @@ void read_every_key(Reader& reader, KioskConfig& config) {
     read_usb_id(reader, "devices.dispenser_usb", config.devices.dispenser);
     read_usb_id(reader, "devices.sensors_usb", config.devices.sensors);
     read_flow(reader, config.flow);
+    read_survey(reader, config);
     reader.string("receipts.e_receipt_url", config.e_receipt_url);
     read_sim_cassettes(reader, config);
     read_host(reader, config.host);
     read_host_transport(reader, config.sim.host_transport);
     read_alerts(reader, config.alerts);
     read_fleet(reader, config.fleet);
+    reader.path("log.dir", config.log.dir);
+    config.log.max_file_mb = reader.integer("log.max_file_mb", config.log.max_file_mb, 1, 1024);
+    config.log.max_files = reader.integer("log.max_files", config.log.max_files, 1, 100);
 }
 
 // What holds across keys, and the defaults' checks. After the unknown-key check, so that a

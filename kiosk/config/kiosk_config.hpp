@@ -14,6 +14,7 @@
 
 #include "common/clock.hpp"
 #include "drivers/printer/chinese_text_mode.hpp"
+#include "kiosk/cx/survey_config.hpp"
 #include "kiosk/flow/flow_config.hpp"
 #include "security/crm_record_key.hpp"
 
@@ -140,6 +141,14 @@ struct FleetConfig {
     [[nodiscard]] bool enabled() const { return !mqtt_host.empty(); }
 };
 
+// [log]: where the kiosk logs when it is not run by systemd (under systemd it logs to the journal):
+// JSON lines, one object per line, in files rotated by size (docs/deployment.md, "Logs").
+struct LogConfig {
+    std::filesystem::path dir;      // log.dir; empty: <data_dir>/log
+    std::int64_t max_file_mb = 10;  // log.max_file_mb: a file is rotated when it would pass this
+    std::int64_t max_files = 5;     // log.max_files: rotated files kept besides the current one
+};
+
 struct KioskConfig {
     std::string kiosk_id = "SIM-0001";
     std::string bank_name = "Kiosk Bank";
@@ -156,11 +165,15 @@ struct KioskConfig {
     StoreConfig store;
     AlertsConfig alerts;
     FleetConfig fleet;
+    // [survey]: the post-transaction survey; its time limit is also flow.survey_time_limit.
+    SurveyConfig survey;
+    LogConfig log;
 
     [[nodiscard]] std::filesystem::path database_path() const { return data_dir / "kiosk.db"; }
     // Where `kiosk --sim` serves the simulator's control socket and `kioskctl sim` looks for it.
     [[nodiscard]] std::filesystem::path control_socket_path() const { return data_dir / "control.sock"; }
     [[nodiscard]] std::filesystem::path keys_path() const { return data_dir / "keys"; }
+    [[nodiscard]] std::filesystem::path log_dir() const { return log.dir.empty() ? data_dir / "log" : log.dir; }
 };
 
 // Reads and validates a config file; throws ConfigError naming the file (and line and key) on any

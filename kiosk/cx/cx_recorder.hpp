@@ -14,6 +14,7 @@
 #include "host/host_messages.hpp"
 #include "kiosk/cx/record_id.hpp"
 #include "kiosk/flow/session_outcome.hpp"
+#include "kiosk/flow/survey_answers.hpp"
 #include "kiosk/health/alert_monitor.hpp"
 #include "kiosk/runtime/session.hpp"
 #include "security/journal_chain.hpp"
@@ -34,6 +35,18 @@ struct TransactionRecord {
     std::string reference;
 };
 
+// One shown survey (docs/cx-records.md, `survey`): the flow's answers with when it was shown.
+struct SurveyRecord {
+    flow::SurveyAnswers answers;  // status set
+    ui::Language language = ui::Language::English;
+    TimePoint shown;
+    Millis duration{0};
+};
+
+// The kv key that remembers when a card token was last shown a survey (Unix ms), written with
+// each survey record: the survey gate's period is kept across restarts.
+std::string survey_last_asked_key(std::string_view pan_token);
+
 // The payloads' schema version (docs/cx-records.md), in every record's header.
 inline constexpr std::uint32_t kCxPayloadSchemaVersion = 2;
 
@@ -46,6 +59,13 @@ public:
     Status record_transaction(const Session& session, const TransactionRecord& transaction);
     // The outcome is recorded as its name (flow::to_string): "completed", "card_retained", …
     Status record_journey(const Session& session, ui::Language language, flow::SessionOutcome outcome);
+    // The survey record, its journal line, its counters and the token's "last asked" in one
+    // transaction. Refuses (writes nothing) a survey without a status, a score outside 1–5 or
+    // 0–10, an unknown or repeated reason, or reasons without a low score: the flow never asks
+    // for one, and a wrong answer must not reach the bank's statistics.
+    Status record_survey(const Session& session, const SurveyRecord& survey);
+    // When this token was last shown a survey; nullopt when never (or no token).
+    Result<std::optional<TimePoint>> last_survey_asked(std::string_view pan_token);
     // A journal-only business step (card retained, device fault, …): no CRM record.
     Status record_event(std::string_view actor, std::string_view event_type, std::string_view outcome,
                         std::string_view resource, std::string_view detail);

@@ -38,6 +38,7 @@ std::string_view to_string(JourneyEventType type) {
         case JourneyEventType::Timeout: return "timeout";
         case JourneyEventType::MoreTime: return "more_time";
         case JourneyEventType::Cancel: return "cancel";
+        case JourneyEventType::Survey: return "survey";
     }
     return "touch";
 }
@@ -79,8 +80,19 @@ void JourneyLog::task_chosen(host::TransactionType type) {
     if (!task_) task_ = type;
 }
 
+void JourneyLog::survey(std::string_view detail, TimePoint now) {
+    add(JourneyEventType::Survey, now, {}, std::string(detail));
+}
+
+bool JourneyLog::survey_shown() const {
+    const std::optional<ui::ScreenId> screen = current_screen();
+    return screen == ui::ScreenId::Survey || screen == ui::ScreenId::SurveyReasons || screen == ui::ScreenId::SurveyNps;
+}
+
 void JourneyLog::observe(const flow::Event& event, TimePoint now) {
-    switch (flow::kind_of(event)) {
+    const EventKind kind = flow::kind_of(event);
+    if ((kind == EventKind::Cancel || kind == EventKind::Timeout) && survey_shown()) return;
+    switch (kind) {
         case EventKind::Cancel:
             add(JourneyEventType::Cancel, now);
             left_on_ = current_screen();
@@ -148,6 +160,14 @@ int JourneyLog::error_count() const {
     return static_cast<int>(std::count_if(events_.begin(), events_.end(), [](const JourneyEvent& event) {
         return event.type == JourneyEventType::Error || event.type == JourneyEventType::DeviceFault;
     }));
+}
+
+bool JourneyLog::had_failure() const {
+    return std::any_of(events_.begin(), events_.end(), [](const JourneyEvent& event) {
+        if (event.type == JourneyEventType::DeviceFault) return true;
+        return event.type == JourneyEventType::Error && event.detail != "wrong_pin" &&
+               event.detail != "amount_refused" && event.detail != "new_pin_mismatch";
+    });
 }
 
 int JourneyLog::timeout_count() const {

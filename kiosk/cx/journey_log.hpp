@@ -25,7 +25,7 @@ struct JourneyStep {
     std::optional<TimePoint> left;
 };
 
-enum class JourneyEventType { Touch, Key, Error, DeviceFault, Timeout, MoreTime, Cancel };
+enum class JourneyEventType { Touch, Key, Error, DeviceFault, Timeout, MoreTime, Cancel, Survey };
 
 // A PIN-pad key as the journey names it: its function, never its value.
 enum class PadKey { Enter, Cancel, Clear, Backspace, Digit };
@@ -35,7 +35,8 @@ struct JourneyEvent {
     std::optional<ui::ScreenId> screen;  // the screen shown when it happened (none before the first)
     JourneyEventType type = JourneyEventType::Touch;
     std::string control;  // Touch: the button's action id; Key: the key's function
-    std::string detail;   // Error: which; DeviceFault: the device; MoreTime: "yes"/"no"
+    std::string detail;   // Error: which; DeviceFault: the device; MoreTime: "yes"/"no";
+                          // Survey: "shown", then "answered", "skipped" or "timed_out"
 };
 
 class JourneyLog {
@@ -52,6 +53,10 @@ public:
     // A flow event the current state took: errors, device faults, timeouts, "more time?" answers and
     // cancels become journey events; every other event is not the journey's business.
     void observe(const flow::Event& event, TimePoint now);
+    // The post-transaction survey was shown, or ended ("answered", "skipped", "timed_out"). While a
+    // survey screen is shown, its timer and the pad's cancel are the survey's, not the visit's:
+    // observe() counts neither as a timeout or a cancel of the journey.
+    void survey(std::string_view detail, TimePoint now);
     // The first transaction chosen on this visit is its task.
     void task_chosen(host::TransactionType type);
 
@@ -66,6 +71,9 @@ public:
     [[nodiscard]] std::string_view task() const;
     [[nodiscard]] int error_count() const;
     [[nodiscard]] int timeout_count() const;
+    // Something the kiosk or the bank got wrong: a device fault, a decline, the host unavailable,
+    // an unreadable card (not the customer's own slips: a wrong PIN, a refused amount, a mismatch).
+    [[nodiscard]] bool had_failure() const;
     // The screen a visit that ended `outcome` was abandoned on: the screen of its last cancel or
     // timeout (a "more time?" prompt counts for the screen it interrupted) when the customer
     // cancelled, timed out or walked away from the card; none for a completed visit or a failure
@@ -75,6 +83,7 @@ public:
 private:
     void add(JourneyEventType type, TimePoint now, std::string control = {}, std::string detail = {});
     [[nodiscard]] std::optional<ui::ScreenId> current_screen() const;
+    [[nodiscard]] bool survey_shown() const;
 
     std::vector<JourneyStep> steps_;
     std::vector<JourneyEvent> events_;

@@ -138,8 +138,9 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
             break;
         case StateId::Closing:
             if (!context.card_in_machine) {
-                // The card went back before the cash (card-first order): nothing left to return.
-                enter(context, StateId::ThankYou, effects);
+                // The card went back before the cash (card-first order): nothing left to return,
+                // so the customer has everything now and may be asked the survey.
+                enter(context, survey_due(context) ? StateId::Survey : StateId::ThankYou, effects);
                 return;
             }
             effects.push_back(effects::EjectCard{});
@@ -148,7 +149,16 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
         case StateId::Dispensing:
             if (context.amount) effects.push_back(effects::DispenseCash(*context.amount));
             break;
-        case StateId::ThankYou: effects.push_back(effects::EndSession{}); break;
+        case StateId::ThankYou:
+            // The survey's record goes before the journey's: the journey ends with the survey.
+            if (context.survey && context.survey->status) effects.push_back(effects::RecordSurvey(*context.survey));
+            effects.push_back(effects::EndSession{});
+            break;
+        case StateId::Survey: context.survey = SurveyAnswers{}; break;
+        case StateId::SurveyNps:
+            if (context.survey) context.survey->nps_asked = true;  // always: Survey came first
+            break;
+        case StateId::SurveyReasons: break;
         case StateId::CardRetained:
             if (context.card_in_machine) {
                 effects.push_back(effects::RetainCard{});
@@ -179,6 +189,8 @@ void Flow::refresh(const Context& context, std::vector<Effect>& effects) const {
 }
 
 void Flow::start_timer(const Context& context, std::vector<Effect>& effects) const {
+    // The survey has one timer for all its screens: the follow-ups leave Survey's running.
+    if (context.state == StateId::SurveyReasons || context.state == StateId::SurveyNps) return;
     const std::optional<Millis> timeout = config_.timeout_for(context.state, context.accessibility.speech);
     if (!timeout) {
         effects.push_back(effects::CancelStateTimer{});

@@ -49,6 +49,10 @@ struct FlowConfig {
     std::string currency = "CNY";  // ISO 4217; its exponent comes from the table (common/currency.hpp)
     // Typed amounts (other amount, transfer): at most this many digits of whole units.
     int max_amount_digits = 6;
+    // The whole survey's one timer (survey.time_limit_s, at most 10 s): it starts on the first
+    // survey screen and runs on through the follow-ups. Not stretched in a speech session: the
+    // survey promises to take no more than this, and it is never in the customer's way.
+    Millis survey_time_limit{10'000};
 
     // Minor units per major unit of `currency`, from the ISO 4217 table. An unknown code is a
     // configuration error: std::invalid_argument naming it.
@@ -58,6 +62,7 @@ struct FlowConfig {
 
     // The state's timer, stretched in a speech session; nullopt when the state has none.
     [[nodiscard]] std::optional<Millis> timeout_for(StateId state, bool speech) const {
+        if (state == StateId::Survey) return survey_time_limit;
         const auto found = state_timeouts.find(state);
         if (found == state_timeouts.end()) return std::nullopt;
         const bool machine = state == StateId::Authorizing || state == StateId::Dispensing ||

@@ -26,6 +26,7 @@ constexpr std::array diagram_list{
     DiagramInfo{DiagramId::PinChange, "pin-change", "PIN change", S::MainMenu, E::ChooseChangePin},
     DiagramInfo{DiagramId::Cardless, "cardless", "Cardless withdrawal", S::Attract, E::ChooseCardless},
     DiagramInfo{DiagramId::Receipt, "receipt", "After a transaction: receipt and another transaction"},
+    DiagramInfo{DiagramId::Survey, "survey", "After card and cash are taken: the survey"},
 };
 
 // Where every card transaction goes once it is done: drawn once, in the receipt diagram.
@@ -254,6 +255,14 @@ Diagram legend_diagram() {
     return builder.take();
 }
 
+// Closing is the overview's: only its row into the survey, which the gate's offer opens, is drawn.
+Diagram survey_diagram() {
+    Builder builder(DiagramId::Survey);
+    const std::vector<StateId>& overview = overview_states();
+    walk(builder, Walk{{S::Closing}, contexts_of_survey(), outside({{DiagramId::Overview, overview}})});
+    return builder.take();
+}
+
 Diagram transaction_diagram(const DiagramInfo& info) {
     Builder builder(info.id);
     const TransitionRow& first = start_row(info);
@@ -289,6 +298,7 @@ Diagram select_diagram(DiagramId id) {
         case DiagramId::Legend: return legend_diagram();
         case DiagramId::Overview: return overview_diagram();
         case DiagramId::Receipt: return receipt_diagram();
+        case DiagramId::Survey: return survey_diagram();
         case DiagramId::Withdrawal:
         case DiagramId::Balance:
         case DiagramId::MiniStatement:

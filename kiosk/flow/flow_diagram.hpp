@@ -14,7 +14,9 @@
 
 namespace kiosk::flow {
 
-enum class DiagramId { Legend, Overview, Withdrawal, Balance, MiniStatement, Transfer, PinChange, Cardless, Receipt };
+enum class DiagramId {
+    Legend, Overview, Withdrawal, Balance, MiniStatement, Transfer, PinChange, Cardless, Receipt, Survey
+};
 
 struct DiagramInfo {
     DiagramId id;
@@ -81,7 +83,8 @@ struct Diagram {
 // - a transaction: its first row, then every row its guards allow for it until the states other
 //   diagrams draw (the overview's, Receipt's, the legend's), where only the rows this transaction
 //   adds are followed (a wrong PIN's retry);
-// - receipt: from ReceiptChoice and AnotherTransaction for any transaction.
+// - receipt: from ReceiptChoice and AnotherTransaction for any transaction;
+// - survey: from Closing when the survey gate offered it, to ThankYou.
 // Shared rows are never drawn outside the legend; each state drawn here lists those it follows.
 Diagram select_diagram(DiagramId id);
 

@@ -24,6 +24,7 @@ std::string_view to_string(EffectKind kind) {
         case EffectKind::SettleWithdrawal: return "settle_withdrawal";
         case EffectKind::ReverseTransaction: return "reverse_transaction";
         case EffectKind::IssueEReceipt: return "issue_e_receipt";
+        case EffectKind::RecordSurvey: return "record_survey";
     }
     return "?";
 }

@@ -10,6 +10,7 @@
 #include "common/money.hpp"
 #include "host/host_messages.hpp"
 #include "kiosk/flow/kind_order.hpp"
+#include "kiosk/flow/survey_answers.hpp"
 #include "ui/view_model.hpp"
 
 namespace kiosk::flow {
@@ -39,6 +40,7 @@ enum class EffectKind {
     SettleWithdrawal,     // the customer took the cash: close the in-flight bracket
     ReverseTransaction,   // transaction + amount + dispensed + reason: queue an 0420 (closing a cash bracket)
     IssueEReceipt,        // transaction: make the e-receipt reference and QR text, tell the bank
+    RecordSurvey,         // answers: the survey record, its journal line and the token's "last asked"
 };
 
 namespace effects {
@@ -137,6 +139,13 @@ struct IssueEReceipt {
     friend bool operator==(const IssueEReceipt&, const IssueEReceipt&) = default;
 };
 
+struct RecordSurvey {
+    static constexpr EffectKind kind = EffectKind::RecordSurvey;
+    explicit RecordSurvey(SurveyAnswers given) : answers(std::move(given)) {}
+    SurveyAnswers answers;  // status set; every value in range (the flow took no other)
+    friend bool operator==(const RecordSurvey&, const RecordSurvey&) = default;
+};
+
 }  // namespace effects
 
 // In EffectKind order (checked below): kind_of() is the index.
@@ -146,9 +155,9 @@ using Effect = std::variant<effects::ShowScreen, effects::StartStateTimer, effec
                             effects::PrintReceipt, effects::EjectCard, effects::RetainCard,
                             effects::RecordTransaction, effects::EndSession, effects::DispenseCash,
                             effects::RetractCash, effects::SettleWithdrawal, effects::ReverseTransaction,
-                            effects::IssueEReceipt>;
+                            effects::IssueEReceipt, effects::RecordSurvey>;
 
-static_assert(detail::one_payload_per_kind<Effect, EffectKind, EffectKind::IssueEReceipt>(),
+static_assert(detail::one_payload_per_kind<Effect, EffectKind, EffectKind::RecordSurvey>(),
               "Effect lists one payload per EffectKind, in EffectKind order");
 
 inline EffectKind kind_of(const Effect& effect) { return static_cast<EffectKind>(effect.index()); }

@@ -48,6 +48,11 @@ std::string_view to_string(EventKind kind) {
         case EventKind::ChooseCardless: return "choose_cardless";
         case EventKind::CodeEntered: return "code_entered";
         case EventKind::PhoneEntered: return "phone_entered";
+        case EventKind::SurveyRated: return "survey_rated";
+        case EventKind::SurveyReasonToggled: return "survey_reason_toggled";
+        case EventKind::SurveyDone: return "survey_done";
+        case EventKind::NpsRated: return "nps_rated";
+        case EventKind::SurveySkip: return "survey_skip";
     }
     return "?";
 }

@@ -10,6 +10,7 @@
 #include "host/host_messages.hpp"
 #include "kiosk/flow/close_reason.hpp"
 #include "kiosk/flow/kind_order.hpp"
+#include "kiosk/flow/survey_answers.hpp"
 #include "ui/view_model.hpp"
 
 namespace kiosk::flow {
@@ -62,6 +63,13 @@ enum class EventKind {
     ChooseCardless,
     CodeEntered,         // the one-time code is complete (held by the runtime)
     PhoneEntered,        // the phone number is complete (held by the runtime)
+    // The post-transaction survey (survey_answers.hpp): values come from touches, so the flow's
+    // guards check their range and refuse (take no row for) anything outside it.
+    SurveyRated,         // payload: the satisfaction score the face stands for
+    SurveyReasonToggled, // payload: the reason tag, chosen or unchosen
+    SurveyDone,          // the reason tags are complete
+    NpsRated,            // payload: 0–10
+    SurveySkip,          // the one-touch Skip on any survey screen
 };
 
 namespace events {
@@ -179,6 +187,31 @@ using ChooseCardless = Signal<EventKind::ChooseCardless>;
 using CodeEntered = Signal<EventKind::CodeEntered>;
 using PhoneEntered = Signal<EventKind::PhoneEntered>;
 
+struct SurveyRated {
+    static constexpr EventKind kind = EventKind::SurveyRated;
+    explicit SurveyRated(int given) : score(given) {}
+    int score;  // unchecked: the flow takes only kCsatMin…kCsatMax
+    friend bool operator==(const SurveyRated&, const SurveyRated&) = default;
+};
+
+struct SurveyReasonToggled {
+    static constexpr EventKind kind = EventKind::SurveyReasonToggled;
+    explicit SurveyReasonToggled(SurveyReason which) : reason(which) {}
+    SurveyReason reason;  // the flow takes only is_known() ones
+    friend bool operator==(const SurveyReasonToggled&, const SurveyReasonToggled&) = default;
+};
+
+using SurveyDone = Signal<EventKind::SurveyDone>;
+
+struct NpsRated {
+    static constexpr EventKind kind = EventKind::NpsRated;
+    explicit NpsRated(int given) : score(given) {}
+    int score;  // unchecked: the flow takes only kNpsMin…kNpsMax
+    friend bool operator==(const NpsRated&, const NpsRated&) = default;
+};
+
+using SurveySkip = Signal<EventKind::SurveySkip>;
+
 }  // namespace events
 
 // In EventKind order (checked below): kind_of() is the index.
@@ -192,9 +225,10 @@ using Event = std::variant<
     events::DispenseFailed, events::CashTaken, events::AnotherYes, events::AnotherNo, events::ToggleOption,
     events::ChooseOtherAmount, events::EntryChanged, events::ChooseMiniStatement, events::ChooseTransfer,
     events::AccountChosen, events::ChooseChangePin, events::PinMismatch, events::ChooseCardless,
-    events::CodeEntered, events::PhoneEntered>;
+    events::CodeEntered, events::PhoneEntered, events::SurveyRated, events::SurveyReasonToggled,
+    events::SurveyDone, events::NpsRated, events::SurveySkip>;
 
-static_assert(detail::one_payload_per_kind<Event, EventKind, EventKind::PhoneEntered>(),
+static_assert(detail::one_payload_per_kind<Event, EventKind, EventKind::SurveySkip>(),
               "Event lists one payload per EventKind, in EventKind order");
 
 inline EventKind kind_of(const Event& event) { return static_cast<EventKind>(event.index()); }

@@ -25,6 +25,9 @@ Event representative(EventKind kind) {
         case EventKind::ToggleOption: return events::ToggleOption(SessionOption::LargeText);
         case EventKind::EntryChanged: return events::EntryChanged(0);
         case EventKind::AccountChosen: return events::AccountChosen(host::AccountType::Default);
+        case EventKind::SurveyRated: return events::SurveyRated(kCsatMax);
+        case EventKind::SurveyReasonToggled: return events::SurveyReasonToggled(SurveyReason::Waiting);
+        case EventKind::NpsRated: return events::NpsRated(kNpsMax);
         default: break;
     }
     std::optional<Event> made;
@@ -42,6 +45,8 @@ Event representative(EventKind kind) {
 
 // The events a guard is asked about: the host's answers tell the decline rows apart.
 std::vector<Event> sample_events(EventKind kind) {
+    // A low score and a good one: the survey's rows tell them apart.
+    if (kind == EventKind::SurveyRated) return {events::SurveyRated(kCsatMin), events::SurveyRated(kCsatMax)};
     if (kind != EventKind::HostDeclined) return {representative(kind)};
     std::vector<Event> events;
     for (const host::ResponseCode response :
@@ -114,6 +119,18 @@ std::vector<Context> contexts_without_transaction() {
     Context base{};
     base.card_in_machine = true;
     return varied(base);
+}
+
+std::vector<Context> contexts_of_survey() {
+    std::vector<Context> contexts;
+    for (const bool nps : {false, true}) {
+        Context context;
+        context.card_in_machine = true;
+        context.survey_offer = SurveyOffer{nps};
+        context.survey = SurveyAnswers{};
+        contexts.push_back(context);
+    }
+    return contexts;
 }
 
 std::vector<Context> contexts_after(const TransitionRow& start) { return varied(after(start, context_reaching(start.from))); }

@@ -13,6 +13,9 @@ namespace kiosk::flow {
 // A card session before any transaction is chosen (the overview's states).
 std::vector<Context> contexts_without_transaction();
 
+// A visit whose end the survey gate offered the survey to, with and without the NPS sample.
+std::vector<Context> contexts_of_survey();
+
 // The contexts after `start` is taken (MainMenu's choice of a transaction, Attract's cardless
 // button): the session that reached start.from along the table, with start's action applied. What
 // configuration and device fitness stamp on every step (card before cash, printer, e-receipts,

@@ -1,5 +1,6 @@
 #include "kiosk/flow/flow_table.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <variant>
@@ -52,6 +53,20 @@ bool offer_another(const Context& c, const Event&) { return c.offer_another && c
 bool no_another(const Context& c, const Event& e) { return !offer_another(c, e); }
 bool no_receipts_offer_another(const Context& c, const Event& e) { return no_receipts(c, e) && offer_another(c, e); }
 bool no_receipts_no_another(const Context& c, const Event& e) { return no_receipts(c, e) && no_another(c, e); }
+
+// The survey: scores outside their range match no row, so the flow refuses them.
+bool survey_wanted(const Context& c, const Event&) { return survey_due(c); }
+bool no_survey(const Context& c, const Event& e) { return !survey_wanted(c, e); }
+int csat_of(const Event& e) { return std::get<events::SurveyRated>(e).score; }
+bool low_score(const Context&, const Event& e) { return valid_csat(csat_of(e)) && csat_of(e) <= kCsatLowMax; }
+bool good_score(const Event& e) { return valid_csat(csat_of(e)) && csat_of(e) > kCsatLowMax; }
+bool nps_sampled(const Context& c) { return c.survey_offer && c.survey_offer->nps; }
+bool good_score_nps(const Context& c, const Event& e) { return good_score(e) && nps_sampled(c); }
+bool good_score_done(const Context& c, const Event& e) { return good_score(e) && !nps_sampled(c); }
+bool known_reason(const Context&, const Event& e) { return is_known(std::get<events::SurveyReasonToggled>(e).reason); }
+bool reasons_then_nps(const Context& c, const Event&) { return nps_sampled(c); }
+bool reasons_done(const Context& c, const Event&) { return !nps_sampled(c); }
+bool nps_in_range(const Context&, const Event& e) { return valid_nps(std::get<events::NpsRated>(e).score); }
 
 template <StateId State>
 bool resume(const Context& c, const Event&) { return c.resume_state == State; }
@@ -152,6 +167,35 @@ void cash_taken(Context& c, const Event&) {
     c.reason.reset();
 }
 void cash_not_taken(Context& c, const Event&) { c.reason = CloseReason::CashNotTaken; }
+// Every way out of the survey sets its status; an answer given is kept whatever follows. Entering
+// Survey starts the answers (Flow::enter); a context without them (the diagrams' probe) starts here.
+SurveyAnswers& answers(Context& c) {
+    if (!c.survey) c.survey.emplace();
+    return *c.survey;
+}
+void survey_rated(Context& c, const Event& e) { answers(c).csat = csat_of(e); }
+void survey_answered(Context& c, const Event& e) {
+    if (kind_of(e) == EventKind::SurveyRated) survey_rated(c, e);
+    answers(c).status = SurveyStatus::Answered;
+}
+void survey_skipped(Context& c, const Event&) {
+    answers(c).status = answers(c).csat ? SurveyStatus::Answered : SurveyStatus::Skipped;
+}
+void survey_timed_out(Context& c, const Event&) { answers(c).status = SurveyStatus::TimedOut; }
+void reason_toggled(Context& c, const Event& e) {
+    const SurveyReason reason = std::get<events::SurveyReasonToggled>(e).reason;
+    std::vector<SurveyReason>& chosen = answers(c).reasons;
+    if (const auto found = std::find(chosen.begin(), chosen.end(), reason); found != chosen.end()) {
+        chosen.erase(found);
+    } else {
+        chosen.push_back(reason);
+    }
+}
+void nps_rated(Context& c, const Event& e) {
+    answers(c).nps = std::get<events::NpsRated>(e).score;
+    answers(c).status = SurveyStatus::Answered;
+}
+
 void another_transaction(Context& c, const Event&) {
     c.pending_transaction.reset();
     c.amount.reset();
@@ -168,7 +212,7 @@ constexpr std::array states{
     StateId::CardlessPhone,  StateId::ReturningCard,     StateId::Dispensing,       StateId::TakeCash,
     StateId::ReceiptChoice,  StateId::Printing,          StateId::ShowReceiptQr,    StateId::AnotherTransaction,
     StateId::MoreTime,       StateId::Closing,           StateId::ThankYou,         StateId::CardRetained,
-    StateId::OutOfService,
+    StateId::OutOfService,   StateId::Survey,            StateId::SurveyReasons,    StateId::SurveyNps,
 };
 
 using S = StateId;
@@ -184,6 +228,9 @@ constexpr TransitionRow when(StateId from, EventKind on, StateId to, std::string
 }
 constexpr TransitionRow stay(StateId from, EventKind on, Action action) {
     return TransitionRow{from, on, from, {}, nullptr, action, true};
+}
+constexpr TransitionRow stay_when(StateId from, EventKind on, std::string_view guard_name, Guard guard, Action action) {
+    return TransitionRow{from, on, from, guard_name, guard, action, true};
 }
 constexpr TransitionRow reversing(TransitionRow row, host::ReversalReason reason) {
     row.reverse = reason;
@@ -386,9 +433,29 @@ const std::array table{
     go(S::MoreTime, E::Cancel, S::Closing, cancelled),
     go(S::MoreTime, E::Timeout, S::Closing, timed_out),
 
-    go(S::Closing, E::CardTaken, S::ThankYou, card_taken),
+    // The customer has card and cash: the survey when the gate offered it and nothing failed.
+    when(S::Closing, E::CardTaken, S::Survey, "survey offered", survey_wanted, card_taken),
+    when(S::Closing, E::CardTaken, S::ThankYou, "no survey", no_survey, card_taken),
     go(S::Closing, E::Timeout, S::CardRetained, card_not_taken),
     go(S::Closing, E::CardEjectFailed, S::CardRetained, card_jammed),
+
+    // One timer for the whole survey; Skip (or the pad's cancel) is one touch from every screen.
+    when(S::Survey, E::SurveyRated, S::SurveyReasons, "score 1-2", low_score, survey_rated),
+    when(S::Survey, E::SurveyRated, S::SurveyNps, "score 3-5, NPS sample", good_score_nps, survey_rated),
+    when(S::Survey, E::SurveyRated, S::ThankYou, "score 3-5", good_score_done, survey_answered),
+    go(S::Survey, E::SurveySkip, S::ThankYou, survey_skipped),
+    go(S::Survey, E::Cancel, S::ThankYou, survey_skipped),
+    go(S::Survey, E::Timeout, S::ThankYou, survey_timed_out),
+    stay_when(S::SurveyReasons, E::SurveyReasonToggled, "known tag", known_reason, reason_toggled),
+    when(S::SurveyReasons, E::SurveyDone, S::SurveyNps, "NPS sample", reasons_then_nps),
+    when(S::SurveyReasons, E::SurveyDone, S::ThankYou, "otherwise", reasons_done, survey_answered),
+    go(S::SurveyReasons, E::SurveySkip, S::ThankYou, survey_skipped),
+    go(S::SurveyReasons, E::Cancel, S::ThankYou, survey_skipped),
+    go(S::SurveyReasons, E::Timeout, S::ThankYou, survey_timed_out),
+    when(S::SurveyNps, E::NpsRated, S::ThankYou, "0-10", nps_in_range, nps_rated),
+    go(S::SurveyNps, E::SurveySkip, S::ThankYou, survey_skipped),
+    go(S::SurveyNps, E::Cancel, S::ThankYou, survey_skipped),
+    go(S::SurveyNps, E::Timeout, S::ThankYou, survey_timed_out),
 
     go(S::ThankYou, E::Timeout, S::Attract),
     go(S::CardRetained, E::Timeout, S::Attract),
@@ -399,6 +466,8 @@ const std::array table{
 }  // namespace
 
 std::span<const TransitionRow> transition_table() { return table; }
+
+bool survey_due(const Context& context) { return context.survey_offer.has_value() && !context.reason; }
 
 std::span<const StateId> all_states() { return states; }
 
@@ -499,6 +568,9 @@ ui::ScreenId screen_for(const Context& context) {
         case StateId::AnotherTransaction: return ui::ScreenId::AnotherTransaction;
         case StateId::CardRetained: return ui::ScreenId::CardRetained;
         case StateId::OutOfService: return ui::ScreenId::OutOfService;
+        case StateId::Survey: return ui::ScreenId::Survey;
+        case StateId::SurveyReasons: return ui::ScreenId::SurveyReasons;
+        case StateId::SurveyNps: return ui::ScreenId::SurveyNps;
     }
     return ui::ScreenId::OutOfService;
 }

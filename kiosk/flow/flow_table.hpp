@@ -60,6 +60,10 @@ std::span<const StateId> all_states();
 // host response code: the i18n test checks each has a translation.
 std::vector<std::string> message_keys();
 
+// The visit may end with the survey: the runtime's gate offered it (Context::survey_offer) and
+// nothing failed or was cancelled (no reason). Asked once card and cash are with the customer.
+[[nodiscard]] bool survey_due(const Context& context);
+
 // Which screen shows a context: usually fixed per state, but the close state shows why it closes.
 ui::ScreenId screen_for(const Context& context);
 

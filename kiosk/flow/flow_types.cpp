@@ -33,6 +33,9 @@ std::string_view to_string(StateId state) {
         case StateId::CardlessCode: return "CardlessCode";
         case StateId::CardlessPhone: return "CardlessPhone";
         case StateId::ShowReceiptQr: return "ShowReceiptQr";
+        case StateId::Survey: return "Survey";
+        case StateId::SurveyReasons: return "SurveyReasons";
+        case StateId::SurveyNps: return "SurveyNps";
     }
     return "?";
 }

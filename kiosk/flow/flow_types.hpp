@@ -12,6 +12,7 @@
 #include "kiosk/flow/close_reason.hpp"
 #include "kiosk/flow/flow_effects.hpp"
 #include "kiosk/flow/flow_events.hpp"
+#include "kiosk/flow/survey_answers.hpp"
 #include "ui/view_model.hpp"
 
 namespace kiosk::flow {
@@ -46,6 +47,10 @@ enum class StateId {
     CardlessCode,       // cardless withdrawal: the one-time code staged in the bank's app
     CardlessPhone,      // cardless withdrawal: the phone number the code was staged for
     ShowReceiptQr,      // e-receipt as a QR code (the printer cannot print)
+    // The post-transaction survey: after the customer has card and cash, one timer for all three.
+    Survey,             // satisfaction 1–5 (faces) or Skip
+    SurveyReasons,      // after a score of 1–2: reason tags, Done or Skip
+    SurveyNps,          // on the NPS sample of visits: 0–10 or Skip
 };
 
 // Everything the flow remembers during a session. The card itself (PAN, tracks) is not here:
@@ -74,6 +79,11 @@ struct Context {
     ui::Accessibility accessibility;                 // chosen on SessionOptions, kept for the session
     std::optional<host::AccountType> from_account;  // transfer
     std::optional<host::AccountType> to_account;
+    // Stamped by the runtime before every step from its survey gate (kiosk/cx/survey_gate.hpp):
+    // set when this customer may be asked now. The flow asks only when the visit also ends with
+    // no failure or cancel (no reason) once card and cash are with the customer.
+    std::optional<SurveyOffer> survey_offer;
+    std::optional<SurveyAnswers> survey;  // from entering Survey to the record
 };
 
 std::string_view to_string(StateId state);

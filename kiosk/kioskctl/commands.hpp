@@ -52,6 +52,10 @@ void register_journal_commands(CLI::App& app, ToolContext& tool);
 // devices: each [devices] peripheral looked for on the USB bus by vendor:product; exit 1 when a
 // configured one is not connected or the bus cannot be read.
 int run_devices(const KioskConfig& config, Streams io);
+// devices --udev-rules: the udev rule line for each configured peripheral, commented with its key,
+// for /etc/udev/rules.d/ (docs/deployment.md, "USB devices"); reads no bus. Exit 1 when [devices]
+// names none.
+int run_devices_udev_rules(const KioskConfig& config, Streams io);
 void register_devices_command(CLI::App& app, ToolContext& tool);
 
 // counters: every persistent counter, by name.

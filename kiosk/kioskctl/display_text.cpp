@@ -1,23 +1,14 @@
 // Times, ages and safe text for kioskctl's output (see display_text.hpp).
 #include "kiosk/kioskctl/display_text.hpp"
 
-#include <chrono>
 #include <cstdio>
 #include <iomanip>
 #include <sstream>
 
-#include "drivers/card/luhn.hpp"
-#include "security/pan.hpp"
+#include "kiosk/service/card_data_scrubber.hpp"
 
 namespace kiosk::kioskctl {
 namespace {
-
-// ISO/IEC 7812 PANs are 8–19 digits, but card numbers actually issued are 13–19; shorter runs are
-// amounts, counts and ids, which must stay readable.
-constexpr std::size_t kShortestPan = 13;
-constexpr std::size_t kLongestPan = 19;
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 std::string escape_controls(std::string_view text) {
     std::string out;
@@ -35,41 +26,7 @@ std::string escape_controls(std::string_view text) {
     return out;
 }
 
-std::string mask_card_numbers(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (!is_digit(text[i])) {
-            out.push_back(text[i++]);
-            continue;
-        }
-        std::size_t end = i;
-        while (end < text.size() && is_digit(text[end])) ++end;
-        const std::string_view run = text.substr(i, end - i);
-        const bool looks_like_pan = run.size() >= kShortestPan && run.size() <= kLongestPan && drivers::luhn_valid(run);
-        out += looks_like_pan ? security::mask_pan(run) : std::string(run);
-        i = end;
-    }
-    return out;
-}
-
 }  // namespace
-
-std::string iso8601_utc(std::int64_t unix_ms) {
-    using namespace std::chrono;
-    const sys_time<milliseconds> time{milliseconds{unix_ms}};
-    const auto day = floor<days>(time);
-    const year_month_day date{day};
-    const hh_mm_ss clock_time{time - day};
-    std::ostringstream out;
-    out << std::setfill('0') << std::setw(4) << static_cast<int>(date.year()) << '-' << std::setw(2)
-        << static_cast<unsigned>(date.month()) << '-' << std::setw(2) << static_cast<unsigned>(date.day()) << 'T'
-        << std::setw(2) << clock_time.hours().count() << ':' << std::setw(2) << clock_time.minutes().count() << ':'
-        << std::setw(2) << clock_time.seconds().count() << '.' << std::setw(3) << clock_time.subseconds().count()
-        << 'Z';
-    return out.str();
-}
 
 std::string format_age(std::int64_t age_ms) {
     if (age_ms < 0) return format_age(-age_ms) + " in the future (was the clock changed?)";
@@ -96,6 +53,6 @@ std::string format_age(std::int64_t age_ms) {
     return out.str();
 }
 
-std::string safe_text(std::string_view text) { return escape_controls(mask_card_numbers(text)); }
+std::string safe_text(std::string_view text) { return escape_controls(service::scrub_card_data(text)); }
 
 }  // namespace kiosk::kioskctl

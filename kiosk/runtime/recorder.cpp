@@ -27,4 +27,19 @@ void Recorder::availability(const std::vector<store::AvailabilityDelta>& deltas)
     }
 }
 
+void Recorder::survey(const Session& session, const SurveyRecord& survey) {
+    if (auto status = sink_.record_survey(session, survey); !status.ok()) {
+        note_("recording the survey failed: " + status.error().to_string());
+    }
+}
+
+std::optional<TimePoint> Recorder::last_survey_asked(std::string_view pan_token, TimePoint now) {
+    auto asked = sink_.last_survey_asked(pan_token);
+    if (!asked.ok()) {
+        note_("reading when the card was last surveyed failed: " + asked.error().to_string());
+        return now;
+    }
+    return *asked;
+}
+
 }  // namespace kiosk

@@ -20,6 +20,9 @@ public:
                                 std::string_view resource, std::string_view detail) = 0;
     virtual Status record_transaction(const Session& session, const TransactionRecord& record) = 0;
     virtual Status record_journey(const Session& session, ui::Language language, flow::SessionOutcome outcome) = 0;
+    virtual Status record_survey(const Session& session, const SurveyRecord& survey) = 0;
+    // When the token was last shown a survey (the survey gate's period); nullopt: never.
+    virtual Result<std::optional<TimePoint>> last_survey_asked(std::string_view pan_token) = 0;
     // Time in and out of service; a sink that keeps no statistics (the services' tests) ignores it.
     virtual Status record_availability(const std::vector<store::AvailabilityDelta>& /*deltas*/) { return ok_status(); }
 };
@@ -37,6 +40,12 @@ public:
     }
     Status record_journey(const Session& session, ui::Language language, flow::SessionOutcome outcome) override {
         return cx_.record_journey(session, language, outcome);
+    }
+    Status record_survey(const Session& session, const SurveyRecord& survey) override {
+        return cx_.record_survey(session, survey);
+    }
+    Result<std::optional<TimePoint>> last_survey_asked(std::string_view pan_token) override {
+        return cx_.last_survey_asked(pan_token);
     }
     Status record_availability(const std::vector<store::AvailabilityDelta>& deltas) override {
         return cx_.record_availability(deltas);
@@ -57,6 +66,10 @@ public:
     void transaction(const Session& session, const TransactionRecord& record);
     void journey(const Session& session, ui::Language language, flow::SessionOutcome outcome);
     void availability(const std::vector<store::AvailabilityDelta>& deltas);
+    void survey(const Session& session, const SurveyRecord& survey);
+    // A store that cannot answer is a note, and counts as "asked just now": when in doubt the
+    // customer is not asked (fatigue is the rule that must hold).
+    [[nodiscard]] std::optional<TimePoint> last_survey_asked(std::string_view pan_token, TimePoint now);
 
 private:
     RecordSink& sink_;

@@ -185,6 +185,7 @@ void Runtime::build_services() {
     fitness_hooks.dispenser_read = [this](const drivers::DispenserStatus& status) {
         if (cash_) cash_->cassettes_read(status.cassettes);
     };
+    if (survey_gate_ != nullptr) survey_ = std::make_unique<SurveyService>(ports(), *survey_gate_);
     fitness_ = std::make_unique<FitnessMonitor>(
         ports(),
         DeviceWorkers{card_worker_, pad_worker_, printer_worker_, dispenser_worker_.get(), sensors_worker_.get()},
@@ -269,6 +270,8 @@ void Runtime::handle_touch(std::string_view action) {
         post(events::ChooseLanguage(*language));
     } else if (const auto* option = std::get_if<flow::SessionOption>(&*touched)) {
         post(events::ToggleOption(*option));
+    } else if (const auto survey = survey_event_for(*touched)) {
+        post(*survey);
     } else {
         post(event_for(std::get<TouchCommand>(*touched)));
     }
@@ -371,6 +374,8 @@ void Runtime::poll_devices() {
 
 void Runtime::dispatch(const flow::Event& event) {
     context_.receipts_available = fitness_->fitness().receipts;
+    // Once the survey is on screen its offer (the NPS sample) stays as it was when it began.
+    if (!context_.survey) context_.survey_offer = survey_ ? survey_->offer(session_, context_) : std::nullopt;
     const flow::Transition transition = flow_.step(context_, event);
     if (!transition.row) return;  // the current state has no use for this event
     observe(event);  // on the screen it was made on, before the next one is shown
@@ -395,6 +400,7 @@ void Runtime::dispatch(const flow::Event& event) {
     for (const flow::Effect& effect : transition.effects) {
         if (!presents(effect)) execute(effect);
     }
+    if (context_.state == StateId::Survey && was != StateId::Survey && survey_) survey_->shown(session_);
 }
 
 void Runtime::poll_display() {
@@ -443,9 +449,13 @@ void Runtime::execute(const flow::Effect& effect) {
                                                               answered.response == host::ResponseCode::Approved
                                                                   ? session_.last_retrieval_reference
                                                                   : std::string()});
+            if (survey_) survey_->transaction_answered(answered.response == host::ResponseCode::Approved);
             break;
         }
         case EffectKind::EndSession: end_session(); break;
+        case EffectKind::RecordSurvey:
+            if (survey_) survey_->record(session_, std::get<effects::RecordSurvey>(effect).answers, context_.language);
+            break;
         case EffectKind::DispenseCash:
             if (!cash_) {
                 note("dispense asked but no dispenser is attached");
@@ -564,6 +574,7 @@ void Runtime::end_session() {
     if (profile_channel_) profile_channel_->abandon();  // a profile still on its way is for nobody now
     session_ = Session{};  // SecureString wipes the PAN
     choices_ = CustomerChoices{};
+    if (survey_) survey_->end_visit();
     current_screen_.reset();
 }
 

@@ -47,6 +47,7 @@
 #include "kiosk/runtime/service_fitness.hpp"
 #include "kiosk/runtime/session.hpp"
 #include "kiosk/runtime/stan_counter.hpp"
+#include "kiosk/runtime/survey_service.hpp"
 #include "security/pan.hpp"
 #include "ui/display.hpp"
 
@@ -112,6 +113,10 @@ public:
     // Before attaching: the sealed cache a late or failed answer falls back on (none: no offline
     // profiles), and the answer's deadline (crm.profile_timeout_ms).
     void set_profile_options(ProfileCache* cache, Millis timeout);
+
+    // The post-transaction survey (docs/flow.md, "The survey"): without a gate no survey is asked.
+    // The gate must outlive the runtime. Before start().
+    void attach_survey(SurveyGate& gate) { survey_gate_ = &gate; }
 
     // Resolves an open in-flight bracket (a withdrawal cut short by a power loss), sends pending
     // reversals, then enters Attract. A bracket that cannot be resolved keeps the kiosk out of
@@ -232,6 +237,8 @@ private:
     std::unique_ptr<FitnessMonitor> fitness_;
     AvailabilityTracker availability_;  // time in/out of service per day, persisted at each change
     std::unique_ptr<ProfileChannel> profile_channel_;
+    SurveyGate* survey_gate_ = nullptr;
+    std::unique_ptr<SurveyService> survey_;
 
     std::deque<PendingInput> pending_;
     std::optional<TimePoint> timer_deadline_;

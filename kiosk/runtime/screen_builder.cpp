@@ -4,6 +4,7 @@
 #include "kiosk/runtime/receipt_builder.hpp"
 #include "kiosk/runtime/touch_action.hpp"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -52,6 +53,11 @@ std::vector<ui::Button> buttons_for(ui::ScreenId screen, const ScreenExtras& ext
         case ui::ScreenId::Processing: return {kCancel};
         case ui::ScreenId::AnotherTransaction:
             return {button(TouchCommand::AnotherNo, "another.no"), button(TouchCommand::AnotherYes, "another.yes")};
+        // The UI makes the faces and the 0–10 buttons; Skip is always there, one touch, last.
+        case ui::ScreenId::Survey:
+        case ui::ScreenId::SurveyNps: return {button(TouchCommand::SurveySkip, "survey.skip")};
+        case ui::ScreenId::SurveyReasons:
+            return {button(TouchCommand::SurveyDone, "survey.done"), button(TouchCommand::SurveySkip, "survey.skip")};
         default: return {};
     }
 }
@@ -107,6 +113,14 @@ void fill_screen_data(ui::ViewModel& vm, const flow::Context& context, const Ses
             }
             break;
         case ui::ScreenId::TakeCash: vm.amount = context.amount; break;
+        case ui::ScreenId::SurveyReasons:
+            for (const flow::SurveyReason reason : flow::all_survey_reasons()) {
+                const std::vector<flow::SurveyReason>& chosen =
+                    context.survey ? context.survey->reasons : std::vector<flow::SurveyReason>{};
+                const bool on = std::find(chosen.begin(), chosen.end(), reason) != chosen.end();
+                vm.chips.push_back({button(reason, "survey.reason." + std::string(flow::to_string(reason))), on});
+            }
+            break;
         case ui::ScreenId::ReceiptQr:
             vm.qr_text = extras.e_receipt_text;
             vm.receipt_reference = session.e_receipt_reference;

@@ -53,6 +53,7 @@ struct Session {
     std::optional<ProfileOffer> offer;            // one line on the main menu
     std::vector<ComplaintStatus> complaints;      // this customer's earlier reports
     ui::Accessibility accessibility;              // in force when the visit ended (the journey's summary)
+    bool problem_reported = false;  // the customer opened "Report a problem" (another engineer sets it)
 
     [[nodiscard]] bool has_card() const { return pan.size() > 0; }
 };

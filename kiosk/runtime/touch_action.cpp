@@ -29,6 +29,8 @@ constexpr std::array commands{
     Named<TouchCommand>{"more_time_no", TouchCommand::MoreTimeNo},
     Named<TouchCommand>{"another_yes", TouchCommand::AnotherYes},
     Named<TouchCommand>{"another_no", TouchCommand::AnotherNo},
+    Named<TouchCommand>{"survey_skip", TouchCommand::SurveySkip},
+    Named<TouchCommand>{"survey_done", TouchCommand::SurveyDone},
 };
 
 constexpr std::array languages{
@@ -45,6 +47,9 @@ constexpr std::array options{
 constexpr std::string_view kAmountPrefix = "amount_";
 constexpr std::string_view kAccountPrefix = "account_";
 constexpr std::string_view kUsualAmount = "amount_usual";
+constexpr std::string_view kCsatPrefix = "survey_csat_";
+constexpr std::string_view kNpsPrefix = "survey_nps_";
+constexpr std::string_view kReasonPrefix = "survey_reason_";
 
 template <class T, std::size_t N>
 std::optional<T> find_value(const std::array<Named<T>, N>& table, std::string_view id) {
@@ -91,6 +96,11 @@ std::optional<TouchAction> parse_touch_action(std::string_view action) {
     if (action == kUsualAmount) return TouchAction{UsualAmount{}};
     if (const auto index = indexed(action, kAmountPrefix)) return TouchAction{AmountChoice{*index}};
     if (const auto index = indexed(action, kAccountPrefix)) return TouchAction{AccountChoice{*index}};
+    if (const auto score = indexed(action, kCsatPrefix)) return TouchAction{SurveyScore{static_cast<int>(*score)}};
+    if (const auto score = indexed(action, kNpsPrefix)) return TouchAction{NpsScore{static_cast<int>(*score)}};
+    if (action.starts_with(kReasonPrefix)) {
+        if (const auto reason = flow::survey_reason_named(action.substr(kReasonPrefix.size()))) return TouchAction{*reason};
+    }
     return std::nullopt;
 }
 
@@ -105,6 +115,11 @@ std::string action_id(const TouchAction& action) {
                           [&](AccountChoice choice) { return numbered(kAccountPrefix, choice.index); },
                           [](ui::Language language) { return find_id(languages, language); },
                           [](flow::SessionOption option) { return find_id(options, option); },
+                          [&](SurveyScore given) { return numbered(kCsatPrefix, static_cast<std::size_t>(given.score)); },
+                          [&](NpsScore given) { return numbered(kNpsPrefix, static_cast<std::size_t>(given.score)); },
+                          [](flow::SurveyReason reason) {
+                              return std::string(kReasonPrefix) + std::string(flow::to_string(reason));
+                          },
                       },
                       action);
 }
@@ -127,8 +142,17 @@ flow::Event event_for(TouchCommand command) {
         case TouchCommand::MoreTimeNo: return events::MoreTimeNo{};
         case TouchCommand::AnotherYes: return events::AnotherYes{};
         case TouchCommand::AnotherNo: return events::AnotherNo{};
+        case TouchCommand::SurveySkip: return events::SurveySkip{};
+        case TouchCommand::SurveyDone: return events::SurveyDone{};
     }
     return events::Cancel{};
+}
+
+std::optional<flow::Event> survey_event_for(const TouchAction& action) {
+    if (const auto* score = std::get_if<SurveyScore>(&action)) return flow::events::SurveyRated(score->score);
+    if (const auto* score = std::get_if<NpsScore>(&action)) return flow::events::NpsRated(score->score);
+    if (const auto* reason = std::get_if<flow::SurveyReason>(&action)) return flow::events::SurveyReasonToggled(*reason);
+    return std::nullopt;
 }
 
 }  // namespace kiosk

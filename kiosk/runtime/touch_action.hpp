@@ -32,6 +32,8 @@ enum class TouchCommand {
     MoreTimeNo,
     AnotherYes,
     AnotherNo,
+    SurveySkip,
+    SurveyDone,
 };
 
 // "amount_0", "amount_1", …: the i-th fast-cash amount the screen offered.
@@ -49,10 +51,21 @@ struct AccountChoice {
     friend bool operator==(const AccountChoice&, const AccountChoice&) = default;
 };
 
+// "survey_csat_1" … : a satisfaction face; "survey_nps_0" … : an NPS answer. The number is kept as
+// given (one or two digits): the flow, not the parser, refuses one outside its range.
+struct SurveyScore {
+    int score;
+    friend bool operator==(const SurveyScore&, const SurveyScore&) = default;
+};
+struct NpsScore {
+    int score;
+    friend bool operator==(const NpsScore&, const NpsScore&) = default;
+};
+
 // A language button ("lang_en", "lang_zh"), an accessibility toggle ("large_text",
-// "high_contrast", "speech"), or one of the above.
-using TouchAction =
-    std::variant<TouchCommand, AmountChoice, UsualAmount, AccountChoice, ui::Language, flow::SessionOption>;
+// "high_contrast", "speech"), a survey reason chip ("survey_reason_waiting", …), or one of the above.
+using TouchAction = std::variant<TouchCommand, AmountChoice, UsualAmount, AccountChoice, ui::Language,
+                                 flow::SessionOption, SurveyScore, NpsScore, flow::SurveyReason>;
 
 // The action an id names; nullopt for an id this kiosk does not know, or an index of more than
 // two digits (no screen offers a hundred amounts).
@@ -60,6 +73,10 @@ std::optional<TouchAction> parse_touch_action(std::string_view action);
 
 // The id a button for this action carries (parse_touch_action's inverse).
 std::string action_id(const TouchAction& action);
+
+// The flow event a command, score or reason button stands for; nullopt for the others (amounts,
+// accounts, languages and options need the runtime's own data or are handled by it).
+std::optional<flow::Event> survey_event_for(const TouchAction& action);
 
 // The flow event a command button stands for.
 flow::Event event_for(TouchCommand command);

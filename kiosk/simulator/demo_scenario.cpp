@@ -69,9 +69,38 @@ void DemoScenario::visit(const DemoCustomer& customer, DemoResult& result) {
         take_card(result);
     }
     pass(Millis(1'000));
+    answer_survey(customer);
     expect_state(StateId::ThankYou, result);
     pass(Millis(5'000));
     expect_state(StateId::Attract, result);
+}
+
+void DemoScenario::answer_survey(const DemoCustomer& customer) {
+    using flow::StateId;
+    Runtime& runtime = app_.runtime();
+    if (runtime.context().state != StateId::Survey) {
+        log_ << "  no survey this visit\n";
+        return;
+    }
+    pass(Millis(1'500));  // reading the question
+    if (!customer.survey_score) {
+        runtime.touch("survey_skip");
+        pass(Millis(1'000));
+        return;
+    }
+    log_ << "  survey: " << *customer.survey_score << " of 5\n";
+    runtime.touch("survey_csat_" + std::to_string(*customer.survey_score));
+    pass(Millis(1'000));
+    if (runtime.context().state == StateId::SurveyReasons) {
+        runtime.touch("survey_reason_waiting");
+        pass(Millis(800));
+        runtime.touch("survey_done");
+        pass(Millis(1'000));
+    }
+    if (runtime.context().state == StateId::SurveyNps) {
+        runtime.touch("survey_nps_8");
+        pass(Millis(1'000));
+    }
 }
 
 void DemoScenario::take_card(DemoResult& result) {

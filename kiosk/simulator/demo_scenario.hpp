@@ -31,6 +31,9 @@ struct DemoCustomer {
     // After the balance, "another transaction? yes" and a fast-cash withdrawal of the amount button
     // with this index (amount_0 …); none: "no", and the card comes back.
     std::optional<std::size_t> withdraw_button;
+    // When the survey is asked at the end (docs/flow.md, "The survey"): the face touched, 1–5 (a
+    // low score also chooses "waiting"), and 8 on the 0–10 question when it follows; none: Skip.
+    std::optional<int> survey_score;
 };
 
 struct DemoResult {
@@ -64,6 +67,8 @@ private:
     void expect_state(flow::StateId state, DemoResult& result);
     void withdraw(std::size_t amount_button, DemoResult& result);
     void take_card(DemoResult& result);
+    // The survey if the gate asked it (a card asked within the period is not: no error).
+    void answer_survey(const DemoCustomer& customer);
 
     KioskApp& app_;
     SimulatorRig& rig_;

@@ -72,7 +72,9 @@ TEST_F(BalanceInquiryE2eTest, VisitsTheScreensInOrderAndPrintsAMaskedReceipt) {
                                                      ScreenId::MainMenu, ScreenId::Processing,
                                                      ScreenId::BalanceDisplay, ScreenId::ReceiptChoice,
                                                      ScreenId::Printing, ScreenId::AnotherTransaction,
-                                                     ScreenId::TakeCard, ScreenId::ThankYou, ScreenId::Attract}));
+                                                     // the survey, skipped: this customer gives no score
+                                                     ScreenId::TakeCard, ScreenId::Survey, ScreenId::ThankYou,
+                                                     ScreenId::Attract}));
     ASSERT_EQ(result.receipts.size(), 1U);
     const std::string& receipt = result.receipts.front();
     EXPECT_NE(receipt.find("CARD 401288******1881"), std::string::npos) << receipt;
@@ -90,7 +92,7 @@ TEST_F(BalanceInquiryE2eTest, CrmReceivesExactlyTheRecordsCommittedOnceEach) {
     EXPECT_TRUE(result.errors.empty()) << ::testing::PrintToString(result.errors);
 
     const std::vector<std::string>& committed = app_->cx().committed_record_ids();
-    ASSERT_EQ(committed.size(), 4U);  // per visit: the transaction and the journey
+    ASSERT_EQ(committed.size(), 6U);  // per visit: the transaction, the survey (skipped) and the journey
     const std::vector<std::string> received = rig_->crm().received_ids();
     EXPECT_EQ(std::multiset<std::string>(received.begin(), received.end()),
               std::multiset<std::string>(committed.begin(), committed.end()));
@@ -99,7 +101,7 @@ TEST_F(BalanceInquiryE2eTest, CrmReceivesExactlyTheRecordsCommittedOnceEach) {
 
     std::set<std::string> kinds;
     for (const auto& record : rig_->crm().received()) kinds.insert(record.header.kind);
-    EXPECT_EQ(kinds, (std::set<std::string>{"journey", "transaction"}));
+    EXPECT_EQ(kinds, (std::set<std::string>{"journey", "survey", "transaction"}));
     test::expect_crm_opened_every_record(rig_->crm(), committed);
 }
 
@@ -108,11 +110,11 @@ TEST_F(BalanceInquiryE2eTest, RecordsSurviveACrmOutageAndArriveExactlyOnce) {
     const DemoResult first = demo_->run({{"visa-alice", ui::Language::English, true}});
     ASSERT_EQ(first.errors.size(), 1U);  // the refused upload round, reported
     EXPECT_NE(first.errors.front().find("upload"), std::string::npos);
-    EXPECT_EQ(first.records_pending, 2U);
+    EXPECT_EQ(first.records_pending, 3U);  // the transaction, the survey and the journey
 
     const crm::UploadSummary retry = app_->uploader().upload_once();
     EXPECT_FALSE(retry.error.has_value());
-    EXPECT_EQ(retry.acknowledged, 2U);
+    EXPECT_EQ(retry.acknowledged, 3U);
     for (const std::string& id : app_->cx().committed_record_ids()) EXPECT_EQ(rig_->crm().times_delivered(id), 1U);
 }
 

@@ -1,6 +1,6 @@
 # Runs `kiosk --sim --headless` in a scratch directory and checks what `make run` promises with no
-# display: exit 0, the journey printed, at least 8 distinct screens saved, both languages present,
-# and the bank reached over ISO 8583/TLS with pinned keys (sim.host_transport defaults to iso8583).
+# display: exit 0, the journey printed (a survey answered in it), at least 8 distinct screens saved,
+# both languages present, and the bank reached over ISO 8583/TLS with pinned keys (sim.host_transport defaults to iso8583).
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 file(READ ${SOURCE_DIR}/kiosk/config/sim.toml config)
@@ -13,7 +13,7 @@ execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=DISPLAY ${KIOSK} --sim -
 if(NOT exit_code EQUAL 0)
   message(FATAL_ERROR "kiosk exited with ${exit_code}:\n${output}\n${errors}")
 endif()
-foreach(expected "screen reading_card" "screen enter_pin" "screen balance" "screen thank_you" "demo completed"
+foreach(expected "screen reading_card" "screen enter_pin" "screen balance" "screen survey" "survey: 5 of 5" "screen thank_you" "demo completed"
                  "(ISO 8583 over mutual TLS, 2 pinned keys)" "requests answered over 1 TLS connection(s)")
   string(FIND "${output}" "${expected}" at)
   if(at EQUAL -1)

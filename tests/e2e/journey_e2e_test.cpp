@@ -46,7 +46,9 @@ TEST_F(JourneyE2eTest, AWithdrawalsJourneyHasItsStepsAndEventsAndNoDigitTyped) {
     ASSERT_EQ(state(), StateId::TakeCash) << notes_;
     ASSERT_TRUE(rig_->cash().take_notes().ok());
     pass(Millis(1'000));
-    touch("receipt_no", Millis(8'000));
+    touch("receipt_no", Millis(500));
+    ASSERT_TRUE(skip_survey()) << "card and cash taken: the survey";
+    pass(Millis(7'000));
     ASSERT_EQ(state(), StateId::Attract) << notes_;
 
     const auto journeys = opened_of_kind(*app_, *rig_, clock_, "journey");
@@ -59,7 +61,7 @@ TEST_F(JourneyE2eTest, AWithdrawalsJourneyHasItsStepsAndEventsAndNoDigitTyped) {
     EXPECT_EQ(journey["personalized"], true);
     const std::vector<std::string> expected{"reading_card", "session_options", "enter_pin", "main_menu",
                                             "withdrawal_amount", "processing", "take_card", "dispensing",
-                                            "take_cash", "receipt_choice", "thank_you"};
+                                            "take_cash", "receipt_choice", "survey", "thank_you"};
     EXPECT_EQ(screens(journey), expected);
     EXPECT_EQ(journey["step_count"], expected.size());
     for (const json& step : journey["steps"]) {
@@ -71,6 +73,7 @@ TEST_F(JourneyE2eTest, AWithdrawalsJourneyHasItsStepsAndEventsAndNoDigitTyped) {
     EXPECT_EQ(count(journey, "touch", "withdrawal"), 1);
     EXPECT_EQ(count(journey, "touch", "amount_0"), 1);
     EXPECT_EQ(count(journey, "touch", "receipt_no"), 1);
+    EXPECT_EQ(count(journey, "touch", "survey_skip"), 1);
     EXPECT_EQ(count(journey, "key", "digit"), static_cast<int>(chen.pin.size()));
     EXPECT_EQ(count(journey, "key", "enter"), 1);
     EXPECT_EQ(journey["error_count"], 0);

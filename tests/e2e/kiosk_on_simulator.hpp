@@ -87,6 +87,17 @@ protected:
         ASSERT_EQ(state(), flow::StateId::MainMenu) << notes_;
     }
 
+    // The post-transaction survey the gate asks at the end of a completed visit: Skip, one touch.
+    // False (and nothing touched) when no survey screen is shown.
+    bool skip_survey(Millis then = Millis(500)) {
+        const flow::StateId now = state();
+        if (now != flow::StateId::Survey && now != flow::StateId::SurveyReasons && now != flow::StateId::SurveyNps) {
+            return false;
+        }
+        touch("survey_skip", then);
+        return true;
+    }
+
     KioskConfig config_;
     sim::VirtualClock clock_;
     security::OsRandom random_;

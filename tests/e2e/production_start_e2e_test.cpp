@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -25,6 +27,7 @@
 #include "store/database.hpp"
 #include "store/journal.hpp"
 #include "tests/e2e/fresh_test_directory.hpp"
+#include "tests/e2e/notify_socket_listener.hpp"
 
 namespace kiosk {
 namespace {
@@ -161,6 +164,74 @@ TEST_F(ProductionStartE2eTest, WithEveryDeviceAbsentItRunsOutOfServiceNamingThem
         if (contains(entry.path().filename().string(), "-out_of_service-")) out_of_service_shown = true;
     }
     EXPECT_TRUE(out_of_service_shown) << "the out-of-service screen was not shown";
+}
+
+// Under systemd (kiosk/deploy/kiosk.service, Type=notify, WatchdogSec=): the test is systemd's
+// notify socket. The production program itself, not the simulator, with every device absent: the
+// point is the start-up device check, and an absent device is still a checked one. READY=1 comes
+// once the first device round is read, with the reason it is out of service in STATUS=; then the
+// watchdog is pinged at half of WATCHDOG_USEC (400 ms here) from the loop; SIGTERM sends
+// STOPPING=1. Off the journal, the log is JSON lines in <data_dir>/log.
+TEST_F(ProductionStartE2eTest, UnderSystemdItNotifiesReadyAfterTheDeviceCheckAndPingsTheWatchdog) {
+    make_keys();
+    const fs::path config = write_config();
+    test::NotifySocketListener systemd(fs::temp_directory_path() / ("kiosk-notify-" + std::to_string(::getpid())));
+    ::setenv("NOTIFY_SOCKET", systemd.path().c_str(), 1);
+    ::setenv("WATCHDOG_USEC", "400000", 1);
+    ::unsetenv("JOURNAL_STREAM");
+    auto spawned = ChildProcess::spawn(KIOSK_BINARY, {"--config", config.string()}, log_);
+    ::unsetenv("NOTIFY_SOCKET");
+    ::unsetenv("WATCHDOG_USEC");
+    ASSERT_TRUE(spawned.ok()) << spawned.error().to_string();
+    ChildProcess& kiosk = *spawned;
+
+    std::optional<std::string> ready;
+    int pings_after_ready = 0;
+    const SteadyTime deadline = std::chrono::steady_clock::now() + 30s;
+    while (pings_after_ready < 2 && std::chrono::steady_clock::now() < deadline && !kiosk.exit_status()) {
+        const std::optional<std::string> message = systemd.receive(500ms);
+        if (!message) continue;
+        if (message->starts_with("READY=1")) {
+            EXPECT_FALSE(ready.has_value()) << "READY=1 sent twice";
+            ready = message;
+        } else if (*message == "WATCHDOG=1" && ready) {
+            ++pings_after_ready;
+        }
+    }
+    ASSERT_FALSE(kiosk.exit_status()) << "kiosk ended early:\n" << read_text(log_);
+    ASSERT_TRUE(ready.has_value()) << "no READY=1 within 30 s:\n" << read_text(log_);
+    EXPECT_TRUE(contains(*ready, "\nSTATUS=out of service (out_of_service.devices): ")) << *ready;
+    EXPECT_TRUE(contains(*ready, "USB ffff:fff1 (devices.pin_pad_usb)")) << *ready;
+    EXPECT_EQ(pings_after_ready, 2) << "fewer than two WATCHDOG=1 after READY=1 within 30 s";
+    // The device check that READY waits for is the one journalled at start.
+    ASSERT_EQ(journal_lines("kiosk_started").size(), 1U);
+
+    kiosk.signal(SIGTERM);
+    bool stopping = false;
+    for (int message = 0; message < 50 && !stopping; ++message) {
+        const std::optional<std::string> received = systemd.receive(1s);
+        if (!received) break;
+        stopping = *received == "STOPPING=1";
+    }
+    EXPECT_TRUE(stopping) << "no STOPPING=1 after SIGTERM";
+    const std::optional<int> status = kiosk.wait_for_exit(5s);
+    ASSERT_TRUE(status.has_value()) << "no exit within 5 s of SIGTERM:\n" << read_text(log_);
+    ASSERT_TRUE(WIFEXITED(*status)) << read_text(log_);
+    EXPECT_EQ(WEXITSTATUS(*status), 0) << read_text(log_);
+
+    // Not on the journal (no JOURNAL_STREAM): every line of the log file is one JSON object.
+    std::ifstream lines(data_dir_ / "log" / "kiosk.jsonl");
+    ASSERT_TRUE(lines.good()) << "no " << (data_dir_ / "log" / "kiosk.jsonl");
+    bool start_line = false;
+    int count = 0;
+    for (std::string line; std::getline(lines, line); ++count) {
+        const nlohmann::json entry = nlohmann::json::parse(line, nullptr, false);
+        ASSERT_TRUE(entry.is_object()) << "not a JSON object: " << line;
+        ASSERT_TRUE(entry.contains("time") && entry.contains("level") && entry.contains("message")) << line;
+        if (contains(entry["message"].get<std::string>(), "HW-0001 on hardware")) start_line = true;
+    }
+    EXPECT_GT(count, 0);
+    EXPECT_TRUE(start_line) << "the start-up line is not in the JSON log";
 }
 
 TEST_F(ProductionStartE2eTest, AMissingKeysFileIsOneLineAndExit1) {

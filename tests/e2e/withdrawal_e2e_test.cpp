@@ -243,6 +243,10 @@ TEST_F(WithdrawalE2eTest, HappyPathCardFirstDebitsTheAmountAndCountsTheNotesOut)
     ASSERT_EQ(state(), StateId::ReceiptChoice);
     runtime().touch("receipt_no");
     pass(Millis(500));
+    // Card and cash taken: the survey (the customer skips it), then goodbye.
+    EXPECT_EQ(state(), StateId::Survey);
+    runtime().touch("survey_skip");
+    pass(Millis(500));
     EXPECT_EQ(state(), StateId::ThankYou);
     pass(Millis(5'000));
     EXPECT_EQ(state(), StateId::Attract);

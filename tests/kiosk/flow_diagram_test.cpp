@@ -59,7 +59,7 @@ TEST(FlowDiagramTest, EachDiagramHasItsOwnNameAndIsFoundByIt) {
         EXPECT_TRUE(names.insert(info.name).second) << info.name;
         EXPECT_EQ(diagram_named(info.name), info.id);
     }
-    EXPECT_EQ(names.size(), 9U);
+    EXPECT_EQ(names.size(), 10U);
     EXPECT_FALSE(diagram_named("everything").has_value());
 }
 
@@ -89,6 +89,22 @@ TEST(FlowDiagramTest, WithdrawalShowsNeitherTheOtherTransactionsNorTheLegend) {
     }
     EXPECT_FALSE(has_row(withdrawal, table_row(S::MainMenu, E::ChooseBalance)));
     EXPECT_FALSE(has_row(withdrawal, table_row(S::Authorizing, E::HostUnavailable, "moves no money")));
+}
+
+TEST(FlowDiagramTest, TheSurveyDiagramStartsAtClosingWhenOfferedAndEndsAtThankYou) {
+    const Diagram survey = select_diagram(DiagramId::Survey);
+    for (const S state : {S::Survey, S::SurveyReasons, S::SurveyNps}) EXPECT_TRUE(draws(survey, state)) << to_string(state);
+    EXPECT_EQ(node_of(survey, S::Closing)->elsewhere, DiagramId::Overview);
+    EXPECT_EQ(node_of(survey, S::ThankYou)->elsewhere, DiagramId::Overview);
+    EXPECT_TRUE(has_row(survey, table_row(S::Closing, E::CardTaken, "survey offered")));
+    EXPECT_FALSE(has_row(survey, table_row(S::Closing, E::CardTaken, "no survey")));  // the overview's
+    EXPECT_TRUE(has_edge(survey, S::Survey, E::SurveyRated, S::SurveyReasons));
+    EXPECT_TRUE(has_edge(survey, S::SurveyReasons, E::SurveyDone, S::SurveyNps));
+    EXPECT_TRUE(has_edge(survey, S::SurveyNps, E::Timeout, S::ThankYou));
+    // Nobody else draws the survey: the overview has Closing → ThankYou only.
+    const Diagram overview = select_diagram(DiagramId::Overview);
+    EXPECT_EQ(node_of(overview, S::Survey), nullptr);
+    EXPECT_TRUE(has_row(overview, table_row(S::Closing, E::CardTaken, "no survey")));
 }
 
 TEST(FlowDiagramTest, StatesOtherDiagramsDrawAreMarkedWithThatDiagram) {

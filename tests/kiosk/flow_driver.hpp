@@ -54,6 +54,9 @@ inline Event out_of_service(OutOfServiceReason why) { return events::DevicesFail
 inline Event option(SessionOption which) { return events::ToggleOption(which); }
 inline Event account(host::AccountType type) { return events::AccountChosen(type); }
 inline Event typed(int digits) { return events::EntryChanged(digits); }
+inline Event csat(int score) { return events::SurveyRated(score); }
+inline Event nps(int score) { return events::NpsRated(score); }
+inline Event reason(SurveyReason tag) { return events::SurveyReasonToggled(tag); }
 inline FlowConfig cash_first() {
     FlowConfig config;
     config.card_before_cash = false;
@@ -77,6 +80,7 @@ public:
 
     FlowDriver& send(const Event& event) {
         context_.receipts_available = receipts_;  // as the runtime stamps it from device fitness
+        if (!context_.survey) context_.survey_offer = survey_offer_;  // as the runtime stamps its gate's answer
         Transition t = flow_.step(context_, event);
         if (t.row && coverage_ != nullptr) coverage_->insert(*t.row);
         if (t.row) expect_row_effects_first(transition_table()[*t.row], t.effects);
@@ -89,6 +93,12 @@ public:
     // Device fitness says the printer cannot print (degraded mode).
     FlowDriver& printer_down() {
         receipts_ = false;
+        return *this;
+    }
+
+    // The runtime's survey gate says yes (with or without NPS) from now on; nullopt: it says no.
+    FlowDriver& offer_survey(std::optional<SurveyOffer> offer) {
+        survey_offer_ = offer;
         return *this;
     }
 
@@ -131,6 +141,7 @@ private:
     std::set<std::size_t>* coverage_;
     bool last_taken_ = false;
     bool receipts_ = true;
+    std::optional<SurveyOffer> survey_offer_;
 };
 
 inline FlowDriver& to_menu(FlowDriver& d) {

@@ -43,6 +43,7 @@ std::vector<Case> every_effect() {
         {effects::ReverseTransaction(TransactionType::Withdrawal, money, none, host::ReversalReason::CashNotTaken),
          K::ReverseTransaction},
         {effects::IssueEReceipt(TransactionType::Transfer), K::IssueEReceipt},
+        {effects::RecordSurvey(SurveyAnswers{}), K::RecordSurvey},
     };
 }
 

@@ -66,6 +66,11 @@ std::vector<Case> every_event() {
         {events::ChooseCardless{}, E::ChooseCardless},
         {events::CodeEntered{}, E::CodeEntered},
         {events::PhoneEntered{}, E::PhoneEntered},
+        {events::SurveyRated(4), E::SurveyRated},
+        {events::SurveyReasonToggled(SurveyReason::Cash), E::SurveyReasonToggled},
+        {events::SurveyDone{}, E::SurveyDone},
+        {events::NpsRated(9), E::NpsRated},
+        {events::SurveySkip{}, E::SurveySkip},
     };
 }
 

@@ -240,6 +240,7 @@ TEST(FlowTest, WithThePrinterDownAReceiptIsOfferedAsAQrCode) {
     EXPECT_EQ(d.state(), S::AnotherTransaction);
 }
 
+
 // Every row of the table must be taken by some path; a row no path reaches is dead or untested.
 TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
     std::set<std::size_t> covered;
@@ -317,6 +318,29 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
         return d;
     };
     cash_first_path(taken);
+    // The survey after the card is taken (the gate said yes), and after a card-first withdrawal.
+    auto survey_path = [&](std::initializer_list<Event> more, std::optional<SurveyOffer> offer = SurveyOffer{false}) {
+        std::vector<Event> events{card, ok, go_on, enter, ev(E::ChooseBalance), approved(1), go_on, ev(E::ReceiptNo),
+                                  ev(E::AnotherNo), ev(E::CardTaken)};
+        events.insert(events.end(), more);
+        FlowDriver d(&covered);
+        d.offer_survey(offer);
+        for (const Event& e : events) d.send(e);
+        return d;
+    };
+    survey_path({csat(4)});
+    survey_path({csat(5), nps(9)}, SurveyOffer{true});
+    survey_path({csat(1), reason(SurveyReason::Cash), reason(SurveyReason::Cash), ev(E::SurveyDone)});
+    survey_path({csat(2), ev(E::SurveyDone), nps(0)}, SurveyOffer{true});
+    survey_path({ev(E::SurveySkip)});
+    survey_path({ev(E::Cancel)});
+    survey_path({ev(E::Timeout)});
+    survey_path({csat(1), ev(E::SurveySkip)});
+    survey_path({csat(1), ev(E::Cancel)});
+    survey_path({csat(1), ev(E::Timeout)});
+    survey_path({csat(3), ev(E::SurveySkip)}, SurveyOffer{true});
+    survey_path({csat(3), ev(E::Cancel)}, SurveyOffer{true});
+    survey_path({csat(3), ev(E::Timeout)}, SurveyOffer{true});
     then({ev(E::ReceiptNo), ev(E::AnotherYes)});
     then({ev(E::ReceiptNo), ev(E::AnotherNo)});
     then({ev(E::ReceiptNo), ev(E::Cancel)});

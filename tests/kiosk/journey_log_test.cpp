@@ -109,5 +109,47 @@ TEST_F(JourneyLogTest, TheFirstTransactionChosenIsTheTask) {
     EXPECT_EQ(log.task(), "statement");
 }
 
+// The survey's own timer and the pad's cancel on a survey screen are the survey's: the visit
+// neither timed out nor was cancelled there. Its events say it was shown and how it ended.
+TEST_F(JourneyLogTest, TheSurveysTimeoutAndCancelAreNotTheVisitsAndItsEventsAreRecorded) {
+    log.enter(ScreenId::TakeCard, at(0));
+    log.enter(ScreenId::Survey, at(1'000));
+    log.survey("shown", at(1'000));
+    log.observe(events::Cancel{}, at(2'000));
+    log.enter(ScreenId::SurveyNps, at(5'000));
+    log.observe(events::Timeout{}, at(11'000));
+    log.survey("timed_out", at(11'000));
+    EXPECT_EQ(log.timeout_count(), 0);
+    EXPECT_EQ(log.abandoned_at(flow::SessionOutcome::Completed), std::nullopt);
+    ASSERT_EQ(log.events().size(), 2u);
+    EXPECT_EQ(log.events()[0].type, JourneyEventType::Survey);
+    EXPECT_EQ(log.events()[0].detail, "shown");
+    EXPECT_EQ(log.events()[0].screen, ScreenId::Survey);
+    EXPECT_EQ(log.events()[1].detail, "timed_out");
+    EXPECT_EQ(to_string(JourneyEventType::Survey), "survey");
+    log.enter(ScreenId::MainMenu, at(12'000));  // elsewhere a timeout is the visit's again
+    log.observe(events::Timeout{}, at(13'000));
+    EXPECT_EQ(log.timeout_count(), 1);
+}
+
+// What keeps the survey away: a failure the kiosk or the bank caused, not the customer's own slip.
+TEST_F(JourneyLogTest, AFailureIsAFaultOrADeclineNotAWrongPinOrARefusedAmount) {
+    log.enter(ScreenId::EnterPin, at(0));
+    log.observe(events::HostDeclined(host::ResponseCode::WrongPin), at(100));
+    log.observe(events::AmountNotPayable(flow::AmountRefusal::NotMultiple), at(200));
+    log.observe(events::PinMismatch{}, at(300));
+    EXPECT_FALSE(log.had_failure());
+    EXPECT_EQ(log.error_count(), 3);
+    JourneyLog declined;
+    declined.observe(events::HostDeclined(host::ResponseCode::InsufficientFunds), at(0));
+    EXPECT_TRUE(declined.had_failure());
+    JourneyLog fault;
+    fault.observe(events::PrintFailed{}, at(0));
+    EXPECT_TRUE(fault.had_failure());
+    JourneyLog host;
+    host.observe(events::HostUnavailable{}, at(0));
+    EXPECT_TRUE(host.had_failure());
+}
+
 }  // namespace
 }  // namespace kiosk

@@ -300,5 +300,45 @@ TEST(KioskConfigTest, OutboxCapAndFreeSpaceMinimum) {
     EXPECT_EQ(set.store.min_free_mb, 128);
 }
 
+TEST(KioskConfigTest, SurveyKeysHaveDefaultsBoundsAndReachTheFlow) {
+    const KioskConfig defaults = parse_config("", "test.toml");
+    EXPECT_TRUE(defaults.survey.enabled);
+    EXPECT_EQ(defaults.survey.period, std::chrono::hours(24 * 30));
+    EXPECT_EQ(defaults.survey.nps_sample_percent, 10);
+    EXPECT_EQ(defaults.survey.time_limit, Millis(10'000));
+    EXPECT_EQ(defaults.survey.skip_when_longer_than, Millis(180'000));
+    EXPECT_EQ(defaults.flow.survey_time_limit, Millis(10'000));
+    const KioskConfig set = parse_config("[survey]\nenabled = false\nperiod_days = 7\nnps_sample_percent = 100\n"
+                                         "time_limit_s = 6\nskip_when_longer_than_s = 90\n",
+                                         "test.toml");
+    EXPECT_FALSE(set.survey.enabled);
+    EXPECT_EQ(set.survey.period, std::chrono::hours(24 * 7));
+    EXPECT_EQ(set.survey.nps_sample_percent, 100);
+    EXPECT_EQ(set.survey.time_limit, Millis(6'000));
+    EXPECT_EQ(set.flow.survey_time_limit, Millis(6'000));  // the flow's one survey timer
+    EXPECT_EQ(set.survey.skip_when_longer_than, Millis(90'000));
+    EXPECT_EQ(error_of("[survey]\ntime_limit_s = 11\n"),
+              "test.toml:2: survey.time_limit_s: must be between 1 and 10, got 11");
+    EXPECT_EQ(error_of("[survey]\nnps_sample_percent = 101\n"),
+              "test.toml:2: survey.nps_sample_percent: must be between 0 and 100, got 101");
+    EXPECT_EQ(error_of("[survey]\nperiod_days = 0\n"), "test.toml:2: survey.period_days: must be between 1 and 366, got 0");
+    EXPECT_NE(error_of("[survey]\nenabled = \"yes\"\n").find("survey.enabled"), std::string::npos);
+}
+
+// [log]: only off systemd (kiosk/service/service_logging.hpp); the directory defaults to the data
+// directory's log/, sizes are bounded so a typo cannot fill the disk or keep nothing.
+TEST(KioskConfigTest, LogDirectoryAndRotation) {
+    const KioskConfig defaults = parse_config("[kiosk]\ndata_dir = \"/var/lib/kiosk\"\n", "test.toml");
+    EXPECT_EQ(defaults.log_dir(), "/var/lib/kiosk/log");
+    EXPECT_EQ(defaults.log.max_file_mb, 10);
+    EXPECT_EQ(defaults.log.max_files, 5);
+    const KioskConfig set = parse_config("[log]\ndir = \"/srv/log\"\nmax_file_mb = 50\nmax_files = 10\n", "test.toml");
+    EXPECT_EQ(set.log_dir(), "/srv/log");
+    EXPECT_EQ(set.log.max_file_mb, 50);
+    EXPECT_EQ(set.log.max_files, 10);
+    EXPECT_EQ(error_of("[log]\nmax_file_mb = 0\n"), "test.toml:2: log.max_file_mb: must be between 1 and 1024, got 0");
+    EXPECT_EQ(error_of("[log]\nmax_files = 101\n"), "test.toml:2: log.max_files: must be between 1 and 100, got 101");
+}
+
 }  // namespace
 }  // namespace kiosk

@@ -134,6 +134,26 @@ TEST_F(KioskctlTest, DevicesNamesEachPeripheralAndFailsWhenAConfiguredOneIsMissi
     EXPECT_EQ(run({"devices", "--config", write_config()}, none), kExitOk) << none.err.str();
 }
 
+// --udev-rules reads no bus: one commented rule per configured device, for /etc/udev/rules.d/.
+TEST_F(KioskctlTest, DevicesUdevRulesPrintsOneRulePerConfiguredDevice) {
+    const std::string path = directory_.file("devices.toml");
+    std::ofstream(path) << "[kiosk]\ndata_dir = \"" << config_.data_dir.string() << "\"\n"
+                        << "[devices]\ncard_reader_usb = \"0DD4:0015\"\nprinter_usb = \"04b8:0e15\"\n";
+    Captured captured;
+    ASSERT_EQ(run({"devices", "--config", path, "--udev-rules"}, captured), kExitOk) << captured.err.str();
+    EXPECT_EQ(captured.out.str(),
+              "# card-reader (devices.card_reader_usb)\n"
+              "SUBSYSTEM==\"usb\", ENV{DEVTYPE}==\"usb_device\", ATTR{idVendor}==\"0dd4\", ATTR{idProduct}==\"0015\", "
+              "GROUP=\"kiosk-usb\", MODE=\"0660\"\n"
+              "# printer (devices.printer_usb)\n"
+              "SUBSYSTEM==\"usb\", ENV{DEVTYPE}==\"usb_device\", ATTR{idVendor}==\"04b8\", ATTR{idProduct}==\"0e15\", "
+              "GROUP=\"kiosk-usb\", MODE=\"0660\"\n");
+
+    Captured none;
+    EXPECT_EQ(run({"devices", "--config", write_config(), "--udev-rules"}, none), kExitFailure);
+    EXPECT_NE(none.err.str().find("[devices] names no peripheral"), std::string::npos) << none.err.str();
+}
+
 TEST_F(KioskctlTest, DevicesRefusesAMalformedUsbIdNamingTheKey) {
     const std::string path = directory_.file("bad.toml");
     std::ofstream(path) << "[devices]\nprinter_usb = \"4b8:e15\"\n";
@@ -324,8 +344,9 @@ TEST_F(KioskctlTest, FlowDotNamesTheDiagramsWhenTheNameIsUnknown) {
 TEST_F(KioskctlTest, FlowDiagramsListsEveryNameWithItsTitle) {
     Captured captured;
     EXPECT_EQ(run({"flow", "diagrams"}, captured), kExitOk) << captured.err.str();
-    EXPECT_EQ(line_count(captured.out.str()), 9U);
+    EXPECT_EQ(line_count(captured.out.str()), 10U);
     EXPECT_TRUE(contains(captured.out.str(), "pin-change  PIN change\n"));
+    EXPECT_TRUE(contains(captured.out.str(), "survey  After card and cash are taken: the survey\n"));
 }
 
 TEST_F(KioskctlTest, CommandLineReadsTheConfigGivenBeforeOrAfterTheCommand) {

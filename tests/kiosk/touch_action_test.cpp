@@ -25,6 +25,8 @@ TEST(TouchAction, ParsesEveryCommandAndItsEvent) {
         {"more_time_no", events::MoreTimeNo{}},
         {"another_yes", events::AnotherYes{}},
         {"another_no", events::AnotherNo{}},
+        {"survey_skip", events::SurveySkip{}},
+        {"survey_done", events::SurveyDone{}},
     };
     for (const auto& [id, event] : commands) {
         const std::optional<TouchAction> parsed = parse_touch_action(id);
@@ -54,6 +56,26 @@ TEST(TouchAction, ParsesNumberedAmountsAndAccounts) {
     EXPECT_EQ(parse_touch_action("account_1"), TouchAction(AccountChoice{1}));
     EXPECT_EQ(action_id(AmountChoice{3}), "amount_3");
     EXPECT_EQ(action_id(AccountChoice{0}), "account_0");
+}
+
+// The survey's numbered buttons keep the number as touched: the flow refuses one out of range.
+TEST(TouchAction, ParsesSurveyScoresAndReasonTags) {
+    EXPECT_EQ(parse_touch_action("survey_csat_1"), TouchAction(SurveyScore{1}));
+    EXPECT_EQ(parse_touch_action("survey_csat_9"), TouchAction(SurveyScore{9}));
+    EXPECT_EQ(parse_touch_action("survey_nps_10"), TouchAction(NpsScore{10}));
+    EXPECT_EQ(parse_touch_action("survey_reason_hard_to_use"), TouchAction(flow::SurveyReason::HardToUse));
+    EXPECT_EQ(survey_event_for(SurveyScore{2}), std::optional<flow::Event>(events::SurveyRated(2)));
+    EXPECT_EQ(survey_event_for(NpsScore{0}), std::optional<flow::Event>(events::NpsRated(0)));
+    EXPECT_EQ(survey_event_for(flow::SurveyReason::Cash), std::optional<flow::Event>(events::SurveyReasonToggled(flow::SurveyReason::Cash)));
+    EXPECT_EQ(survey_event_for(AmountChoice{1}), std::nullopt);
+    for (const flow::SurveyReason reason : flow::all_survey_reasons()) {
+        EXPECT_EQ(parse_touch_action(action_id(reason)), TouchAction(reason));
+    }
+    EXPECT_EQ(action_id(SurveyScore{5}), "survey_csat_5");
+    EXPECT_EQ(action_id(NpsScore{7}), "survey_nps_7");
+    for (const char* id : {"survey_reason_", "survey_reason_bored", "survey_csat_", "survey_csat_100", "survey_nps_x"}) {
+        EXPECT_EQ(parse_touch_action(id), std::nullopt) << id;
+    }
 }
 
 TEST(TouchAction, RefusesUnknownIds) {

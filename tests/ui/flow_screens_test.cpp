@@ -95,6 +95,58 @@ TEST_F(FlowScreensTest, FastCashUsesAThreeColumnGridWithTheUsualAmountFirstAndRi
     EXPECT_EQ(pixel(plain.x + 2, plain.y + plain.h / 2), argb(normal_theme().primary_button));
 }
 
+// The survey: five faces and Skip, the faces told apart by their drawing (not colour) in every
+// theme, Skip bottom right, touch targets as big as every other button; reasons as chips; 0–10.
+TEST_F(FlowScreensTest, SurveyFacesAreDrawnDifferentlyInEveryThemeAndSkipIsBottomRight) {
+    for (const Accessibility look : {Accessibility{}, Accessibility{false, true}, Accessibility{true, false},
+                                     Accessibility{true, true}}) {
+        const ViewModel vm = sample_view_model(ScreenId::Survey, Language::SimplifiedChinese, look);
+        EXPECT_EQ(actions_of(vm), (std::vector<std::string>{"survey_csat_1", "survey_csat_2", "survey_csat_3",
+                                                            "survey_csat_4", "survey_csat_5", "survey_skip"}));
+        ASSERT_TRUE(render(vm).ok());
+        const int height = look.large_text ? kLargeButtonHeight : kButtonHeight;
+        const Rect skip = rect_of(vm, "survey_skip");
+        EXPECT_EQ(skip.right(), kScreenWidth - kMarginX);
+        EXPECT_EQ(skip.bottom(), kScreenHeight - kBottomMargin);
+        // The left part of each face button (where the face is) differs pixel by pixel from the others'.
+        std::vector<std::vector<std::uint32_t>> faces;
+        for (int score = 1; score <= 5; ++score) {
+            const Rect r = rect_of(vm, survey_csat_action(score));
+            EXPECT_EQ(r.h, height);
+            std::vector<std::uint32_t> face;
+            for (int y = r.y + 8; y < r.bottom() - 8; ++y) {
+                for (int x = r.x + 16; x < r.x + 96; ++x) face.push_back(pixel(x, y));
+            }
+            faces.push_back(std::move(face));
+        }
+        for (std::size_t a = 0; a < faces.size(); ++a) {
+            for (std::size_t b = a + 1; b < faces.size(); ++b) EXPECT_NE(faces[a], faces[b]) << a + 1 << " vs " << b + 1;
+        }
+    }
+}
+
+TEST_F(FlowScreensTest, SurveyReasonsAreChipsThenDoneAndSkipAndNpsHasElevenNumbers) {
+    const ViewModel reasons = sample_view_model(ScreenId::SurveyReasons, Language::English, {true, false});
+    const auto chips = shown_buttons(reasons);
+    ASSERT_EQ(chips.size(), 8U);
+    EXPECT_TRUE(chips[0].chip);
+    EXPECT_EQ(chips[0].on, true);   // "waiting" chosen in the sample
+    EXPECT_EQ(chips[1].on, false);
+    EXPECT_EQ(chips[6].button.action, "survey_done");
+    EXPECT_EQ(rect_of(reasons, "survey_skip").right(), kScreenWidth - kMarginX);
+    EXPECT_TRUE(render(reasons).ok());  // "Hard to use" fits in large text: a chip has two label lines
+
+    const ViewModel nps = sample_view_model(ScreenId::SurveyNps, Language::English, {true, true});
+    const auto numbers = shown_buttons(nps);
+    ASSERT_EQ(numbers.size(), 12U);
+    EXPECT_EQ(numbers[0].button.action, "survey_nps_0");
+    EXPECT_EQ(numbers[10].button.action, "survey_nps_10");
+    EXPECT_EQ(numbers[10].data, "10");
+    EXPECT_EQ(max_buttons(ScreenId::SurveyNps), 12U);
+    EXPECT_EQ(hit_test(nps, rect_of(nps, "survey_nps_7").x + 5, rect_of(nps, "survey_nps_7").y + 5), "survey_nps_7");
+    EXPECT_TRUE(render(nps).ok());
+}
+
 TEST_F(FlowScreensTest, NineAmountButtonsFitTenDoNot) {
     ViewModel vm = sample_view_model(ScreenId::WithdrawalAmount, Language::English, {true, false});
     vm.fast_cash.push_back(Money{300000, "CNY", 2});

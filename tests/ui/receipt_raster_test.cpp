@@ -39,7 +39,7 @@ TEST_F(ReceiptRasterTest, GlyphsHaveInkAndDifferentCharactersDifferentDots) {
     const auto count = [](const drivers::MonoBitmap& image) {
         std::size_t dots = 0;
         for (std::size_t y = 0; y < image.height; ++y)
-            for (std::size_t x = 0; x < image.width; ++x) dots += image.dot(x, y) ? 1 : 0;
+            for (std::size_t x = 0; x < image.width; ++x) dots += image.dot(x, y) ? 1U : 0U;
         return dots;
     };
     EXPECT_GT(count(qu), 40U);

@@ -84,12 +84,12 @@ TEST_P(RendererVariantTest, ButtonsAreDrawnWhereHitTestFindsThem) {
         for (const ButtonSlot& slot : layout_screen(vm).buttons) {
             const ShownButton& one = shown[slot.index];
             const Button& button = one.button;
-            const bool cancel = button.enabled && button.action == "cancel";
+            const bool cancel = button.enabled && is_way_out(button.action);  // Cancel, the survey's Skip
             const bool marked = button.enabled && one.marked;
             const Color fill = !button.enabled ? theme.disabled_button
                                : cancel        ? theme.secondary_button
                                                : theme.primary_button;
-            // Outlined buttons (Cancel, "Your usual") show their outline at the very edge.
+            // Outlined buttons (Cancel, Skip, "Your usual") show their outline at the very edge.
             const Color edge = cancel   ? theme.secondary_button_border
                                : marked ? (high_contrast ? theme.body_text : theme.notice_border)
                                         : fill;

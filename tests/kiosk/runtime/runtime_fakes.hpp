@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -370,6 +371,17 @@ public:
         journeys.push_back(outcome);
         return answer;
     }
+    Status record_survey(const Session& session, const SurveyRecord& survey) override {
+        surveys.push_back(survey);
+        if (answer.ok() && !session.pan_token.empty()) last_asked[session.pan_token] = survey.shown;
+        return answer;
+    }
+    Result<std::optional<TimePoint>> last_survey_asked(std::string_view pan_token) override {
+        if (!answer.ok()) return answer.error();
+        const auto found = last_asked.find(std::string(pan_token));
+        if (found == last_asked.end()) return std::optional<TimePoint>{};
+        return std::optional<TimePoint>{found->second};
+    }
     [[nodiscard]] const Line* find(std::string_view event) const {
         for (const Line& line : events) if (line.event == event) return &line;
         return nullptr;
@@ -379,6 +391,8 @@ public:
     std::vector<Line> events;
     int transactions = 0;
     std::vector<flow::SessionOutcome> journeys;
+    std::vector<SurveyRecord> surveys;
+    std::map<std::string, TimePoint> last_asked;  // what record_survey remembered, by token
 };
 
 // The loop's side for one service's test: a mailbox, the ports (posted events and notes kept),
