@@ -73,13 +73,15 @@ public:
     // Waits (real time, at most `bound`) until `holds` is true of what was received; false if not.
     bool wait_until(const std::function<bool(const MqttTestSubscriber&)>& holds,
                     std::chrono::milliseconds bound = std::chrono::seconds(20)) {
-        std::unique_lock lock(mutex_);
-        return changed_.wait_for(lock, bound, [&] {
-            lock.unlock();
-            const bool done = holds(*this);
-            lock.lock();
-            return done;
-        });
+        // `holds` takes the lock itself (through the accessors), so it runs unlocked; a message
+        // arriving meanwhile is seen at the next slice at the latest.
+        const auto until = std::chrono::steady_clock::now() + bound;
+        for (;;) {
+            if (holds(*this)) return true;
+            if (std::chrono::steady_clock::now() >= until) return false;
+            std::unique_lock lock(mutex_);
+            changed_.wait_for(lock, std::chrono::milliseconds(20));
+        }
     }
     bool wait_connected(std::chrono::milliseconds bound = std::chrono::seconds(20)) {
         return wait_until([](const MqttTestSubscriber& me) { return me.connects() > 0; }, bound);
