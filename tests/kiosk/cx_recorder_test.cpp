@@ -19,24 +19,16 @@
 #include "store/journal.hpp"
 #include "store/outbox.hpp"
 #include "store/record_priority.hpp"
+#include "tests/kiosk/cx_test_sealing.hpp"
 
 namespace kiosk {
 namespace {
 
 constexpr const char* pan = "4012888888881881";
 
-security::JournalChain journal_chain() { return std::move(security::JournalChain::create(Bytes(32, 0x4A)).value()); }
-
-security::CrmPrivateKey crm_key() {
-    SeededRandom random(77);
-    return std::move(security::CrmPrivateKey::generate("crm-test", random).value());
-}
-
-security::CrmSealerConfig sealing_to(const security::CrmPrivateKey& key) {
-    security::CrmSealerConfig config;
-    config.crm_keys = {key.public_key()};
-    return config;
-}
+using test::crm_key;
+using test::journal_chain;
+using test::sealing_to;
 
 class FailingKeyStore final : public security::WrappedKeyStore {
 public:
