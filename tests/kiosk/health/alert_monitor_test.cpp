@@ -43,34 +43,34 @@ TEST(AlertMonitor, ClearsOnlyAfterTheWholeHold) {
     EXPECT_TRUE(monitor.open().empty());
 }
 
+// `count` times: the condition holds for 5 s, then is absent for `gap` (looked at as it goes and at
+// the gap's end); returns every change, `now` is moved on.
+std::vector<AlertChange> flap(AlertMonitor& monitor, int count, std::int64_t gap_seconds, std::int64_t& now) {
+    std::vector<AlertChange> all;
+    auto keep = [&all](const std::vector<AlertChange>& changes) { all.insert(all.end(), changes.begin(), changes.end()); };
+    for (int flap_number = 0; flap_number < count; ++flap_number) {
+        keep(monitor.observe({kPaper}, at(now)));
+        keep(monitor.observe({}, at(now + 5)));
+        keep(monitor.observe({}, at(now + 5 + gap_seconds)));
+        now += 5 + gap_seconds + 1;
+    }
+    return all;
+}
+
 TEST(AlertMonitor, TwentyQuickFlapsAreOneEpisode) {
     AlertMonitor monitor(kHold);
-    std::vector<AlertChange> all;
     std::int64_t now = 0;
-    for (int flap = 0; flap < 20; ++flap) {
-        for (auto change : monitor.observe({kPaper}, at(now))) all.push_back(change);
-        now += 5;
-        for (auto change : monitor.observe({}, at(now))) all.push_back(change);
-        now += 20;  // back within the hold
-    }
+    auto all = flap(monitor, 20, 20, now);  // back within the hold each time
     EXPECT_EQ(count(all, AlertTransition::raised), 1);
     EXPECT_EQ(count(all, AlertTransition::cleared), 0);
-    for (auto change : monitor.observe({}, at(now + 61))) all.push_back(change);
+    all = monitor.observe({}, at(now + 61));
     EXPECT_EQ(count(all, AlertTransition::cleared), 1);
 }
 
 TEST(AlertMonitor, TwentyFlapsBeyondTheHoldAreTwentyEpisodes) {
     AlertMonitor monitor(kHold);
-    std::vector<AlertChange> all;
     std::int64_t now = 0;
-    for (int flap = 0; flap < 20; ++flap) {
-        for (auto change : monitor.observe({kPaper}, at(now))) all.push_back(change);
-        now += 5;
-        for (auto change : monitor.observe({}, at(now))) all.push_back(change);
-        now += 60;
-        for (auto change : monitor.observe({}, at(now))) all.push_back(change);  // the hold has passed
-        now += 5;
-    }
+    const auto all = flap(monitor, 20, 60, now);  // the hold has passed each time
     EXPECT_EQ(count(all, AlertTransition::raised), 20);
     EXPECT_EQ(count(all, AlertTransition::cleared), 20);
 }
