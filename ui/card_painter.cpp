@@ -3,6 +3,7 @@
 // number. Content that does not fit is clipped and reported, never drawn over buttons.
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "ui/card_number.hpp"
 #include "ui/i18n.hpp"
@@ -88,6 +89,41 @@ Result<int> paint_reference(const PaintContext& p, int x, int y, int width) {
     return *below + line_height(font);
 }
 
+// ComplaintDone: "Your reference" over the report's reference in title type, one line.
+Result<int> paint_complaint_reference(const PaintContext& p, int x, int y, int width) {
+    if (p.vm.receipt_reference.empty()) return y;
+    auto below = paint_paragraph(p, TextRole::Small, translate("complaint_done.reference", p.vm.language),
+                                 p.theme.muted_text, x, y, width);
+    if (!below.ok()) return below;
+    TTF_Font& font = p.fonts.font(TextRole::Title);
+    KIOSK_TRY(p.canvas.text(font, p.vm.receipt_reference, p.theme.title_text, x, *below));
+    if (text_width(font, p.vm.receipt_reference) > width) return make_error("ui", "complaint reference is too long");
+    return *below + line_height(font);
+}
+
+// ComplaintConfirm: what will be sent, a muted label and its value per line.
+Result<int> paint_fact_lines(const PaintContext& p, int x, int y, int width) {
+    TTF_Font& small = p.fonts.font(TextRole::Small);
+    TTF_Font& body = p.fonts.font(TextRole::Body);
+    int label_width = 0;
+    for (const FactLine& fact : p.vm.facts) {
+        label_width = std::max(label_width, text_width(small, translate(fact.label_key, p.vm.language)));
+    }
+    for (const FactLine& fact : p.vm.facts) {
+        const int baseline = y + TTF_FontAscent(&body);
+        KIOSK_TRY(p.canvas.text(small, translate(fact.label_key, p.vm.language), p.theme.muted_text, x,
+                                baseline - TTF_FontAscent(&small)));
+        const std::string value = !fact.value_key.empty() ? std::string(translate(fact.value_key, p.vm.language))
+                                  : fact.amount          ? format_money(*fact.amount, p.vm.language)
+                                                         : fact.value;
+        const int value_x = x + label_width + 24;
+        KIOSK_TRY(p.canvas.text(body, value, p.theme.title_text, value_x, y));
+        if (value_x + text_width(body, value) > x + width) return make_error("ui", "a complaint fact is too long");
+        y += line_height(body);
+    }
+    return y;
+}
+
 Result<int> paint_widget(const PaintContext& p, const ScreenSpec& spec, int x, int y, int width) {
     const Language language = p.vm.language;
     switch (spec.widget) {
@@ -97,7 +133,10 @@ Result<int> paint_widget(const PaintContext& p, const ScreenSpec& spec, int x, i
         case ScreenWidget::Amount: return paint_amount(p, x, y, width);
         case ScreenWidget::EntryField: return paint_entry_field(p, x, y, width);
         case ScreenWidget::Statement: return paint_statement(p, x, y, width);
-        case ScreenWidget::QrCode: return paint_reference(p, x, y, width);
+        case ScreenWidget::QrCode:
+            return p.vm.screen == ScreenId::ComplaintDone ? paint_complaint_reference(p, x, y, width)
+                                                          : paint_reference(p, x, y, width);
+        case ScreenWidget::Facts: return paint_fact_lines(p, x, y, width);
         case ScreenWidget::PinField: {
             const int height = p.vm.accessibility.large_text ? 92 : 84;
             paint_pin_field(p, x, y, p.vm.pin_digits_entered, p.vm.accessibility.large_text);
@@ -181,7 +220,10 @@ Status paint_card(const PaintContext& p) {
     const int x = card.x + kCardPadding;
     int width = card.w - 2 * kCardPadding;
     Status side_picture = ok_status();
-    if (spec.widget == ScreenWidget::QrCode) {
+    // A complaint's reference goes on its printed slip; only without one is it a QR code too.
+    const bool qr_shown = spec.widget == ScreenWidget::QrCode &&
+                          !(p.vm.screen == ScreenId::ComplaintDone && p.vm.qr_text.empty());
+    if (qr_shown) {
         // The code takes the right of the card, as large as the card allows; text keeps the left.
         const int side = std::min(card.h - 2 * kTopPadding, kQrMaxSide);
         const Rect area{card.right() - kCardPadding - side, card.y + (card.h - side) / 2, side, side};
@@ -196,6 +238,7 @@ Status paint_card(const PaintContext& p) {
         width = area.x - 40 - x;
     }
 
+    bool menu_card_number = true;  // MainMenu: false when the customer's lines took its room
     auto run = [&]() -> Result<int> {
         const int y = card.y + kTopPadding;
         const ScreenText text = screen_text(p.vm);
@@ -213,13 +256,29 @@ Status paint_card(const PaintContext& p) {
                                     width);
             if (!below.ok()) return below;
         }
-        // The bank's offer on the main menu: one line in the accent colour, under the title; cut to
-        // one line so that the transaction buttons never move.
-        if (p.vm.screen == ScreenId::MainMenu && !p.vm.offer_line.empty()) {
+        // The main menu's lines under the title, in the accent colour, one line each, never a screen
+        // to dismiss: the customer's reports first, then the bank's offer, then the card number —
+        // each only while it fits, so the transaction buttons never move (in large text the six
+        // buttons leave room for one of them).
+        if (p.vm.screen == ScreenId::MainMenu) {
             TTF_Font& font = p.fonts.font(TextRole::Body);
-            const auto lines = wrap_text(p.vm.offer_line, width, [&](std::string_view piece) { return text_width(font, piece); });
-            if (!lines.empty()) {
-                KIOSK_TRY(p.canvas.text(font, std::string(lines.front()), t.accent, x, *below + 6));
+            int room = card.bottom() - kBottomPadding - *below;
+            std::vector<std::string> lines;
+            auto take = [&](std::string line) {
+                if (line.empty() || room < 6 + line_height(font)) return;
+                room -= 6 + line_height(font);
+                lines.push_back(std::move(line));
+            };
+            for (const std::string& status : p.vm.status_lines) take(status);
+            if (!p.vm.offer_line.empty()) {
+                const auto wrapped =
+                    wrap_text(p.vm.offer_line, width, [&](std::string_view piece) { return text_width(font, piece); });
+                if (!wrapped.empty()) take(std::string(wrapped.front()));
+            }
+            menu_card_number = room >= 20 + line_height(font);
+            for (const std::string& line : lines) {
+                KIOSK_TRY(p.canvas.text(font, line, t.accent, x, *below + 6));
+                if (text_width(font, line) > width) return make_error("ui", "a main menu line is too long");
                 below = *below + 6 + line_height(font);
             }
         }
@@ -242,6 +301,7 @@ Status paint_card(const PaintContext& p) {
             below = paint_widget(p, spec, x, *below + gap, width);
             if (!below.ok()) return below;
         }
+        if (!menu_card_number) return *below;
         return paint_facts(p, spec, x, *below);
     };
     const Result<int> bottom = run();

@@ -1,5 +1,6 @@
-// The header bar: bank mark and name on the left; the countdown (when a timer runs) and the
-// current language on the right, in pills, always in the same place so customers learn where to look.
+// The header bar: bank mark and name on the left; the countdown (when a timer runs), the current
+// language and "Report a problem" on the right, in pills, always in the same place so customers
+// learn where to look.
 #include <string>
 
 #include "ui/i18n.hpp"
@@ -22,6 +23,23 @@ Result<int> paint_pill(const PaintContext& p, TextRole role, std::string_view te
     return pill.x;
 }
 
+// "Report a problem": the right end of the header, light on the dark bar (grey while inert);
+// returns its left edge.
+Result<int> paint_report_problem(const PaintContext& p) {
+    const Rect& target = *p.layout.report_problem;
+    TTF_Font& font = p.fonts.font(TextRole::Small);
+    const int height = line_height(font) + 24;
+    const Rect pill{target.x + 16, (kHeaderHeight - height) / 2, kScreenWidth - kMarginX - target.x - 16, height};
+    const bool available = p.vm.report_problem == Offer::Available;
+    p.canvas.fill_rounded(pill, height / 2, available ? p.theme.header_text : p.theme.disabled_button);
+    const std::string_view label = translate("header.report_problem", p.vm.language);
+    const int width = text_width(font, label);
+    KIOSK_TRY(p.canvas.text(font, label, available ? p.theme.header_background : p.theme.disabled_button_text,
+                            pill.x + (pill.w - width) / 2, pill.y + 12 - optical_offset(font)));
+    if (width > pill.w - kPillPaddingX) return make_error("ui", "\"Report a problem\" is too long for its pill");
+    return pill.x;
+}
+
 }  // namespace
 
 Status paint_header(const PaintContext& p, std::string_view bank_name) {
@@ -29,7 +47,13 @@ Status paint_header(const PaintContext& p, std::string_view bank_name) {
     p.canvas.fill(p.layout.header, t.header_background);
     p.canvas.fill(Rect{0, kHeaderHeight, kScreenWidth, kHeaderRuleHeight}, t.header_accent);
 
-    auto language_left = paint_pill(p, TextRole::Small, language_name(p.vm.language), kScreenWidth - kMarginX);
+    int right = kScreenWidth - kMarginX;
+    if (p.layout.report_problem) {
+        auto report_left = paint_report_problem(p);
+        if (!report_left.ok()) return report_left.error();
+        right = *report_left - kPillGap * 3 / 4;
+    }
+    auto language_left = paint_pill(p, TextRole::Small, language_name(p.vm.language), right);
     if (!language_left.ok()) return language_left.error();
     int right_free = *language_left - kPillGap;
     if (p.vm.seconds_left) {
@@ -46,15 +70,19 @@ Status paint_header(const PaintContext& p, std::string_view bank_name) {
     p.canvas.fill_rounded(mark, 10, t.header_accent);
     p.canvas.fill_rounded(Rect{mark.x + 13, mark.y + 13, 14, 14}, 3, t.header_background);
 
-    TTF_Font& font = p.fonts.font(TextRole::Header);
+    // With the countdown, the language and "Report a problem" in large text, the name may not fit
+    // in header type: it steps down to small type (still above the 24 px floor); while a countdown
+    // runs and even that is too wide, the mark stands alone (the countdown matters more, and goes).
     const int name_x = mark.right() + 16;
+    TTF_Font& header_font = p.fonts.font(TextRole::Header);
+    TTF_Font& font = text_width(header_font, bank_name) > right_free - name_x ? p.fonts.font(TextRole::Small) : header_font;
+    const bool fits = text_width(font, bank_name) <= right_free - name_x;
+    if (!fits && p.vm.seconds_left) return ok_status();
     p.canvas.clip_to(Rect{name_x, 0, right_free - name_x, kHeaderHeight});
     const Status drawn = p.canvas.text(font, bank_name, t.header_text, name_x, (kHeaderHeight - line_height(font)) / 2 - optical_offset(font));
     p.canvas.clear_clip();
     KIOSK_TRY(drawn);
-    if (text_width(font, bank_name) > right_free - name_x) {
-        return make_error("ui", "bank name is too long for the header");
-    }
+    if (!fits) return make_error("ui", "bank name is too long for the header");
     return ok_status();
 }
 

@@ -9,6 +9,7 @@ namespace {
 
 constexpr std::array kTable = std::to_array<Translation>({
     // Header and shared pieces.
+    {"header.report_problem", "Report a problem", "报告问题"},
     {"language.english", "English", "English"},  // each language names itself in its own script
     {"language.chinese", "简体中文", "简体中文"},
     {"header.time_left", "{} s left", "剩余 {} 秒"},
@@ -262,6 +263,17 @@ constexpr std::array kTable = std::to_array<Translation>({
     {"slip.available", "AVAILABLE {}", "可用余额 {}"},
     {"slip.thank_you", "THANK YOU", "谢谢惠顾"},
     {"slip.account.default", "DEFAULT", "默认账户"},
+    {"slip.complaint.received", "PROBLEM REPORT RECEIVED", "问题报告已受理"},
+    {"slip.complaint.reference", "YOUR REFERENCE", "您的报告编号"},
+    {"slip.complaint.problem", "PROBLEM {}", "问题 {}"},
+    {"slip.complaint.transaction", "TRANSACTION {}", "交易编号 {}"},
+    {"slip.complaint.quote", "QUOTE THE REFERENCE WHEN YOU CALL US.", "致电我行时请提供报告编号。"},
+    {"slip.complaint.status", "YOU WILL SEE ITS STATUS ON YOUR NEXT VISIT.", "下次使用本机时可查看处理进度。"},
+    {"slip.complaint.cash_not_dispensed", "CASH NOT DISPENSED OR WRONG AMOUNT", "未出钞或金额不对"},
+    {"slip.complaint.card_retained", "CARD RETAINED", "银行卡被吞"},
+    {"slip.complaint.screen_not_responding", "SCREEN NOT RESPONDING", "屏幕无响应"},
+    {"slip.complaint.receipt", "RECEIPT", "凭条问题"},
+    {"slip.complaint.other", "SOMETHING ELSE", "其他问题"},
     {"slip.account.savings", "SAVINGS", "储蓄账户"},
     {"slip.account.checking", "CURRENT", "活期账户"},  // as the screens name it
 
@@ -271,6 +283,39 @@ constexpr std::array kTable = std::to_array<Translation>({
     {"out_of_service.devices", "A part of this machine needs attention from our staff.", "本机部分设备需要维护。"},
     {"out_of_service.storage_full", "This machine cannot record transactions right now and needs attention from our staff.",
      "本机暂时无法记录交易，需要工作人员维护。"},
+
+    // "Report a problem" (docs/ui.md § Complaints): plain words, what happens next, no blame.
+    {"complaint_offer.title", "Something went wrong. Report it?", "出了点问题。要报告吗？"},
+    {"complaint_offer.body", "We fill in what the kiosk knows. It takes less than a minute.",
+     "我们会自动填写已知信息，不到一分钟即可完成。"},
+    {"complaint.no_thanks", "No thanks", "不用了"},
+    {"complaint.report_it", "Report it", "报告问题"},
+    {"complaint_category.title", "What went wrong?", "遇到了什么问题？"},
+    {"complaint_category.body", "Choose the closest one.", "请选择最接近的一项。"},
+    {"complaint.category.cash_not_dispensed", "Cash not dispensed or wrong amount", "未出钞或金额不对"},
+    {"complaint.category.card_retained", "Card retained", "银行卡被吞"},
+    {"complaint.category.screen_not_responding", "Screen not responding", "屏幕无响应"},
+    {"complaint.category.receipt", "Receipt", "凭条问题"},
+    {"complaint.category.other", "Something else", "其他问题"},
+    {"complaint_confirm.title", "Send this report?", "发送这份报告吗？"},
+    {"complaint_confirm.body", "Only this is sent, never your card number.", "仅发送以下内容，不含卡号。"},
+    {"complaint.fact.category", "Problem", "问题"},
+    {"complaint.fact.transaction", "Transaction", "交易编号"},
+    {"complaint.fact.amount", "Amount", "金额"},
+    {"complaint.fact.none", "none on this visit", "本次没有交易"},
+    {"complaint.change", "Change the problem", "更改问题"},
+    {"complaint.send", "Send", "发送"},
+    {"complaint_done.title", "Report received", "报告已收到"},
+    {"complaint_done.body", "In confidence, handled first.", "保密处理，优先跟进。"},
+    {"complaint_done.reference", "Your reference", "您的报告编号"},
+    {"complaint.slip_printing", "Printing your slip with this reference…", "正在打印带有此编号的凭条…"},
+    {"complaint.slip_printed", "Take the slip: quote this reference when you contact us.",
+     "请取走凭条，联系我们时请提供此编号。"},
+    {"complaint.scan_qr", "No printer: scan the code or note the reference.", "无法打印：请扫码或记下编号。"},
+    {"complaint.not_recorded", "Sorry, we could not record your report. Please call us or tell the branch.",
+     "抱歉，未能记录您的报告。请致电我们或告知网点工作人员。"},
+    {"menu.complaint_in_progress", "Your report {} is being handled", "您的报告 {} 正在处理中"},
+    {"menu.complaint_resolved", "Your report {} has been resolved", "您的报告 {} 已处理完毕"},
 });
 
 }  // namespace

@@ -15,6 +15,9 @@ std::size_t max_buttons(ScreenId screen) {
 ScreenLayout layout_screen(const ViewModel& vm) {
     ScreenLayout layout;
     layout.header = Rect{0, 0, kScreenWidth, kHeaderHeight};
+    if (vm.report_problem != Offer::Hidden) {
+        layout.report_problem = Rect{kScreenWidth - kMarginX - kReportProblemWidth, 0, kReportProblemWidth, kHeaderHeight};
+    }
 
     const auto columns = static_cast<std::size_t>(screen_spec(vm.screen).button_columns);
     const std::size_t count = std::min(shown_buttons(vm).size(), max_buttons(vm.screen));
@@ -48,7 +51,11 @@ ScreenLayout layout_screen(const ViewModel& vm) {
 
 std::optional<std::string> hit_test(const ViewModel& vm, int x, int y) {
     const std::vector<ShownButton> shown = shown_buttons(vm);
-    for (const ButtonSlot& slot : layout_screen(vm).buttons) {
+    const ScreenLayout layout = layout_screen(vm);
+    if (layout.report_problem && vm.report_problem == Offer::Available && layout.report_problem->contains(x, y)) {
+        return std::string(kReportProblemAction);
+    }
+    for (const ButtonSlot& slot : layout.buttons) {
         const Button& button = shown[slot.index].button;
         if (button.enabled && slot.rect.contains(x, y)) return button.action;
     }

@@ -43,8 +43,15 @@ struct ButtonSlot {
     std::size_t index = 0;  // into shown_buttons(vm) (ui/shown_buttons.hpp)
 };
 
+// The header's "Report a problem" control: always the right end of the header, its whole height
+// (a target as tall as the header, 88 px, and wider than any label it carries): the pill drawn
+// 280 px wide against the right margin, the target 16 px more to its left.
+inline constexpr int kReportProblemWidth = 296;
+inline constexpr const char* kReportProblemAction = "report_problem";
+
 struct ScreenLayout {
     Rect header;
+    std::optional<Rect> report_problem;  // when the view-model shows the control (Available or Unavailable)
     Rect card;                       // title, instructions and the screen's widget
     std::vector<ButtonSlot> buttons; // at most max_buttons(); extra buttons are not placed
 };

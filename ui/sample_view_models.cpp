@@ -45,7 +45,10 @@ ViewModel sample_view_model(ScreenId screen, Language language, Accessibility ac
             vm.tries_left = 2;
             vm.buttons = {cancel, {"try_again", "action.try_again", true}};
             break;
-        case ScreenId::CardRetained: vm.message_key = "pin.tries_exceeded"; break;
+        case ScreenId::CardRetained:
+            vm.message_key = "pin.tries_exceeded";
+            vm.buttons = {{"report_problem", "complaint.report_it", true}};
+            break;
         case ScreenId::TransactionFailed: vm.message_key = "decline.insufficient_funds"; break;
         case ScreenId::CardUnreadable: vm.message_key = "card.unreadable"; break;
         case ScreenId::MoreTime:
@@ -131,6 +134,45 @@ ViewModel sample_view_model(ScreenId screen, Language language, Accessibility ac
             vm.buttons = {{"survey_done", "survey.done", true}, {"survey_skip", "survey.skip", true}};
             break;
         case ScreenId::SurveyNps: vm.buttons = {{"survey_skip", "survey.skip", true}}; break;
+        case ScreenId::ComplaintOffer:
+            vm.message_key = "cash.dispense_failed";
+            vm.buttons = {{"cancel", "complaint.no_thanks", true}, {"report_problem", "complaint.report_it", true}};
+            break;
+        case ScreenId::ComplaintCategory:
+            vm.buttons = {{"complaint_category_0", "complaint.category.cash_not_dispensed", true, true},
+                          {"complaint_category_1", "complaint.category.card_retained", true},
+                          {"complaint_category_2", "complaint.category.screen_not_responding", true},
+                          {"complaint_category_3", "complaint.category.receipt", true},
+                          {"complaint_category_4", "complaint.category.other", true},
+                          {"cancel", "action.cancel", true}};
+            break;
+        case ScreenId::ComplaintConfirm:
+            vm.facts = {{"complaint.fact.category", "complaint.category.cash_not_dispensed", std::nullopt, ""},
+                        {"complaint.fact.transaction", "", std::nullopt, "000000004711"},
+                        {"complaint.fact.amount", "", Money{50000, "CNY", 2}, ""}};
+            vm.buttons = {{"cancel", "action.cancel", true},
+                          {"report_problem", "complaint.change", true},
+                          {"complaint_send", "complaint.send", true}};
+            break;
+        case ScreenId::ComplaintDone:
+            vm.message_key = "complaint.slip_printed";
+            vm.receipt_reference = "KB-20261202-7Q4M";
+            vm.buttons = {{"continue", "action.continue", true}};
+            break;
+    }
+    // The header's "Report a problem", as the kiosk offers it (docs/ui.md § Complaints).
+    switch (screen) {
+        case ScreenId::OutOfService:
+        case ScreenId::ComplaintOffer:
+        case ScreenId::ComplaintCategory:
+        case ScreenId::ComplaintConfirm:
+        case ScreenId::ComplaintDone: vm.report_problem = Offer::Hidden; break;
+        case ScreenId::ReadingCard:
+        case ScreenId::Printing:
+        case ScreenId::Dispensing:
+        case ScreenId::TakeCash:
+        case ScreenId::ThankYou: vm.report_problem = Offer::Unavailable; break;
+        default: vm.report_problem = Offer::Available; break;
     }
     return vm;
 }

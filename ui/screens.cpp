@@ -49,6 +49,12 @@ constexpr std::array kScreens = std::to_array<ScreenSpec>({
     {ScreenId::SurveyReasons, "survey_reasons", "survey_reasons.title", "survey_reasons.body", W::None, false, false,
      {}, 3},
     {ScreenId::SurveyNps, "survey_nps", "survey_nps.title", "survey_nps.body", W::None, false, false, {}, 4},
+    {ScreenId::ComplaintOffer, "complaint_offer", "complaint_offer.title", "complaint_offer.body", W::None, false, false},
+    {ScreenId::ComplaintCategory, "complaint_category", "complaint_category.title", "complaint_category.body", W::None,
+     false, false},
+    {ScreenId::ComplaintConfirm, "complaint_confirm", "complaint_confirm.title", "complaint_confirm.body", W::Facts,
+     false, false},
+    {ScreenId::ComplaintDone, "complaint_done", "complaint_done.title", "complaint_done.body", W::QrCode, false, false},
 });
 
 constexpr std::size_t index_of(ScreenId id) {
@@ -85,6 +91,10 @@ constexpr std::size_t index_of(ScreenId id) {
         case ScreenId::Survey: return 29;
         case ScreenId::SurveyReasons: return 30;
         case ScreenId::SurveyNps: return 31;
+        case ScreenId::ComplaintOffer: return 32;
+        case ScreenId::ComplaintCategory: return 33;
+        case ScreenId::ComplaintConfirm: return 34;
+        case ScreenId::ComplaintDone: return 35;
     }
     return 15;  // unreachable for valid enum values; out-of-range casts get "out of service"
 }

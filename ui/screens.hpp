@@ -20,7 +20,9 @@ enum class ScreenWidget {
     Amount,     // "Amount" + the view-model's `amount`, large (TakeCash, TransactionDone)
     EntryField, // CardlessEntry: dots for the one-time code, the digits for the phone number
     Statement,  // MiniStatement: a table of dated entries, the balance on the title line
-    QrCode,     // ReceiptQr: the e-receipt's QR code beside its reference number
+    QrCode,     // ReceiptQr: the e-receipt's QR code beside its reference number; ComplaintDone: the
+                // report's reference, and its QR code only when `qr_text` is set (no slip printed)
+    Facts,      // ComplaintConfirm: "label: value" lines, what will be sent
 };
 
 struct ScreenSpec {

@@ -115,7 +115,11 @@ std::vector<ShownButton> shown_buttons(const ViewModel& vm) {
         case ScreenId::SurveyNps: add_nps(out); break;
         default: break;
     }
-    for (const Button& button : vm.buttons) out.push_back(plain(button));
+    for (const Button& button : vm.buttons) {
+        ShownButton shown = plain(button);
+        shown.marked = button.marked;  // the pre-selected complaint category
+        out.push_back(std::move(shown));
+    }
     return out;
 }
 

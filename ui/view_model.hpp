@@ -46,6 +46,11 @@ enum class ScreenId {
     Survey,            // satisfaction: five faces 1–5, each drawn and labelled ("survey_csat_1" …)
     SurveyReasons,     // after a low score: the reason tags as chips (`chips`), Done
     SurveyNps,         // 0–10 ("survey_nps_0" …)
+    // "Report a problem" (docs/ui.md § Complaints).
+    ComplaintOffer,    // after a failure: "Something went wrong. Report it?"; the failure in `message_key`
+    ComplaintCategory, // the five categories, the known one `marked`
+    ComplaintConfirm,  // what will be sent (`facts`)
+    ComplaintDone,     // the reference (`receipt_reference`), on a slip or as a QR code (`qr_text`)
 };
 
 enum class Language { English, SimplifiedChinese };
@@ -55,6 +60,16 @@ struct Button {
     std::string action;     // e.g. "balance", "cancel", "receipt_yes", "lang_zh"
     std::string label_key;  // i18n key, e.g. "menu.balance"
     bool enabled = true;
+    bool marked = false;    // pre-selected (the complaint category the kiosk knows): drawn with a ring
+};
+
+// ComplaintConfirm: one line of what will be sent, "label: value". The value is translated from
+// `value_key`, or the `amount`, or the literal `value` (a transaction reference).
+struct FactLine {
+    std::string label_key;
+    std::string value_key;
+    std::optional<Money> amount;
+    std::string value;
 };
 
 struct Accessibility {
@@ -126,8 +141,13 @@ struct ViewModel {
     std::string typed_digits;               // CardlessEntry phone number as typed (the code: pin_digits_entered)
     std::vector<StatementLine> statement;   // MiniStatement: up to 10, newest first
     std::string qr_text;                    // ReceiptQr: receipt URL/reference — never card data
-    std::string receipt_reference;          // ReceiptQr: the reference, printed under the code
+    std::string receipt_reference;          // ReceiptQr: the reference, printed under the code; ComplaintDone: the report's
     std::vector<Chip> chips;                // SurveyReasons: the reason tags, before `buttons` (Done, Skip)
+    // The header's "Report a problem" control (action `report_problem`): placed in the same spot on
+    // every customer screen; Unavailable (grey, inert) while the machine works.
+    Offer report_problem = Offer::Hidden;
+    std::vector<std::string> status_lines;  // MainMenu: this customer's reports, one line each, in vm.language
+    std::vector<FactLine> facts;            // ComplaintConfirm
 
     // Set by the runtime: which showing of a screen this is. A new screen (or a new state showing the
     // same screen) has a new generation; touches report the generation they were made on.

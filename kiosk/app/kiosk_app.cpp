@@ -84,6 +84,7 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     RuntimeParts parts{environment_.clock, environment_.devices, environment_.host, environment_.display, *records_,
                        *tokenizer_, config_.kiosk_id, config_.bank_name};
     parts.e_receipt_url = config_.e_receipt_url;
+    parts.complaint_url = config_.complaint_url;
     parts.stans = stans_.get();
     parts.one_device_thread = environment_.one_device_thread;
     runtime_ = std::make_unique<Runtime>(std::move(parts), flow::Flow(config_.flow));

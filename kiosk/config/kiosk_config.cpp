@@ -296,6 +296,7 @@ void read_every_key(Reader& reader, KioskConfig& config) {
     read_flow(reader, config.flow);
     read_survey(reader, config);
     reader.string("receipts.e_receipt_url", config.e_receipt_url);
+    reader.string("receipts.complaint_url", config.complaint_url);
     read_sim_cassettes(reader, config);
     read_host(reader, config.host);
     read_host_transport(reader, config.sim.host_transport);
@@ -320,11 +321,15 @@ void validate(const Reader& reader, const KioskConfig& config) {
     if (!config.crm.profiles_url.empty() && !config.crm.profiles_url.starts_with("https://")) {
         reader.fail("crm.profiles_url", "must be an https:// URL, got \"" + config.crm.profiles_url + "\"");
     }
-    // The QR e-receipt points the customer's phone at the bank: https only, with the reference in it.
-    if (!config.e_receipt_url.starts_with("https://") || config.e_receipt_url.find("{reference}") == std::string::npos) {
-        reader.fail("receipts.e_receipt_url",
-                    "must be an https:// URL containing {reference}, got \"" + config.e_receipt_url + "\"");
-    }
+    // The QR codes point the customer's phone at the bank: https only, with the reference in it
+    // (the e-receipt's; a problem report's, on its slip or on screen when the printer is down).
+    const auto require_reference_url = [&reader](const char* key, const std::string& url) {
+        if (!url.starts_with("https://") || url.find("{reference}") == std::string::npos) {
+            reader.fail(key, "must be an https:// URL containing {reference}, got \"" + url + "\"");
+        }
+    };
+    require_reference_url("receipts.e_receipt_url", config.e_receipt_url);
+    require_reference_url("receipts.complaint_url", config.complaint_url);
     // Pinning with a single key would strand the kiosk when the CRM rotates its key: a configured
     // pin set needs a primary and a backup (docs/crm.md, "Pins and rotation").
     if (!config.crm.pinned_keys.empty()) {

@@ -158,6 +158,9 @@ struct KioskConfig {
     flow::FlowConfig flow;
     // [receipts] e_receipt_url: the QR e-receipt's text; {reference} becomes the receipt's reference.
     std::string e_receipt_url = "https://receipts.kioskbank.example/r/{reference}?lang={lang}";
+    // [receipts] complaint_url: a problem report's page (its slip's and screen's QR code);
+    // {reference} becomes the report's KB-… reference.
+    std::string complaint_url = "https://complaints.kioskbank.example/c/{reference}";
     CrmConfig crm;
     HostConfig host;
     DevicesConfig devices;

@@ -6,6 +6,7 @@
 
 #include "common/bytes.hpp"
 #include "security/aead.hpp"
+#include "kiosk/cx/complaint_reference.hpp"
 #include "kiosk/cx/cx_stat.hpp"
 #include "kiosk/cx/service_quality_record.hpp"
 #include "kiosk/health/alert_payload.hpp"
@@ -266,6 +267,46 @@ Result<std::optional<TimePoint>> CxRecorder::last_survey_asked(std::string_view 
         return make_error("cx", "kv " + survey_last_asked_key("<token>") + " holds \"" + text + "\", not Unix ms");
     }
     return std::optional<TimePoint>{from_unix_millis(unix_ms)};
+}
+
+Result<std::string> CxRecorder::record_complaint(const Session& session, const ComplaintReport& report) {
+    if (!flow::is_known(report.category)) return make_error("cx", "complaint category out of range: not recorded");
+    store::KvStore kv(database_);
+    const auto key_of = [](const std::string& reference) { return "cx.complaint." + reference; };
+    auto reference = unique_complaint_reference(clock_.now(), random_, [&](const std::string& candidate) -> Result<bool> {
+        auto held = kv.get(key_of(candidate));
+        if (!held.ok()) return held.error();
+        return held->has_value();
+    });
+    if (!reference.ok()) return reference.error();
+    const std::string category(flow::to_string(report.category));
+    const auto or_null = [](const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); };
+    const nlohmann::json payload{
+        {"reference", *reference},
+        {"category", category},
+        {"session", session.number},
+        {"pan_token", or_null(session.pan_token)},
+        {"transaction_reference", or_null(report.transaction_reference)},
+        {"amount_minor", report.amount ? nlohmann::json(report.amount->minor_units) : nlohmann::json(nullptr)},
+        {"currency", report.amount ? nlohmann::json(report.amount->currency) : nlohmann::json(nullptr)},
+        {"detail", or_null(report.detail)},
+        {"language", language_code(report.language)},
+        {"offered_after_failure", report.offered_after_failure},
+    };
+    auto record = seal("complaint", payload.dump());
+    if (!record.ok()) return record.error();
+
+    store::BusinessStep step;
+    step.journal.push_back(journal_line(customer_actor(session), "complaint", "received", "complaint " + *reference,
+                                        category));
+    step.counters.push_back({"complaints." + category, 1});
+    step.outbox.push_back(*record);
+    step.stats.push_back(cx_stat_of("complaint", payload, clock_.now()));
+    step.kv.push_back({key_of(*reference), record->header.record_id});
+    KIOSK_TRY(store::commit(database_, step, journal_chain_));
+    committed_ids_.push_back(record->header.record_id);
+    static_cast<void>(report_dropped_telemetry());  // kept counted on failure, see the header
+    return reference;
 }
 
 Status CxRecorder::record_availability(const std::vector<store::AvailabilityDelta>& deltas) {

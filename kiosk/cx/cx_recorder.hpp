@@ -12,6 +12,7 @@
 #include "common/clock.hpp"
 #include "common/random_source.hpp"
 #include "host/host_messages.hpp"
+#include "kiosk/cx/complaint_report.hpp"
 #include "kiosk/cx/record_id.hpp"
 #include "kiosk/flow/session_outcome.hpp"
 #include "kiosk/flow/survey_answers.hpp"
@@ -66,6 +67,11 @@ public:
     Status record_survey(const Session& session, const SurveyRecord& survey);
     // When this token was last shown a survey; nullopt when never (or no token).
     Result<std::optional<TimePoint>> last_survey_asked(std::string_view pan_token);
+    // A customer's problem report: a new reference (complaint_reference.hpp, unique at this kiosk:
+    // each one is kept in kv `cx.complaint.<reference>`), the `complaint` record (priority 0),
+    // its journal line, counter and statistic, all in one transaction. Returns the reference. A
+    // category outside the five is refused (the flow refuses it first) and nothing is written.
+    Result<std::string> record_complaint(const Session& session, const ComplaintReport& report);
     // A journal-only business step (card retained, device fault, …): no CRM record.
     Status record_event(std::string_view actor, std::string_view event_type, std::string_view outcome,
                         std::string_view resource, std::string_view detail);

@@ -39,6 +39,7 @@ std::string_view to_string(JourneyEventType type) {
         case JourneyEventType::MoreTime: return "more_time";
         case JourneyEventType::Cancel: return "cancel";
         case JourneyEventType::Survey: return "survey";
+        case JourneyEventType::Complaint: return "complaint";
     }
     return "touch";
 }
@@ -70,6 +71,10 @@ std::optional<ui::ScreenId> JourneyLog::current_screen() const {
 
 void JourneyLog::add(JourneyEventType type, TimePoint now, std::string control, std::string detail) {
     events_.push_back({now, current_screen(), type, std::move(control), std::move(detail)});
+}
+
+void JourneyLog::complaint(std::string_view category, TimePoint now) {
+    add(JourneyEventType::Complaint, now, {}, std::string(category));
 }
 
 void JourneyLog::touch(std::string_view control, TimePoint now) { add(JourneyEventType::Touch, now, std::string(control)); }

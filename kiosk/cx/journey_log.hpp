@@ -25,7 +25,7 @@ struct JourneyStep {
     std::optional<TimePoint> left;
 };
 
-enum class JourneyEventType { Touch, Key, Error, DeviceFault, Timeout, MoreTime, Cancel, Survey };
+enum class JourneyEventType { Touch, Key, Error, DeviceFault, Timeout, MoreTime, Cancel, Survey, Complaint };
 
 // A PIN-pad key as the journey names it: its function, never its value.
 enum class PadKey { Enter, Cancel, Clear, Backspace, Digit };
@@ -57,6 +57,8 @@ public:
     // survey screen is shown, its timer and the pad's cancel are the survey's, not the visit's:
     // observe() counts neither as a timeout or a cancel of the journey.
     void survey(std::string_view detail, TimePoint now);
+    // A problem report was sent: `category` is its payload name (no reference: the record has it).
+    void complaint(std::string_view category, TimePoint now);
     // The first transaction chosen on this visit is its task.
     void task_chosen(host::TransactionType type);
 

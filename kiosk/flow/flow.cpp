@@ -138,9 +138,9 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
             break;
         case StateId::Closing:
             if (!context.card_in_machine) {
-                // The card went back before the cash (card-first order): nothing left to return,
-                // so the customer has everything now and may be asked the survey.
-                enter(context, survey_due(context) ? StateId::Survey : StateId::ThankYou, effects);
+                // The card went back before the cash (card-first order): nothing left to return, so
+                // the customer has everything now: the complaint screens, the survey or goodbye.
+                enter(context, after_card_returned(context), effects);
                 return;
             }
             effects.push_back(effects::EjectCard{});
@@ -179,6 +179,20 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
         case StateId::ReceiptChoice:
         case StateId::MoreTime: break;
         case StateId::OutOfService: effects.push_back(effects::RefuseCards{}); break;
+        case StateId::ComplaintOffer:
+        case StateId::ComplaintCategory:
+        case StateId::ComplaintConfirm:
+            // Pre-filled with what the kiosk knows (never replacing the customer's own choice).
+            if (!context.complaint_category) context.complaint_category = failure_category(context);
+            if (state == StateId::ComplaintOffer) context.complaint_offered = true;
+            context.complaint_shown = true;
+            break;
+        case StateId::ComplaintDone:
+            // Only the confirm screen's guarded row leads here: the category is one of the five.
+            if (context.complaint_category) {
+                effects.push_back(effects::FileComplaint(*context.complaint_category, context.complaint_offered));
+            }
+            break;
     }
     refresh(context, effects);
 }

@@ -30,6 +30,8 @@ struct FlowConfig {
         {StateId::TakeCash, 30s},          {StateId::ReceiptChoice, 20s},    {StateId::Printing, 30s},
         {StateId::ShowReceiptQr, 60s},     {StateId::AnotherTransaction, 20s}, {StateId::MoreTime, 20s},
         {StateId::Closing, 30s},           {StateId::ThankYou, 5s},          {StateId::CardRetained, 10s},
+        {StateId::ComplaintOffer, 30s},    {StateId::ComplaintCategory, 60s}, {StateId::ComplaintConfirm, 60s},
+        {StateId::ComplaintDone, 60s},
     };
     // In a speech session every customer-facing timer runs this much longer (percent): listening
     // to a screen takes longer than reading it. Machine timers (Authorizing, Dispensing, Printing,

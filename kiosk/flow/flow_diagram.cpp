@@ -27,10 +27,14 @@ constexpr std::array diagram_list{
     DiagramInfo{DiagramId::Cardless, "cardless", "Cardless withdrawal", S::Attract, E::ChooseCardless},
     DiagramInfo{DiagramId::Receipt, "receipt", "After a transaction: receipt and another transaction"},
     DiagramInfo{DiagramId::Survey, "survey", "After card and cash are taken: the survey"},
+    DiagramInfo{DiagramId::Complaint, "complaint", "Report a problem: offer, category, confirmation, reference"},
 };
 
 // Where every card transaction goes once it is done: drawn once, in the receipt diagram.
 constexpr std::array receipt_entries{S::ReceiptChoice, S::AnotherTransaction};
+
+// Drawn once, in the complaint diagram; every other diagram shows only the way in.
+constexpr std::array complaint_states{S::ComplaintOffer, S::ComplaintCategory, S::ComplaintConfirm, S::ComplaintDone};
 
 using Elsewhere = std::function<std::optional<DiagramId>(StateId)>;
 
@@ -217,10 +221,13 @@ Elsewhere outside(std::vector<std::pair<DiagramId, std::vector<StateId>>> owners
     };
 }
 
+std::vector<StateId> complaint_list() { return {complaint_states.begin(), complaint_states.end()}; }
+
 Diagram overview_diagram() {
-    // Stops nowhere: the shared rules' targets are reached by shared rows only, which are not drawn.
+    // Stops at the complaint states only: the shared rules' targets are reached by shared rows
+    // only, which are not drawn.
     Builder builder(DiagramId::Overview);
-    walk(builder, Walk{{S::Attract}, contexts_without_transaction(), outside({})});
+    walk(builder, Walk{{S::Attract}, contexts_without_transaction(), outside({{DiagramId::Complaint, complaint_list()}})});
     return builder.take();
 }
 
@@ -242,6 +249,27 @@ const std::vector<StateId>& receipt_states() {
     return states;
 }
 
+// The contexts the complaint rows' guards read: a report asked for, a failure that suggests one,
+// a category chosen.
+std::vector<Context> complaint_contexts() {
+    Context asked;
+    asked.report_asked = true;
+    Context failed;
+    failed.reason = CloseReason::DispenseFailed;
+    Context chosen;
+    chosen.complaint_category = ComplaintCategory::Other;
+    return {asked, failed, chosen};
+}
+
+Diagram complaint_diagram() {
+    Builder builder(DiagramId::Complaint);
+    const std::vector<StateId>& overview = overview_states();
+    std::vector<StateId> entries{S::Closing};
+    entries.insert(entries.end(), complaint_states.begin(), complaint_states.end());
+    walk(builder, Walk{entries, complaint_contexts(), outside({{DiagramId::Overview, overview}})});
+    return builder.take();
+}
+
 Diagram legend_diagram() {
     Builder builder(DiagramId::Legend);
     const std::vector<StateId>& overview = overview_states();
@@ -259,7 +287,8 @@ Diagram legend_diagram() {
 Diagram survey_diagram() {
     Builder builder(DiagramId::Survey);
     const std::vector<StateId>& overview = overview_states();
-    walk(builder, Walk{{S::Closing}, contexts_of_survey(), outside({{DiagramId::Overview, overview}})});
+    walk(builder, Walk{{S::Closing}, contexts_of_survey(),
+                       outside({{DiagramId::Overview, overview}, {DiagramId::Complaint, complaint_list()}})});
     return builder.take();
 }
 
@@ -270,7 +299,8 @@ Diagram transaction_diagram(const DiagramInfo& info) {
     walk(builder, Walk{{first.from}, contexts_after(first),
                        outside({{DiagramId::Overview, overview},
                                 {DiagramId::Receipt, receipt_states()},
-                                {DiagramId::Legend, legend_states(overview)}}),
+                                {DiagramId::Legend, legend_states(overview)},
+                                {DiagramId::Complaint, complaint_list()}}),
                        &first});
     return builder.take();
 }
@@ -299,6 +329,7 @@ Diagram select_diagram(DiagramId id) {
         case DiagramId::Overview: return overview_diagram();
         case DiagramId::Receipt: return receipt_diagram();
         case DiagramId::Survey: return survey_diagram();
+        case DiagramId::Complaint: return complaint_diagram();
         case DiagramId::Withdrawal:
         case DiagramId::Balance:
         case DiagramId::MiniStatement:

@@ -15,7 +15,7 @@
 namespace kiosk::flow {
 
 enum class DiagramId {
-    Legend, Overview, Withdrawal, Balance, MiniStatement, Transfer, PinChange, Cardless, Receipt, Survey
+    Legend, Overview, Withdrawal, Balance, MiniStatement, Transfer, PinChange, Cardless, Receipt, Survey, Complaint
 };
 
 struct DiagramInfo {
@@ -85,6 +85,8 @@ struct Diagram {
 //   adds are followed (a wrong PIN's retry);
 // - receipt: from ReceiptChoice and AnotherTransaction for any transaction;
 // - survey: from Closing when the survey gate offered it, to ThankYou.
+// - complaint: the complaint states, and the rows into them from Closing that a report asked for
+//   or a failure adds (the overview, the legend and the transactions point at them).
 // Shared rows are never drawn outside the legend; each state drawn here lists those it follows.
 Diagram select_diagram(DiagramId id);
 

@@ -25,6 +25,7 @@ std::string_view to_string(EffectKind kind) {
         case EffectKind::ReverseTransaction: return "reverse_transaction";
         case EffectKind::IssueEReceipt: return "issue_e_receipt";
         case EffectKind::RecordSurvey: return "record_survey";
+        case EffectKind::FileComplaint: return "file_complaint";
     }
     return "?";
 }

@@ -9,6 +9,7 @@
 #include "common/clock.hpp"
 #include "common/money.hpp"
 #include "host/host_messages.hpp"
+#include "kiosk/flow/complaint_category.hpp"
 #include "kiosk/flow/kind_order.hpp"
 #include "kiosk/flow/survey_answers.hpp"
 #include "ui/view_model.hpp"
@@ -41,6 +42,7 @@ enum class EffectKind {
     ReverseTransaction,   // transaction + amount + dispensed + reason: queue an 0420 (closing a cash bracket)
     IssueEReceipt,        // transaction: make the e-receipt reference and QR text, tell the bank
     RecordSurvey,         // answers: the survey record, its journal line and the token's "last asked"
+    FileComplaint,        // category + offered after a failure: record the report, print its slip or show its QR
 };
 
 namespace effects {
@@ -146,6 +148,14 @@ struct RecordSurvey {
     friend bool operator==(const RecordSurvey&, const RecordSurvey&) = default;
 };
 
+struct FileComplaint {
+    static constexpr EffectKind kind = EffectKind::FileComplaint;
+    FileComplaint(ComplaintCategory chosen, bool after_failure) : category(chosen), offered_after_failure(after_failure) {}
+    ComplaintCategory category;
+    bool offered_after_failure;  // the kiosk offered the report after a failure it saw
+    friend bool operator==(const FileComplaint&, const FileComplaint&) = default;
+};
+
 }  // namespace effects
 
 // In EffectKind order (checked below): kind_of() is the index.
@@ -155,9 +165,9 @@ using Effect = std::variant<effects::ShowScreen, effects::StartStateTimer, effec
                             effects::PrintReceipt, effects::EjectCard, effects::RetainCard,
                             effects::RecordTransaction, effects::EndSession, effects::DispenseCash,
                             effects::RetractCash, effects::SettleWithdrawal, effects::ReverseTransaction,
-                            effects::IssueEReceipt, effects::RecordSurvey>;
+                            effects::IssueEReceipt, effects::RecordSurvey, effects::FileComplaint>;
 
-static_assert(detail::one_payload_per_kind<Effect, EffectKind, EffectKind::RecordSurvey>(),
+static_assert(detail::one_payload_per_kind<Effect, EffectKind, EffectKind::FileComplaint>(),
               "Effect lists one payload per EffectKind, in EffectKind order");
 
 inline EffectKind kind_of(const Effect& effect) { return static_cast<EffectKind>(effect.index()); }

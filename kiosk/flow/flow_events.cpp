@@ -53,6 +53,9 @@ std::string_view to_string(EventKind kind) {
         case EventKind::SurveyDone: return "survey_done";
         case EventKind::NpsRated: return "nps_rated";
         case EventKind::SurveySkip: return "survey_skip";
+        case EventKind::ReportProblem: return "report_problem";
+        case EventKind::ComplaintCategoryChosen: return "complaint_category_chosen";
+        case EventKind::SendComplaint: return "send_complaint";
     }
     return "?";
 }

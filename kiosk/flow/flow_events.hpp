@@ -9,6 +9,7 @@
 #include "common/money.hpp"
 #include "host/host_messages.hpp"
 #include "kiosk/flow/close_reason.hpp"
+#include "kiosk/flow/complaint_category.hpp"
 #include "kiosk/flow/kind_order.hpp"
 #include "kiosk/flow/survey_answers.hpp"
 #include "ui/view_model.hpp"
@@ -70,6 +71,9 @@ enum class EventKind {
     SurveyDone,          // the reason tags are complete
     NpsRated,            // payload: 0–10
     SurveySkip,          // the one-touch Skip on any survey screen
+    ReportProblem,       // "Report a problem" (the header control, or "Report it" after a failure)
+    ComplaintCategoryChosen,  // payload: category
+    SendComplaint,       // the customer confirmed the report as shown
 };
 
 namespace events {
@@ -186,6 +190,16 @@ using PinMismatch = Signal<EventKind::PinMismatch>;
 using ChooseCardless = Signal<EventKind::ChooseCardless>;
 using CodeEntered = Signal<EventKind::CodeEntered>;
 using PhoneEntered = Signal<EventKind::PhoneEntered>;
+using ReportProblem = Signal<EventKind::ReportProblem>;
+
+struct ComplaintCategoryChosen {
+    static constexpr EventKind kind = EventKind::ComplaintCategoryChosen;
+    explicit ComplaintCategoryChosen(ComplaintCategory chosen) : category(chosen) {}
+    ComplaintCategory category;  // may hold a value outside the enum (a cast): the flow refuses it
+    friend bool operator==(const ComplaintCategoryChosen&, const ComplaintCategoryChosen&) = default;
+};
+
+using SendComplaint = Signal<EventKind::SendComplaint>;
 
 struct SurveyRated {
     static constexpr EventKind kind = EventKind::SurveyRated;
@@ -226,9 +240,10 @@ using Event = std::variant<
     events::ChooseOtherAmount, events::EntryChanged, events::ChooseMiniStatement, events::ChooseTransfer,
     events::AccountChosen, events::ChooseChangePin, events::PinMismatch, events::ChooseCardless,
     events::CodeEntered, events::PhoneEntered, events::SurveyRated, events::SurveyReasonToggled,
-    events::SurveyDone, events::NpsRated, events::SurveySkip>;
+    events::SurveyDone, events::NpsRated, events::SurveySkip, events::ReportProblem, events::ComplaintCategoryChosen,
+    events::SendComplaint>;
 
-static_assert(detail::one_payload_per_kind<Event, EventKind, EventKind::SurveySkip>(),
+static_assert(detail::one_payload_per_kind<Event, EventKind, EventKind::SendComplaint>(),
               "Event lists one payload per EventKind, in EventKind order");
 
 inline EventKind kind_of(const Event& event) { return static_cast<EventKind>(event.index()); }

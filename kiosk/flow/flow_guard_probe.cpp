@@ -28,6 +28,7 @@ Event representative(EventKind kind) {
         case EventKind::SurveyRated: return events::SurveyRated(kCsatMax);
         case EventKind::SurveyReasonToggled: return events::SurveyReasonToggled(SurveyReason::Waiting);
         case EventKind::NpsRated: return events::NpsRated(kNpsMax);
+        case EventKind::ComplaintCategoryChosen: return events::ComplaintCategoryChosen(ComplaintCategory::Other);
         default: break;
     }
     std::optional<Event> made;

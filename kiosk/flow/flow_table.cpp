@@ -56,7 +56,6 @@ bool no_receipts_no_another(const Context& c, const Event& e) { return no_receip
 
 // The survey: scores outside their range match no row, so the flow refuses them.
 bool survey_wanted(const Context& c, const Event&) { return survey_due(c); }
-bool no_survey(const Context& c, const Event& e) { return !survey_wanted(c, e); }
 int csat_of(const Event& e) { return std::get<events::SurveyRated>(e).score; }
 bool low_score(const Context&, const Event& e) { return valid_csat(csat_of(e)) && csat_of(e) <= kCsatLowMax; }
 bool good_score(const Event& e) { return valid_csat(csat_of(e)) && csat_of(e) > kCsatLowMax; }
@@ -182,6 +181,12 @@ void survey_skipped(Context& c, const Event&) {
     answers(c).status = answers(c).csat ? SurveyStatus::Answered : SurveyStatus::Skipped;
 }
 void survey_timed_out(Context& c, const Event&) { answers(c).status = SurveyStatus::TimedOut; }
+// "Report a problem" from a survey screen: the survey ends as Skip would end it (its record is
+// written when the visit says goodbye) and the complaint screens open.
+void survey_left_to_report(Context& c, const Event& e) {
+    survey_skipped(c, e);
+    c.report_asked = true;
+}
 void reason_toggled(Context& c, const Event& e) {
     const SurveyReason reason = std::get<events::SurveyReasonToggled>(e).reason;
     std::vector<SurveyReason>& chosen = answers(c).reasons;
@@ -204,6 +209,36 @@ void another_transaction(Context& c, const Event&) {
     c.reason.reset();
 }
 
+// --- complaints (docs/flow.md § Complaints) ------------------------------------------------
+
+// "Report a problem" ends the visit the way Cancel does (the card comes back, a request that may
+// have moved money is reversed) and remembers to show the complaint screens after it.
+void report_cancelled(Context& c, const Event& e) {
+    cancelled(c, e);
+    c.report_asked = true;
+}
+void report_no_message(Context& c, const Event& e) {
+    no_message(c, e);
+    c.report_asked = true;
+}
+void report_asked(Context& c, const Event&) { c.report_asked = true; }
+void complaint_without_card(Context& c, const Event&) { c = fresh_visit(c); }
+void report_retained_card(Context& c, const Event&) { c.complaint_category = ComplaintCategory::CardRetained; }
+void category_chosen(Context& c, const Event& e) {
+    c.complaint_category = std::get<events::ComplaintCategoryChosen>(e).category;
+}
+void complaint_declined(Context&, const Event&) {}
+
+bool report_pending(const Context& c, const Event&) { return c.report_asked; }
+bool failure_to_offer(const Context& c, const Event&) {
+    return !c.report_asked && !c.complaint_shown && failure_category(c).has_value();
+}
+// A category outside the five is refused here: no row, nothing recorded.
+bool known_category(const Context&, const Event& e) {
+    return is_known(std::get<events::ComplaintCategoryChosen>(e).category);
+}
+bool category_set(const Context& c, const Event&) { return c.complaint_category && is_known(*c.complaint_category); }
+
 constexpr std::array states{
     StateId::Attract,        StateId::ReadingCard,       StateId::SessionOptions,   StateId::PinEntry,
     StateId::MainMenu,       StateId::Authorizing,       StateId::ShowBalance,      StateId::ShowStatement,
@@ -213,6 +248,8 @@ constexpr std::array states{
     StateId::ReceiptChoice,  StateId::Printing,          StateId::ShowReceiptQr,    StateId::AnotherTransaction,
     StateId::MoreTime,       StateId::Closing,           StateId::ThankYou,         StateId::CardRetained,
     StateId::OutOfService,   StateId::Survey,            StateId::SurveyReasons,    StateId::SurveyNps,
+    StateId::OutOfService,   StateId::ComplaintOffer,    StateId::ComplaintCategory, StateId::ComplaintConfirm,
+    StateId::ComplaintDone,
 };
 
 using S = StateId;
@@ -257,6 +294,8 @@ const std::array table{
     go(S::Attract, E::ChooseCardless, S::CardlessCode, cardless_started),
     stay(S::Attract, E::ChooseLanguage, set_language),
     go(S::Attract, E::DevicesFailed, S::OutOfService, out_of_service),
+    // No card in: a customer whose card was kept, or who saw the screen freeze, reports anonymously.
+    go(S::Attract, E::ReportProblem, S::ComplaintCategory, complaint_without_card),
 
     go(S::ReadingCard, E::CardReadOk, S::SessionOptions),
     go(S::ReadingCard, E::CardReadFailed, S::Closing, card_unreadable),
@@ -433,9 +472,15 @@ const std::array table{
     go(S::MoreTime, E::Cancel, S::Closing, cancelled),
     go(S::MoreTime, E::Timeout, S::Closing, timed_out),
 
-    // The customer has card and cash: the survey when the gate offered it and nothing failed.
+    // The card is back: the complaint screens when the customer asked for them or a failure
+    // suggests them; else the survey when the gate offered it and nothing failed (the customer has
+    // card and cash); else goodbye. (Entering Closing with no card in decides the same at once:
+    // after_card_returned.)
+    when(S::Closing, E::CardTaken, S::ComplaintCategory, "report asked", report_pending, card_taken),
+    when(S::Closing, E::CardTaken, S::ComplaintOffer, "after a failure", failure_to_offer, card_taken),
     when(S::Closing, E::CardTaken, S::Survey, "survey offered", survey_wanted, card_taken),
-    when(S::Closing, E::CardTaken, S::ThankYou, "no survey", no_survey, card_taken),
+    go(S::Closing, E::CardTaken, S::ThankYou, card_taken),
+    stay(S::Closing, E::ReportProblem, report_asked),  // the card is on its way out: report after it
     go(S::Closing, E::Timeout, S::CardRetained, card_not_taken),
     go(S::Closing, E::CardEjectFailed, S::CardRetained, card_jammed),
 
@@ -456,18 +501,83 @@ const std::array table{
     go(S::SurveyNps, E::SurveySkip, S::ThankYou, survey_skipped),
     go(S::SurveyNps, E::Cancel, S::ThankYou, survey_skipped),
     go(S::SurveyNps, E::Timeout, S::ThankYou, survey_timed_out),
+    go(S::Survey, E::ReportProblem, S::ComplaintCategory, survey_left_to_report),
+    go(S::SurveyReasons, E::ReportProblem, S::ComplaintCategory, survey_left_to_report),
+    go(S::SurveyNps, E::ReportProblem, S::ComplaintCategory, survey_left_to_report),
 
     go(S::ThankYou, E::Timeout, S::Attract),
     go(S::CardRetained, E::Timeout, S::Attract),
+    go(S::CardRetained, E::ReportProblem, S::ComplaintCategory, report_retained_card),
+
+    // Complaints: pre-filled with what the kiosk knows; every way out says goodbye (the card is out).
+    go(S::ComplaintOffer, E::ReportProblem, S::ComplaintCategory),
+    go(S::ComplaintOffer, E::Cancel, S::ThankYou, complaint_declined),
+    go(S::ComplaintOffer, E::Timeout, S::ThankYou),
+    when(S::ComplaintCategory, E::ComplaintCategoryChosen, S::ComplaintConfirm, "one of the five", known_category,
+         category_chosen),
+    go(S::ComplaintCategory, E::Cancel, S::ThankYou),
+    go(S::ComplaintCategory, E::Timeout, S::ThankYou),
+    when(S::ComplaintConfirm, E::SendComplaint, S::ComplaintDone, "category chosen", category_set),
+    go(S::ComplaintConfirm, E::ReportProblem, S::ComplaintCategory),  // "change the category"
+    go(S::ComplaintConfirm, E::Cancel, S::ThankYou),
+    go(S::ComplaintConfirm, E::Timeout, S::ThankYou),
+    go(S::ComplaintDone, E::Continue, S::ThankYou),
+    go(S::ComplaintDone, E::Timeout, S::ThankYou),
     go(S::OutOfService, E::DevicesRestored, S::Attract),
     stay(S::OutOfService, E::DevicesFailed, out_of_service),  // the reason changed (host back, door opened)
 };
 
+// "Report a problem" from every state Cancel leaves for Closing: the same row (guard, reversal)
+// with an action that also remembers the report, so the two cannot drift apart.
+std::vector<TransitionRow> with_report_rows() {
+    std::vector<TransitionRow> rows(table.begin(), table.end());
+    for (const TransitionRow& row : table) {
+        if (row.on != E::Cancel || row.to != S::Closing) continue;
+        TransitionRow report = row;
+        report.on = E::ReportProblem;
+        report.action = row.action == no_message ? report_no_message : report_cancelled;
+        rows.push_back(report);
+    }
+    return rows;
+}
+
 }  // namespace
 
-std::span<const TransitionRow> transition_table() { return table; }
+std::optional<ComplaintCategory> failure_category(const Context& context) {
+    if (!context.reason) return std::nullopt;
+    switch (context.reason->kind()) {
+        case CloseReason::DispenseFailed: return ComplaintCategory::CashNotDispensed;
+        case CloseReason::ReceiptFailed: return ComplaintCategory::Receipt;
+        case CloseReason::CardJammed:
+        case CloseReason::CardNotTaken:
+        case CloseReason::PinTriesExceeded: return ComplaintCategory::CardRetained;
+        default: return std::nullopt;
+    }
+}
 
-bool survey_due(const Context& context) { return context.survey_offer.has_value() && !context.reason; }
+StateId after_card_returned(const Context& context) {
+    if (context.report_asked) return StateId::ComplaintCategory;
+    if (!context.complaint_shown && failure_category(context)) return StateId::ComplaintOffer;
+    return survey_due(context) ? StateId::Survey : StateId::ThankYou;
+}
+
+std::span<const TransitionRow> transition_table() {
+    static const std::vector<TransitionRow> rows = with_report_rows();
+    return rows;
+}
+
+bool takes(const Context& context, const Event& event) {
+    for (const TransitionRow& row : transition_table()) {
+        if (row.from != context.state || row.on != kind_of(event)) continue;
+        if (row.guard == nullptr || row.guard(context, event)) return true;
+    }
+    return false;
+}
+
+// Never after a failure or cancel (a reason), nor when the customer is reporting a problem.
+bool survey_due(const Context& context) {
+    return context.survey_offer.has_value() && !context.reason && !context.report_asked;
+}
 
 std::span<const StateId> all_states() { return states; }
 
@@ -549,7 +659,9 @@ ui::ScreenId screen_for(const Context& context) {
         case StateId::ThankYou:
             // Closing with the card already out (card-first cash, cardless) ends here at once; a
             // failure still says why.
-            return transaction_failed(context) ? ui::ScreenId::TransactionFailed : ui::ScreenId::ThankYou;
+            // After the complaint screens the failure has been said: plain goodbye.
+            return transaction_failed(context) && !context.complaint_shown ? ui::ScreenId::TransactionFailed
+                                                                          : ui::ScreenId::ThankYou;
         case StateId::SessionOptions: return ui::ScreenId::SessionOptions;
         case StateId::EnterAmount: return ui::ScreenId::EnterAmount;
         case StateId::ChooseFromAccount:
@@ -571,6 +683,10 @@ ui::ScreenId screen_for(const Context& context) {
         case StateId::Survey: return ui::ScreenId::Survey;
         case StateId::SurveyReasons: return ui::ScreenId::SurveyReasons;
         case StateId::SurveyNps: return ui::ScreenId::SurveyNps;
+        case StateId::ComplaintOffer: return ui::ScreenId::ComplaintOffer;
+        case StateId::ComplaintCategory: return ui::ScreenId::ComplaintCategory;
+        case StateId::ComplaintConfirm: return ui::ScreenId::ComplaintConfirm;
+        case StateId::ComplaintDone: return ui::ScreenId::ComplaintDone;
     }
     return ui::ScreenId::OutOfService;
 }

@@ -63,6 +63,16 @@ std::vector<std::string> message_keys();
 // The visit may end with the survey: the runtime's gate offered it (Context::survey_offer) and
 // nothing failed or was cancelled (no reason). Asked once card and cash are with the customer.
 [[nodiscard]] bool survey_due(const Context& context);
+// The complaint category a failure of this visit suggests (dispense failed → cash not dispensed,
+// receipt not printed → receipt, card kept → card retained); nullopt when nothing failed that way.
+[[nodiscard]] std::optional<ComplaintCategory> failure_category(const Context& context);
+// Where a visit goes once its card is out: the complaint screens when "Report a problem" was
+// touched, the offer after a failure, else the survey when due, else ThankYou.
+[[nodiscard]] StateId after_card_returned(const Context& context);
+
+// True when the table has a row the context's state takes for this event now (its guard holds):
+// a control is offered exactly when the flow would act on it ("Report a problem").
+[[nodiscard]] bool takes(const Context& context, const Event& event);
 
 // Which screen shows a context: usually fixed per state, but the close state shows why it closes.
 ui::ScreenId screen_for(const Context& context);

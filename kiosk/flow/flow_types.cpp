@@ -36,6 +36,10 @@ std::string_view to_string(StateId state) {
         case StateId::Survey: return "Survey";
         case StateId::SurveyReasons: return "SurveyReasons";
         case StateId::SurveyNps: return "SurveyNps";
+        case StateId::ComplaintOffer: return "ComplaintOffer";
+        case StateId::ComplaintCategory: return "ComplaintCategory";
+        case StateId::ComplaintConfirm: return "ComplaintConfirm";
+        case StateId::ComplaintDone: return "ComplaintDone";
     }
     return "?";
 }

@@ -51,6 +51,10 @@ enum class StateId {
     Survey,             // satisfaction 1–5 (faces) or Skip
     SurveyReasons,      // after a score of 1–2: reason tags, Done or Skip
     SurveyNps,          // on the NPS sample of visits: 0–10 or Skip
+    ComplaintOffer,     // after a failure, the card back: "Something went wrong. Report it?"
+    ComplaintCategory,  // "Report a problem": what went wrong (pre-selected when the kiosk knows)
+    ComplaintConfirm,   // what will be sent: category, transaction reference, amount — never a card number
+    ComplaintDone,      // acknowledged at once: the reference, on a printed slip or as a QR code
 };
 
 // Everything the flow remembers during a session. The card itself (PAN, tracks) is not here:
@@ -84,6 +88,13 @@ struct Context {
     // no failure or cancel (no reason) once card and cash are with the customer.
     std::optional<SurveyOffer> survey_offer;
     std::optional<SurveyAnswers> survey;  // from entering Survey to the record
+    // "Report a problem" (docs/flow.md § Complaints): touched during the visit, so the complaint
+    // screens follow once the card is back; the category chosen or suggested by a failure; whether
+    // the kiosk offered the report after a failure; and that the complaint screens were shown.
+    bool report_asked = false;
+    std::optional<ComplaintCategory> complaint_category;
+    bool complaint_offered = false;
+    bool complaint_shown = false;
 };
 
 std::string_view to_string(StateId state);

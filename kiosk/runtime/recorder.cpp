@@ -21,6 +21,15 @@ void Recorder::journey(const Session& session, ui::Language language, flow::Sess
     }
 }
 
+std::optional<std::string> Recorder::complaint(const Session& session, const ComplaintReport& report) {
+    auto reference = sink_.record_complaint(session, report);
+    if (!reference.ok()) {
+        note_("recording the complaint failed: " + reference.error().to_string());
+        return std::nullopt;
+    }
+    return *reference;
+}
+
 void Recorder::availability(const std::vector<store::AvailabilityDelta>& deltas) {
     if (auto status = sink_.record_availability(deltas); !status.ok()) {
         note_("recording the service availability failed: " + status.error().to_string());

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,8 @@ public:
     virtual Status record_survey(const Session& session, const SurveyRecord& survey) = 0;
     // When the token was last shown a survey (the survey gate's period); nullopt: never.
     virtual Result<std::optional<TimePoint>> last_survey_asked(std::string_view pan_token) = 0;
+    // A problem report, committed with its journal line; returns its reference (KB-YYYYMMDD-XXXX).
+    virtual Result<std::string> record_complaint(const Session& session, const ComplaintReport& report) = 0;
     // Time in and out of service; a sink that keeps no statistics (the services' tests) ignores it.
     virtual Status record_availability(const std::vector<store::AvailabilityDelta>& /*deltas*/) { return ok_status(); }
 };
@@ -50,6 +53,9 @@ public:
     Status record_availability(const std::vector<store::AvailabilityDelta>& deltas) override {
         return cx_.record_availability(deltas);
     }
+    Result<std::string> record_complaint(const Session& session, const ComplaintReport& report) override {
+        return cx_.record_complaint(session, report);
+    }
 
 private:
     CxRecorder& cx_;
@@ -70,6 +76,8 @@ public:
     // A store that cannot answer is a note, and counts as "asked just now": when in doubt the
     // customer is not asked (fatigue is the rule that must hold).
     [[nodiscard]] std::optional<TimePoint> last_survey_asked(std::string_view pan_token, TimePoint now);
+    // The report's reference; nullopt (and a note) when it could not be recorded.
+    std::optional<std::string> complaint(const Session& session, const ComplaintReport& report);
 
 private:
     RecordSink& sink_;

@@ -52,6 +52,7 @@ Runtime::Runtime(RuntimeParts parts, flow::Flow flow)
 Runtime::~Runtime() {
     profile_channel_.reset();
     fitness_.reset();
+    complaints_.reset();
     receipts_.reset();
     cash_.reset();
     host_.reset();
@@ -111,6 +112,7 @@ void Runtime::observe(const flow::Event& event) {
     if (kind == EventKind::ChooseLanguage) choices_.language_chosen = true;
     if (kind == EventKind::ToggleOption) choices_.options_chosen = true;
     if (session_.number == 0) return;  // between visits (a goodbye's timer): no journey to tell
+    if (kind == EventKind::ReportProblem) session_.problem_reported = true;
     session_.journey.observe(event, parts_.clock.now());
     if (kind == EventKind::CardReadOk && profile_channel_) profile_channel_->ask(session_.pan_token);
 }
@@ -171,6 +173,11 @@ void Runtime::build_services() {
     }
     receipts_ = std::make_unique<ReceiptService>(ports(), printer_worker_, session_, parts_.bank_name, parts_.terminal_id,
                                                  parts_.e_receipt_url, timeouts);
+    ComplaintService::Parts complaint_parts{printer_worker_, parts_.bank_name, parts_.terminal_id,
+                                            parts_.complaint_url, timeouts.print, [this] {
+                                                if (current_screen_) show(*current_screen_);
+                                            }};
+    complaints_ = std::make_unique<ComplaintService>(ports(), std::move(complaint_parts), session_);
     FitnessMonitor::Hooks fitness_hooks;
     fitness_hooks.state = [this] { return context_.state; };
     fitness_hooks.host_reachable = [this] { return host_->reachable(); };
@@ -272,6 +279,11 @@ void Runtime::handle_touch(std::string_view action) {
         post(events::ToggleOption(*option));
     } else if (const auto survey = survey_event_for(*touched)) {
         post(*survey);
+    } else if (const auto* complaint = std::get_if<ComplaintChoice>(&*touched)) {
+        // Past the five, the index names no category: the flow refuses it (nothing is recorded).
+        post(events::ComplaintCategoryChosen(complaint->index < flow::kComplaintCategories.size()
+                                                 ? flow::kComplaintCategories[complaint->index]
+                                                 : static_cast<flow::ComplaintCategory>(complaint->index)));
     } else {
         post(event_for(std::get<TouchCommand>(*touched)));
     }
@@ -401,6 +413,24 @@ void Runtime::dispatch(const flow::Event& event) {
         if (!presents(effect)) execute(effect);
     }
     if (context_.state == StateId::Survey && was != StateId::Survey && survey_) survey_->shown(session_);
+    if (context_.state == StateId::ComplaintCategory && (was == StateId::Attract || was == StateId::CardRetained)) {
+        begin_complaint_visit(was);
+    }
+    if (was == StateId::CardRetained) retained_visit_.reset();
+}
+
+void Runtime::begin_complaint_visit(StateId from) {
+    // Like a cardless visit, it starts on the screen just shown (its journey's first step).
+    card_->begin_session(true);
+    session_.problem_reported = true;
+    if (from == StateId::CardRetained && retained_visit_) {
+        session_.pan_token = retained_visit_->pan_token;
+        session_.last_retrieval_reference = retained_visit_->retrieval_reference;
+        session_.last_stan = retained_visit_->stan;
+        session_.last_amount = retained_visit_->amount;
+    }
+    recorder_.journal("customer", "complaint_started", "success", "screen",
+                      from == StateId::CardRetained ? "after the card was kept" : "from the welcome screen");
 }
 
 void Runtime::poll_display() {
@@ -478,6 +508,10 @@ void Runtime::execute(const flow::Effect& effect) {
         case EffectKind::IssueEReceipt:
             receipts_->issue_e_receipt(std::get<effects::IssueEReceipt>(effect).transaction);
             if (current_screen_) show(*current_screen_);  // the QR screen went out first; now with its reference
+            break;
+        case EffectKind::FileComplaint:
+            complaints_->file(std::get<effects::FileComplaint>(effect), context_, fitness_->fitness().receipts);
+            if (current_screen_) show(*current_screen_);  // acknowledged at once: now with its reference
             break;
     }
 }
@@ -563,6 +597,17 @@ ScreenExtras Runtime::screen_extras() const {
         if (context_.pending_transaction != host::TransactionType::Transfer && cash_) extras.amount_step = cash_->amount_step();
     }
     if (state == StateId::ShowReceiptQr) extras.e_receipt_text = receipts_->e_receipt_text(context_.language);
+    if (state == StateId::ComplaintDone) {
+        extras.complaint.reference = complaints_->reference();
+        extras.complaint.qr_text = complaints_->qr_text();
+        switch (complaints_->slip()) {
+            case ComplaintService::Slip::None:
+            case ComplaintService::Slip::Printing: extras.complaint.message_key = "complaint.slip_printing"; break;
+            case ComplaintService::Slip::Printed: extras.complaint.message_key = "complaint.slip_printed"; break;
+            case ComplaintService::Slip::ShownAsQr: extras.complaint.message_key = "complaint.scan_qr"; break;
+            case ComplaintService::Slip::NotRecorded: extras.complaint.message_key = "complaint.not_recorded"; break;
+        }
+    }
     return extras;
 }
 
@@ -572,6 +617,11 @@ void Runtime::end_session() {
     if (on_session_end) on_session_end(session_);
     recorder_.journey(session_, context_.language, flow::outcome_of(context_));
     if (profile_channel_) profile_channel_->abandon();  // a profile still on its way is for nobody now
+    if (context_.state == StateId::CardRetained) {
+        retained_visit_ = RetainedVisit{session_.pan_token, session_.last_retrieval_reference, session_.last_stan,
+                                        context_.amount ? context_.amount : session_.last_amount};
+    }
+    complaints_->reset();
     session_ = Session{};  // SecureString wipes the PAN
     choices_ = CustomerChoices{};
     if (survey_) survey_->end_visit();

@@ -31,6 +31,7 @@
 #include "kiosk/cx/cx_recorder.hpp"
 #include "kiosk/flow/flow.hpp"
 #include "kiosk/runtime/card_handling.hpp"
+#include "kiosk/runtime/complaint_service.hpp"
 #include "kiosk/runtime/cash_service.hpp"
 #include "kiosk/runtime/customer_profiles.hpp"
 #include "kiosk/runtime/fitness_monitor.hpp"
@@ -73,6 +74,9 @@ struct RuntimeParts {
     // The QR e-receipt's text: "{reference}" is replaced by the receipt's reference (terminal,
     // date, STAN), which the bank's receipt service looks up. Never card data.
     std::string e_receipt_url = "https://receipts.kioskbank.example/r/{reference}?lang={lang}";
+    // A problem report's page at the bank (QR code on screen and slip): "{reference}" is replaced
+    // by its KB-… reference. Never card data.
+    std::string complaint_url = "https://complaints.kioskbank.example/c/{reference}";
     // Where STANs survive a restart; none: counted in memory from 1 (tests).
     StanCounter* stans = nullptr;
     DeviceTimeouts timeouts{};
@@ -203,6 +207,9 @@ private:
     // Journey telemetry and personalization's bookkeeping for a flow event the flow took.
     void observe(const flow::Event& event);
     void apply_profile(const CustomerProfile& profile, ProfileOrigin origin);
+    // The complaint screens began with no visit under way (from Attract, or after the card was
+    // kept, whose visit has ended): they are a visit of their own, with what the kept card's visit knew.
+    void begin_complaint_visit(flow::StateId from);
 
     RuntimeParts parts_;
     flow::Flow flow_;
@@ -239,6 +246,16 @@ private:
     std::unique_ptr<ProfileChannel> profile_channel_;
     SurveyGate* survey_gate_ = nullptr;
     std::unique_ptr<SurveyService> survey_;
+    std::unique_ptr<ComplaintService> complaints_;
+    // What a report made on the CardRetained screen knows of the visit that just ended there
+    // (kept only while that screen shows: the next customer's report must not carry it).
+    struct RetainedVisit {
+        std::string pan_token;
+        std::string retrieval_reference;
+        std::uint32_t stan = 0;
+        std::optional<Money> amount;
+    };
+    std::optional<RetainedVisit> retained_visit_;
 
     std::deque<PendingInput> pending_;
     std::optional<TimePoint> timer_deadline_;

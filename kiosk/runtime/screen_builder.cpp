@@ -77,6 +77,7 @@ void fill_screen_data(ui::ViewModel& vm, const flow::Context& context, const Ses
             vm.menu = extras.menu;
             // Personalization: one line, never a screen to dismiss; only when the profile has an offer.
             vm.offer_line = offer_line(session, context.language);
+            vm.status_lines = complaint_status_lines(session, context.language);  // the same rule: lines, no screen
             break;
         case ui::ScreenId::WithdrawalAmount:
             vm.fast_cash = extras.fast_cash;
@@ -145,6 +146,8 @@ ui::ViewModel build_view_model(ui::ScreenId screen, const flow::Context& context
     if (screen == ui::ScreenId::EnterPin && context.pin_tries_left < 3) vm.tries_left = context.pin_tries_left;
     vm.seconds_left = extras.seconds_left;
     fill_screen_data(vm, context, session, extras);
+    vm.report_problem = report_problem_control(context);
+    fill_complaint_screen(vm, context, session, extras.complaint);
     return vm;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kiosk/flow/flow_types.hpp"
+#include "kiosk/runtime/complaint_screens.hpp"
 #include "kiosk/runtime/session.hpp"
 #include "ui/view_model.hpp"
 
@@ -24,6 +25,7 @@ struct ScreenExtras {
     std::optional<Money> typed_amount;  // EnterAmount: what has been typed so far
     std::optional<Money> amount_step;   // EnterAmount: withdrawals must be multiples of it
     std::string e_receipt_text;         // ReceiptQr: the QR's text
+    ComplaintAck complaint;             // ComplaintDone: the reference and how it reaches the customer
 };
 
 ui::ViewModel build_view_model(ui::ScreenId screen, const flow::Context& context, const Session& session,

@@ -31,6 +31,8 @@ constexpr std::array commands{
     Named<TouchCommand>{"another_no", TouchCommand::AnotherNo},
     Named<TouchCommand>{"survey_skip", TouchCommand::SurveySkip},
     Named<TouchCommand>{"survey_done", TouchCommand::SurveyDone},
+    Named<TouchCommand>{"report_problem", TouchCommand::ReportProblem},
+    Named<TouchCommand>{"complaint_send", TouchCommand::SendComplaint},
 };
 
 constexpr std::array languages{
@@ -50,6 +52,7 @@ constexpr std::string_view kUsualAmount = "amount_usual";
 constexpr std::string_view kCsatPrefix = "survey_csat_";
 constexpr std::string_view kNpsPrefix = "survey_nps_";
 constexpr std::string_view kReasonPrefix = "survey_reason_";
+constexpr std::string_view kComplaintPrefix = "complaint_category_";
 
 template <class T, std::size_t N>
 std::optional<T> find_value(const std::array<Named<T>, N>& table, std::string_view id) {
@@ -101,6 +104,7 @@ std::optional<TouchAction> parse_touch_action(std::string_view action) {
     if (action.starts_with(kReasonPrefix)) {
         if (const auto reason = flow::survey_reason_named(action.substr(kReasonPrefix.size()))) return TouchAction{*reason};
     }
+    if (const auto index = indexed(action, kComplaintPrefix)) return TouchAction{ComplaintChoice{*index}};
     return std::nullopt;
 }
 
@@ -120,6 +124,7 @@ std::string action_id(const TouchAction& action) {
                           [](flow::SurveyReason reason) {
                               return std::string(kReasonPrefix) + std::string(flow::to_string(reason));
                           },
+                          [&](ComplaintChoice choice) { return numbered(kComplaintPrefix, choice.index); },
                       },
                       action);
 }
@@ -144,6 +149,8 @@ flow::Event event_for(TouchCommand command) {
         case TouchCommand::AnotherNo: return events::AnotherNo{};
         case TouchCommand::SurveySkip: return events::SurveySkip{};
         case TouchCommand::SurveyDone: return events::SurveyDone{};
+        case TouchCommand::ReportProblem: return events::ReportProblem{};
+        case TouchCommand::SendComplaint: return events::SendComplaint{};
     }
     return events::Cancel{};
 }

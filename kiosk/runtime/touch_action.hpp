@@ -34,6 +34,8 @@ enum class TouchCommand {
     AnotherNo,
     SurveySkip,
     SurveyDone,
+    ReportProblem,   // "report_problem": the header control, "Report it", "Change" on the confirmation
+    SendComplaint,   // "complaint_send"
 };
 
 // "amount_0", "amount_1", …: the i-th fast-cash amount the screen offered.
@@ -62,10 +64,17 @@ struct NpsScore {
     friend bool operator==(const NpsScore&, const NpsScore&) = default;
 };
 
+// "complaint_category_0" …: the i-th of flow::kComplaintCategories. Not checked here: the flow
+// refuses a category outside the five (an index past them becomes such a category).
+struct ComplaintChoice {
+    std::size_t index;
+    friend bool operator==(const ComplaintChoice&, const ComplaintChoice&) = default;
+};
+
 // A language button ("lang_en", "lang_zh"), an accessibility toggle ("large_text",
 // "high_contrast", "speech"), a survey reason chip ("survey_reason_waiting", …), or one of the above.
 using TouchAction = std::variant<TouchCommand, AmountChoice, UsualAmount, AccountChoice, ui::Language,
-                                 flow::SessionOption, SurveyScore, NpsScore, flow::SurveyReason>;
+                                 flow::SessionOption, SurveyScore, NpsScore, flow::SurveyReason, ComplaintChoice>;
 
 // The action an id names; nullopt for an id this kiosk does not know, or an index of more than
 // two digits (no screen offers a hundred amounts).

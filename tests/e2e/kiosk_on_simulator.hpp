@@ -45,7 +45,7 @@ protected:
             config_, KioskEnvironment{clock_, random_, devices(), rig_->host_link(), *display_, true});
         runtime().on_screen = [this](const ui::ViewModel& vm) { on_screen(vm); };
         runtime().on_note = [this](const std::string& note) { notes_ += note + "\n"; };
-        rig_->serve_profiles(runtime(), app_->tokenizer());
+        if (deck_profiles_) rig_->serve_profiles(runtime(), app_->tokenizer());
         runtime().start();
         pass(Millis(500));
     }
@@ -98,6 +98,9 @@ protected:
         return true;
     }
 
+    // Personalization from the card deck; false: from config_.crm.profiles_url (the simulated CRM's
+    // profiles, complaint statuses included), as the terminal asks its CRM.
+    bool deck_profiles_ = true;
     KioskConfig config_;
     sim::VirtualClock clock_;
     security::OsRandom random_;

@@ -11,6 +11,9 @@
 
 #include "crm/record_opener.hpp"
 #include "sim/virtual_clock.hpp"
+#include "kiosk/cx/complaint_reference.hpp"
+#include "kiosk/cx/cx_day.hpp"
+#include "kiosk/cx/service_quality.hpp"
 #include "kiosk/cx/service_quality_record.hpp"
 #include "store/counters.hpp"
 #include "store/crm_data_keys.hpp"
@@ -267,6 +270,111 @@ TEST_F(CxRecorderTest, AnIndexOnDemandIsJournaled) {
     ASSERT_TRUE(lines.ok());
     EXPECT_EQ(lines->back().line.event_type, "service_quality");
     EXPECT_EQ(lines->back().line.resource, "2026-01-05");
+}
+
+// --- complaints ------------------------------------------------------------------------------
+
+ComplaintReport dispense_report() {
+    ComplaintReport report;
+    report.category = flow::ComplaintCategory::CashNotDispensed;
+    report.transaction_reference = "601234004711";
+    report.amount = Money{500'00, "CNY", 2};
+    report.detail = "dispense failed after approval";
+    report.language = ui::Language::SimplifiedChinese;
+    report.offered_after_failure = true;
+    return report;
+}
+
+TEST_F(CxRecorderTest, AComplaintIsOneStepOfRecordJournalCounterStatisticAndReference) {
+    const auto reference = recorder_.record_complaint(session_, dispense_report());
+    ASSERT_TRUE(reference.ok()) << reference.error().to_string();
+    EXPECT_TRUE(is_complaint_reference(*reference)) << *reference;
+    EXPECT_EQ(reference->substr(0, 12), "KB-" + utc_day(clock_.now()).substr(0, 4) + utc_day(clock_.now()).substr(5, 2) +
+                                            utc_day(clock_.now()).substr(8, 2) + "-")
+        << "the kiosk's day";
+    const nlohmann::json payload = open_only_record();
+    EXPECT_EQ(payload["reference"], *reference);
+    EXPECT_EQ(payload["category"], "cash_not_dispensed");
+    EXPECT_EQ(payload["session"], 1);
+    EXPECT_EQ(payload["pan_token"], "token-abc");
+    EXPECT_EQ(payload["transaction_reference"], "601234004711");
+    EXPECT_EQ(payload["amount_minor"], 50'000);
+    EXPECT_EQ(payload["currency"], "CNY");
+    EXPECT_EQ(payload["detail"], "dispense failed after approval");
+    EXPECT_EQ(payload["language"], "zh-CN");
+    EXPECT_EQ(payload["offered_after_failure"], true);
+    EXPECT_EQ(payload.dump().find(pan), std::string::npos);
+    EXPECT_EQ(payload.dump().find("401288"), std::string::npos) << "not even the masked number";
+
+    auto batch = store::Outbox(database_, clock_).next_batch(10);
+    ASSERT_TRUE(batch.ok());
+    EXPECT_EQ(batch->front().header.kind, "complaint");
+    auto lines = store::Journal(database_).read_all();
+    ASSERT_TRUE(lines.ok());
+    ASSERT_EQ(lines->size(), 1U);
+    EXPECT_EQ(lines->front().line.event_type, "complaint");
+    EXPECT_EQ(lines->front().line.resource, "complaint " + *reference);
+    EXPECT_EQ(*store::Counters(database_).get("complaints.cash_not_dispensed"), 1);
+    // The statistic the service-quality index counts complaints from: no reference, no token.
+    auto stats = store::CxStats(database_).of_day(utc_day(clock_.now()));
+    ASSERT_TRUE(stats.ok());
+    ASSERT_EQ(stats->size(), 1U);
+    EXPECT_EQ(stats->front().kind, "complaint");
+    EXPECT_EQ(stats->front().summary_json.find(*reference), std::string::npos);
+    EXPECT_EQ(stats->front().summary_json.find("token-abc"), std::string::npos);
+    EXPECT_TRUE(store::KvStore(database_).get("cx.complaint." + *reference)->has_value()) << "kept: unique at the kiosk";
+}
+
+TEST_F(CxRecorderTest, AComplaintWithoutACardOrTransactionHasNulls) {
+    Session cardless;
+    cardless.number = 2;
+    cardless.cardless = true;
+    ComplaintReport report;
+    report.category = flow::ComplaintCategory::ScreenNotResponding;
+    ASSERT_TRUE(recorder_.record_complaint(cardless, report).ok());
+    const nlohmann::json payload = open_only_record();
+    EXPECT_TRUE(payload["pan_token"].is_null());
+    EXPECT_TRUE(payload["transaction_reference"].is_null());
+    EXPECT_TRUE(payload["amount_minor"].is_null());
+    EXPECT_TRUE(payload["currency"].is_null());
+    EXPECT_EQ(payload["offered_after_failure"], false);
+}
+
+TEST_F(CxRecorderTest, AComplaintCategoryOutsideTheFiveIsRefusedAndNothingIsWritten) {
+    ComplaintReport report = dispense_report();
+    report.category = static_cast<flow::ComplaintCategory>(9);
+    const auto refused = recorder_.record_complaint(session_, report);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().to_string().find("category"), std::string::npos) << refused.error().to_string();
+    EXPECT_TRUE(store::Outbox(database_, clock_).next_batch(10)->empty());
+    EXPECT_TRUE(store::Journal(database_).read_all()->empty());
+    EXPECT_TRUE(recorder_.committed_record_ids().empty());
+}
+
+TEST_F(CxRecorderTest, ComplaintReferencesAreNeverReusedAtTheKiosk) {
+    // The same seed twice draws the same first reference: the second recorder must skip it.
+    SeededRandom first_draws(5);
+    CxRecorder first(database_, sealer_, journal_chain(), first_draws, clock_, "SIM-0001");
+    const auto one = first.record_complaint(session_, dispense_report());
+    ASSERT_TRUE(one.ok());
+    SeededRandom same_draws(5);
+    CxRecorder second(database_, sealer_, journal_chain(), same_draws, clock_, "SIM-0001");
+    const auto two = second.record_complaint(session_, dispense_report());
+    ASSERT_TRUE(two.ok());
+    EXPECT_NE(*one, *two);
+}
+
+TEST_F(CxRecorderTest, ComplaintsCountPerThousandSessionsInTheServiceQualityIndex) {
+    ASSERT_TRUE(recorder_.record_journey(session_, ui::Language::English, flow::SessionOutcome::Failed).ok());
+    ASSERT_TRUE(recorder_.record_complaint(session_, dispense_report()).ok());
+    const std::string day = utc_day(clock_.now());
+    auto rows = store::CxStats(database_).of_day(day);
+    ASSERT_TRUE(rows.ok());
+    const ServiceQuality quality = compute_service_quality(day, *rows, std::nullopt);
+    EXPECT_EQ(quality.sessions, 1);
+    EXPECT_EQ(quality.complaints, 1);
+    ASSERT_TRUE(quality.complaints_per_1000);
+    EXPECT_DOUBLE_EQ(*quality.complaints_per_1000, 1000.0);
 }
 
 }  // namespace

@@ -16,4 +16,12 @@ inline const TransitionRow& table_row(StateId from, EventKind on, std::string_vi
     throw std::logic_error("no row " + std::string(to_string(from)) + " on " + std::string(to_string(on)));
 }
 
+// The row taken when no guarded row before it is (the table's fallback for that state and event).
+inline const TransitionRow& fallback_row(StateId from, EventKind on) {
+    for (const TransitionRow& row : transition_table()) {
+        if (row.from == from && row.on == on && row.guard == nullptr) return row;
+    }
+    throw std::logic_error("no fallback row " + std::string(to_string(from)) + " on " + std::string(to_string(on)));
+}
+
 }  // namespace kiosk::flow

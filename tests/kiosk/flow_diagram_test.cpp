@@ -59,7 +59,7 @@ TEST(FlowDiagramTest, EachDiagramHasItsOwnNameAndIsFoundByIt) {
         EXPECT_TRUE(names.insert(info.name).second) << info.name;
         EXPECT_EQ(diagram_named(info.name), info.id);
     }
-    EXPECT_EQ(names.size(), 10U);
+    EXPECT_EQ(names.size(), 11U);
     EXPECT_FALSE(diagram_named("everything").has_value());
 }
 
@@ -78,7 +78,7 @@ TEST(FlowDiagramTest, WithdrawalHasTheCashStatesAndNoSharedRows) {
     EXPECT_TRUE(has_edge(withdrawal, S::MainMenu, E::ChooseWithdrawal, S::WithdrawalAmount));
     EXPECT_TRUE(has_edge(withdrawal, S::TakeCash, E::Timeout, S::Closing));  // not shared: it reverses
     EXPECT_EQ(node_of(withdrawal, S::WithdrawalAmount)->shared,
-              (std::vector<SharedRule>{{E::Cancel, S::Closing}, {E::Timeout, S::MoreTime}}));
+              (std::vector<SharedRule>{{E::Cancel, S::Closing}, {E::Timeout, S::MoreTime}, {E::ReportProblem, S::Closing}}));
 }
 
 TEST(FlowDiagramTest, WithdrawalShowsNeitherTheOtherTransactionsNorTheLegend) {
@@ -97,14 +97,17 @@ TEST(FlowDiagramTest, TheSurveyDiagramStartsAtClosingWhenOfferedAndEndsAtThankYo
     EXPECT_EQ(node_of(survey, S::Closing)->elsewhere, DiagramId::Overview);
     EXPECT_EQ(node_of(survey, S::ThankYou)->elsewhere, DiagramId::Overview);
     EXPECT_TRUE(has_row(survey, table_row(S::Closing, E::CardTaken, "survey offered")));
-    EXPECT_FALSE(has_row(survey, table_row(S::Closing, E::CardTaken, "no survey")));  // the overview's
+    EXPECT_FALSE(has_row(survey, fallback_row(S::Closing, E::CardTaken)));  // the overview's
     EXPECT_TRUE(has_edge(survey, S::Survey, E::SurveyRated, S::SurveyReasons));
     EXPECT_TRUE(has_edge(survey, S::SurveyReasons, E::SurveyDone, S::SurveyNps));
     EXPECT_TRUE(has_edge(survey, S::SurveyNps, E::Timeout, S::ThankYou));
+    // "Report a problem" leaves the survey for the complaint diagram's states.
+    EXPECT_TRUE(has_edge(survey, S::Survey, E::ReportProblem, S::ComplaintCategory));
+    EXPECT_EQ(node_of(survey, S::ComplaintCategory)->elsewhere, DiagramId::Complaint);
     // Nobody else draws the survey: the overview has Closing → ThankYou only.
     const Diagram overview = select_diagram(DiagramId::Overview);
     EXPECT_EQ(node_of(overview, S::Survey), nullptr);
-    EXPECT_TRUE(has_row(overview, table_row(S::Closing, E::CardTaken, "no survey")));
+    EXPECT_TRUE(has_row(overview, fallback_row(S::Closing, E::CardTaken)));
 }
 
 TEST(FlowDiagramTest, StatesOtherDiagramsDrawAreMarkedWithThatDiagram) {
@@ -161,7 +164,8 @@ TEST(FlowDiagramTest, LegendDrawsTheSharedRulesOnceAndMoreTime) {
         drawn.push_back(*edge.rule);
         EXPECT_EQ(legend.nodes[edge.from].kind, NodeKind::AnyInteractiveState);
     }
-    EXPECT_EQ(drawn, (std::vector<SharedRule>{{E::Cancel, S::Closing}, {E::Timeout, S::MoreTime}}));
+    EXPECT_EQ(drawn, (std::vector<SharedRule>{{E::Cancel, S::Closing}, {E::Timeout, S::MoreTime},
+                                              {E::ReportProblem, S::Closing}}));
     EXPECT_TRUE(draws(legend, S::MoreTime));
     EXPECT_TRUE(has_edge(legend, S::MoreTime, E::MoreTimeNo, S::Closing));
     EXPECT_TRUE(has_edge(legend, S::MoreTime, E::Timeout, S::Closing));
@@ -181,11 +185,24 @@ TEST(FlowDiagramTest, OverviewHasTheStatesEverySessionPassesAndLinksToEachTransa
     }
     std::sort(states.begin(), states.end());
     std::vector<S> expected{S::Attract, S::ReadingCard, S::SessionOptions, S::PinEntry, S::MainMenu,
-                            S::Closing, S::ThankYou,    S::CardRetained,   S::OutOfService};
+                            S::Closing, S::ThankYou,    S::CardRetained,   S::OutOfService,
+                            S::ComplaintCategory};  // the way in from Attract and CardRetained, drawn elsewhere
     std::sort(expected.begin(), expected.end());
     EXPECT_EQ(states, expected);
+    EXPECT_EQ(node_of(overview, S::ComplaintCategory)->elsewhere, DiagramId::Complaint);
     EXPECT_EQ(links, (std::set<DiagramId>{DiagramId::Withdrawal, DiagramId::Balance, DiagramId::MiniStatement,
                                           DiagramId::Transfer, DiagramId::PinChange, DiagramId::Cardless}));
+}
+
+TEST(FlowDiagramTest, ComplaintDrawsTheReportScreensAndTheWaysInFromClosing) {
+    const Diagram complaint = select_diagram(DiagramId::Complaint);
+    for (const S state : {S::ComplaintOffer, S::ComplaintCategory, S::ComplaintConfirm, S::ComplaintDone}) {
+        EXPECT_TRUE(draws(complaint, state)) << to_string(state);
+    }
+    EXPECT_TRUE(has_edge(complaint, S::Closing, E::CardTaken, S::ComplaintOffer));
+    EXPECT_TRUE(has_edge(complaint, S::Closing, E::CardTaken, S::ComplaintCategory));
+    EXPECT_TRUE(has_edge(complaint, S::ComplaintConfirm, E::SendComplaint, S::ComplaintDone));
+    EXPECT_FALSE(draws(complaint, S::Closing)) << "Closing is the overview's";
 }
 
 TEST(FlowDiagramTest, EveryRowIsDrawnInSomeDiagramOrIsASharedRule) {

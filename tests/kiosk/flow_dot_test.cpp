@@ -68,7 +68,7 @@ TEST(FlowDotTest, WithdrawalDrawsNoSharedRowAndLabelsGuardsAndReversals) {
     EXPECT_TRUE(contains(withdrawal, "host_approved [cash, card first]"));
     // The shared rules a state follows, under its name; a state drawn elsewhere says where.
     EXPECT_TRUE(contains(withdrawal, "\"WithdrawalAmount\" [label=<WithdrawalAmount<br/>"));
-    EXPECT_TRUE(contains(withdrawal, "+ cancel, timeout</font>"));
+    EXPECT_TRUE(contains(withdrawal, "+ cancel, timeout, report_problem</font>"));
     EXPECT_TRUE(contains(withdrawal, "\"ReceiptChoice after TakeCash\" [style=\"rounded,dashed\""));
     EXPECT_TRUE(contains(withdrawal, "see receipt</font>"));
 }

@@ -44,6 +44,7 @@ std::vector<Case> every_effect() {
          K::ReverseTransaction},
         {effects::IssueEReceipt(TransactionType::Transfer), K::IssueEReceipt},
         {effects::RecordSurvey(SurveyAnswers{}), K::RecordSurvey},
+        {effects::FileComplaint(ComplaintCategory::CardRetained, true), K::FileComplaint},
     };
 }
 

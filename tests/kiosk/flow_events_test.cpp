@@ -71,6 +71,9 @@ std::vector<Case> every_event() {
         {events::SurveyDone{}, E::SurveyDone},
         {events::NpsRated(9), E::NpsRated},
         {events::SurveySkip{}, E::SurveySkip},
+        {events::ReportProblem{}, E::ReportProblem},
+        {events::ComplaintCategoryChosen(ComplaintCategory::Receipt), E::ComplaintCategoryChosen},
+        {events::SendComplaint{}, E::SendComplaint},
     };
 }
 

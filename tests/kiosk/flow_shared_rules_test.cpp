@@ -32,7 +32,7 @@ TEST(FlowSharedRulesTest, InteractiveStatesAreTheOnesMoreTimeCanReturnTo) {
 TEST(FlowSharedRulesTest, SharedRulesAreCancelToClosingAndTimeoutToMoreTime) {
     const auto rules = shared_rules();
     EXPECT_EQ(std::vector<SharedRule>(rules.begin(), rules.end()),
-              (std::vector<SharedRule>{{E::Cancel, S::Closing}, {E::Timeout, S::MoreTime}}));
+              (std::vector<SharedRule>{{E::Cancel, S::Closing}, {E::Timeout, S::MoreTime}, {E::ReportProblem, S::Closing}}));
 }
 
 TEST(FlowSharedRulesTest, OnlyAPlainRowMatchingARuleIsShared) {
@@ -44,9 +44,11 @@ TEST(FlowSharedRulesTest, OnlyAPlainRowMatchingARuleIsShared) {
 }
 
 TEST(FlowSharedRulesTest, AStateFollowsTheRulesItsOwnRowsMatch) {
-    EXPECT_EQ(shared_rules_of(S::MainMenu), (std::vector<SharedRule>{{E::Cancel, S::Closing}, {E::Timeout, S::MoreTime}}));
+    EXPECT_EQ(shared_rules_of(S::MainMenu), (std::vector<SharedRule>{{E::Cancel, S::Closing}, {E::Timeout, S::MoreTime},
+                                                                      {E::ReportProblem, S::Closing}}));
     // "Another transaction?" times out to Closing, not to "more time?".
-    EXPECT_EQ(shared_rules_of(S::AnotherTransaction), (std::vector<SharedRule>{{E::Cancel, S::Closing}}));
+    EXPECT_EQ(shared_rules_of(S::AnotherTransaction),
+              (std::vector<SharedRule>{{E::Cancel, S::Closing}, {E::ReportProblem, S::Closing}}));
     EXPECT_TRUE(shared_rules_of(S::Dispensing).empty());  // no cancel while notes move
 }
 

@@ -211,3 +211,38 @@ TEST(FlowSurveyTest, TheSurveyTimerIsNotStretchedForSpeech) {
 
 }  // namespace
 }  // namespace kiosk::flow
+
+namespace kiosk::flow {
+namespace {
+
+// Survey and complaints meet: a customer reporting a problem is not asked, and "Report a problem"
+// on a survey screen ends the survey (as Skip would) and opens the complaint screens.
+TEST(FlowSurveyComplaintTest, NotAskedWhenTheCustomerAskedToReportAProblem) {
+    FlowDriver d;
+    d.offer_survey(SurveyOffer{false});
+    to_card_out(d).send(E::ReportProblem);  // the card is on its way out: report after it
+    d.send(E::CardTaken);
+    EXPECT_EQ(d.state(), S::ComplaintCategory);
+    d.send(E::Cancel);
+    EXPECT_EQ(d.state(), S::ThankYou);
+    EXPECT_FALSE(d.asked(EffectKind::RecordSurvey));
+}
+
+TEST(FlowSurveyComplaintTest, ReportFromTheSurveyEndsItAndOpensTheComplaintScreens) {
+    FlowDriver d;
+    d.offer_survey(SurveyOffer{false});
+    to_card_out(d).send(E::CardTaken).send(csat(1));
+    ASSERT_EQ(d.state(), S::SurveyReasons);
+    d.send(E::ReportProblem);
+    ASSERT_EQ(d.state(), S::ComplaintCategory);
+    EXPECT_FALSE(d.asked(EffectKind::RecordSurvey));  // written when the visit says goodbye
+    d.send(events::ComplaintCategoryChosen(ComplaintCategory::Other)).send(E::SendComplaint).send(E::Continue);
+    ASSERT_EQ(d.state(), S::ThankYou);
+    const auto answers = recorded(d);
+    ASSERT_TRUE(answers);
+    EXPECT_EQ(answers->status, SurveyStatus::Answered);  // the score given stands
+    EXPECT_EQ(answers->csat, 1);
+}
+
+}  // namespace
+}  // namespace kiosk::flow

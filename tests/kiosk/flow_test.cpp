@@ -242,9 +242,17 @@ TEST(FlowTest, WithThePrinterDownAReceiptIsOfferedAsAQrCode) {
 
 
 // Every row of the table must be taken by some path; a row no path reaches is dead or untested.
+// The same path with "Report a problem" touched wherever it cancels: the report rows mirror the
+// Cancel rows, so every path that takes a Cancel row takes its report row this way.
+void send_reporting(FlowDriver& d, std::initializer_list<Event> events) {
+    for (const Event& e : events) d.send(kind_of(e) == E::Cancel ? ev(E::ReportProblem) : e);
+}
+
 TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
     std::set<std::size_t> covered;
     auto path = [&](std::initializer_list<Event> events) {
+        FlowDriver reporting(&covered);
+        send_reporting(reporting, events);
         FlowDriver d(&covered);
         for (const Event& e : events) d.send(e);
         return d;
@@ -258,6 +266,9 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
     path({card, ok, go_on, enter, ev(E::ChooseWithdrawal), amount(50000), ev(E::Cancel)});
     // Degraded: no printer, so no receipt question.
     auto no_printer_path = [&](std::initializer_list<Event> events, FlowConfig config = no_e_receipts()) {
+        FlowDriver reporting(&covered, config);
+        reporting.printer_down();
+        send_reporting(reporting, events);
         FlowDriver d(&covered, std::move(config));
         d.printer_down();
         for (const Event& e : events) d.send(e);
@@ -341,6 +352,10 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
     survey_path({csat(3), ev(E::SurveySkip)}, SurveyOffer{true});
     survey_path({csat(3), ev(E::Cancel)}, SurveyOffer{true});
     survey_path({csat(3), ev(E::Timeout)}, SurveyOffer{true});
+    // "Report a problem" from each survey screen: the survey ends, the complaint screens open.
+    survey_path({ev(E::ReportProblem)});
+    survey_path({csat(1), ev(E::ReportProblem)});
+    survey_path({csat(3), ev(E::ReportProblem)}, SurveyOffer{true});
     then({ev(E::ReceiptNo), ev(E::AnotherYes)});
     then({ev(E::ReceiptNo), ev(E::AnotherNo)});
     then({ev(E::ReceiptNo), ev(E::Cancel)});
@@ -394,6 +409,9 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
     path({cardless, ev(E::CodeEntered), cancel});
     // E-receipt: printer down, receipt as a QR code; continue with the card in or out, cancel, timeout.
     auto qr_path = [&](std::initializer_list<Event> events) {
+        FlowDriver reporting(&covered);
+        reporting.printer_down();
+        send_reporting(reporting, events);
         FlowDriver d(&covered);
         d.printer_down();
         for (const Event& e : events) d.send(e);
@@ -407,6 +425,27 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
     path({card, ok, go_on, enter, withdraw, amount(50000), approved(1), ev(E::CardTaken), ev(E::CashPresented),
           ev(E::CashTaken), ev(E::ReceiptYes), ev(E::PrintDone)});
     path({card, ok, go_on, enter, ev(E::ChooseBalance), approved(1), go_on, ev(E::ReceiptNo), ev(E::AnotherNo)});
+
+    // Complaints: from the welcome screen, after a failed dispense (offer), a kept card, a report
+    // asked while the card goes back; each complaint screen's ways out.
+    const Event report = ev(E::ReportProblem), send = ev(E::SendComplaint);
+    const Event cash = events::ComplaintCategoryChosen(ComplaintCategory::CashNotDispensed);
+    path({report, cash, send, go_on});
+    path({report, cash, send, timeout});
+    path({report, cash, report, cancel});
+    path({report, cash, timeout});
+    path({report, cash, cancel});
+    path({card, ok, go_on, enter, ev(E::ChooseBalance), approved(1), go_on, ev(E::ReceiptNo), report});
+    path({report, cancel});
+    path({report, timeout});
+    path({card, ok, go_on, enter, withdraw, amount(50000), approved(1), ev(E::CardTaken), ev(E::DispenseFailed), report,
+          cash, send});
+    path({card, ok, go_on, enter, withdraw, amount(50000), approved(1), ev(E::CardTaken), ev(E::DispenseFailed), cancel});
+    path({card, ok, go_on, enter, withdraw, amount(50000), approved(1), ev(E::CardTaken), ev(E::DispenseFailed), timeout});
+    path({card, ok, go_on, enter, ev(E::ChooseBalance), approved(1), go_on, ev(E::ReceiptYes), ev(E::PrintFailed),
+          ev(E::CardTaken), report});
+    path({card, ok, go_on, enter, ev(E::Cancel), report, ev(E::CardTaken), cancel});
+    path({card, ok, go_on, ev(E::Timeout), ev(E::Timeout), ev(E::Timeout), report, cancel});  // card kept
 
     std::vector<std::string> missing;
     const auto rows = transition_table();

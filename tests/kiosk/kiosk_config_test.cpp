@@ -153,6 +153,7 @@ e_receipt_url = "https://bank.example/r?ref={reference}"
     EXPECT_EQ(config.flow.state_timeouts.at(flow::StateId::ShowReceiptQr), Millis(90'000));
     EXPECT_EQ(config.flow.state_timeouts.at(flow::StateId::CardlessCode), Millis(45'000));
     EXPECT_EQ(config.e_receipt_url, "https://bank.example/r?ref={reference}");
+    EXPECT_EQ(KioskConfig{}.complaint_url, "https://complaints.kioskbank.example/c/{reference}");
 
     EXPECT_EQ(error_of("[flow]\nfast_cash = []\n"),
               "test.toml:2: flow.fast_cash: expected an array of 1 to 8 whole amounts, got 0 amounts");
@@ -164,6 +165,8 @@ e_receipt_url = "https://bank.example/r?ref={reference}"
     EXPECT_EQ(error_of("[flow]\ne_receipts = 1\n"), "test.toml:2: flow.e_receipts: expected true or false, got 1");
     EXPECT_EQ(error_of("[flow]\nspeech_timeout_percent = 50\n"),
               "test.toml:2: flow.speech_timeout_percent: must be between 100 and 400, got 50");
+    EXPECT_NE(error_of("[receipts]\ncomplaint_url = \"https://bank.example/c\"\n").find("receipts.complaint_url: must be"),
+              std::string::npos);
     EXPECT_EQ(error_of("[receipts]\ne_receipt_url = \"http://bank.example/{reference}\"\n"),
               "test.toml:2: receipts.e_receipt_url: must be an https:// URL containing {reference}, got "
               "\"http://bank.example/{reference}\"");

@@ -27,6 +27,8 @@ TEST(TouchAction, ParsesEveryCommandAndItsEvent) {
         {"another_no", events::AnotherNo{}},
         {"survey_skip", events::SurveySkip{}},
         {"survey_done", events::SurveyDone{}},
+        {"report_problem", events::ReportProblem{}},
+        {"complaint_send", events::SendComplaint{}},
     };
     for (const auto& [id, event] : commands) {
         const std::optional<TouchAction> parsed = parse_touch_action(id);
@@ -35,6 +37,15 @@ TEST(TouchAction, ParsesEveryCommandAndItsEvent) {
         EXPECT_EQ(event_for(std::get<TouchCommand>(*parsed)), event) << id;
         EXPECT_EQ(action_id(*parsed), id);
     }
+}
+
+TEST(TouchAction, ComplaintCategoriesAreNumberedAndAnyTwoDigitIndexParses) {
+    EXPECT_EQ(parse_touch_action("complaint_category_0"), TouchAction(ComplaintChoice{0}));
+    EXPECT_EQ(action_id(ComplaintChoice{4}), "complaint_category_4");
+    // Past the five it still parses: the flow refuses the category it names (flow_complaint_test).
+    EXPECT_EQ(parse_touch_action("complaint_category_7"), TouchAction(ComplaintChoice{7}));
+    EXPECT_FALSE(parse_touch_action("complaint_category_100").has_value());
+    EXPECT_FALSE(parse_touch_action("complaint_category_x").has_value());
 }
 
 TEST(TouchAction, ParsesLanguagesOptionsAndTheUsualAmount) {

@@ -382,6 +382,12 @@ public:
         if (found == last_asked.end()) return std::optional<TimePoint>{};
         return std::optional<TimePoint>{found->second};
     }
+    // The reference is the fake's: KB-<day>-TEST, counted, so two reports differ.
+    Result<std::string> record_complaint(const Session&, const ComplaintReport& report) override {
+        if (!answer.ok()) return answer.error();
+        complaints.push_back(report);
+        return "KB-20260105-T" + std::to_string(complaints.size()) + "ST";
+    }
     [[nodiscard]] const Line* find(std::string_view event) const {
         for (const Line& line : events) if (line.event == event) return &line;
         return nullptr;
@@ -393,6 +399,7 @@ public:
     std::vector<flow::SessionOutcome> journeys;
     std::vector<SurveyRecord> surveys;
     std::map<std::string, TimePoint> last_asked;  // what record_survey remembered, by token
+    std::vector<ComplaintReport> complaints;
 };
 
 // The loop's side for one service's test: a mailbox, the ports (posted events and notes kept),
