@@ -4,7 +4,7 @@
 namespace kiosk::store {
 
 RecordPriority record_priority(std::string_view kind) {
-    if (kind == "transaction" || kind == "complaint") return RecordPriority::First;
+    if (kind == "transaction" || kind == "complaint" || kind == "alert") return RecordPriority::First;
     if (kind == "journey") return RecordPriority::Telemetry;
     return RecordPriority::Normal;  // survey, service_quality, telemetry_dropped, unknown
 }

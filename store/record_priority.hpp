@@ -9,7 +9,7 @@ namespace kiosk::store {
 
 // Lower goes first. The numbers are stored in outbox.priority: never renumber them.
 enum class RecordPriority : int {
-    First = 0,      // transaction, complaint
+    First = 0,      // transaction, complaint, alert
     Normal = 1,     // survey, service_quality, telemetry_dropped — and any kind not listed
     Telemetry = 2,  // journey: the only kind the size cap may drop
 };

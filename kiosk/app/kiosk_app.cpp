@@ -5,6 +5,7 @@
 #include "crm/outbox_queue.hpp"
 #include "kiosk/app/bank_host_link.hpp"
 #include "security/data_key_derivation.hpp"
+#include "store/outbox.hpp"
 
 namespace kiosk {
 
@@ -106,6 +107,8 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
         runtime_->attach_cash(CashParts{*environment_.devices.cash_dispenser, *reversals_, *bracket_});
     }
 
+    watch_health();
+
     crm::UploaderConfig upload;
     upload.endpoint = config_.crm.url;
     upload.kiosk_id = config_.kiosk_id;
@@ -133,9 +136,40 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     uploader_ = std::move(*uploader);
 }
 
+// The health alerts and the fleet status follow every fitness round; a visit's errors count
+// towards its screens (docs/operations.md).
+void KioskApp::watch_health() {
+    HealthWatch::Sources sources;
+    sources.outbox_fill = [this]() -> std::optional<store::OutboxFill> {
+        auto fill = store::Outbox(database_).fill();
+        return fill.ok() ? std::optional(*fill) : std::nullopt;
+    };
+    sources.certificate_notices = host_certificate_notices_;
+    health_ = std::make_unique<HealthWatch>(config_.alerts, *cx_, environment_.clock, std::move(sources),
+                                            [this](const std::string& text) {
+                                                if (runtime_->on_note) runtime_->on_note(text);
+                                            });
+    if (config_.fleet.enabled()) {
+        auto reporter = fleet::FleetReporter::start(config_.fleet, config_.kiosk_id, config_.bank_name, database_,
+                                                    environment_.clock);
+        if (!reporter.ok()) throw std::runtime_error(reporter.error().message);
+        fleet_ = std::move(*reporter);
+        health_->on_change = [this](const AlertChange& change) { fleet_->alert(change); };
+    }
+    runtime_->on_session_end = [this](const Session& session) { health_->journey_ended(session); };
+    runtime_->on_fitness = [this] {
+        health_->look(runtime_->device_health(), runtime_->fitness());
+        if (!fleet_) return;
+        std::vector<std::string> open;
+        for (const Alert& alert : health_->monitor().open()) open.push_back(alert.id);
+        fleet_->status(runtime_->fitness(), runtime_->device_health(), std::move(open));
+    };
+}
+
 KioskApp::~KioskApp() {
     if (profile_client_) profile_client_->cancel();  // a GET in flight ends now; the runtime's worker joins
     if (uploader_) uploader_->stop();
+    if (fleet_) fleet_->publisher().stop();  // the farewell: "offline", reason "stopped"
 }
 
 }  // namespace kiosk

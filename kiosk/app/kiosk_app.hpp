@@ -15,6 +15,8 @@
 #include "crm/waiter.hpp"
 #include "kiosk/config/kiosk_config.hpp"
 #include "kiosk/cx/cx_recorder.hpp"
+#include "kiosk/fleet/fleet_reporter.hpp"
+#include "kiosk/health/health_watch.hpp"
 #include "kiosk/runtime/runtime.hpp"
 #include "security/key_file.hpp"
 #include "security/key_store.hpp"
@@ -60,8 +62,14 @@ public:
     // The bank host link's certificates expired or expiring within 30 days, found at start-up
     // (logged and journaled then; kiosk/app/bank_host_link.hpp).
     [[nodiscard]] const std::vector<std::string>& host_certificate_notices() const { return host_certificate_notices_; }
+    // The health alerts (kiosk/health/): fed after every fitness round.
+    HealthWatch& health() { return *health_; }
+    // The fleet status over MQTT; nullptr while fleet.mqtt_host is unset.
+    fleet::FleetReporter* fleet() { return fleet_.get(); }
 
 private:
+    void watch_health();
+
     KioskConfig config_;
     KioskEnvironment environment_;
     store::Database database_;
@@ -82,6 +90,8 @@ private:
     std::unique_ptr<crm::ProfileClient> profile_client_;  // only with crm.profiles_url; outlives the runtime's worker
     std::unique_ptr<SurveyGate> survey_gate_;  // config_.survey; outlives the runtime
     std::unique_ptr<Runtime> runtime_;
+    std::unique_ptr<HealthWatch> health_;
+    std::unique_ptr<fleet::FleetReporter> fleet_;  // before the uploader: stopped after it
     crm::SteadyWaiter waiter_;
     std::unique_ptr<crm::Uploader> uploader_;
 };

@@ -206,6 +206,49 @@ void read_crm_record_keys(Reader& reader, CrmConfig& crm) {
     crm.data_key_period = std::chrono::duration_cast<Millis>(std::chrono::hours(hours));
 }
 
+void read_alerts(Reader& reader, AlertsConfig& alerts) {
+    reader.seconds("alerts.clear_hold_s", alerts.clear_hold, 24 * 3600);
+    reader.seconds("alerts.screen_error_window_s", alerts.screen_error_window, 24 * 3600);
+    alerts.screen_error_threshold =
+        static_cast<int>(reader.integer("alerts.screen_errors", alerts.screen_error_threshold, 2, 1000));
+    alerts.capture_bin_margin =
+        static_cast<int>(reader.integer("alerts.capture_bin_margin", alerts.capture_bin_margin, 0, 1000));
+    reader.seconds("alerts.operator_key_max_s", alerts.operator_key_limit, 24 * 3600);
+}
+
+void read_fleet(Reader& reader, FleetConfig& fleet) {
+    reader.string("fleet.mqtt_host", fleet.mqtt_host);
+    fleet.mqtt_port = static_cast<int>(reader.integer("fleet.mqtt_port", fleet.mqtt_port, 1, 65535));
+    reader.path("fleet.ca_file", fleet.ca_file);
+    reader.path("fleet.client_cert", fleet.client_cert);
+    reader.path("fleet.client_key", fleet.client_key);
+    reader.string("fleet.topic_prefix", fleet.topic_prefix);
+    reader.string("fleet.bank", fleet.bank);
+    reader.seconds("fleet.keepalive_s", fleet.keepalive, 3600);
+}
+
+// A topic level: no MQTT wildcard or separator, nothing a broker's ACL pattern would trip on.
+bool topic_safe(const std::string& text) {
+    static const std::regex level("[A-Za-z0-9_.-]{1,64}");
+    return std::regex_match(text, level);
+}
+
+// The broker is reached over mutual TLS only: a terminal's certificate is its identity there.
+void validate_fleet(const Reader& reader, const FleetConfig& fleet) {
+    static const std::regex prefix("[A-Za-z0-9_.-]{1,64}(/[A-Za-z0-9_.-]{1,64}){0,3}");
+    if (!std::regex_match(fleet.topic_prefix, prefix)) {
+        reader.fail("fleet.topic_prefix", "expected topic levels of A-Z a-z 0-9 _ . - separated by '/', got \"" +
+                                              fleet.topic_prefix + "\"");
+    }
+    if (!fleet.bank.empty() && !topic_safe(fleet.bank)) {
+        reader.fail("fleet.bank", "expected 1-64 characters A-Z a-z 0-9 _ . -, got \"" + fleet.bank + "\"");
+    }
+    if (!fleet.enabled()) return;
+    if (fleet.ca_file.empty()) reader.fail("fleet.ca_file", "required when fleet.mqtt_host is set (TLS only)");
+    if (fleet.client_cert.empty()) reader.fail("fleet.client_cert", "required when fleet.mqtt_host is set (mutual TLS)");
+    if (fleet.client_key.empty()) reader.fail("fleet.client_key", "required when fleet.mqtt_host is set (mutual TLS)");
+}
+
 // [survey] (docs/configuration.md): the whole survey must fit in 10 s, the issue's promise.
 void read_survey(Reader& reader, KioskConfig& config) {
     SurveyConfig& survey = config.survey;
@@ -257,6 +300,8 @@ void read_every_key(Reader& reader, KioskConfig& config) {
     read_sim_cassettes(reader, config);
     read_host(reader, config.host);
     read_host_transport(reader, config.sim.host_transport);
+    read_alerts(reader, config.alerts);
+    read_fleet(reader, config.fleet);
     reader.path("log.dir", config.log.dir);
     config.log.max_file_mb = reader.integer("log.max_file_mb", config.log.max_file_mb, 1, 1024);
     config.log.max_files = reader.integer("log.max_files", config.log.max_files, 1, 100);
@@ -308,6 +353,7 @@ void validate(const Reader& reader, const KioskConfig& config) {
         reader.fail(host.client_cert.empty() ? "host.client_cert" : "host.client_key",
                     "host.client_cert and host.client_key go together (mutual TLS)");
     }
+    validate_fleet(reader, config.fleet);
     if (!host.configured()) return;
     if (host.port == 0) reader.fail("host.port", "required when host.address is set");
     if (host.ca_file.empty()) reader.fail("host.ca_file", "required when host.address is set");

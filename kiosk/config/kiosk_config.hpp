@@ -118,6 +118,32 @@ struct StoreConfig {
     std::int64_t min_free_mb = 64;              // store.min_free_mb
 };
 
+// [alerts]: the health alerts sent home (docs/operations.md, "Health alerts").
+struct AlertsConfig {
+    // An alert clears only after its condition has been absent this long without a break; a
+    // condition back within it continues the same episode (a flapping sensor is one alert).
+    Millis clear_hold{5 * 60 * 1000};                    // alerts.clear_hold_s
+    Millis screen_error_window{60 * 60 * 1000};          // alerts.screen_error_window_s
+    int screen_error_threshold = 5;                      // alerts.screen_errors: errors on one screen in the window
+    int capture_bin_margin = 5;                          // alerts.capture_bin_margin: places left that count as nearly full
+    Millis operator_key_limit{30 * 60 * 1000};           // alerts.operator_key_max_s
+};
+
+// [fleet]: the terminal's status, alerts and daily quality index over MQTT to the operations
+// centre (docs/operations.md, "Fleet status over MQTT"). Off while mqtt_host is empty.
+struct FleetConfig {
+    std::string mqtt_host;                 // numeric address or DNS name of the bank's broker
+    int mqtt_port = 8883;
+    std::filesystem::path ca_file;         // trust anchor for the broker's certificate
+    std::filesystem::path client_cert;     // the terminal's certificate (its identity at the broker)
+    std::filesystem::path client_key;
+    std::string topic_prefix = "kiosk";    // topics: <prefix>/<bank>/<terminal>/{status,alerts,sqi}
+    std::string bank;                      // the <bank> level; empty: kiosk.bank_name made topic-safe
+    Millis keepalive{30'000};              // the broker declares the terminal dead after 1.5 × this
+
+    [[nodiscard]] bool enabled() const { return !mqtt_host.empty(); }
+};
+
 // [log]: where the kiosk logs when it is not run by systemd (under systemd it logs to the journal):
 // JSON lines, one object per line, in files rotated by size (docs/deployment.md, "Logs").
 struct LogConfig {
@@ -143,6 +169,8 @@ struct KioskConfig {
     DevicesConfig devices;
     SimConfig sim;
     StoreConfig store;
+    AlertsConfig alerts;
+    FleetConfig fleet;
     // [survey]: the post-transaction survey; its time limit is also flow.survey_time_limit.
     SurveyConfig survey;
     LogConfig log;

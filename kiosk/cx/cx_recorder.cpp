@@ -9,6 +9,7 @@
 #include "kiosk/cx/complaint_reference.hpp"
 #include "kiosk/cx/cx_stat.hpp"
 #include "kiosk/cx/service_quality_record.hpp"
+#include "kiosk/health/alert_payload.hpp"
 #include "kiosk/runtime/screen_names.hpp"
 #include "store/business_step.hpp"
 #include "store/kv_store.hpp"
@@ -323,6 +324,21 @@ Result<std::string> CxRecorder::record_service_quality(std::string_view day) {
     KIOSK_TRY(store::commit(database_, step, journal_chain_));
     committed_ids_.push_back(*id);
     return id;
+}
+
+Result<std::string> CxRecorder::record_alert(const AlertChange& change) {
+    const std::string transition(to_string(change.transition));
+    auto record = seal("alert", alert_payload(change).dump());
+    if (!record.ok()) return record.error();
+    store::BusinessStep step;
+    step.journal.push_back(journal_line(store::kJournalSystemActor, "alert_" + transition,
+                                        std::string(to_string(change.alert.severity)), change.alert.id,
+                                        change.alert.cause));
+    step.counters.push_back({"alerts." + transition, 1});
+    step.outbox.push_back(*record);
+    KIOSK_TRY(store::commit(database_, step, journal_chain_));
+    committed_ids_.push_back(record->header.record_id);
+    return record->header.record_id;
 }
 
 Status CxRecorder::record_event(std::string_view actor, std::string_view event_type, std::string_view outcome,

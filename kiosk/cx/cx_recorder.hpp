@@ -16,6 +16,7 @@
 #include "kiosk/cx/record_id.hpp"
 #include "kiosk/flow/session_outcome.hpp"
 #include "kiosk/flow/survey_answers.hpp"
+#include "kiosk/health/alert_monitor.hpp"
 #include "kiosk/runtime/session.hpp"
 #include "security/journal_chain.hpp"
 #include "security/crm_record_sealer.hpp"
@@ -88,6 +89,10 @@ public:
     // The `service_quality` record of `day` ("YYYY-MM-DD") from the kiosk's statistics, committed
     // on its own; returns its record id. (The daily one rides on the first journey after midnight.)
     Result<std::string> record_service_quality(std::string_view day);
+
+    // An alert raised or cleared (kiosk/health/): the `alert` record and its journal line in one
+    // business step; returns the record id.
+    Result<std::string> record_alert(const AlertChange& change);
 
     // Record ids committed so far, in order (tests compare them with what the CRM received).
     [[nodiscard]] const std::vector<std::string>& committed_record_ids() const { return committed_ids_; }

@@ -113,6 +113,7 @@ void FitnessMonitor::assess_round() {
         ports_.note(fitness_.problems.empty() ? "devices: all fit" : "devices: " + joined(fitness_.problems));
     }
     route(previous);
+    if (hooks_.assessed) hooks_.assessed();
 }
 
 void FitnessMonitor::route(const ServiceFitness& previous) {

@@ -39,6 +39,8 @@ public:
         std::function<void(const drivers::DispenserStatus&)> dispenser_read;  // the cassettes, for the cash service
         // Why the database cannot take business steps now (store::StorageGuard); unset: never.
         std::function<std::optional<std::string>()> storage_problem;
+        // After every round is assessed (and routed): the health alerts and the fleet status look.
+        std::function<void()> assessed;
     };
     static constexpr Millis interval{2'000};
 

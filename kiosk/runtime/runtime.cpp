@@ -186,6 +186,9 @@ void Runtime::build_services() {
     fitness_hooks.refresh_screen = [this] {
         if (current_screen_) show(*current_screen_);
     };
+    fitness_hooks.assessed = [this] {
+        if (on_fitness) on_fitness();
+    };
     fitness_hooks.dispenser_read = [this](const drivers::DispenserStatus& status) {
         if (cash_) cash_->cassettes_read(status.cassettes);
     };
@@ -611,6 +614,7 @@ ScreenExtras Runtime::screen_extras() const {
 void Runtime::end_session() {
     session_.journey.close(parts_.clock.now());
     session_.accessibility = context_.accessibility;
+    if (on_session_end) on_session_end(session_);
     recorder_.journey(session_, context_.language, flow::outcome_of(context_));
     if (profile_channel_) profile_channel_->abandon();  // a profile still on its way is for nobody now
     if (context_.state == StateId::CardRetained) {

@@ -179,6 +179,10 @@ public:
     std::function<void(const std::string&)> on_key;
     // At the start of every turn, on the loop thread (the simulator's control socket is served here).
     std::function<void()> on_turn;
+    // After each fitness round (fitness() and device_health() are fresh), and at each visit's end
+    // before its journey is recorded: the health alerts (kiosk/health/) and the fleet status.
+    std::function<void()> on_fitness;
+    std::function<void(const Session&)> on_session_end;
     bool quit_requested = false;
 
 private:

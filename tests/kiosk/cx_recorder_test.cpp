@@ -21,24 +21,17 @@
 #include "store/kv_store.hpp"
 #include "store/journal.hpp"
 #include "store/outbox.hpp"
+#include "store/record_priority.hpp"
+#include "tests/kiosk/cx_test_sealing.hpp"
 
 namespace kiosk {
 namespace {
 
 constexpr const char* pan = "4012888888881881";
 
-security::JournalChain journal_chain() { return std::move(security::JournalChain::create(Bytes(32, 0x4A)).value()); }
-
-security::CrmPrivateKey crm_key() {
-    SeededRandom random(77);
-    return std::move(security::CrmPrivateKey::generate("crm-test", random).value());
-}
-
-security::CrmSealerConfig sealing_to(const security::CrmPrivateKey& key) {
-    security::CrmSealerConfig config;
-    config.crm_keys = {key.public_key()};
-    return config;
-}
+using test::crm_key;
+using test::journal_chain;
+using test::sealing_to;
 
 class FailingKeyStore final : public security::WrappedKeyStore {
 public:
@@ -382,6 +375,38 @@ TEST_F(CxRecorderTest, ComplaintsCountPerThousandSessionsInTheServiceQualityInde
     EXPECT_EQ(quality.complaints, 1);
     ASSERT_TRUE(quality.complaints_per_1000);
     EXPECT_DOUBLE_EQ(*quality.complaints_per_1000, 1000.0);
+}
+
+}  // namespace
+}  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+TEST_F(CxRecorderTest, AnAlertIsOneStepOfRecordJournalAndCounterAtFirstPriority) {
+    const AlertChange change{AlertTransition::raised,
+                             {"paper_near_end", AlertSeverity::warning, "receipt paper near its end", "replace the roll"},
+                             clock_.now(), clock_.now()};
+    auto id = recorder_.record_alert(change);
+    ASSERT_TRUE(id.ok()) << id.error().to_string();
+    auto batch = store::Outbox(database_, clock_).next_batch(10);
+    ASSERT_TRUE(batch.ok());
+    ASSERT_EQ(batch->size(), 1U);
+    EXPECT_EQ(batch->front().header.kind, "alert");
+    EXPECT_EQ(batch->front().header.record_id, *id);
+    EXPECT_EQ(store::record_priority(batch->front().header.kind), store::RecordPriority::First);
+    const nlohmann::json payload = open_only_record();
+    EXPECT_EQ(payload["alert"], "paper_near_end");
+    EXPECT_EQ(payload["state"], "raised");
+    EXPECT_EQ(payload["severity"], "warning");
+    EXPECT_EQ(payload["suggested_action"], "replace the roll");
+    EXPECT_TRUE(payload["cleared_unix_ms"].is_null());
+    auto lines = store::Journal(database_).read_all();
+    ASSERT_TRUE(lines.ok());
+    ASSERT_EQ(lines->size(), 1U);
+    EXPECT_EQ(lines->front().line.event_type, "alert_raised");
+    EXPECT_EQ(lines->front().line.resource, "paper_near_end");
+    EXPECT_EQ(*store::Counters(database_).get("alerts.raised"), 1);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@ namespace {
 TEST(RecordPriority, FollowsTheContract) {
     EXPECT_EQ(record_priority("transaction"), RecordPriority::First);
     EXPECT_EQ(record_priority("complaint"), RecordPriority::First);
+    EXPECT_EQ(record_priority("alert"), RecordPriority::First);  // health alerts home: never dropped
     EXPECT_EQ(record_priority("survey"), RecordPriority::Normal);
     EXPECT_EQ(record_priority("service_quality"), RecordPriority::Normal);
     EXPECT_EQ(record_priority("telemetry_dropped"), RecordPriority::Normal);

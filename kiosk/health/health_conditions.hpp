@@ -1,0 +1,40 @@
+// Which alert conditions hold now, from what the kiosk knows at one look: the fitness monitor's
+// last device reading and its assessment, the outbox's fill, the certificate notices found at
+// start-up, bursts of customer errors on one screen and how long the operator key has been in its
+// maintenance position. Pure; each condition names its cause and a suggested action
+// (docs/operations.md, "Alert conditions").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "kiosk/health/alert.hpp"
+#include "kiosk/runtime/service_fitness.hpp"
+#include "store/outbox.hpp"
+
+namespace kiosk {
+
+// A screen on which customers made `errors` errors within the error window.
+struct ScreenErrorBurst {
+    std::string screen;  // kiosk/runtime/screen_names.cpp's name
+    int errors = 0;
+    Millis window{0};
+};
+
+struct HealthInputs {
+    const DeviceHealth* devices = nullptr;  // nullptr before the fitness monitor's first round
+    ServiceFitness fitness;
+    std::optional<store::OutboxFill> outbox;        // nullopt: could not be read
+    std::vector<std::string> certificate_notices;   // expired or expiring certificates, in words
+    std::vector<ScreenErrorBurst> screen_errors;    // already at or over the threshold
+    std::optional<Millis> operator_key_held;        // how long the key has read "maintenance"
+    Millis operator_key_limit{30 * 60 * 1000};      // held longer: "service left open"
+    int capture_bin_margin = 5;                     // this many places left or fewer: nearly full
+};
+
+// Every condition that holds, ids unique.
+std::vector<Alert> current_conditions(const HealthInputs& inputs);
+
+}  // namespace kiosk
