@@ -36,7 +36,7 @@ TEST_P(ChineseReceiptE2eTest, ABalanceReceiptReadsBackInChinese) {
     EXPECT_EQ(text.find(li.pan), std::string::npos) << "a full PAN on the receipt";
     EXPECT_TRUE(rig_->printer().decode_errors().empty()) << rig_->printer().decode_errors().front();
     std::size_t images = 0;
-    for (const sim::PrintedLine& line : receipt.lines) images += line.image.has_value() ? 1 : 0;
+    for (const sim::PrintedLine& line : receipt.lines) images += line.image.has_value() ? 1U : 0U;
     if (GetParam() == drivers::ChineseTextMode::raster) {
         EXPECT_GE(images, 4U) << "every Chinese line is an image";
     } else {
