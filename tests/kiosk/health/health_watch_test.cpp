@@ -49,7 +49,8 @@ protected:
 
     std::vector<std::string> alert_kinds_in_outbox() {
         std::vector<std::string> kinds;
-        for (const auto& record : store::Outbox(database_, clock_).next_batch(100).value()) {
+        const auto batch = store::Outbox(database_, clock_).next_batch(100);  // kept: the loop reads into it
+        for (const auto& record : batch.value()) {
             kinds.push_back(record.header.kind);
         }
         return kinds;
