@@ -32,10 +32,7 @@ drivers::Receipt build_complaint_slip(const ComplaintSlipFacts& facts, const Com
     lines.push_back({text("slip.complaint.quote"), plain});
     lines.push_back({text("slip.complaint.status"), plain});
 
-    drivers::Receipt slip;
-    for (const drivers::ReceiptLine& line : lines) {
-        for (drivers::ReceiptLine& fitted : fit_to_paper(line)) slip.lines.push_back(std::move(fitted));
-    }
+    drivers::Receipt slip = fitted_receipt(lines);
     if (!facts.qr_text.empty()) slip.qr_code = facts.qr_text;
     return slip;
 }

@@ -117,6 +117,10 @@ drivers::Receipt build_receipt(const ReceiptFacts& facts, const Session& session
     if (session.last_balance) lines.push_back({ui::fill(text("slip.available"), money(*session.last_balance)), bold});
     lines.push_back({text("slip.thank_you"), centred});
 
+    return fitted_receipt(lines);
+}
+
+drivers::Receipt fitted_receipt(const std::vector<drivers::ReceiptLine>& lines) {
     drivers::Receipt receipt;
     for (const drivers::ReceiptLine& line : lines) {
         for (drivers::ReceiptLine& fitted : fit_to_paper(line)) receipt.lines.push_back(std::move(fitted));

@@ -31,6 +31,8 @@ drivers::Receipt build_receipt(const ReceiptFacts& facts, const Session& session
 // `line` split into lines of at most `columns` cells (a CJK character two, times the width
 // magnification); breaks after a space when there is one.
 std::vector<drivers::ReceiptLine> fit_to_paper(const drivers::ReceiptLine& line, std::size_t columns = receipt_columns);
+// A receipt of `lines`, each fitted to the paper.
+drivers::Receipt fitted_receipt(const std::vector<drivers::ReceiptLine>& lines);
 
 // "2026-01-05 09:00:12 UTC"
 std::string format_utc(TimePoint time);
