@@ -2,11 +2,16 @@
 // smaller note: "Your usual", an account's balance, a toggle's On/Off). Cancel gets the quieter
 // outlined look so the way forward stands out; disabled buttons are grey and inert; the usual
 // amount gets a ring; toggles draw a switch at their right; survey faces are drawn left of their label.
+// Operation from the PIN pad (key_map.hpp): the focused button has a ring outside it, a pressed one
+// sinks into its shadow in a darker fill, a digit that chooses a button is drawn in a disc in its
+// top corner and a function key's name stands in the margin beside its button, facing the key.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "ui/i18n.hpp"
+#include "ui/key_map.hpp"
 #include "ui/screen_painter.hpp"
 #include "ui/shown_buttons.hpp"
 #include "ui/text_wrap.hpp"
@@ -26,6 +31,27 @@ constexpr int kFaceRadius = 28;
 constexpr int kLargeFaceRadius = 32;
 constexpr int kFaceRoom = 16;  // air between the face and its label
 
+constexpr int kFocusGap = 4;   // background between the button and its focus ring
+constexpr int kFocusRing = 4;  // WCAG 2.4.13: at least 2 px, 3:1 against what is next to it
+constexpr int kPressedSink = 4;  // a pressed button drops onto its shadow
+constexpr int kKeyDisc = 15;       // radius of the digit's disc (large text: +3)
+constexpr int kKeyDiscInset = 7;   // from the button's top and side
+
+Rect grown(const Rect& r, int by) { return Rect{r.x - by, r.y - by, r.w + 2 * by, r.h + 2 * by}; }
+
+Color darker(Color c) {
+    return Color{static_cast<std::uint8_t>(c.r * 3 / 4), static_cast<std::uint8_t>(c.g * 3 / 4),
+                 static_cast<std::uint8_t>(c.b * 3 / 4)};
+}
+
+// What the pad's keys do to this button: its digit (drawn in the button) and whether it is focused
+// or pressed now.
+struct KeyState {
+    std::optional<std::string> corner;  // a digit, or a function key not beside the button ("F1")
+    bool focused = false;
+    bool pressed = false;
+};
+
 struct ButtonLook {
     Color fill;
     Color text;
@@ -42,6 +68,13 @@ ButtonLook look_for(const ShownButton& shown, const Theme& t) {
         return {t.primary_button, t.primary_button_text, true, is_high_contrast(t) ? t.body_text : t.notice_border};
     }
     return {t.primary_button, t.primary_button_text, false, t.primary_button};
+}
+
+// A button labelled with its own number (the 0–10 survey) needs no disc: the label is the key.
+std::optional<int> numbered_label(const ShownButton& shown) {
+    if (!shown.button.label_key.empty() || shown.amount || shown.data.size() != 1) return std::nullopt;
+    if (shown.data[0] < '0' || shown.data[0] > '9') return std::nullopt;
+    return shown.data[0] - '0';
 }
 
 // Line one: the amount, or the translated label (+ literal data such as a masked account number).
@@ -102,10 +135,35 @@ void paint_face(const PaintContext& p, const Rect& r, const ButtonLook& look, in
     }
 }
 
-Status paint_one(const PaintContext& p, const ShownButton& shown, const Rect& r) {
-    const ButtonLook look = look_for(shown, p.theme);
-    if (p.theme.shadow != p.theme.background && shown.button.enabled) {
-        p.canvas.fill_rounded(Rect{r.x, r.y + 4, r.w, r.h}, kButtonRadius, p.theme.shadow);
+// A digit in a disc of the label's colour, in the button's top corner (the right one when a face
+// fills the left), so it reads as the key's name and not as part of the label.
+// A longer name ("F1") gets a pill of the same height.
+Status paint_key_disc(const PaintContext& p, const Rect& r, const ButtonLook& look, const std::string& text,
+                      bool right) {
+    const int radius = kKeyDisc + (p.vm.accessibility.large_text ? 3 : 0);
+    TTF_Font& font = p.fonts.font(TextRole::Small);
+    const int width = std::max(2 * radius, text_width(font, text) + radius);
+    const int x = right ? r.right() - kKeyDiscInset - width : r.x + kKeyDiscInset;
+    const int y = r.y + kKeyDiscInset;
+    p.canvas.fill_rounded(Rect{x, y, width, 2 * radius}, radius, look.text);
+    return p.canvas.text(font, text, look.fill, x + (width - text_width(font, text)) / 2,
+                         y + radius - line_height(font) / 2 - optical_offset(font));
+}
+
+Status paint_one(const PaintContext& p, const ShownButton& shown, const Rect& slot, const KeyState& keys) {
+    ButtonLook look = look_for(shown, p.theme);
+    if (keys.focused) {
+        p.canvas.fill_rounded(grown(slot, kFocusGap + kFocusRing), kButtonRadius + kFocusGap + kFocusRing,
+                              p.theme.title_text);
+        p.canvas.fill_rounded(grown(slot, kFocusGap), kButtonRadius + kFocusGap, p.theme.background);
+    }
+    if (p.theme.shadow != p.theme.background && shown.button.enabled && !keys.pressed) {
+        p.canvas.fill_rounded(Rect{slot.x, slot.y + 4, slot.w, slot.h}, kButtonRadius, p.theme.shadow);
+    }
+    const Rect r = keys.pressed ? Rect{slot.x, slot.y + kPressedSink, slot.w, slot.h} : slot;
+    if (keys.pressed) {
+        look.fill = darker(look.fill);
+        if (!look.outlined) look.outline = look.fill;
     }
     const int ring = shown.marked ? kMarkRing : kOutline;
     if (look.outlined) {
@@ -156,7 +214,32 @@ Status paint_one(const PaintContext& p, const ShownButton& shown, const Rect& r)
         if (!drawn.ok() && result.ok()) result = drawn;
     }
     p.canvas.clear_clip();
+    if (keys.corner) {
+        const Status drawn = paint_key_disc(p, r, look, *keys.corner, shown.face.has_value());
+        if (!drawn.ok() && result.ok()) result = drawn;
+    }
     return result;
+}
+
+// Whether the button is in the outer column on its function key's side (left keys F1–F4).
+bool beside_its_key(const ScreenLayout& layout, const KeyBinding& binding, const Rect& target) {
+    if (binding.key.number <= 4) return target.x < layout.card.x + target.w / 2;
+    return target.right() > layout.card.right() - target.w / 2;
+}
+
+// A function key's name in the margin beside its button (or the header's control), centred
+// between the screen's edge and the control, facing the physical key.
+Status paint_function_key(const PaintContext& p, const KeyBinding& binding, const Rect& target, Color color) {
+    TTF_Font& font = p.fonts.font(TextRole::Small);
+    const std::string text = binding.key.label();
+    const Rect& screen = p.layout.header;  // the header spans the screen's width
+    const bool left = binding.key.number <= kReportProblemKey - 1;
+    // Outside the focus ring's room, so a focused button's ring never touches the name.
+    const int room = kFocusGap + kFocusRing;
+    const int margin_left = left ? screen.x : target.right() + room;
+    const int margin_right = left ? target.x - room : screen.right();
+    return p.canvas.text(font, text, color, (margin_left + margin_right - text_width(font, text)) / 2,
+                         target.y + (target.h - line_height(font)) / 2 - optical_offset(font));
 }
 
 }  // namespace
@@ -164,9 +247,30 @@ Status paint_one(const PaintContext& p, const ShownButton& shown, const Rect& r)
 Status paint_buttons(const PaintContext& p) {
     Status result = ok_status();
     const std::vector<ShownButton> shown = shown_buttons(p.vm);
+    const std::vector<KeyBinding> bindings = key_bindings(p.vm);
     for (const ButtonSlot& slot : p.layout.buttons) {
-        const Status painted = paint_one(p, shown[slot.index], slot.rect);
+        KeyState keys;
+        keys.focused = p.vm.focused == slot.index;
+        keys.pressed = p.vm.pressed == slot.index;
+        for (const KeyBinding& binding : bindings) {
+            if (binding.button != slot.index) continue;
+            if (binding.key.kind == ChoiceKey::Kind::Digit && binding.key.number != numbered_label(shown[slot.index])) {
+                keys.corner = binding.key.label();
+            }
+            if (binding.key.kind == ChoiceKey::Kind::Function && !beside_its_key(p.layout, binding, slot.rect)) {
+                keys.corner = binding.key.label();  // a spare key (the survey's "10"): named on the button
+            } else if (binding.key.kind == ChoiceKey::Kind::Function) {
+                const Status drawn = paint_function_key(p, binding, slot.rect, p.theme.body_text);
+                if (!drawn.ok() && result.ok()) result = drawn;
+            }
+        }
+        const Status painted = paint_one(p, shown[slot.index], slot.rect, keys);
         if (!painted.ok() && result.ok()) result = painted;
+    }
+    for (const KeyBinding& binding : bindings) {
+        if (binding.button || !p.layout.report_problem) continue;  // the header's "Report a problem"
+        const Status drawn = paint_function_key(p, binding, *p.layout.report_problem, p.theme.header_text);
+        if (!drawn.ok() && result.ok()) result = drawn;
     }
     const std::size_t fit = max_buttons(p.vm.screen);
     if (shown.size() > fit && result.ok()) {

@@ -62,4 +62,12 @@ std::optional<std::string> hit_test(const ViewModel& vm, int x, int y) {
     return std::nullopt;
 }
 
+std::optional<std::size_t> button_at(const ViewModel& vm, int x, int y) {
+    const std::vector<ShownButton> shown = shown_buttons(vm);
+    for (const ButtonSlot& slot : layout_screen(vm).buttons) {
+        if (shown[slot.index].button.enabled && slot.rect.contains(x, y)) return slot.index;
+    }
+    return std::nullopt;
+}
+
 }  // namespace kiosk::ui

@@ -67,5 +67,7 @@ struct ScreenLayout {
 
 // The action of the enabled button under (x, y), if any.
 [[nodiscard]] std::optional<std::string> hit_test(const ViewModel& vm, int x, int y);
+// The enabled button under (x, y) as an index into shown_buttons(vm): what a finger down presses.
+[[nodiscard]] std::optional<std::size_t> button_at(const ViewModel& vm, int x, int y);
 
 }  // namespace kiosk::ui

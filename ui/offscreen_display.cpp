@@ -4,6 +4,7 @@
 #include <SDL_image.h>
 
 #include <system_error>
+#include <utility>
 
 #include "ui/layout.hpp"
 
@@ -14,6 +15,7 @@ OffscreenDisplay::OffscreenDisplay(const FontPaths& fonts, std::string bank_name
 
 Status OffscreenDisplay::show(const ViewModel& vm) {
     shown_ = vm;
+    pressed_.reset();
     return renderer_.render(vm, *surface_);
 }
 
@@ -22,6 +24,25 @@ std::vector<InputEvent> OffscreenDisplay::poll_input() { return std::exchange(pe
 void OffscreenDisplay::touch(int x, int y) {
     if (!shown_) return;
     if (auto action = hit_test(*shown_, x, y)) pending_.push_back(InputEvent{InputEvent::Kind::Action, *action, {}, shown_->generation});
+}
+
+Status OffscreenDisplay::redraw_pressed(std::optional<std::size_t> index) {
+    if (!shown_) return ok_status();
+    shown_->pressed = index;
+    return renderer_.render(*shown_, *surface_);
+}
+
+Status OffscreenDisplay::press(int x, int y) {
+    if (!shown_) return ok_status();
+    pressed_ = button_at(*shown_, x, y);
+    return pressed_ ? redraw_pressed(pressed_) : ok_status();
+}
+
+Status OffscreenDisplay::release(int x, int y) {
+    if (!shown_ || !pressed_) return ok_status();
+    const std::optional<std::size_t> was = std::exchange(pressed_, std::nullopt);
+    if (button_at(*shown_, x, y) == was) touch(x, y);
+    return redraw_pressed(std::nullopt);  // slid off: the button comes back up
 }
 
 Status OffscreenDisplay::save_png(const std::filesystem::path& path) const {

@@ -20,6 +20,12 @@ public:
 
     // Simulates a finger on the last shown screen; an enabled button there queues its action.
     void touch(int x, int y);
+    // A finger goes down: an enabled button there is drawn pressed at once (the next frame), as
+    // the window does; release() queues its action when it comes up on the same button.
+    Status press(int x, int y);
+    Status release(int x, int y);
+    // Redraws the last shown screen with button `index` (of shown_buttons) pressed, or none.
+    Status redraw_pressed(std::optional<std::size_t> index);
     // Writes the last shown screen as a PNG (IMG_SavePNG); creates missing parent directories.
     Status save_png(const std::filesystem::path& path) const;
 
@@ -31,6 +37,7 @@ private:
     UniqueSurface surface_;
     std::optional<ViewModel> shown_;
     std::vector<InputEvent> pending_;
+    std::optional<std::size_t> pressed_;
 };
 
 }  // namespace kiosk::ui

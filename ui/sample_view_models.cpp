@@ -2,6 +2,8 @@
 // ones docs/ui.md lists for the runtime; the UI itself only echoes whatever action a button has.
 #include "ui/sample_view_models.hpp"
 
+#include "ui/key_map.hpp"
+
 namespace kiosk::ui {
 
 ViewModel sample_view_model(ScreenId screen, Language language, Accessibility accessibility) {
@@ -174,6 +176,7 @@ ViewModel sample_view_model(ScreenId screen, Language language, Accessibility ac
         case ScreenId::ThankYou: vm.report_problem = Offer::Unavailable; break;
         default: vm.report_problem = Offer::Available; break;
     }
+    vm.focused = default_focus(vm);  // as the runtime starts it: on the way forward
     return vm;
 }
 

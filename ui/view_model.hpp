@@ -2,6 +2,7 @@
 // out, translates it and draws it; it never decides anything (ui/ never includes kiosk/).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -155,6 +156,12 @@ struct ViewModel {
     // Screens where the machine works (reading, processing, printing, dispensing): the frame of the
     // activity dots, advanced by the runtime while it waits, so the customer sees it is alive.
     int activity_frame = 0;
+    // Operation from the PIN pad (docs/ui.md): the button Enter activates, drawn with a focus ring
+    // (the runtime starts it on the way forward, ui/key_map.hpp default_focus), and the button
+    // drawn pressed for the frame between a press and its action (a finger down, a key that
+    // chose it). Both index shown_buttons(vm); an index past the placed buttons draws nothing.
+    std::optional<std::size_t> focused;
+    std::optional<std::size_t> pressed;
 };
 
 }  // namespace kiosk::ui

@@ -4,6 +4,7 @@
 #include "ui/window_display.hpp"
 
 #include <stdexcept>
+#include <utility>
 
 #include "ui/layout.hpp"
 
@@ -34,17 +35,32 @@ WindowDisplay::WindowDisplay(const FontPaths& fonts, std::string bank_name, bool
 Status WindowDisplay::show(const ViewModel& vm) {
     shown_ = vm;
     pressed_.reset();  // a press on the previous screen must not fire on this one
+    lift_pending_ = false;
     const Status drawn = renderer_.render(vm, *surface_);
+    const Status presented = present();
+    return presented.ok() ? drawn : presented;
+}
+
+Status WindowDisplay::present() {
     if (SDL_UpdateTexture(texture_.get(), nullptr, surface_->pixels, surface_->pitch) != 0 ||
         SDL_RenderClear(presenter_.get()) != 0 || SDL_RenderCopy(presenter_.get(), texture_.get(), nullptr, nullptr) != 0) {
         return make_error("sdl", std::string("cannot present the screen: ") + SDL_GetError());
     }
     SDL_RenderPresent(presenter_.get());
-    return drawn;
+    return ok_status();
+}
+
+Status WindowDisplay::present_pressed(std::optional<std::size_t> index) {
+    if (!shown_ || shown_->pressed == index) return ok_status();
+    shown_->pressed = index;
+    const Status drawn = renderer_.render(*shown_, *surface_);
+    const Status presented = present();
+    return presented.ok() ? drawn : presented;
 }
 
 std::vector<InputEvent> WindowDisplay::poll_input() {
     std::vector<InputEvent> events;
+    if (std::exchange(lift_pending_, false)) (void)present_pressed(std::nullopt);
     SDL_Event event;
     while (SDL_PollEvent(&event) != 0) {
         switch (event.type) {
@@ -60,12 +76,17 @@ std::vector<InputEvent> WindowDisplay::poll_input() {
             case SDL_MOUSEBUTTONDOWN:
                 if (event.button.button == SDL_BUTTON_LEFT && shown_) {
                     pressed_ = hit_test(*shown_, event.button.x, event.button.y);
+                    // The customer sees the press at once; its action waits for the release.
+                    (void)present_pressed(button_at(*shown_, event.button.x, event.button.y));
                 }
                 break;
             case SDL_MOUSEBUTTONUP:
                 if (event.button.button == SDL_BUTTON_LEFT && shown_ && pressed_) {
                     if (hit_test(*shown_, event.button.x, event.button.y) == pressed_) {
                         events.push_back(InputEvent{InputEvent::Kind::Action, *pressed_, {}, shown_->generation});
+                        lift_pending_ = true;
+                    } else {
+                        (void)present_pressed(std::nullopt);  // slid off: the button comes back up
                     }
                     pressed_.reset();
                 }

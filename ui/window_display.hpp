@@ -28,6 +28,13 @@ private:
     UniqueTexture texture_;
     std::optional<ViewModel> shown_;
     std::optional<std::string> pressed_;  // action under the finger at press time
+    // Draws the shown screen again with button `index` (of shown_buttons) pressed, or none, and
+    // presents it: the frame after a finger goes down, before its action is handled.
+    Status present_pressed(std::optional<std::size_t> index);
+    Status present();
+    // A released button stays pressed until the screen its action leads to is shown; when the
+    // action changed nothing (the next poll comes first), it is drawn up again then.
+    bool lift_pending_ = false;
 };
 
 }  // namespace kiosk::ui

@@ -84,8 +84,13 @@ Result<Bytes> EncryptingPinPad::get_pin_block() {
 }
 
 Status EncryptingPinPad::cancel_entry() {
+    // As for a begin: what was sent before is read in the mode it was sent in (navigation digits).
+    auto earlier = poll_frames();
+    if (!earlier) return earlier.error();
+    held_events_.insert(held_events_.end(), earlier->begin(), earlier->end());
     auto body = call(pin_pad_protocol::cmd_cancel_entry, "cancel PIN entry");
     if (!body) return body.error();
+    mode_ = EntryMode::pin;  // an idle pad reports no digit values
     return ok_status();
 }
 

@@ -39,6 +39,7 @@ std::string_view to_string(EntryMode mode) {
         case EntryMode::new_pin: return "new_pin";
         case EntryMode::confirm_new_pin: return "confirm_new_pin";
         case EntryMode::data: return "data";
+        case EntryMode::navigation: return "navigation";
     }
     return "unknown";
 }
@@ -64,12 +65,20 @@ std::optional<PinKey> pin_key_from_byte(std::uint8_t value) {
 }
 
 Status validate(const PinEntryRequest& request) {
-    if (request.mode > EntryMode::data) {  // a value cast from outside the enum
+    if (request.mode > EntryMode::navigation) {  // a value cast from outside the enum
         return make_error("pin pad", "unknown entry mode " +
                                          std::to_string(static_cast<int>(request.mode)));
     }
     const std::string limits =
         std::to_string(request.min_length) + ".." + std::to_string(request.max_length);
+    if (request.mode == EntryMode::navigation) {
+        // Nothing is collected, so there is nothing to bound; and no card data travels.
+        if (request.min_length != 0 || request.max_length != 0 || !request.pan.empty()) {
+            return make_error("pin pad", "navigation takes no length limits (0, 0) and no PAN, got " + limits +
+                                             (request.pan.empty() ? "" : " and a PAN"));
+        }
+        return ok_status();
+    }
     if (request.mode == EntryMode::data) {
         if (request.min_length < 1 || request.max_length > 19 ||
             request.min_length > request.max_length) {

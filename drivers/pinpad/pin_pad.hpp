@@ -44,10 +44,19 @@ enum class EntryMode : std::uint8_t {
     new_pin = 1,          // a new PIN: like pin, and the pad also keeps it for the confirmation entry
     confirm_new_pin = 2,  // the new PIN again: on ENTER the pad compares with the kept one inside itself
     data = 3,             // clear digits (amounts, phone numbers, one-time codes): key events carry the digit
+    // No entry: the customer chooses on screen with the pad's keys (function keys beside the
+    // screen, digits as the n-th button, Enter, Cancel). Every key is reported, a digit with its
+    // value — the kiosk asks for it only where no PIN is being typed. Nothing is collected; Enter
+    // and Cancel end nothing. Lengths and PAN are empty (0, 0, none).
+    navigation = 4,
 };
 
 // pin, new_pin and confirm_new_pin: the PIN never leaves the pad in clear.
-constexpr bool is_pin_mode(EntryMode mode) { return mode != EntryMode::data; }
+constexpr bool is_pin_mode(EntryMode mode) {
+    return mode == EntryMode::pin || mode == EntryMode::new_pin || mode == EntryMode::confirm_new_pin;
+}
+// The modes whose key events carry the digit pressed.
+constexpr bool reports_digits(EntryMode mode) { return mode == EntryMode::data || mode == EntryMode::navigation; }
 
 // PinPadEvent and PinEntryRequest have constructors rather than being aggregates: g++ 12's
 // -Wmissing-field-initializers fires on brace lists that leave a trailing member to its default,
@@ -75,7 +84,7 @@ struct PinPadEvent {
 };
 
 struct PinEntryRequest {
-    std::uint8_t min_length = 4;   // PIN modes, ISO 9564: 4–12 digits; data mode: 1–19
+    std::uint8_t min_length = 4;   // PIN modes, ISO 9564: 4–12 digits; data mode: 1–19; navigation: 0
     std::uint8_t max_length = 12;
     std::string pan;               // PIN modes: for the format-4 PAN field, in memory only; data: empty
     EntryMode mode = EntryMode::pin;

@@ -29,8 +29,8 @@ Result<std::optional<PinPadEvent>> decode_key(const Bytes& d, EntryMode mode) {
         if (!digit_key) return malformed("key event carries a value for a key that is not a digit");
         if (d[2] < '0' || d[2] > '9') return malformed("data-mode digit value is not an ASCII digit");
         event.digit = static_cast<char>(d[2]);
-    } else if (digit_key && mode == EntryMode::data) {
-        return malformed("data-mode digit key event lacks the digit value");
+    } else if (digit_key && reports_digits(mode)) {
+        return malformed(std::string(to_string(mode)) + "-mode digit key event lacks the digit value");
     }
     return std::optional<PinPadEvent>(event);
 }

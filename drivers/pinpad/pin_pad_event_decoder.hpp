@@ -1,6 +1,6 @@
 // Reads one PIN-pad event frame (pin_pad_protocol.hpp) as a PinPadEvent, in the entry mode the
 // driver last began. This is where the hard rule is kept: a key event with a digit value is
-// accepted only in EntryMode::data and only as '0'–'9'; in a PIN mode it is a malformed reply, so
+// accepted only in EntryMode::data or navigation and only as '0'–'9'; in a PIN mode it is a malformed reply, so
 // a broken or hostile pad cannot make the kiosk hold a PIN digit.
 #pragma once
 

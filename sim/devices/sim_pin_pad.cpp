@@ -37,6 +37,11 @@ std::size_t SimPinPad::digits_entered() const {
     return digit_count_;
 }
 
+bool SimPinPad::navigating() const {
+    const auto guard = link_.lock();
+    return mode_ == EntryMode::navigation;
+}
+
 bool SimPinPad::holds_new_pin() const {
     const auto guard = link_.lock();
     return !kept_pin_.empty();
@@ -56,8 +61,8 @@ void SimPinPad::forget_all() {
 
 void SimPinPad::key_event(PinKey key, char digit) {
     Bytes data{static_cast<std::uint8_t>(key), static_cast<std::uint8_t>(digit_count_)};
-    // The only place a digit goes on the wire: a clear data entry, never a PIN mode.
-    if (key == PinKey::digit && mode_ == EntryMode::data) {
+    // The only place a digit goes on the wire: a clear data entry or navigation, never a PIN mode.
+    if (key == PinKey::digit && drivers::reports_digits(mode_)) {
         data.push_back(static_cast<std::uint8_t>(digit));
     }
     endpoint_.event(proto::evt_key, data);
@@ -66,6 +71,11 @@ void SimPinPad::key_event(PinKey key, char digit) {
 void SimPinPad::press_digit(char digit) {
     if (digit < '0' || digit > '9') throw std::invalid_argument("press_digit takes '0'-'9'");
     const auto guard = link_.lock();
+    // Navigation: every digit is reported with its value (it chooses a button) and none is kept.
+    if (mode_ == EntryMode::navigation) {
+        key_event(PinKey::digit, digit);
+        return;
+    }
     // Outside an entry, and beyond the maximum length, digits are swallowed (the pad beeps).
     if (entry_ != PinEntryState::entering || digit_count_ >= max_length_) return;
     digits_[digit_count_++] = digit;
@@ -109,6 +119,7 @@ void SimPinPad::on_enter_accepted() {
             forget_pin();
             entry_ = PinEntryState::idle;
             break;
+        case EntryMode::navigation: return;  // never entering: Enter is only a key
     }
     endpoint_.event(proto::evt_entry_complete, count);
 }
@@ -166,6 +177,7 @@ void SimPinPad::handle(const drivers::Frame& frame) {
         case proto::cmd_cancel_entry:
             forget_all();
             entry_ = PinEntryState::idle;
+            mode_ = EntryMode::pin;  // idle and silent: digits are swallowed again
             endpoint_.reply(frame.command, ReplyCode::ok);
             return;
         default: endpoint_.reply(frame.command, ReplyCode::unknownCommand); return;
@@ -177,14 +189,15 @@ ReplyCode SimPinPad::check_begin(const Bytes& d) const {
     // pads do. An older host's frame (min first, ≥ 4) fails the mode check.
     const std::size_t header = proto::begin_entry_header_size;
     if (d.size() < header || d.size() != header + d[3] ||
-        d[0] > static_cast<std::uint8_t>(EntryMode::data)) {
+        d[0] > static_cast<std::uint8_t>(EntryMode::navigation)) {
         return ReplyCode::badParameter;
     }
     const auto mode = static_cast<EntryMode>(d[0]);
     const std::uint8_t min = d[1];
     const std::uint8_t max = d[2];
     const std::uint8_t pan_length = d[3];
-    const bool limits_ok = mode == EntryMode::data
+    const bool limits_ok = mode == EntryMode::navigation ? min == 0 && max == 0 && pan_length == 0
+                           : mode == EntryMode::data
                                ? min >= 1 && max <= 19 && min <= max && pan_length == 0
                                : min >= 4 && max <= 12 && min <= max && pan_length >= 1 &&
                                      pan_length <= 19;
@@ -222,7 +235,8 @@ void SimPinPad::on_begin_entry(const drivers::Frame& frame) {
     min_length_ = d[1];
     max_length_ = d[2];
     pan_ = std::move(pan);
-    entry_ = PinEntryState::entering;
+    // Navigation collects nothing: the pad stays idle (its status says so) and reports keys.
+    entry_ = mode == EntryMode::navigation ? PinEntryState::idle : PinEntryState::entering;
     endpoint_.reply(frame.command, ReplyCode::ok);
 }
 

@@ -3,7 +3,8 @@
 // events, and forms the ISO 9564 format-4 PIN block through security::encipher_format4 with the
 // PIN key it was built with and a random pad from the injected RandomSource. In the PIN modes
 // digits never go on the wire; a new PIN is kept inside the pad and compared there with its
-// confirmation. Only the clear data mode puts the digit pressed in its key events, by design.
+// confirmation. Only the clear data mode and navigation (no entry: keys choose buttons) put the
+// digit pressed in their key events, by design.
 // Tests press keys through the dev API below; type_pin serves every mode.
 // Threads: every public method takes the link's lock (loopback_transport.hpp); call from any
 // thread. The RandomSource is used under that lock: give the pad one no other thread uses.
@@ -54,6 +55,8 @@ public:
     [[nodiscard]] std::size_t digits_entered() const;
     // A completed new_pin entry waits inside the pad for its confirmation.
     [[nodiscard]] bool holds_new_pin() const;
+    // The kiosk asked for navigation (no entry; every key reported, digits with their value).
+    [[nodiscard]] bool navigating() const;
     [[nodiscard]] std::size_t malformed_frames() const { return endpoint_.malformed_frames(); }
 
 private:
