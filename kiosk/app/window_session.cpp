@@ -30,6 +30,10 @@ public:
             rig_.pin_pad().press_clear();
         } else if (key == "Escape") {
             rig_.pin_pad().press_cancel();
+        } else if (key.size() == 2 && key[0] == 'F' && key[1] >= '1' && key[1] <= '8') {
+            rig_.pin_pad().press_function(key[1] - '0');  // the keys beside the screen
+        } else if (key.size() == 8 && key.rfind("Keypad ", 0) == 0 && key[7] >= '0' && key[7] <= '9') {
+            rig_.pin_pad().press_digit(key[7]);
         } else if (key == "I") {
             insert_next_card();
         } else if (key == "T") {
@@ -73,7 +77,7 @@ int run_window_session(KioskConfig config, const sim::SimInstrumentOptions& inst
     rig.serve_profiles(runtime, app.tokenizer());
     runtime.on_key = [&](const std::string& key) { keys.press(key); };
     runtime.on_note = [](const std::string& note) { spdlog::warn("{}", note); };
-    spdlog::info("kiosk {} on the simulator; keys: I insert card, 0-9/Enter/Backspace/Esc PIN pad, T take card",
+    spdlog::info("kiosk {} on the simulator; keys: I insert card, 0-9/Enter/Backspace/Delete/Esc/F1-F8 PIN pad, T take card",
                  config.kiosk_id);
     app.uploader().start();
     runtime.start();

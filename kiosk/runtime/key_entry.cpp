@@ -2,6 +2,8 @@
 
 #include <openssl/crypto.h>
 
+#include <utility>
+
 
 namespace kiosk {
 
@@ -18,6 +20,11 @@ std::optional<PadKey> pad_key_of(drivers::PinKey key) {
         case drivers::PinKey::enter: return PadKey::Enter;
         default: return std::nullopt;  // function keys: not used by the customer flow
     }
+}
+
+// The keys beside the screen choose a button even while digits are being typed.
+bool is_function_key(drivers::PinKey key) {
+    return key >= drivers::PinKey::f1 && key <= drivers::PinKey::f8;
 }
 
 bool is_pin(flow::KeyEntry entry) {
@@ -68,6 +75,7 @@ void KeyEntry::begin(flow::KeyEntry entry) {
     drivers::PinEntryRequest request = request_for(entry, config_);
     if (is_pin(entry)) request.pan = std::string(session_.pan.view());
     entry_ = entry;
+    navigating_ = false;
     const std::uint64_t serial = ++serial_;
     pad_.submit<Done>(
         "begin entry", timeouts_.key_entry,
@@ -86,6 +94,7 @@ void KeyEntry::begin(flow::KeyEntry entry) {
 
 void KeyEntry::take_pin_block(bool new_pin) {
     entry_.reset();
+    navigating_ = false;
     ++serial_;
     block_request_ = pad_.submit<Bytes>(
         "get PIN block", timeouts_.key_entry, [](drivers::PinPad& pad) { return pad.get_pin_block(); },
@@ -119,25 +128,62 @@ void KeyEntry::when_pin_block_ready(std::function<void()> then) {
     then();
 }
 
+void KeyEntry::navigate() {
+    if (navigating_) return;
+    // An entry still recorded here belongs to a screen that has gone (a cancel on the pad, a
+    // timeout): the pad forgets it with this begin.
+    entry_.reset();
+    navigating_ = true;
+    const std::uint64_t serial = ++serial_;
+    drivers::PinEntryRequest request(0, 0, std::string(), drivers::EntryMode::navigation);
+    pad_.submit<Done>(
+        "begin navigation", timeouts_.key_entry,
+        [request = std::move(request)](drivers::PinPad& pad) { return pad.begin_pin_entry(request); },
+        [this, serial](const Completion<Done>& done) {
+            // Still marked navigating: a pad that refuses is not asked again every turn; the next
+            // entry (or the fitness monitor) finds out what is wrong with it.
+            if (!done.ok() && serial == serial_) ports_.note("PIN pad (navigation): " + done.describe());
+        });
+}
+
 void KeyEntry::poll() {
     if (poll_ && pad_.outstanding(*poll_)) return;
     const std::uint64_t serial = serial_;
+    // Keys in this poll's answer were pressed after the last poll was carried out, which was after
+    // it was asked: on the screen shown then, or a later one. Counting them as made on the earlier
+    // one drops, at worst, a key pressed in the first frames of a new screen — never answers a
+    // screen with a key meant for the one before.
+    const std::uint64_t shown = hooks_.screen_generation ? hooks_.screen_generation() : 0;
+    const std::uint64_t made_on = std::exchange(polled_on_, shown);
     poll_ = pad_.submit<std::vector<drivers::PinPadEvent>>(
         "poll", timeouts_.poll, [](drivers::PinPad& pad) { return pad.poll(); },
-        [this, serial](const Completion<std::vector<drivers::PinPadEvent>>& done) {
+        [this, serial, made_on](const Completion<std::vector<drivers::PinPadEvent>>& done) {
             poll_.reset();
             if (!done.ok()) {
                 ports_.note("PIN pad poll failed: " + done.describe());
                 return;
             }
-            on_events(serial, *done.payload);
+            on_events(serial, made_on, *done.payload);
         });
 }
 
-void KeyEntry::on_events(std::uint64_t serial, const std::vector<drivers::PinPadEvent>& events) {
+void KeyEntry::on_events(std::uint64_t serial, std::uint64_t made_on, const std::vector<drivers::PinPadEvent>& events) {
     for (const drivers::PinPadEvent& event : events) {
         // Keys of an entry the pad has since been told to replace belong to a screen that is gone.
         if (serial != serial_ && event.kind != drivers::PinPadEvent::Kind::entryCancelled) continue;
+        if (event.digit && entry_ && is_pin(*entry_)) {
+            // A navigation digit still on its way when the PIN entry began (the driver hands out
+            // what the pad sent before the begin): it may be a PIN digit typed early. Never
+            // counted, never looked at; the customer sees no dot for it and types it again.
+            ports_.note("PIN pad: dropped a digit sent before the PIN entry began");
+            continue;
+        }
+        if (event.kind == drivers::PinPadEvent::Kind::keyPressed && hooks_.navigation_key &&
+            (navigating_ || is_function_key(event.key))) {
+            if (const std::optional<PadKey> key = pad_key_of(event.key); key && hooks_.key_pressed) hooks_.key_pressed(*key);
+            hooks_.navigation_key(event, made_on);
+            continue;
+        }
         switch (event.kind) {
             case drivers::PinPadEvent::Kind::entryComplete:
                 if (typing_clear()) {
@@ -146,8 +192,14 @@ void KeyEntry::on_events(std::uint64_t serial, const std::vector<drivers::PinPad
                     ports_.post(flow::events::PinEnter{});
                 }
                 break;
-            case drivers::PinPadEvent::Kind::entryCancelled: ports_.post(flow::events::Cancel{}); break;
-            case drivers::PinPadEvent::Kind::entryMismatch: ports_.post(flow::events::PinMismatch{}); break;
+            case drivers::PinPadEvent::Kind::entryCancelled:
+                if (serial == serial_) entry_.reset();  // the pad has ended it
+                ports_.post(flow::events::Cancel{});
+                break;
+            case drivers::PinPadEvent::Kind::entryMismatch:
+                entry_.reset();
+                ports_.post(flow::events::PinMismatch{});
+                break;
             case drivers::PinPadEvent::Kind::keyPressed:
                 if (const std::optional<PadKey> key = pad_key_of(event.key); key && hooks_.key_pressed) {
                     hooks_.key_pressed(*key);

@@ -34,6 +34,11 @@ public:
         std::function<void()> start_cardless_visit;
         // Every key the pad reports, as its function (journey telemetry); never which digit.
         std::function<void(PadKey)> key_pressed;
+        // A key that chooses on screen: every key in navigation, a function key during an entry.
+        // `made_on`: the generation shown before the key could have been pressed (stale rule).
+        std::function<void(const drivers::PinPadEvent&, std::uint64_t made_on)> navigation_key;
+        // The generation of the screen shown now (ui::ViewModel::generation).
+        std::function<std::uint64_t()> screen_generation;
     };
 
     KeyEntry(RuntimePorts ports, PinPadWorker& pad, Session& session, const flow::FlowConfig& config, Hooks hooks,
@@ -44,14 +49,20 @@ public:
     void take_pin_block(bool new_pin);
     // Runs `then` once no PIN block is on its way from the pad (at once when none is).
     void when_pin_block_ready(std::function<void()> then);
+    // No entry is wanted on the screen shown: the pad reports every key, digits with their value,
+    // for choosing on screen (EntryMode::navigation). Replaces an entry whose screen has gone; does
+    // nothing while navigating already. Never called on a screen where digits are typed.
+    void navigate();
     void poll();
+
+    [[nodiscard]] bool navigating() const { return navigating_; }
 
     [[nodiscard]] std::optional<flow::KeyEntry> active() const { return entry_; }
     // The whole units typed so far, as money in the flow's currency.
     [[nodiscard]] std::optional<Money> typed_amount() const;
 
 private:
-    void on_events(std::uint64_t serial, const std::vector<drivers::PinPadEvent>& events);
+    void on_events(std::uint64_t serial, std::uint64_t made_on, const std::vector<drivers::PinPadEvent>& events);
     void on_typed_key(const drivers::PinPadEvent& event);
     void complete_typed_entry();
     [[nodiscard]] bool typing_clear() const;
@@ -64,6 +75,9 @@ private:
     DeviceTimeouts timeouts_;
     std::optional<flow::KeyEntry> entry_;  // what the pad is collecting now
     std::uint64_t serial_ = 0;             // bumped by every begin(): events of older entries are dropped
+    bool navigating_ = false;
+    // The generation shown when the last poll was asked: a key in the next poll's answer was pressed after it.
+    std::uint64_t polled_on_ = 0;
     std::optional<RequestId> poll_;
     std::optional<RequestId> block_request_;
     std::vector<std::function<void()>> after_block_;

@@ -2,6 +2,8 @@
 
 #include "kiosk/runtime/screen_builder.hpp"
 #include "kiosk/runtime/touch_action.hpp"
+#include "ui/key_map.hpp"
+#include "ui/shown_buttons.hpp"
 
 namespace kiosk {
 
@@ -152,6 +154,8 @@ void Runtime::build_services() {
     key_hooks.key_pressed = [this](PadKey key) {
         if (session_.number != 0) session_.journey.key(key, parts_.clock.now());
     };
+    key_hooks.navigation_key = [this](const drivers::PinPadEvent& key, std::uint64_t made_on) { pad_key(key, made_on); };
+    key_hooks.screen_generation = [this] { return generation_; };
     keys_ = std::make_unique<KeyEntry>(ports(), pad_worker_, session_, flow_.config(), std::move(key_hooks), timeouts);
 
     HostChannel::Parts host_parts{host_worker_, *keys_, parts_.stans};
@@ -245,6 +249,68 @@ void Runtime::touch(std::string_view action, std::uint64_t generation) {
     handle_touch(action);
 }
 
+void Runtime::pad_key(const drivers::PinPadEvent& key, std::uint64_t made_on) {
+    if (made_on != generation_) {
+        // Possibly pressed while an earlier screen was shown: as for a touch, never answer a
+        // question with a key meant for the one before.
+        ++stale_keys_;
+        note("dropped PIN-pad key " + std::string(drivers::to_string(key.key)) + " made on an earlier screen");
+        return;
+    }
+    if (!shown_) return;
+    const ui::ViewModel& vm = *shown_;
+    std::optional<ui::KeyBinding> chosen;
+    switch (key.key) {
+        case drivers::PinKey::digit:
+            // Where digits are typed they never choose (and in a PIN mode they carry no value).
+            if (key.digit && !ui::digits_type(vm.screen)) chosen = ui::binding_for(vm, ui::ChoiceKey::digit(*key.digit - '0'));
+            break;
+        case drivers::PinKey::enter:
+            if (const auto action = ui::enter_action(vm)) chosen = ui::KeyBinding{{}, *action, vm.focused};
+            break;
+        case drivers::PinKey::cancel:
+            if (const auto button = ui::cancel_button(vm)) {
+                chosen = ui::KeyBinding{{}, ui::shown_buttons(vm)[*button].button.action, button};
+            }
+            break;
+        case drivers::PinKey::clear:
+        case drivers::PinKey::backspace: break;  // no entry runs: nothing to clear
+        default: {
+            const int number = static_cast<int>(key.key) - static_cast<int>(drivers::PinKey::f1) + 1;
+            chosen = ui::binding_for(vm, ui::ChoiceKey::function(number));
+            break;
+        }
+    }
+    if (chosen) press(std::move(chosen->action), chosen->button);
+}
+
+void Runtime::press(std::string action, std::optional<std::size_t> button) {
+    finish_press();  // a key still showing its press is acted on first (its screen may go)
+    if (button && shown_) {
+        shown_->pressed = button;
+        if (auto status = parts_.display.show(*shown_); !status.ok()) note("display: " + status.error().to_string());
+        ++frames_;
+    }
+    pressed_key_ = PressedKey{std::move(action), generation_, parts_.clock.now() + key_flash};
+}
+
+void Runtime::finish_press() {
+    if (!pressed_key_) return;
+    const PressedKey key = std::move(*pressed_key_);
+    pressed_key_.reset();
+    if (key.generation != generation_) {
+        ++stale_keys_;
+        note("dropped PIN-pad choice '" + key.action + "': its screen has gone");
+        return;
+    }
+    handle_touch(key.action);  // the touch's own path, without on_touch: the trace has the key
+}
+
+void Runtime::keep_pad_navigating() {
+    if (!shown_ || shown_->screen == ui::ScreenId::OutOfService || ui::digits_type(shown_->screen)) return;
+    keys_->navigate();
+}
+
 void Runtime::handle_touch(std::string_view action) {
     const std::optional<TouchAction> touched = parse_touch_action(action);
     if (!touched) {
@@ -304,6 +370,7 @@ void Runtime::tick() {
         timer_deadline_.reset();
         post(events::Timeout{});
     }
+    if (pressed_key_ && now >= pressed_key_->due) finish_press();
     while (!pending_.empty()) {
         PendingInput input = std::move(pending_.front());
         pending_.pop_front();
@@ -313,6 +380,7 @@ void Runtime::tick() {
             dispatch(std::get<flow::Event>(input));
         }
     }
+    keep_pad_navigating();
     poll_devices();
     animate();
 }
@@ -535,6 +603,7 @@ void Runtime::show(ui::ScreenId screen) {
     }
     ui::ViewModel vm = build_view_model(screen, context_, session_, screen_extras());
     vm.generation = generation_;
+    vm.focused = ui::default_focus(vm);  // Enter's button (docs/ui.md § Operation from the PIN pad)
     if (shown_ && shown_->generation == vm.generation) vm.activity_frame = shown_->activity_frame;
     if (auto status = parts_.display.show(vm); !status.ok()) note("display: " + status.error().to_string());
     ++frames_;

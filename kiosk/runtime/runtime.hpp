@@ -153,6 +153,8 @@ public:
     [[nodiscard]] ProfileChannel::Counts profile_counts() const;
     // Touches dropped because the screen they were made on had gone.
     [[nodiscard]] std::uint64_t stale_touches_dropped() const { return stale_touches_; }
+    // PIN-pad keys that would have chosen on a screen that had gone, dropped the same way.
+    [[nodiscard]] std::uint64_t stale_keys_dropped() const { return stale_keys_; }
     // Times the display was asked to draw (screens, refreshes and activity frames).
     [[nodiscard]] std::uint64_t frames_drawn() const { return frames_; }
     // Requests issued and not yet completed, over every device and the host link; and the same
@@ -168,6 +170,9 @@ public:
     static constexpr Millis host_probe_interval{15'000};
     // How often the activity dots of a waiting screen advance.
     static constexpr Millis activity_interval{250};
+    // How long a button chosen with a PIN-pad key is drawn pressed before its action is taken:
+    // long enough to be seen (a touch shows its press while the finger is down).
+    static constexpr Millis key_flash{100};
 
     // Observers, called after the effect: every screen shown, every journal-worthy runtime note.
     std::function<void(const ui::ViewModel&)> on_screen;
@@ -198,6 +203,15 @@ private:
     void dispatch(const flow::Event& event);
     void execute(const flow::Effect& effect);
     void handle_touch(std::string_view action);
+    // Operation from the PIN pad (docs/ui.md): the one place a pad key that chooses on screen is
+    // handled — every key outside an entry, a function key during one. A speech service's own keys
+    // (repeat, volume) are to be offered to it first, here, before the key map is asked.
+    void pad_key(const drivers::PinPadEvent& key, std::uint64_t made_on);
+    // A button chosen by key: drawn pressed now, its action taken key_flash later (finish_press).
+    void press(std::string action, std::optional<std::size_t> button);
+    void finish_press();
+    // Outside entries the pad reports its keys for choosing (KeyEntry::navigate).
+    void keep_pad_navigating();
     void show(ui::ScreenId screen);
     void animate();
     [[nodiscard]] ScreenExtras screen_extras() const;
@@ -264,6 +278,13 @@ private:
     std::optional<ui::ViewModel> shown_;
     std::uint64_t generation_ = 0;
     std::uint64_t stale_touches_ = 0;
+    std::uint64_t stale_keys_ = 0;
+    struct PressedKey {
+        std::string action;
+        std::uint64_t generation = 0;
+        TimePoint due;
+    };
+    std::optional<PressedKey> pressed_key_;
     std::uint64_t frames_ = 0;
     std::optional<TimePoint> next_activity_frame_;
     std::vector<Money> offered_amounts_;

@@ -327,5 +327,59 @@ TEST_F(EncryptingPinPadModesTest, EachBadRequestIsRefusedWithAMessageNamingThePr
     EXPECT_TRUE(validate(pin_request(EntryMode::confirm_new_pin, pan)).ok());
 }
 
+// --- navigation: choosing on screen with the pad's keys (docs/devices.md, "PIN pad") ---
+
+PinEntryRequest navigation_request() { return {0, 0, "", EntryMode::navigation}; }
+
+TEST_F(EncryptingPinPadModesTest, NavigationReportsEveryKeyWithItsDigitAndCollectsNothing) {
+    ASSERT_TRUE(pad.begin_pin_entry(navigation_request()).ok());
+    EXPECT_TRUE(sim.navigating());
+    sim.press_digit('3');
+    sim.press_function(6);
+    sim.press_enter();
+    sim.press_cancel();
+    sim.press_clear();
+    const auto events = poll();
+    ASSERT_EQ(events.size(), 5u) << "keys only: ENTER completes nothing, CANCEL cancels nothing";
+    EXPECT_EQ(events[0], (PinPadEvent{PinPadEvent::Kind::keyPressed, PinKey::digit, 0, '3'}));
+    EXPECT_EQ(events[1], (PinPadEvent{PinPadEvent::Kind::keyPressed, PinKey::f6, 0}));
+    EXPECT_EQ(events[2], (PinPadEvent{PinPadEvent::Kind::keyPressed, PinKey::enter, 0}));
+    EXPECT_EQ(events[3], (PinPadEvent{PinPadEvent::Kind::keyPressed, PinKey::cancel, 0}));
+    EXPECT_EQ(sim.entry_state(), PinEntryState::idle);
+    EXPECT_EQ(sim.digits_entered(), 0u);
+    EXPECT_EQ(pad.status().entry, PinEntryState::idle);
+}
+
+TEST_F(EncryptingPinPadModesTest, APinEntryAfterNavigationNeverReportsADigit) {
+    ASSERT_TRUE(pad.begin_pin_entry(navigation_request()).ok());
+    sim.press_digit('1');  // sent in navigation, read as navigation: its value is fine
+    ASSERT_TRUE(pad.begin_pin_entry(pin_request(EntryMode::pin, alice.pan)).ok());
+    EXPECT_FALSE(sim.navigating());
+    sim.type_pin(alice.pin);
+    const auto events = poll();
+    ASSERT_EQ(events.size(), 1 + alice.pin.size() + 2);
+    EXPECT_EQ(events[0].digit, '1') << "the navigation digit, decoded in the mode it was sent in";
+    for (std::size_t i = 1; i < events.size(); ++i) EXPECT_FALSE(events[i].digit.has_value()) << "PIN digit " << i;
+    EXPECT_EQ(events.back().kind, PinPadEvent::Kind::entryComplete);
+    EXPECT_TRUE(pad.get_pin_block().ok());
+}
+
+TEST_F(EncryptingPinPadModesTest, CancellingNavigationSilencesTheDigits) {
+    ASSERT_TRUE(pad.begin_pin_entry(navigation_request()).ok());
+    sim.press_digit('4');
+    ASSERT_TRUE(pad.cancel_entry().ok());
+    sim.press_digit('5');  // idle: swallowed
+    const auto events = poll();
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0].digit, '4');
+}
+
+TEST_F(EncryptingPinPadModesTest, NavigationTakesNoLimitsAndNoPan) {
+    EXPECT_TRUE(validate(navigation_request()).ok());
+    EXPECT_FALSE(validate(PinEntryRequest{0, 0, alice.pan, EntryMode::navigation}).ok()) << "card data off the wire";
+    EXPECT_FALSE(validate(PinEntryRequest{1, 4, "", EntryMode::navigation}).ok());
+    EXPECT_EQ(to_string(EntryMode::navigation), "navigation");
+}
+
 }  // namespace
 }  // namespace kiosk::drivers
