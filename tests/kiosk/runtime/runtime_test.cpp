@@ -11,6 +11,7 @@
 
 #include "tests/kiosk/runtime/profile_fakes.hpp"
 #include "tests/kiosk/runtime/runtime_fakes.hpp"
+#include "ui/key_map.hpp"
 
 namespace kiosk::test {
 namespace {
@@ -23,6 +24,7 @@ class FakeDisplay final : public ui::Display {
 public:
     Status show(const ui::ViewModel& vm) override {
         shown.push_back(vm.screen);
+        last = vm;
         work_outstanding_at_show.push_back(runtime != nullptr ? runtime->work_outstanding() : 0);
         return Status{};
     }
@@ -30,6 +32,7 @@ public:
 
     const Runtime* runtime = nullptr;
     std::vector<ScreenId> shown;
+    ui::ViewModel last;
     std::vector<std::size_t> work_outstanding_at_show;
 };
 
@@ -254,6 +257,128 @@ TEST_F(RuntimeProfileTest, AProfileInTimeSwitchesTheLanguageOfTheScreenShown) {
     EXPECT_TRUE(runtime.context().accessibility.large_text);
     EXPECT_EQ(runtime.session().segment, "senior");
     EXPECT_EQ(runtime.late_profiles_dropped(), 0u);
+}
+
+}  // namespace
+}  // namespace kiosk::test
+
+namespace kiosk::test {
+namespace {
+
+using drivers::PinKey;
+using drivers::PinPadEvent;
+
+// Operation from the PIN pad (docs/ui.md): outside an entry the pad reports its keys and a key
+// chooses what a touch on that button would; a key meant for a screen that has gone is dropped.
+class RuntimePadKeysTest : public RuntimeTest {
+protected:
+    void key(PinKey which, std::optional<char> digit = std::nullopt) {
+        const std::lock_guard lock(pad.mutex);
+        pad.events.push_back({PinPadEvent{PinPadEvent::Kind::keyPressed, which, 0, digit}});
+    }
+    // The poll brings the key, its button is drawn pressed, and key_flash later its action is taken.
+    void after_the_flash() {
+        settle();
+        clock.advance(Runtime::key_flash);
+        settle();
+    }
+    // The key drawn for `action` on the screen shown now, of the kind asked for.
+    std::optional<ui::ChoiceKey> key_for(std::string_view action, ui::ChoiceKey::Kind kind) {
+        for (const ui::KeyBinding& binding : ui::key_bindings(display.last)) {
+            if (binding.action == action && binding.key.kind == kind) return binding.key;
+        }
+        return std::nullopt;
+    }
+    bool navigating() {
+        const std::lock_guard lock(pad.mutex);
+        return !pad.begun.empty() && pad.begun.back().mode == drivers::EntryMode::navigation;
+    }
+};
+
+TEST_F(RuntimePadKeysTest, OnTheMenuAFunctionKeyGivesTheBalanceFlow) {
+    runtime.start();
+    settle();
+    to_main_menu();
+    EXPECT_TRUE(navigating()) << "no entry on the menu: the pad reports keys for choosing";
+    const auto f_key = key_for("balance", ui::ChoiceKey::Kind::Function);
+    ASSERT_TRUE(f_key.has_value());
+    key(static_cast<PinKey>(static_cast<int>(PinKey::f1) + f_key->number - 1));
+    after_the_flash();
+    EXPECT_EQ(log.count("host.authorize"), 1);
+    EXPECT_EQ(runtime.context().state, StateId::ShowBalance);
+    EXPECT_EQ(runtime.stale_keys_dropped(), 0u);
+}
+
+TEST_F(RuntimePadKeysTest, ADigitChoosesTheNthButtonAndEnterTheFocusedOne) {
+    runtime.start();
+    settle();
+    runtime.post(flow::events::CardInserted{});
+    settle();
+    ASSERT_EQ(runtime.context().state, StateId::SessionOptions);
+    key(PinKey::enter);  // the focus starts on Continue
+    after_the_flash();
+    ASSERT_EQ(runtime.context().state, StateId::PinEntry);
+    for (int digit = 0; digit < 4; ++digit) runtime.post(flow::events::PinDigit{});
+    runtime.post(flow::events::PinEnter{});
+    settle();
+    ASSERT_EQ(runtime.context().state, StateId::MainMenu);
+    const auto digit = key_for("balance", ui::ChoiceKey::Kind::Digit);
+    ASSERT_TRUE(digit.has_value());
+    EXPECT_EQ(digit->number, 1) << "no dispenser here: balance is the first button";
+    key(PinKey::digit, static_cast<char>('0' + digit->number));
+    after_the_flash();
+    EXPECT_EQ(runtime.context().state, StateId::ShowBalance);
+}
+
+TEST_F(RuntimePadKeysTest, AKeyPressedOnAScreenThatHasGoneIsDropped) {
+    runtime.start();
+    settle();
+    to_main_menu();
+    settle();
+    ASSERT_TRUE(runtime.wait_for_workers(5s));  // the last poll has answered (nothing)
+    key(PinKey::f6);                            // pressed on the menu…
+    runtime.post(flow::events::Timeout{});      // …as the menu gives way to "More time?"
+    after_the_flash();
+    EXPECT_EQ(runtime.context().state, StateId::MoreTime);
+    EXPECT_EQ(runtime.stale_keys_dropped(), 1u);
+    EXPECT_EQ(log.count("host.authorize"), 0);
+}
+
+TEST_F(RuntimePadKeysTest, AChoiceWhoseScreenGoesDuringItsFlashIsDropped) {
+    runtime.start();
+    settle();
+    to_main_menu();
+    key(PinKey::f6);
+    settle();  // drawn pressed, not yet acted on
+    EXPECT_EQ(runtime.context().state, StateId::MainMenu);
+    runtime.post(flow::events::Timeout{});
+    runtime.tick();
+    ASSERT_EQ(runtime.context().state, StateId::MoreTime);
+    after_the_flash();
+    EXPECT_EQ(runtime.stale_keys_dropped(), 1u);
+    EXPECT_EQ(runtime.context().state, StateId::MoreTime);
+}
+
+TEST_F(RuntimePadKeysTest, ThePinEntryNeverTakesADigitValue) {
+    runtime.start();
+    settle();
+    runtime.post(flow::events::CardInserted{});
+    settle();
+    runtime.touch("continue");
+    settle();
+    ASSERT_EQ(runtime.context().state, StateId::PinEntry);
+    {
+        const std::lock_guard lock(pad.mutex);
+        ASSERT_EQ(pad.begun.back().mode, drivers::EntryMode::pin) << "no navigation while a PIN is typed";
+    }
+    const int before = runtime.context().pin_digits;
+    key(PinKey::digit, '7');  // a navigation digit still on its way when the PIN entry began
+    settle();
+    EXPECT_EQ(runtime.context().pin_digits, before) << "a digit with a value is never a PIN digit";
+    key(PinKey::digit);  // the pad's masked PIN digit
+    settle();
+    EXPECT_EQ(runtime.context().pin_digits, before + 1);
+    EXPECT_EQ(runtime.context().state, StateId::PinEntry);
 }
 
 }  // namespace
