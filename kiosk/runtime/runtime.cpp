@@ -3,6 +3,7 @@
 #include "kiosk/runtime/screen_builder.hpp"
 #include "kiosk/runtime/touch_action.hpp"
 #include "ui/key_map.hpp"
+#include "ui/screens.hpp"
 #include "ui/shown_buttons.hpp"
 
 namespace kiosk {
@@ -20,11 +21,9 @@ bool pays_cash(const flow::Context& context) {
            context.pending_transaction == host::TransactionType::CardlessWithdrawal;
 }
 
-// Screens on which the machine works and the customer waits: their activity dots move.
-bool is_waiting_screen(ui::ScreenId screen) {
-    return screen == ui::ScreenId::ReadingCard || screen == ui::ScreenId::Processing ||
-           screen == ui::ScreenId::Printing || screen == ui::ScreenId::Dispensing;
-}
+// Screens on which the machine works and the customer waits: their activity dots move. Read from
+// the screens' own specs, so every screen that draws the dots is animated, and no other.
+bool is_waiting_screen(ui::ScreenId screen) { return ui::screen_spec(screen).widget == ui::ScreenWidget::Activity; }
 
 }  // namespace
 
