@@ -52,7 +52,9 @@ TEST(KeyMap, EveryEnabledButtonOfEverySampleHasAKeyAndNoKeyChoosesTwoThings) {
                                              [&](const KeyBinding& b) { return b.button == slot.index; });
             EXPECT_EQ(has_key, button.enabled) << button.action;
             for (const KeyBinding& binding : bindings) {
-                if (binding.button == slot.index) EXPECT_EQ(binding.action, button.action);
+                if (binding.button == slot.index) {
+                    EXPECT_EQ(binding.action, button.action);
+                }
             }
         }
         if (vm.report_problem == Offer::Available) {
