@@ -1,0 +1,27 @@
+// What the kiosk says for a screen (docs/ui.md § Speech): a pure function of the view-model, in the
+// view-model's language, built from the same i18n strings the screen shows — title, instruction,
+// notices, amounts and balances, and each choice as "Option N" in ui::shown_buttons() order.
+// Privacy: never a PIN digit, never a PAN (not even masked), never a typed code or phone number:
+// entry fields are spoken as "N digits entered".
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+
+#include "ui/view_model.hpp"
+
+namespace kiosk::ui::speech {
+
+// How the choice at `index` (0-based, in shown_buttons() order) is named: "Option 1" / "选项1".
+// The one place to change when the PIN pad's keys for choices are settled (F-keys, digits).
+[[nodiscard]] std::string choice_key_label(std::size_t index, Language language);
+
+// The whole utterance for `vm`: one line of text, no line breaks.
+[[nodiscard]] std::string speech_script(const ViewModel& vm);
+
+// A printed receipt read aloud on request: its lines, without any that carries a card number
+// (a line holding '*' — the masked PAN — is left out) or is only decoration.
+[[nodiscard]] std::string receipt_script(std::span<const std::string> lines, Language language);
+
+}  // namespace kiosk::ui::speech
