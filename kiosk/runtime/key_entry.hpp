@@ -34,6 +34,9 @@ public:
         std::function<void()> start_cardless_visit;
         // Every key the pad reports, as its function (journey telemetry); never which digit.
         std::function<void(PadKey)> key_pressed;
+        // Every key the pad reports, whatever the entry (speech guidance: repeat, volume, the
+        // digit tone, "a key stops the speech"); never which digit.
+        std::function<void(drivers::PinKey)> any_key;
     };
 
     KeyEntry(RuntimePorts ports, PinPadWorker& pad, Session& session, const flow::FlowConfig& config, Hooks hooks,

@@ -152,6 +152,9 @@ void Runtime::build_services() {
     key_hooks.key_pressed = [this](PadKey key) {
         if (session_.number != 0) session_.journey.key(key, parts_.clock.now());
     };
+    key_hooks.any_key = [this](drivers::PinKey key) {
+        if (speech_) speech_->on_key(key);
+    };
     keys_ = std::make_unique<KeyEntry>(ports(), pad_worker_, session_, flow_.config(), std::move(key_hooks), timeouts);
 
     HostChannel::Parts host_parts{host_worker_, *keys_, parts_.stans};
@@ -187,6 +190,10 @@ void Runtime::build_services() {
         if (current_screen_) show(*current_screen_);
     };
     fitness_hooks.assessed = [this] {
+        // The headset jack is read with the sensors in every round; plugging in is all it takes.
+        if (speech_ && fitness_->health() && fitness_->health()->sensors && fitness_->health()->sensors->ok()) {
+            speech_->headset(fitness_->health()->sensors->value().headset_plugged);
+        }
         if (on_fitness) on_fitness();
     };
     fitness_hooks.dispenser_read = [this](const drivers::DispenserStatus& status) {
@@ -319,6 +326,7 @@ void Runtime::tick() {
 
 void Runtime::run_completions() {
     for (LoopTask& task : mailbox_.drain()) task();
+    if (speech_) speech_->on_turn();
 }
 
 void Runtime::expire_requests() {
@@ -386,6 +394,7 @@ void Runtime::poll_devices() {
 
 void Runtime::dispatch(const flow::Event& event) {
     context_.receipts_available = fitness_->fitness().receipts;
+    context_.speech_headset = speech_ != nullptr && speech_->headset_plugged();
     // Once the survey is on screen its offer (the NPS sample) stays as it was when it began.
     if (!context_.survey) context_.survey_offer = survey_ ? survey_->offer(session_, context_) : std::nullopt;
     const flow::Transition transition = flow_.step(context_, event);
@@ -539,6 +548,7 @@ void Runtime::show(ui::ScreenId screen) {
     if (auto status = parts_.display.show(vm); !status.ok()) note("display: " + status.error().to_string());
     ++frames_;
     shown_ = vm;
+    if (speech_) speech_->screen_shown(vm);
     if (context_.state == StateId::WithdrawalAmount || context_.state == StateId::MainMenu) {
         offered_amounts_ = vm.fast_cash;
     }
@@ -574,7 +584,7 @@ ScreenExtras Runtime::screen_extras() const {
     ScreenExtras extras;
     const StateId state = context_.state;
     if (state == StateId::MoreTime) {
-        if (const auto timeout = flow_.config().timeout_for(StateId::MoreTime, context_.accessibility.speech)) {
+        if (const auto timeout = flow_.config().timeout_for(StateId::MoreTime, context_.speaking())) {
             extras.seconds_left = static_cast<int>(timeout->count() / 1000);
         }
     }
