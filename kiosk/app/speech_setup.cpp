@@ -8,6 +8,7 @@ std::unique_ptr<SpeechService> make_speech_service(const SpeechConfig& config,
     if (!config.enabled) return nullptr;
     SpeechService::Parts parts;
     parts.volume = config.volume;
+    parts.keep_every_utterance = config.output == SpeechOutputKind::Wav;
     parts.engine = [config]() -> Result<std::unique_ptr<ui::speech::SpeechEngine>> {
         auto engine = ui::speech::EspeakEngine::open({config.data_dir, config.words_per_minute});
         if (!engine.ok()) return engine.error();

@@ -141,6 +141,7 @@ public:
 
     [[nodiscard]] const flow::Context& context() const { return context_; }
     [[nodiscard]] const Session& session() const { return session_; }
+    [[nodiscard]] const flow::FlowConfig& flow_config() const { return flow_.config(); }
     [[nodiscard]] std::optional<TimePoint> timer_deadline() const { return timer_deadline_; }
     // The fast-cash amounts the cassettes can pay now (what the amount screen offers), from the
     // last status reading; none while the dispenser is not fit.

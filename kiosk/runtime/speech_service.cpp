@@ -107,6 +107,7 @@ void SpeechService::say(const ui::ViewModel& vm) {
 
 void SpeechService::interrupt() {
     talking_ = false;
+    if (parts_.keep_every_utterance) return;
     {
         const std::lock_guard lock(mutex_);
         ++interrupt_serial_;

@@ -37,6 +37,9 @@ public:
         int volume = 70;          // percent, 0–100: where every session starts
         int volume_step = 10;     // per press of an audio volume key
         int min_volume = 10;      // never silent: a customer who turned it all the way down must still hear
+        // A file output (the WAV and its log) plays nothing in real time, so nothing is cut short:
+        // every utterance is kept whole, in order, whatever the (virtual) clock did meanwhile.
+        bool keep_every_utterance = false;
     };
 
     // `note` goes to the runtime's log, on the loop thread (from on_turn()).

@@ -75,7 +75,8 @@ void DemoScenario::visit(const DemoCustomer& customer, DemoResult& result) {
     pass(Millis(1'000));
     answer_survey(customer);
     expect_state(StateId::ThankYou, result);
-    pass(Millis(5'000));
+    // A listener's goodbye lasts longer: speech stretches the timers (flow.speech_timeout_percent).
+    pass(customer.headset ? Millis(5'000 * app_.runtime().flow_config().speech_timeout_percent / 100) : Millis(5'000));
     expect_state(StateId::Attract, result);
     if (customer.headset) {
         rig_.sensor_board().set_headset_plugged(false);
