@@ -22,8 +22,8 @@ foreach(expected "screen reading_card" "screen enter_pin" "screen balance" "scre
   endif()
 endforeach()
 
-# Li listens with headphones (kiosk/app/headless_demo.cpp): her visit is in the speech log, one line
-# per screen, in Chinese, with her balance and amount — and never her PIN (8888, card_deck.cpp).
+# Li listens with headphones (kiosk/app/headless_demo.cpp): his visit is in the speech log, one line
+# per screen, in Chinese, with his balance and amount — and never his PIN (8888, card_deck.cpp).
 file(READ ${WORK_DIR}/speech.log speech)
 foreach(expected "attract: 欢迎使用" "enter_pin: 请输入密码" "main_menu: 请选择您要办理的业务" "balance: 账户余额" "可用余额：¥"
                  "take_cash: 请取走现金" "thank_you: 谢谢惠顾")
