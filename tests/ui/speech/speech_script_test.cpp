@@ -147,7 +147,10 @@ TEST(SpeechScript, EveryScreenHasItsTitleInBothLanguagesAndNoCardNumber) {
             const ViewModel vm = sample_view_model(spec.id, language);
             const std::string text = speech_script(vm);
             EXPECT_TRUE(contains(text, translate(screen_text(vm).title_key, language))) << spec.name << ": " << text;
-            if (!vm.masked_pan.empty()) EXPECT_FALSE(contains(text, vm.masked_pan)) << spec.name;
+            if (!vm.masked_pan.empty()) {
+                EXPECT_FALSE(contains(text, vm.masked_pan)) << spec.name;
+                EXPECT_FALSE(contains(text, vm.masked_pan.substr(vm.masked_pan.size() - 4))) << spec.name;
+            }
             for (std::string_view key : {"speech.option", "speech.digits_entered", "speech.seconds_left",
                                          "speech.unavailable", "speech.suggested"}) {
                 EXPECT_FALSE(contains(text, key)) << "untranslated key on " << spec.name << ": " << text;
