@@ -151,6 +151,16 @@ void SpeechService::worker_note(std::string text) {
     notes_.push_back(std::move(text));
 }
 
+// The audio device opens with the first sound (a kiosk that never speaks never needs one); when it
+// fails, or a file cannot be written, that is said once and speech stops as if it had not started.
+void SpeechService::output_failed(const Error& error) {
+    const std::lock_guard lock(mutex_);
+    if (problem_) return;
+    problem_ = "speech output failed: " + error.message;
+    notes_.push_back(*problem_ + "; the kiosk serves without speech guidance");
+    jobs_.clear();
+}
+
 void SpeechService::start_worker_side() {
     auto engine = parts_.engine ? parts_.engine() : Result<std::unique_ptr<ui::speech::SpeechEngine>>(
                                                         make_error("speech", "no speech engine configured"));
@@ -207,7 +217,7 @@ void SpeechService::do_job(const Job& job) {
         case Job::Kind::Volume: output_->set_volume(job.volume); return;
         case Job::Kind::Tone: {
             if (auto played = output_->play(ui::speech::key_tone(), job.screen, {}); !played.ok()) {
-                worker_note("speech output: " + played.error().message);
+                output_failed(played.error());
             }
             return;
         }
@@ -220,9 +230,7 @@ void SpeechService::do_job(const Job& job) {
             }
             // The customer may have moved on while it was being synthesized.
             if (interrupted()) return;
-            if (auto played = output_->play(*pcm, job.screen, job.text); !played.ok()) {
-                worker_note("speech output: " + played.error().message);
-            }
+            if (auto played = output_->play(*pcm, job.screen, job.text); !played.ok()) output_failed(played.error());
             return;
         }
     }

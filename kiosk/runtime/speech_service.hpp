@@ -85,6 +85,7 @@ private:
     void start_worker_side();
     void do_job(const Job& job);
     void worker_note(std::string text);
+    void output_failed(const Error& error);
 
     Parts parts_;
     std::function<void(const std::string&)> note_;

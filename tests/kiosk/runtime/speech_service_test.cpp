@@ -238,6 +238,37 @@ TEST(SpeechServiceFailure, AnEngineThatFailsIsNotedOnceAndNothingIsSaid) {
     EXPECT_TRUE(heard.said().empty());
 }
 
+class BrokenOutput final : public ui::speech::SpeechOutput {
+public:
+    Status play(const ui::speech::Pcm&, std::string_view, std::string_view) override {
+        return make_error("speech", "audio device \"default\" could not open: no card");
+    }
+    void stop() override {}
+    void set_volume(int) override {}
+};
+
+TEST(SpeechServiceFailure, AnAudioDeviceThatFailsAtItsFirstSoundIsNotedOnceAndSpeechStops) {
+    Gate gate;
+    Heard unused;
+    std::vector<std::string> notes;
+    SpeechService::Parts parts = fake_parts(gate, unused);
+    parts.output = []() -> Result<std::unique_ptr<ui::speech::SpeechOutput>> {
+        return std::unique_ptr<ui::speech::SpeechOutput>(std::make_unique<BrokenOutput>());
+    };
+    SpeechService speech(std::move(parts), [&](const std::string& text) { notes.push_back(text); });
+    speech.headset(true);
+    speech.screen_shown(screen(ScreenId::Attract, 1));
+    ASSERT_TRUE(speech.wait_idle(5s));
+    speech.screen_shown(screen(ScreenId::ReadingCard, 2));
+    speech.on_key(drivers::PinKey::digit);
+    ASSERT_TRUE(speech.wait_idle(5s));
+    speech.on_turn();
+    ASSERT_EQ(notes.size(), 1U);
+    EXPECT_NE(notes[0].find("no card"), std::string::npos) << notes[0];
+    EXPECT_FALSE(speech.speaking());
+    ASSERT_TRUE(speech.problem().has_value());
+}
+
 // --- in the runtime ---
 
 class FakeDisplay final : public ui::Display {
