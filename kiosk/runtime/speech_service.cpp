@@ -162,11 +162,14 @@ void SpeechService::output_failed(const Error& error) {
 }
 
 void SpeechService::start_worker_side() {
-    auto engine = parts_.engine ? parts_.engine() : Result<std::unique_ptr<ui::speech::SpeechEngine>>(
-                                                        make_error("speech", "no speech engine configured"));
-    auto output = engine.ok() && parts_.output ? parts_.output()
-                                               : Result<std::unique_ptr<ui::speech::SpeechOutput>>(
-                                                     make_error("speech", "no audio output configured"));
+    auto engine =
+        parts_.engine
+            ? parts_.engine()
+            : Result<std::unique_ptr<ui::speech::SpeechEngine>>(make_error("speech", "no speech engine configured"));
+    auto output =
+        engine.ok() && parts_.output
+            ? parts_.output()
+            : Result<std::unique_ptr<ui::speech::SpeechOutput>>(make_error("speech", "no audio output configured"));
     std::optional<std::string> problem;
     if (!engine.ok()) {
         problem = "speech engine did not start: " + engine.error().message;
@@ -213,8 +216,12 @@ void SpeechService::do_job(const Job& job) {
         return job.serial != interrupt_serial_;
     };
     switch (job.kind) {
-        case Job::Kind::Stop: output_->stop(); return;
-        case Job::Kind::Volume: output_->set_volume(job.volume); return;
+        case Job::Kind::Stop:
+            output_->stop();
+            return;
+        case Job::Kind::Volume:
+            output_->set_volume(job.volume);
+            return;
         case Job::Kind::Tone: {
             if (auto played = output_->play(ui::speech::key_tone(), job.screen, {}); !played.ok()) {
                 output_failed(played.error());

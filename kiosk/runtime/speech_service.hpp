@@ -34,9 +34,9 @@ public:
     struct Parts {
         EngineFactory engine;
         OutputFactory output;
-        int volume = 70;          // percent, 0–100: where every session starts
-        int volume_step = 10;     // per press of an audio volume key
-        int min_volume = 10;      // never silent: a customer who turned it all the way down must still hear
+        int volume = 70;       // percent, 0–100: where every session starts
+        int volume_step = 10;  // per press of an audio volume key
+        int min_volume = 10;   // never silent: a customer who turned it all the way down must still hear
         // A file output (the WAV and its log) plays nothing in real time, so nothing is cut short:
         // every utterance is kept whole, in order, whatever the (virtual) clock did meanwhile.
         bool keep_every_utterance = false;
@@ -93,9 +93,9 @@ private:
     // Loop-side state.
     bool headset_ = false;
     int volume_;
-    std::optional<ui::ViewModel> shown_;       // the screen on now, spoken or not
-    bool talking_ = false;                     // an utterance went out since the last interrupt
-    std::string last_screen_;                  // the screen name of what was said last (the log's prefix)
+    std::optional<ui::ViewModel> shown_;  // the screen on now, spoken or not
+    bool talking_ = false;                // an utterance went out since the last interrupt
+    std::string last_screen_;             // the screen name of what was said last (the log's prefix)
 
     // Shared with the worker.
     mutable std::mutex mutex_;

@@ -54,7 +54,9 @@ int collect_samples(short* samples, int count, espeak_EVENT* events) {
 
 }  // namespace
 
-std::string_view espeak_voice(Language language) { return language == Language::English ? "en" : "cmn"; }
+std::string_view espeak_voice(Language language) {
+    return language == Language::English ? "en" : "cmn";
+}
 
 Result<std::unique_ptr<EspeakEngine>> EspeakEngine::open(const EspeakOptions& options) {
     if (options.words_per_minute < espeakRATE_MINIMUM || options.words_per_minute > espeakRATE_MAXIMUM) {
@@ -122,9 +124,8 @@ Result<Pcm> EspeakEngine::synthesize(std::string_view text, Language language) {
     Pcm pcm;
     pcm.sample_rate = sample_rate_;
     const std::string terminated(text);  // espeak-ng reads up to the NUL
-    const espeak_ng_STATUS status =
-        espeak_ng_Synthesize(terminated.c_str(), terminated.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,
-                             &pcm.samples);
+    const espeak_ng_STATUS status = espeak_ng_Synthesize(terminated.c_str(), terminated.size() + 1, 0, POS_CHARACTER, 0,
+                                                         espeakCHARS_UTF8, nullptr, &pcm.samples);
     if (status != ENS_OK) return espeak_error("espeak-ng synthesis", status);
     if (const espeak_ng_STATUS done = espeak_ng_Synchronize(); done != ENS_OK) {
         return espeak_error("espeak-ng synthesis", done);

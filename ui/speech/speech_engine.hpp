@@ -29,8 +29,9 @@ public:
 };
 
 struct EspeakOptions {
-    std::filesystem::path data_dir;  // empty: espeak-ng's own default (Debian: /usr/lib/x86_64-linux-gnu/espeak-ng-data)
-    int words_per_minute = 160;      // espeak-ng's 80–450; a little slower than its 175 for first-time listeners
+    std::filesystem::path
+        data_dir;                // empty: espeak-ng's own default (Debian: /usr/lib/x86_64-linux-gnu/espeak-ng-data)
+    int words_per_minute = 160;  // espeak-ng's 80–450; a little slower than its 175 for first-time listeners
 };
 
 // The espeak-ng voice for a language: "en" and "cmn" (Mandarin; Debian 12's "zh" is an MBROLA
@@ -49,7 +50,8 @@ public:
     Result<Pcm> synthesize(std::string_view text, Language language) override;
 
 private:
-    EspeakEngine(int sample_rate, int words_per_minute) : sample_rate_(sample_rate), words_per_minute_(words_per_minute) {}
+    EspeakEngine(int sample_rate, int words_per_minute)
+        : sample_rate_(sample_rate), words_per_minute_(words_per_minute) {}
     Status select_voice(Language language);
 
     int sample_rate_;

@@ -124,8 +124,8 @@ Status WavLogOutput::write_header() {
     put_u16(header, 22, 1);   // mono
     put_u32(header, 24, static_cast<std::uint32_t>(sample_rate_));
     put_u32(header, 28, static_cast<std::uint32_t>(sample_rate_) * 2);  // byte rate
-    put_u16(header, 32, 2);   // block align
-    put_u16(header, 34, 16);  // bits per sample
+    put_u16(header, 32, 2);                                             // block align
+    put_u16(header, 34, 16);                                            // bits per sample
     std::copy(data.begin(), data.end(), header.begin() + 36);
     put_u32(header, 40, static_cast<std::uint32_t>(data_bytes));
     wav_.seekp(0);

@@ -34,7 +34,6 @@ public:
     virtual void set_volume(int percent) = 0;
 };
 
-
 class SdlAudioOutput final : public SpeechOutput {
 public:
     // Opens SDL's audio subsystem; the device itself opens with the first sound's sample rate.

@@ -57,8 +57,9 @@ std::string choice_text(const ShownButton& shown, Language language) {
     std::string text;
     if (shown.amount) {
         text = format_cash(*shown.amount, language);
-        if (!shown.button.label_key.empty()) text += std::string(language == Language::English ? ", " : "，") +
-                                                     std::string(translate(shown.button.label_key, language));
+        if (!shown.button.label_key.empty())
+            text += std::string(language == Language::English ? ", " : "，") +
+                    std::string(translate(shown.button.label_key, language));
     } else if (shown.button.label_key.empty()) {
         text = shown.data;  // a literal label: the survey's 0–10
     } else {
@@ -67,14 +68,15 @@ std::string choice_text(const ShownButton& shown, Language language) {
     const std::string_view comma = language == Language::English ? ", " : "，";
     if (shown.note_amount) text += std::string(comma) + format_money(*shown.note_amount, language);
     if (shown.on) text += std::string(comma) + std::string(translate(*shown.on ? "toggle.on" : "toggle.off", language));
-    if (shown.marked && !shown.amount) text += std::string(comma) + std::string(translate("speech.suggested", language));
+    if (shown.marked && !shown.amount)
+        text += std::string(comma) + std::string(translate("speech.suggested", language));
     if (!shown.button.enabled) text += std::string(comma) + std::string(translate("speech.unavailable", language));
     return text;
 }
 
 void say_notice(Script& script, const ViewModel& vm, const ScreenSpec& spec) {
-    const bool show_message = !vm.message_key.empty() && vm.message_key != spec.implied_message_key &&
-                              !spec.title_from_message;
+    const bool show_message =
+        !vm.message_key.empty() && vm.message_key != spec.implied_message_key && !spec.title_from_message;
     if (show_message) script.say(script.tr(vm.message_key));
     if (spec.shows_tries_left && vm.tries_left) {
         script.say(fill(script.tr("wrong_pin.tries_left"), std::to_string(*vm.tries_left)));
@@ -86,8 +88,11 @@ void say_widget(Script& script, const ViewModel& vm, ScreenWidget widget) {
     switch (widget) {
         case ScreenWidget::None:
         case ScreenWidget::CardSlot:
-        case ScreenWidget::Activity: return;
-        case ScreenWidget::PinField: say_digits_entered(script, static_cast<std::size_t>(vm.pin_digits_entered)); return;
+        case ScreenWidget::Activity:
+            return;
+        case ScreenWidget::PinField:
+            say_digits_entered(script, static_cast<std::size_t>(vm.pin_digits_entered));
+            return;
         case ScreenWidget::EntryField:
             // The phone number is shown, but spoken it would be overheard as easily as the code.
             say_digits_entered(script, vm.entry_field == EntryField::OneTimeCode
@@ -97,10 +102,12 @@ void say_widget(Script& script, const ViewModel& vm, ScreenWidget widget) {
         case ScreenWidget::Balance:
             if (vm.balance) script.say_labelled(script.tr("balance.label"), format_money(*vm.balance, language));
             return;
-        case ScreenWidget::Countdown: return;  // seconds_left is said for every screen that has it
+        case ScreenWidget::Countdown:
+            return;  // seconds_left is said for every screen that has it
         case ScreenWidget::AmountField:
             if (vm.amount) script.say_labelled(script.tr("amount.label"), format_cash(*vm.amount, language));
-            if (vm.amount_step) script.say(fill(script.tr("enter_amount.step"), format_cash(*vm.amount_step, language)));
+            if (vm.amount_step)
+                script.say(fill(script.tr("enter_amount.step"), format_cash(*vm.amount_step, language)));
             return;
         case ScreenWidget::Amount:
             if (vm.amount) script.say_labelled(script.tr("amount.label"), format_money(*vm.amount, language));
@@ -109,7 +116,8 @@ void say_widget(Script& script, const ViewModel& vm, ScreenWidget widget) {
             if (vm.balance) script.say_labelled(script.tr("statement.balance"), format_money(*vm.balance, language));
             if (vm.statement.empty()) script.say(script.tr("statement.empty"));
             for (const StatementLine& line : vm.statement) {
-                const std::string amount = (line.amount.minor_units > 0 ? "+" : "") + format_money(line.amount, language);
+                const std::string amount =
+                    (line.amount.minor_units > 0 ? "+" : "") + format_money(line.amount, language);
                 script.say(line.date + (language == Language::English ? ", " : "，") +
                            std::string(script.tr(line.description_key)) +
                            (language == Language::English ? ", " : "，") + amount);
@@ -125,8 +133,8 @@ void say_widget(Script& script, const ViewModel& vm, ScreenWidget widget) {
         case ScreenWidget::Facts:
             for (const FactLine& fact : vm.facts) {
                 const std::string value = !fact.value_key.empty() ? std::string(script.tr(fact.value_key))
-                                          : fact.amount          ? format_money(*fact.amount, language)
-                                                                 : fact.value;
+                                          : fact.amount           ? format_money(*fact.amount, language)
+                                                                  : fact.value;
                 script.say_labelled(script.tr(fact.label_key), value);
             }
             return;

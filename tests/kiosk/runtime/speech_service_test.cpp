@@ -5,9 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <fstream>
 #include <iterator>
-#include <unistd.h>
 
 #include "kiosk/runtime/runtime.hpp"
 #include "tests/kiosk/runtime/runtime_fakes.hpp"
@@ -44,7 +44,8 @@ public:
     }
     std::vector<std::string> said() const {
         std::vector<std::string> lines;
-        for (const std::string& e : events()) if (e.starts_with("say ")) lines.push_back(e.substr(4));
+        for (const std::string& e : events())
+            if (e.starts_with("say ")) lines.push_back(e.substr(4));
         return lines;
     }
     int count(const std::string& what) const {
@@ -93,7 +94,8 @@ ui::ViewModel screen(ScreenId id, std::uint64_t generation, ui::Language languag
 }
 
 bool any_starts_with(const std::vector<std::string>& lines, std::string_view prefix) {
-    for (const std::string& line : lines) if (line.starts_with(prefix)) return true;
+    for (const std::string& line : lines)
+        if (line.starts_with(prefix)) return true;
     return false;
 }
 
@@ -203,7 +205,8 @@ TEST_F(SpeechServiceTest, VolumeKeysStepWithinBoundsAndUnpluggingResetsIt) {
     settle();
     const std::vector<std::string> events = heard.events();
     std::vector<std::string> volumes;
-    for (const std::string& e : events) if (e.starts_with("volume ")) volumes.push_back(e);
+    for (const std::string& e : events)
+        if (e.starts_with("volume ")) volumes.push_back(e);
     ASSERT_GE(volumes.size(), 3U);
     EXPECT_EQ(volumes[0], "volume 70");  // the start
     EXPECT_EQ(volumes[1], "volume 80");
@@ -369,16 +372,16 @@ TEST_F(RuntimeSpeechTest, PadKeysReachSpeechThroughTheOneHook) {
     const std::size_t said = heard.said().size();
     {
         const std::lock_guard lock(pad.mutex);
-        pad.events.push_back({drivers::PinPadEvent(drivers::PinPadEvent::Kind::keyPressed,
-                                                   drivers::PinKey::audio_repeat, 0)});
+        pad.events.push_back(
+            {drivers::PinPadEvent(drivers::PinPadEvent::Kind::keyPressed, drivers::PinKey::audio_repeat, 0)});
     }
     settle();
     ASSERT_EQ(heard.said().size(), said + 1);
     EXPECT_TRUE(heard.said().back().starts_with("attract: ")) << heard.said().back();
     {
         const std::lock_guard lock(pad.mutex);
-        pad.events.push_back({drivers::PinPadEvent(drivers::PinPadEvent::Kind::keyPressed,
-                                                   drivers::PinKey::audio_volume_up, 0)});
+        pad.events.push_back(
+            {drivers::PinPadEvent(drivers::PinPadEvent::Kind::keyPressed, drivers::PinKey::audio_volume_up, 0)});
     }
     settle();
     EXPECT_EQ(speech.volume(), 80);

@@ -10,8 +10,9 @@
 namespace kiosk::ui::speech {
 namespace {
 
-
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, std::string_view part) {
+    return text.find(part) != std::string::npos;
+}
 
 ViewModel menu(Language language) {
     ViewModel vm;
@@ -122,7 +123,8 @@ TEST(SpeechScript, MoreTimeSaysTheCountdown) {
     const std::string text = speech_script(sample_view_model(ScreenId::MoreTime, Language::English));
     EXPECT_TRUE(contains(text, "Do you need more time?")) << text;
     EXPECT_TRUE(contains(text, "20 seconds left.")) << text;
-    EXPECT_TRUE(contains(speech_script(sample_view_model(ScreenId::MoreTime, Language::SimplifiedChinese)), "剩余20秒"));
+    EXPECT_TRUE(
+        contains(speech_script(sample_view_model(ScreenId::MoreTime, Language::SimplifiedChinese)), "剩余20秒"));
 }
 
 TEST(SpeechScript, SessionOptionsSaysEachToggleState) {
