@@ -477,7 +477,11 @@ void Runtime::execute(const flow::Effect& effect) {
             host_->authorize(request.transaction, request.amount, context_);
             break;
         }
-        case EffectKind::PrintReceipt: receipts_->print(context_); break;
+        case EffectKind::PrintReceipt: {
+            std::vector<std::string> printed = receipts_->print(context_);
+            if (speech_) speech_->receipt_printed(std::move(printed), context_.language);
+            break;
+        }
         case EffectKind::EjectCard: card_->eject(); break;
         case EffectKind::RetainCard: card_->retain(context_.reason ? flow::i18n_key(*context_.reason) : std::string()); break;
         case EffectKind::RecordTransaction: {

@@ -51,6 +51,8 @@ void SpeechService::screen_shown(const ui::ViewModel& vm) {
     const bool was_speaking = speaking();
     const bool new_showing = !shown_ || !same_showing(*shown_, vm);
     shown_ = vm;
+    if (new_showing) repeats_ = 0;
+    if (vm.screen == ui::ScreenId::Attract) receipt_text_.clear();  // the next customer's visit
     if (!speaking()) {
         if (was_speaking) interrupt();  // switched off on SessionOptions: silence at once
         return;
@@ -72,11 +74,23 @@ void SpeechService::headset(bool plugged) {
     if (shown_ && speaking()) say(*shown_);
 }
 
+void SpeechService::receipt_printed(std::vector<std::string> lines, ui::Language language) {
+    receipt_text_ = ui::speech::receipt_script(lines, language);
+    receipt_language_ = language;
+}
+
 void SpeechService::on_key(drivers::PinKey key) {
     if (!speaking()) return;
+    if (key != drivers::PinKey::audio_repeat) repeats_ = 0;
     switch (key) {
         case drivers::PinKey::audio_repeat:
             interrupt();
+            if (++repeats_ >= 2 && !receipt_text_.empty()) {
+                talking_ = true;
+                push(Job{Job::Kind::Say, 0, "receipt", receipt_text_, receipt_language_, 0});
+                repeats_ = 0;
+                return;
+            }
             if (shown_) say(*shown_);  // as it is now: the digits typed so far, the amount so far
             return;
         case drivers::PinKey::audio_volume_up:

@@ -54,6 +54,9 @@ public:
     void screen_shown(const ui::ViewModel& vm);
     // The headset jack as the sensor board last reported it.
     void headset(bool plugged);
+    // The receipt just printed, kept for this visit: the repeat key pressed twice running on one
+    // screen reads it aloud (without its card line, ui::speech::receipt_script). Forgotten on Attract.
+    void receipt_printed(std::vector<std::string> lines, ui::Language language);
     // Every PIN-pad key, in any state (KeyEntry's one hook).
     void on_key(drivers::PinKey key);
     // Runs on the loop each turn: the worker's notes (a failed start, a failed output) reach the log.
@@ -94,8 +97,11 @@ private:
     bool headset_ = false;
     int volume_;
     std::optional<ui::ViewModel> shown_;  // the screen on now, spoken or not
-    bool talking_ = false;                // an utterance went out since the last interrupt
-    std::string last_screen_;             // the screen name of what was said last (the log's prefix)
+    std::string receipt_text_;            // the visit's last receipt, as it would be read
+    ui::Language receipt_language_ = ui::Language::English;
+    int repeats_ = 0;          // repeat presses running on the screen shown now
+    bool talking_ = false;     // an utterance went out since the last interrupt
+    std::string last_screen_;  // the screen name of what was said last (the log's prefix)
 
     // Shared with the worker.
     mutable std::mutex mutex_;

@@ -180,6 +180,28 @@ TEST_F(SpeechServiceTest, RepeatKeySaysTheScreenAgainAsItIsNow) {
     EXPECT_NE(said[1].find("3 digits entered."), std::string::npos) << said[1];
 }
 
+TEST_F(SpeechServiceTest, RepeatTwiceReadsTheReceiptWithoutTheCardAndTheNextCustomerNeverHearsIt) {
+    speech.headset(true);
+    speech.receipt_printed({"Kiosk Bank", "Card 622848******1234", "Balance CNY 10.00"}, ui::Language::English);
+    speech.screen_shown(screen(ScreenId::AnotherTransaction, 1));
+    settle();
+    speech.on_key(drivers::PinKey::audio_repeat);
+    settle();
+    speech.on_key(drivers::PinKey::audio_repeat);
+    settle();
+    std::vector<std::string> said = heard.said();
+    ASSERT_EQ(said.size(), 3U);  // the screen, once more, then the receipt
+    EXPECT_EQ(said[2], "receipt: Your receipt. Kiosk Bank. Balance CNY 10.00.");
+    for (const std::string& line : said) EXPECT_EQ(line.find("1234"), std::string::npos) << line;
+
+    speech.screen_shown(screen(ScreenId::Attract, 2));
+    speech.on_key(drivers::PinKey::audio_repeat);
+    speech.on_key(drivers::PinKey::audio_repeat);
+    settle();
+    said = heard.said();
+    EXPECT_FALSE(said.back().starts_with("receipt:")) << "the last customer's receipt was read on Attract";
+}
+
 TEST_F(SpeechServiceTest, DigitsBeepAndStopTheSpeechButAreNeverSpoken) {
     speech.headset(true);
     speech.screen_shown(screen(ScreenId::EnterPin, 1));
