@@ -91,6 +91,20 @@ TEST_F(WavLogOutputTest, AnUnwritablePathIsNamed) {
     EXPECT_NE(output.error().message.find("/proc/speech"), std::string::npos) << output.error().message;
 }
 
+// SDL's dummy audio driver (no sound card here): the device opens at the sound's rate, takes the
+// queue, and stop() clears it without error.
+TEST(SdlAudioOutput, OpensOnTheFirstSoundAndQueuesIt) {
+    ::setenv("SDL_AUDIODRIVER", "dummy", 1);
+    auto output = SdlAudioOutput::open("", 70);
+    ASSERT_TRUE(output.ok()) << output.error().to_string();
+    EXPECT_TRUE((*output)->play(key_tone(22050), "enter_pin", "").ok());
+    EXPECT_TRUE((*output)->play(Pcm{std::vector<std::int16_t>(2205, 500), 16000}, "attract", "Welcome.").ok());
+    (*output)->stop();
+    (*output)->set_volume(10);
+    EXPECT_TRUE((*output)->play(key_tone(22050), "enter_pin", "").ok());
+    ::unsetenv("SDL_AUDIODRIVER");
+}
+
 TEST(KeyTone, IsAShortFadedBeep) {
     const Pcm tone = key_tone(22050);
     EXPECT_EQ(tone.sample_rate, 22050);
