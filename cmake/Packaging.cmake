@@ -31,9 +31,10 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 # Debug symbols stay in the build tree: a terminal gets stripped programs.
 set(CPACK_STRIP_FILES ON)
 # The shared libraries' packages come from dpkg-shlibdeps (dpkg-dev) reading the programs; what
-# they use without linking is named here: the fonts, systemd-sysusers for the postinst, udev.
+# they use without linking is named here: the fonts, systemd-sysusers for the postinst, udev, and
+# the speech voices espeak-ng loads at run time (libespeak-ng1 itself comes from shlibdeps).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-cjk, systemd, udev")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-cjk, systemd, udev, espeak-ng-data")
 # The chip reader is reached through the PC/SC daemon (drivers/chip/, docs/devices.md).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "pcscd")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA

@@ -316,6 +316,14 @@ constexpr std::array kTable = std::to_array<Translation>({
      "抱歉，未能记录您的报告。请致电我们或告知网点工作人员。"},
     {"menu.complaint_in_progress", "Your report {} is being handled", "您的报告 {} 正在处理中"},
     {"menu.complaint_resolved", "Your report {} has been resolved", "您的报告 {} 已处理完毕"},
+
+    // Speech guidance (ui/speech/, docs/ui.md § Speech): what is only ever heard.
+    {"speech.option", "Press {}", "请按{}"},
+    {"speech.unavailable", "not available now", "暂不可用"},
+    {"speech.suggested", "suggested", "推荐"},
+    {"speech.digits_entered", "{} digits entered", "已输入{}位"},
+    {"speech.seconds_left", "{} seconds left", "剩余{}秒"},
+    {"speech.receipt", "Your receipt", "您的凭条"},
 });
 
 }  // namespace

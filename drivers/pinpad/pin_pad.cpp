@@ -20,6 +20,9 @@ std::string_view to_string(PinKey key) {
         case PinKey::f6: return "F6";
         case PinKey::f7: return "F7";
         case PinKey::f8: return "F8";
+        case PinKey::audio_repeat: return "REPEAT";
+        case PinKey::audio_volume_up: return "VOLUME_UP";
+        case PinKey::audio_volume_down: return "VOLUME_DOWN";
     }
     return "unknown";
 }
@@ -59,6 +62,9 @@ std::optional<PinKey> pin_key_from_byte(std::uint8_t value) {
         case PinKey::f6:
         case PinKey::f7:
         case PinKey::f8:
+        case PinKey::audio_repeat:
+        case PinKey::audio_volume_up:
+        case PinKey::audio_volume_down:
             return static_cast<PinKey>(value);
     }
     return std::nullopt;

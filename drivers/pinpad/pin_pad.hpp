@@ -31,6 +31,11 @@ enum class PinKey : std::uint8_t {
     f6 = 0x16,
     f7 = 0x17,
     f8 = 0x18,
+    // The audio keys: the three keys of the pad's audio strip beside its headset jack (EPPs for
+    // audio guidance carry them; a pad without them never sends these codes). docs/ui.md § Speech.
+    audio_repeat = 0x21,       // "↺": say the screen again
+    audio_volume_up = 0x22,    // "+"
+    audio_volume_down = 0x23,  // "−"
 };
 
 enum class PinEntryState : std::uint8_t {

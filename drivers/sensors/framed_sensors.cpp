@@ -20,13 +20,14 @@ Result<SensorReadings> FramedSensors::read() {
     if (!reply) return reply.error();
     if (reply->code != ReplyCode::ok) return reply_error(device_name, "read", reply->code);
     const Bytes& b = reply->body;
-    if (b.size() != 4) {
-        return make_error(device_name, "read reply has " + std::to_string(b.size()) + " bytes, expected 4");
+    if (b.size() != 4 && b.size() != 5) {
+        return make_error(device_name, "read reply has " + std::to_string(b.size()) +
+                                           " bytes, expected 4 (no headset jack) or 5");
     }
     for (auto v : b) {
         if (v > 1) return make_error(device_name, "read reply holds a value other than 0/1");
     }
-    return SensorReadings{b[0] == 1, b[1] == 1, b[2] == 1, b[3] == 1};
+    return SensorReadings{b[0] == 1, b[1] == 1, b[2] == 1, b[3] == 1, b.size() == 5 && b[4] == 1};
 }
 
 Result<std::vector<SensorChange>> FramedSensors::poll() {
@@ -35,7 +36,7 @@ Result<std::vector<SensorChange>> FramedSensors::poll() {
     std::vector<SensorChange> changes;
     for (const auto& f : *frames) {
         if (f.command != sensors_protocol::evt_changed) continue;
-        if (f.data.size() != 2 || f.data[0] < 1 || f.data[0] > 4 || f.data[1] > 1) {
+        if (f.data.size() != 2 || f.data[0] < 1 || f.data[0] > static_cast<std::uint8_t>(Sensor::headset) || f.data[1] > 1) {
             return make_error(device_name, "malformed sensor change event");
         }
         changes.push_back({static_cast<Sensor>(f.data[0]), f.data[1] == 1});

@@ -9,6 +9,7 @@ std::string_view to_string(Sensor sensor) {
         case Sensor::tamper: return "tamper";
         case Sensor::operatorKey: return "operatorKey";
         case Sensor::proximity: return "proximity";
+        case Sensor::headset: return "headset";
     }
     return "unknown";
 }

@@ -1,4 +1,5 @@
-// Sensors: the kiosk's door, tamper, operator-key and proximity inputs (after XFS4IoT Auxiliaries).
+// Sensors: the kiosk's door, tamper, operator-key, proximity and headset-jack inputs (after XFS4IoT
+// Auxiliaries).
 // The runtime polls for changes each tick; the tamper input latches until a technician clears it.
 #pragma once
 
@@ -16,6 +17,7 @@ enum class Sensor : std::uint8_t {
     tamper = 2,       // active = tamper switch tripped (latched)
     operatorKey = 3,  // active = key turned to maintenance
     proximity = 4,    // active = a person stands in front of the kiosk
+    headset = 5,      // active = headphones plugged into the audio jack (speech guidance starts)
 };
 
 struct SensorReadings {
@@ -23,6 +25,7 @@ struct SensorReadings {
     bool tampered = false;
     bool operator_key_maintenance = false;
     bool person_present = false;
+    bool headset_plugged = false;  // a board without the jack (4-byte read reply) reports false
 
     friend bool operator==(const SensorReadings&, const SensorReadings&) = default;
 };

@@ -235,7 +235,7 @@ Result<SensorReadings> TracingSensors::read() {
         if (r) {
             detail = json{{"safe_door_open", r->safe_door_open}, {"tampered", r->tampered},
                           {"operator_key_maintenance", r->operator_key_maintenance},
-                          {"person_present", r->person_present}};
+                          {"person_present", r->person_present}, {"headset_plugged", r->headset_plugged}};
         }
         return r;
     });

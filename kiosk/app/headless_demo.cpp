@@ -25,6 +25,8 @@ void clear_old_screens(const std::filesystem::path& directory) {
 }  // namespace
 
 int run_headless_demo(KioskConfig config, const sim::SimInstrumentOptions& instruments, std::ostream& out) {
+    // Speech goes to out/speech.wav and its text log (speech.wav_path, speech.log_path): no sound card.
+    config.speech.output = SpeechOutputKind::Wav;
     sim::VirtualClock clock;
     security::OsRandom random;
     SimulatorRig rig(config, config.data_dir / "sim-pki", instruments, &clock);
@@ -61,8 +63,14 @@ int run_headless_demo(KioskConfig config, const sim::SimInstrumentOptions& instr
     alice.survey_score = 5;
     DemoCustomer li{"unionpay-li", ui::Language::SimplifiedChinese, true, false, 1};
     li.survey_score = 2;
+    li.headset = true;  // Li listens: the visit is spoken in Chinese (out/speech.log)
     const DemoResult result = demo.run({alice, li});
     out << saved << " screens saved to " << config.screens_dir.string() << "\n";
+    if (app.speech() != nullptr) {
+        app.speech()->wait_idle(std::chrono::seconds(30));  // the last screens are still being synthesized
+        out << "speech: " << config.speech.log_path.string() << ", " << config.speech.wav_path.string()
+            << (app.speech()->problem() ? " (not written: " + *app.speech()->problem() + ")" : std::string()) << "\n";
+    }
     if (sim::SimBankServer* server = rig.bank_server(); server != nullptr) {
         out << "bank host: " << rig.bank().log().size() << " requests answered over " << server->connections_accepted()
             << " TLS connection(s)\n";

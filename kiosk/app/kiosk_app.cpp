@@ -4,6 +4,7 @@
 
 #include "crm/outbox_queue.hpp"
 #include "kiosk/app/bank_host_link.hpp"
+#include "kiosk/app/speech_setup.hpp"
 #include "security/data_key_derivation.hpp"
 #include "store/outbox.hpp"
 
@@ -91,6 +92,10 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     runtime_->watch_storage([this] { return storage_guard_.problem(); });
     survey_gate_ = std::make_unique<SurveyGate>(config_.survey, environment_.random);
     runtime_->attach_survey(*survey_gate_);
+    speech_ = make_speech_service(config_.speech, [this](const std::string& text) {
+        if (runtime_->on_note) runtime_->on_note(text);
+    });
+    if (speech_) runtime_->attach_speech(*speech_);
     profile_cache_ = std::make_unique<ProfileCache>(database_, *sealer_, environment_.random, environment_.clock,
                                                     config_.kiosk_id, config_.crm.profile_cache_keep);
     if (auto pruned = profile_cache_->prune(); !pruned.ok()) {
@@ -145,6 +150,9 @@ void KioskApp::watch_health() {
         return fill.ok() ? std::optional(*fill) : std::nullopt;
     };
     sources.certificate_notices = host_certificate_notices_;
+    sources.speech_problem = [this]() -> std::optional<std::string> {
+        return speech_ ? speech_->problem() : std::nullopt;
+    };
     health_ = std::make_unique<HealthWatch>(config_.alerts, *cx_, environment_.clock, std::move(sources),
                                             [this](const std::string& text) {
                                                 if (runtime_->on_note) runtime_->on_note(text);

@@ -66,6 +66,8 @@ public:
     HealthWatch& health() { return *health_; }
     // The fleet status over MQTT; nullptr while fleet.mqtt_host is unset.
     fleet::FleetReporter* fleet() { return fleet_.get(); }
+    // Speech guidance; nullptr while speech.enabled is false.
+    SpeechService* speech() { return speech_.get(); }
 
 private:
     void watch_health();
@@ -89,6 +91,7 @@ private:
     std::unique_ptr<ProfileCache> profile_cache_;
     std::unique_ptr<crm::ProfileClient> profile_client_;  // only with crm.profiles_url; outlives the runtime's worker
     std::unique_ptr<SurveyGate> survey_gate_;  // config_.survey; outlives the runtime
+    std::unique_ptr<SpeechService> speech_;    // [speech]; outlives the runtime; nullptr when disabled
     std::unique_ptr<Runtime> runtime_;
     std::unique_ptr<HealthWatch> health_;
     std::unique_ptr<fleet::FleetReporter> fleet_;  // before the uploader: stopped after it

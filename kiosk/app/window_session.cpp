@@ -36,6 +36,16 @@ public:
             rig_.pin_pad().press_digit(key[7]);
         } else if (key == "I") {
             insert_next_card();
+        } else if (key == "H") {
+            headset_ = !headset_;
+            rig_.sensor_board().set_headset_plugged(headset_);
+            spdlog::info("sim: headset {}", headset_ ? "plugged in" : "unplugged");
+        } else if (key == "R") {
+            rig_.pin_pad().press_audio(drivers::PinKey::audio_repeat);
+        } else if (key == "=" || key == "Keypad +") {
+            rig_.pin_pad().press_audio(drivers::PinKey::audio_volume_up);
+        } else if (key == "-" || key == "Keypad -") {
+            rig_.pin_pad().press_audio(drivers::PinKey::audio_volume_down);
         } else if (key == "T") {
             if (auto taken = rig_.card_reader().take_card(); !taken.ok()) spdlog::info("sim: {}", taken.error().message);
         }
@@ -54,6 +64,7 @@ private:
 
     SimulatorRig& rig_;
     std::size_t next_card_ = 0;
+    bool headset_ = false;
 };
 
 }  // namespace
@@ -77,7 +88,8 @@ int run_window_session(KioskConfig config, const sim::SimInstrumentOptions& inst
     rig.serve_profiles(runtime, app.tokenizer());
     runtime.on_key = [&](const std::string& key) { keys.press(key); };
     runtime.on_note = [](const std::string& note) { spdlog::warn("{}", note); };
-    spdlog::info("kiosk {} on the simulator; keys: I insert card, 0-9/Enter/Backspace/Delete/Esc/F1-F8 PIN pad, T take card",
+    spdlog::info("kiosk {} on the simulator; keys: I insert card, 0-9/Enter/Backspace/Delete/Esc/F1-F8 PIN pad, T take card, "
+                 "H headset, R repeat, =/- volume",
                  config.kiosk_id);
     app.uploader().start();
     runtime.start();

@@ -216,6 +216,29 @@ void read_alerts(Reader& reader, AlertsConfig& alerts) {
     reader.seconds("alerts.operator_key_max_s", alerts.operator_key_limit, 24 * 3600);
 }
 
+void read_speech(Reader& reader, SpeechConfig& speech) {
+    speech.enabled = reader.boolean("speech.enabled", speech.enabled);
+    std::string output = speech.output == SpeechOutputKind::Sdl ? "sdl" : "wav";
+    reader.string("speech.output", output);
+    if (output == "sdl") {
+        speech.output = SpeechOutputKind::Sdl;
+    } else if (output == "wav") {
+        speech.output = SpeechOutputKind::Wav;
+    } else {
+        reader.fail("speech.output", "expected \"sdl\" or \"wav\", got \"" + output + "\"");
+    }
+    reader.string("speech.audio_device", speech.audio_device);
+    reader.path("speech.wav_path", speech.wav_path);
+    reader.path("speech.log_path", speech.log_path);
+    reader.path("speech.data_dir", speech.data_dir);
+    speech.volume = static_cast<int>(reader.integer("speech.volume", speech.volume, 10, 100));
+    // espeak-ng's own limits: slower is unintelligible, faster than 450 it cannot go.
+    speech.words_per_minute = static_cast<int>(reader.integer("speech.rate_wpm", speech.words_per_minute, 80, 450));
+    if (speech.output == SpeechOutputKind::Wav && speech.wav_path == speech.log_path) {
+        reader.fail("speech.log_path", "must differ from speech.wav_path (" + speech.wav_path.string() + ")");
+    }
+}
+
 void read_fleet(Reader& reader, FleetConfig& fleet) {
     reader.string("fleet.mqtt_host", fleet.mqtt_host);
     fleet.mqtt_port = static_cast<int>(reader.integer("fleet.mqtt_port", fleet.mqtt_port, 1, 65535));
@@ -301,6 +324,7 @@ void read_every_key(Reader& reader, KioskConfig& config) {
     read_host(reader, config.host);
     read_host_transport(reader, config.sim.host_transport);
     read_alerts(reader, config.alerts);
+    read_speech(reader, config.speech);
     read_fleet(reader, config.fleet);
     reader.path("log.dir", config.log.dir);
     config.log.max_file_mb = reader.integer("log.max_file_mb", config.log.max_file_mb, 1, 1024);

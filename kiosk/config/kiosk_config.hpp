@@ -152,6 +152,23 @@ struct LogConfig {
     std::int64_t max_files = 5;     // log.max_files: rotated files kept besides the current one
 };
 
+// [speech]: speech guidance for blind customers (docs/ui.md § Speech, docs/configuration.md).
+enum class SpeechOutputKind {
+    Sdl,  // "sdl": the audio device (the headset jack's sound card, or the system default)
+    Wav,  // "wav": a WAV file and a text log of every utterance (headless runs, tests)
+};
+
+struct SpeechConfig {
+    bool enabled = true;                          // speech.enabled: false: no engine is started at all
+    SpeechOutputKind output = SpeechOutputKind::Sdl;
+    std::string audio_device;                     // speech.audio_device: SDL's device name; empty: default
+    std::filesystem::path wav_path = "out/speech.wav";  // speech.wav_path
+    std::filesystem::path log_path = "out/speech.log";  // speech.log_path
+    int volume = 70;                              // speech.volume: percent at the start of every session
+    int words_per_minute = 160;                   // speech.rate_wpm
+    std::filesystem::path data_dir;               // speech.data_dir: espeak-ng-data; empty: espeak-ng's own
+};
+
 struct KioskConfig {
     std::string kiosk_id = "SIM-0001";
     std::string bank_name = "Kiosk Bank";
@@ -174,6 +191,7 @@ struct KioskConfig {
     // [survey]: the post-transaction survey; its time limit is also flow.survey_time_limit.
     SurveyConfig survey;
     LogConfig log;
+    SpeechConfig speech;
 
     [[nodiscard]] std::filesystem::path database_path() const { return data_dir / "kiosk.db"; }
     // Where `kiosk --sim` serves the simulator's control socket and `kioskctl sim` looks for it.

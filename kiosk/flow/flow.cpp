@@ -110,10 +110,13 @@ Transition Flow::step(const Context& given, const Event& event) const {
 void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) const {
     context.state = state;
     switch (state) {
-        case StateId::Attract:
+        case StateId::Attract: {
+            const bool headset = context.speech_headset;  // stamped by the runtime, not the visit's
             context = Context{};  // the next customer starts from a clean slate
+            context.speech_headset = headset;
             effects.push_back(effects::AcceptCard{});
             break;
+        }
         case StateId::ReadingCard: effects.push_back(effects::ReadCard{}); break;
         case StateId::PinEntry:
         case StateId::EnterNewPin:
@@ -205,7 +208,7 @@ void Flow::refresh(const Context& context, std::vector<Effect>& effects) const {
 void Flow::start_timer(const Context& context, std::vector<Effect>& effects) const {
     // The survey has one timer for all its screens: the follow-ups leave Survey's running.
     if (context.state == StateId::SurveyReasons || context.state == StateId::SurveyNps) return;
-    const std::optional<Millis> timeout = config_.timeout_for(context.state, context.accessibility.speech);
+    const std::optional<Millis> timeout = config_.timeout_for(context.state, context.speaking());
     if (!timeout) {
         effects.push_back(effects::CancelStateTimer{});
         return;

@@ -82,6 +82,7 @@ Context fresh_visit(const Context& c) {
     next.card_before_cash = c.card_before_cash;
     next.e_receipts = c.e_receipts;
     next.offer_another = c.offer_another;
+    next.speech_headset = c.speech_headset;  // stamped by the runtime: the headset is still in
     return next;
 }
 void card_inserted(Context& c, const Event&) {

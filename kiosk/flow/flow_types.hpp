@@ -81,6 +81,9 @@ struct Context {
     // false while the printer cannot print; the flow then offers an e-receipt, or no receipt.
     bool receipts_available = true;
     ui::Accessibility accessibility;                 // chosen on SessionOptions, kept for the session
+    // Stamped by the runtime before every step: headphones are in the audio jack, so the kiosk is
+    // speaking (docs/ui.md § Speech) and the customer's timers stretch as in a speech session.
+    bool speech_headset = false;
     std::optional<host::AccountType> from_account;  // transfer
     std::optional<host::AccountType> to_account;
     // Stamped by the runtime before every step from its survey gate (kiosk/cx/survey_gate.hpp):
@@ -95,6 +98,9 @@ struct Context {
     std::optional<ComplaintCategory> complaint_category;
     bool complaint_offered = false;
     bool complaint_shown = false;
+
+    // Speech guidance is on: chosen on SessionOptions or a headset in the jack. Timers stretch.
+    [[nodiscard]] bool speaking() const { return accessibility.speech || speech_headset; }
 };
 
 std::string_view to_string(StateId state);

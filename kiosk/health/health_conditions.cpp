@@ -148,6 +148,12 @@ std::vector<Alert> current_conditions(const HealthInputs& inputs) {
                           "check the kiosk's link to the CRM (network, crm.url, certificates); journeys are "
                           "dropped when the outbox is full"});
     }
+    if (inputs.speech_problem) {
+        // Blind customers cannot be guided; everyone else is served as before.
+        alerts.push_back({"speech_unavailable", AlertSeverity::degraded, *inputs.speech_problem,
+                          "check that espeak-ng-data is installed (speech.data_dir) and the audio device "
+                          "(speech.audio_device); restart the kiosk"});
+    }
     if (!inputs.certificate_notices.empty()) {
         alerts.push_back({"certificate_expiry", AlertSeverity::warning, joined(inputs.certificate_notices),
                           "issue and install the renewed certificate before it expires"});

@@ -32,6 +32,7 @@ struct HealthInputs {
     std::optional<Millis> operator_key_held;        // how long the key has read "maintenance"
     Millis operator_key_limit{30 * 60 * 1000};      // held longer: "service left open"
     int capture_bin_margin = 5;                     // this many places left or fewer: nearly full
+    std::optional<std::string> speech_problem;      // speech guidance could not start, and why
 };
 
 // Every condition that holds, ids unique.

@@ -29,6 +29,7 @@ void HealthWatch::look(const std::optional<DeviceHealth>& devices, const Service
     inputs.fitness = fitness;
     if (sources_.outbox_fill) inputs.outbox = sources_.outbox_fill();
     inputs.certificate_notices = sources_.certificate_notices;
+    if (sources_.speech_problem) inputs.speech_problem = sources_.speech_problem();
     inputs.screen_errors = screen_errors_.bursts(now);
     const bool key_in_maintenance = devices && devices->sensors && devices->sensors->ok() &&
                                     devices->sensors->value().operator_key_maintenance;

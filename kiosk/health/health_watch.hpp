@@ -27,6 +27,7 @@ public:
     struct Sources {
         std::function<std::optional<store::OutboxFill>()> outbox_fill;  // unset: not watched
         std::vector<std::string> certificate_notices;                   // found at start-up
+        std::function<std::optional<std::string>()> speech_problem;      // unset: no speech guidance fitted
     };
 
     HealthWatch(const AlertsConfig& config, CxRecorder& cx, const Clock& clock, Sources sources,

@@ -64,6 +64,7 @@ void print_reply(const sim::ControlRequest& request, const json& reply, std::ost
                 << '\n';
             break;
         case sim::ControlCommand::clearFaults: out << "every fault cleared\n"; break;
+        case sim::ControlCommand::headset: out << (request.plugged ? "headset plugged in\n" : "headset unplugged\n"); break;
     }
 }
 
@@ -111,7 +112,9 @@ void register_sim_commands(CLI::App& app, ToolContext& tool) {
     leaf("insert-card", "Insert a deck card (sim/devices/card_deck.cpp) into the slot", sim::ControlCommand::insertCard)
         ->add_option("card", request->card, "Deck card id, e.g. visa-alice")
         ->required();
-    CLI::App* press = leaf("press", "Press PIN-pad keys: digits, enter, clear, backspace, cancel, f1-f8",
+    CLI::App* press = leaf("press",
+                           "Press PIN-pad keys: digits, enter, clear, backspace, cancel, f1-f8, repeat, volume-up, "
+                           "volume-down",
                            sim::ControlCommand::press);
     press->add_option("keys", *keys, "Keys, e.g. 1234 enter")->required();
     press->parse_complete_callback([request, keys] {
@@ -119,6 +122,13 @@ void register_sim_commands(CLI::App& app, ToolContext& tool) {
         for (const std::string& word : *keys) request->keys += (request->keys.empty() ? "" : " ") + word;
     });
     leaf("take-card", "Take the ejected card from the gate", sim::ControlCommand::takeCard);
+    CLI::App* headset = leaf("headset", "Plug headphones into the audio jack (in) or pull them out (out)",
+                             sim::ControlCommand::headset);
+    headset->add_option_function<std::string>(
+                "state", [request](const std::string& state) { request->plugged = state == "in"; },
+                "in or out")
+        ->required()
+        ->check(CLI::IsMember({"in", "out"}));
     leaf("take-cash", "Take the presented notes", sim::ControlCommand::takeCash);
     leaf("take-receipt", "Take the oldest receipt not yet taken and print its text", sim::ControlCommand::takeReceipt);
 

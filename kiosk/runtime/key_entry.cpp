@@ -169,6 +169,7 @@ void KeyEntry::poll() {
 
 void KeyEntry::on_events(std::uint64_t serial, std::uint64_t made_on, const std::vector<drivers::PinPadEvent>& events) {
     for (const drivers::PinPadEvent& event : events) {
+        if (event.kind == drivers::PinPadEvent::Kind::keyPressed && hooks_.any_key) hooks_.any_key(event.key);
         // Keys of an entry the pad has since been told to replace belong to a screen that is gone.
         if (serial != serial_ && event.kind != drivers::PinPadEvent::Kind::entryCancelled) continue;
         if (event.digit && entry_ && is_pin(*entry_)) {

@@ -39,6 +39,9 @@ public:
         std::function<void(const drivers::PinPadEvent&, std::uint64_t made_on)> navigation_key;
         // The generation of the screen shown now (ui::ViewModel::generation).
         std::function<std::uint64_t()> screen_generation;
+        // Every key the pad reports, whatever the entry (speech guidance: repeat, volume, the
+        // digit tone, "a key stops the speech"); never which digit.
+        std::function<void(drivers::PinKey)> any_key;
     };
 
     KeyEntry(RuntimePorts ports, PinPadWorker& pad, Session& session, const flow::FlowConfig& config, Hooks hooks,

@@ -11,12 +11,14 @@ ReceiptService::ReceiptService(RuntimePorts ports, PrinterWorker& printer, Sessi
     : ports_(std::move(ports)), printer_(printer), session_(session), bank_name_(std::move(bank_name)),
       terminal_id_(std::move(terminal_id)), e_receipt_url_(std::move(e_receipt_url)), timeouts_(timeouts) {}
 
-void ReceiptService::print(const flow::Context& context) {
+std::vector<std::string> ReceiptService::print(const flow::Context& context) {
     const ReceiptFacts facts{bank_name_, terminal_id_, ports_.clock.now(),
                              context.pending_transaction.value_or(host::TransactionType::BalanceInquiry),
                              context.from_account.value_or(host::AccountType::Default),
                              context.to_account.value_or(host::AccountType::Default), context.language};
     drivers::Receipt receipt = build_receipt(facts, session_);
+    std::vector<std::string> text;
+    for (const drivers::ReceiptLine& line : receipt.lines) text.push_back(line.text);
     printer_.submit<Done>(
         "print", timeouts_.print,
         [receipt = std::move(receipt)](drivers::ReceiptPrinter& printer) { return printer.print(receipt); },
@@ -28,6 +30,7 @@ void ReceiptService::print(const flow::Context& context) {
             }
             ports_.post(flow::events::PrintDone{});
         });
+    return text;
 }
 
 void ReceiptService::issue_e_receipt(host::TransactionType type) {

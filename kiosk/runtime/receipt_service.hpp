@@ -21,7 +21,8 @@ public:
     ReceiptService(RuntimePorts ports, PrinterWorker& printer, Session& session, std::string bank_name,
                    std::string terminal_id, std::string e_receipt_url, DeviceTimeouts timeouts = {});
 
-    void print(const flow::Context& context);
+    // Returns the printed lines' text (masked card number only), for speech guidance to read aloud.
+    std::vector<std::string> print(const flow::Context& context);
     void issue_e_receipt(host::TransactionType type);
     // The QR's text for the session's e-receipt: "{reference}" in the configured URL replaced.
     // The configured e-receipt URL with {reference} and {lang} ("en", "zh-CN") filled in.

@@ -155,6 +155,9 @@ void Runtime::build_services() {
     };
     key_hooks.navigation_key = [this](const drivers::PinPadEvent& key, std::uint64_t made_on) { pad_key(key, made_on); };
     key_hooks.screen_generation = [this] { return generation_; };
+    key_hooks.any_key = [this](drivers::PinKey key) {
+        if (speech_) speech_->on_key(key);
+    };
     keys_ = std::make_unique<KeyEntry>(ports(), pad_worker_, session_, flow_.config(), std::move(key_hooks), timeouts);
 
     HostChannel::Parts host_parts{host_worker_, *keys_, parts_.stans};
@@ -190,6 +193,10 @@ void Runtime::build_services() {
         if (current_screen_) show(*current_screen_);
     };
     fitness_hooks.assessed = [this] {
+        // The headset jack is read with the sensors in every round; plugging in is all it takes.
+        if (speech_ && fitness_->health() && fitness_->health()->sensors && fitness_->health()->sensors->ok()) {
+            speech_->headset(fitness_->health()->sensors->value().headset_plugged);
+        }
         if (on_fitness) on_fitness();
     };
     fitness_hooks.dispenser_read = [this](const drivers::DispenserStatus& status) {
@@ -274,6 +281,9 @@ void Runtime::pad_key(const drivers::PinPadEvent& key, std::uint64_t made_on) {
             break;
         case drivers::PinKey::clear:
         case drivers::PinKey::backspace: break;  // no entry runs: nothing to clear
+        case drivers::PinKey::audio_repeat:
+        case drivers::PinKey::audio_volume_up:
+        case drivers::PinKey::audio_volume_down: break;  // speech's keys (SpeechService::on_key): they never choose
         default: {
             const int number = static_cast<int>(key.key) - static_cast<int>(drivers::PinKey::f1) + 1;
             chosen = ui::binding_for(vm, ui::ChoiceKey::function(number));
@@ -386,6 +396,7 @@ void Runtime::tick() {
 
 void Runtime::run_completions() {
     for (LoopTask& task : mailbox_.drain()) task();
+    if (speech_) speech_->on_turn();
 }
 
 void Runtime::expire_requests() {
@@ -453,6 +464,7 @@ void Runtime::poll_devices() {
 
 void Runtime::dispatch(const flow::Event& event) {
     context_.receipts_available = fitness_->fitness().receipts;
+    context_.speech_headset = speech_ != nullptr && speech_->headset_plugged();
     // Once the survey is on screen its offer (the NPS sample) stays as it was when it began.
     if (!context_.survey) context_.survey_offer = survey_ ? survey_->offer(session_, context_) : std::nullopt;
     const flow::Transition transition = flow_.step(context_, event);
@@ -535,7 +547,11 @@ void Runtime::execute(const flow::Effect& effect) {
             host_->authorize(request.transaction, request.amount, context_);
             break;
         }
-        case EffectKind::PrintReceipt: receipts_->print(context_); break;
+        case EffectKind::PrintReceipt: {
+            std::vector<std::string> printed = receipts_->print(context_);
+            if (speech_) speech_->receipt_printed(std::move(printed), context_.language);
+            break;
+        }
         case EffectKind::EjectCard: card_->eject(); break;
         case EffectKind::RetainCard: card_->retain(context_.reason ? flow::i18n_key(*context_.reason) : std::string()); break;
         case EffectKind::RecordTransaction: {
@@ -607,6 +623,7 @@ void Runtime::show(ui::ScreenId screen) {
     if (auto status = parts_.display.show(vm); !status.ok()) note("display: " + status.error().to_string());
     ++frames_;
     shown_ = vm;
+    if (speech_) speech_->screen_shown(vm);
     if (context_.state == StateId::WithdrawalAmount || context_.state == StateId::MainMenu) {
         offered_amounts_ = vm.fast_cash;
     }
@@ -642,7 +659,7 @@ ScreenExtras Runtime::screen_extras() const {
     ScreenExtras extras;
     const StateId state = context_.state;
     if (state == StateId::MoreTime) {
-        if (const auto timeout = flow_.config().timeout_for(StateId::MoreTime, context_.accessibility.speech)) {
+        if (const auto timeout = flow_.config().timeout_for(StateId::MoreTime, context_.speaking())) {
             extras.seconds_left = static_cast<int>(timeout->count() / 1000);
         }
     }

@@ -47,6 +47,7 @@
 #include "kiosk/runtime/screen_builder.hpp"
 #include "kiosk/runtime/service_fitness.hpp"
 #include "kiosk/runtime/session.hpp"
+#include "kiosk/runtime/speech_service.hpp"
 #include "kiosk/runtime/stan_counter.hpp"
 #include "kiosk/runtime/survey_service.hpp"
 #include "security/pan.hpp"
@@ -118,6 +119,9 @@ public:
     // profiles), and the answer's deadline (crm.profile_timeout_ms).
     void set_profile_options(ProfileCache* cache, Millis timeout);
 
+    // Speech guidance (docs/ui.md § Speech): told every screen, the headset jack and every PIN-pad
+    // key. Must outlive the runtime. Before start().
+    void attach_speech(SpeechService& speech) { speech_ = &speech; }
     // The post-transaction survey (docs/flow.md, "The survey"): without a gate no survey is asked.
     // The gate must outlive the runtime. Before start().
     void attach_survey(SurveyGate& gate) { survey_gate_ = &gate; }
@@ -137,6 +141,7 @@ public:
 
     [[nodiscard]] const flow::Context& context() const { return context_; }
     [[nodiscard]] const Session& session() const { return session_; }
+    [[nodiscard]] const flow::FlowConfig& flow_config() const { return flow_.config(); }
     [[nodiscard]] std::optional<TimePoint> timer_deadline() const { return timer_deadline_; }
     // The fast-cash amounts the cassettes can pay now (what the amount screen offers), from the
     // last status reading; none while the dispenser is not fit.
@@ -260,6 +265,7 @@ private:
     std::unique_ptr<ProfileChannel> profile_channel_;
     SurveyGate* survey_gate_ = nullptr;
     std::unique_ptr<SurveyService> survey_;
+    SpeechService* speech_ = nullptr;
     std::unique_ptr<ComplaintService> complaints_;
     // What a report made on the CardRetained screen knows of the visit that just ended there
     // (kept only while that screen shows: the next customer's report must not carry it).

@@ -32,6 +32,10 @@ void DemoScenario::visit(const DemoCustomer& customer, DemoResult& result) {
     log_ << "customer with card " << card.id << " (" << (customer.language == ui::Language::English ? "English" : "简体中文")
          << ")\n";
 
+    if (customer.headset) {
+        rig_.sensor_board().set_headset_plugged(true);
+        pass(Runtime::fitness_interval + Millis(500));  // the next sensor reading hears it
+    }
     if (customer.language == ui::Language::SimplifiedChinese) runtime.touch("lang_zh");
     pass(Millis(1'000));
     if (auto inserted = rig_.card_reader().insert(card); !inserted.ok()) {
@@ -71,8 +75,13 @@ void DemoScenario::visit(const DemoCustomer& customer, DemoResult& result) {
     pass(Millis(1'000));
     answer_survey(customer);
     expect_state(StateId::ThankYou, result);
-    pass(Millis(5'000));
+    // A listener's goodbye lasts longer: speech stretches the timers (flow.speech_timeout_percent).
+    pass(customer.headset ? Millis(5'000 * app_.runtime().flow_config().speech_timeout_percent / 100) : Millis(5'000));
     expect_state(StateId::Attract, result);
+    if (customer.headset) {
+        rig_.sensor_board().set_headset_plugged(false);
+        pass(Runtime::fitness_interval + Millis(500));
+    }
 }
 
 void DemoScenario::answer_survey(const DemoCustomer& customer) {

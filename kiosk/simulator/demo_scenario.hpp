@@ -31,6 +31,9 @@ struct DemoCustomer {
     // After the balance, "another transaction? yes" and a fast-cash withdrawal of the amount button
     // with this index (amount_0 …); none: "no", and the card comes back.
     std::optional<std::size_t> withdraw_button;
+    // Headphones into the audio jack before the visit and out after it: the visit is spoken
+    // (docs/ui.md § Speech); a headless run's out/speech.log holds what was said.
+    bool headset = false;
     // When the survey is asked at the end (docs/flow.md, "The survey"): the face touched, 1–5 (a
     // low score also chooses "waiting"), and 8 on the 0–10 question when it follows; none: Skip.
     std::optional<int> survey_score;

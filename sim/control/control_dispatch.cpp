@@ -49,6 +49,7 @@ json execute(SimControl& control, const ControlRequest& request) {
         case ControlCommand::fault:
             return done(control.fault(request.device, request.fault, request.mode, FaultOptions{request.cassette, request.after}));
         case ControlCommand::clearFaults: control.clear_faults(); return json{{"ok", true}};
+        case ControlCommand::headset: return done(control.set_headset(request.plugged));
     }
     return json{{"ok", false}, {"error", "command not handled"}};
 }

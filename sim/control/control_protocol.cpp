@@ -10,7 +10,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::pair<ControlCommand, std::string_view>, 8> command_names{{
+constexpr std::array<std::pair<ControlCommand, std::string_view>, 9> command_names{{
     {ControlCommand::status, "status"},
     {ControlCommand::insertCard, "insert-card"},
     {ControlCommand::press, "press"},
@@ -19,6 +19,7 @@ constexpr std::array<std::pair<ControlCommand, std::string_view>, 8> command_nam
     {ControlCommand::takeReceipt, "take-receipt"},
     {ControlCommand::fault, "fault"},
     {ControlCommand::clearFaults, "clear-faults"},
+    {ControlCommand::headset, "headset"},
 }};
 
 Error bad(std::string message) { return make_error("control request", std::move(message)); }
@@ -113,6 +114,12 @@ Result<ControlRequest> parse_control_request(std::string_view line) {
             parsed.after = *after;
             break;
         }
+        case ControlCommand::headset: {
+            auto plugged = request.find("plugged");
+            if (plugged == request.end() || !plugged->is_boolean()) return bad("headset needs a boolean \"plugged\"");
+            parsed.plugged = plugged->get<bool>();
+            break;
+        }
         default: break;
     }
     return parsed;
@@ -130,6 +137,7 @@ json to_json(const ControlRequest& request) {
             j["cassette"] = request.cassette;
             j["after"] = request.after;
             break;
+        case ControlCommand::headset: j["plugged"] = request.plugged; break;
         default: break;
     }
     return j;

@@ -27,6 +27,7 @@ enum class ControlCommand : std::uint8_t {
     takeReceipt,
     fault,
     clearFaults,
+    headset,
 };
 
 struct ControlRequest {
@@ -38,6 +39,7 @@ struct ControlRequest {
     FaultMode mode = FaultMode::once;  // fault: "next" → once, "permanent" → always
     std::uint32_t cassette = 0;        // fault, optional
     std::uint32_t after = 0;           // fault, optional
+    bool plugged = false;              // headset
 };
 
 std::string_view to_string(ControlCommand command);  // "insert-card", …

@@ -41,7 +41,8 @@ bool all_digits(std::string_view word) {
 bool is_function_key(std::string_view word) { return word.size() == 2 && word[0] == 'f' && word[1] >= '1' && word[1] <= '8'; }
 
 bool is_named_key(std::string_view word) {
-    return word == "enter" || word == "clear" || word == "backspace" || word == "cancel" || is_function_key(word);
+    return word == "enter" || word == "clear" || word == "backspace" || word == "cancel" || is_function_key(word) ||
+           word == "repeat" || word == "volume-up" || word == "volume-down";
 }
 
 }  // namespace
@@ -101,7 +102,8 @@ std::vector<DeviceReport> device_reports(const DeviceSnapshot& snapshot) {
                                {{"safe door open", flag(readings.value().safe_door_open)},
                                 {"tampered", flag(readings.value().tampered)},
                                 {"operator key", flag(readings.value().operator_key_maintenance)},
-                                {"person present", flag(readings.value().person_present)}}});
+                                {"person present", flag(readings.value().person_present)},
+                                {"headset", flag(readings.value().headset_plugged)}}});
         }
     }
     return reports;
@@ -125,7 +127,8 @@ Result<std::size_t> SimControl::press(std::string_view keys) {
         // The word's position, not the word: it could be digits of a PIN.
         if (!all_digits(words[i]) && !is_named_key(words[i])) {
             return make_error("sim control", "key word " + std::to_string(i + 1) +
-                                                 " is neither digits nor one of enter, clear, backspace, cancel, f1-f8");
+                                                 " is neither digits nor one of enter, clear, backspace, cancel, f1-f8, repeat, "
+                                                 "volume-up, volume-down");
         }
     }
     std::size_t pressed = 0;
@@ -139,10 +142,19 @@ Result<std::size_t> SimControl::press(std::string_view keys) {
         else if (word == "clear") sims_.pin_pad->press_clear();
         else if (word == "backspace") sims_.pin_pad->press_backspace();
         else if (word == "cancel") sims_.pin_pad->press_cancel();
+        else if (word == "repeat") sims_.pin_pad->press_audio(drivers::PinKey::audio_repeat);
+        else if (word == "volume-up") sims_.pin_pad->press_audio(drivers::PinKey::audio_volume_up);
+        else if (word == "volume-down") sims_.pin_pad->press_audio(drivers::PinKey::audio_volume_down);
         else sims_.pin_pad->press_function(word[1] - '0');
         ++pressed;
     }
     return pressed;
+}
+
+Status SimControl::set_headset(bool plugged) {
+    if (sims_.sensors == nullptr) return no_device("sensors");
+    sims_.sensors->set_headset_plugged(plugged);
+    return ok_status();
 }
 
 Status SimControl::take_card() {

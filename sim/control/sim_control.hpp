@@ -53,10 +53,12 @@ public:
     // The deck card `deck_id` (sim/devices/card_deck.hpp) into the slot.
     Status insert_card(std::string_view deck_id);
     // PIN-pad keys: space- or comma-separated words; a word of digits presses each digit, and
-    // enter, clear, backspace, cancel, f1…f8 press that key. Every word is checked before any key
+    // enter, clear, backspace, cancel, f1…f8, repeat, volume-up, volume-down press that key. Every word is checked before any key
     // is pressed. Returns how many keys were pressed. Digits are never echoed anywhere.
     Result<std::size_t> press(std::string_view keys);
     Status take_card();
+    // Headphones into or out of the sensor board's audio jack (speech guidance, docs/ui.md § Speech).
+    Status set_headset(bool plugged);
     // Takes the presented notes; returns their value in minor units.
     Result<std::int64_t> take_cash();
     // The oldest cut receipt not yet taken, as its text (a receipt holds only the masked PAN).

@@ -162,6 +162,7 @@ void TraceReplayer::play(const TraceRecord& event) {
         if (sensor == "safeDoor") sims_.sensors->set_safe_door_open(on);
         else if (sensor == "operatorKey") sims_.sensors->set_operator_key(on);
         else if (sensor == "proximity") sims_.sensors->set_person_present(on);
+        else if (sensor == "headset") sims_.sensors->set_headset_plugged(on);
         else if (sensor == "tamper" && on) {
             sims_.sensors->set_tamper_switch(true);
             sims_.sensors->set_tamper_switch(false);  // the latch holds; clear_tamper below decides

@@ -149,6 +149,14 @@ void SimPinPad::press_cancel() {
     if (in_entry) endpoint_.event(proto::evt_entry_cancelled, Bytes{count});
 }
 
+void SimPinPad::press_audio(PinKey key) {
+    if (key != PinKey::audio_repeat && key != PinKey::audio_volume_up && key != PinKey::audio_volume_down) {
+        throw std::invalid_argument("press_audio takes audio_repeat, audio_volume_up or audio_volume_down");
+    }
+    const auto guard = link_.lock();
+    key_event(key);
+}
+
 void SimPinPad::press_function(int number) {
     if (number < 1 || number > 8) throw std::invalid_argument("press_function takes 1-8");
     const auto guard = link_.lock();

@@ -42,6 +42,8 @@ public:
     void press_backspace();
     void press_cancel();
     void press_function(int number);  // F1–F8
+    // The audio strip's keys (repeat, volume up, volume down): reported whether or not an entry runs.
+    void press_audio(drivers::PinKey key);
     // Each digit of `pin`, then ENTER (any entry mode: a PIN, a new PIN, data).
     void type_pin(std::string_view pin);
 

@@ -36,6 +36,10 @@ void SimSensors::set_person_present(bool present) {
     const auto guard = link_.lock();
     change(Sensor::proximity, readings_.person_present, present);
 }
+void SimSensors::set_headset_plugged(bool plugged) {
+    const auto guard = link_.lock();
+    change(Sensor::headset, readings_.headset_plugged, plugged);
+}
 void SimSensors::set_tamper_switch(bool open) {
     const auto guard = link_.lock();
     tamper_switch_open_ = open;
@@ -50,7 +54,8 @@ void SimSensors::handle(const drivers::Frame& frame) {
                             Bytes{static_cast<std::uint8_t>(readings_.safe_door_open ? 1 : 0),
                                   static_cast<std::uint8_t>(readings_.tampered ? 1 : 0),
                                   static_cast<std::uint8_t>(readings_.operator_key_maintenance ? 1 : 0),
-                                  static_cast<std::uint8_t>(readings_.person_present ? 1 : 0)});
+                                  static_cast<std::uint8_t>(readings_.person_present ? 1 : 0),
+                                  static_cast<std::uint8_t>(readings_.headset_plugged ? 1 : 0)});
             return;
         case proto::cmd_clear_tamper:
             if (tamper_switch_open_) {

@@ -1,5 +1,5 @@
 // SimSensors: the kiosk's sensor board behind a LoopbackPair — safe door, tamper switch (latching),
-// operator key and proximity — answering the framed sensor protocol
+// operator key, proximity and the headset jack — answering the framed sensor protocol
 // (drivers/sensors/sensors_protocol.hpp) and reporting every change as an event.
 // Threads: every public method takes the link's lock (loopback_transport.hpp); call from any thread.
 // Run: build/h-drivers/bin/drivers_tests --gtest_filter='FramedSensors*'
@@ -26,6 +26,8 @@ public:
     void set_tamper_switch(bool open);
     void set_operator_key(bool maintenance);
     void set_person_present(bool present);
+    // Headphones into (true) or out of the audio jack: the kiosk starts or stops speech guidance.
+    void set_headset_plugged(bool plugged);
     void set_powered(bool powered) { endpoint_.set_powered(powered); }
 
     [[nodiscard]] drivers::SensorReadings readings() const;  // a copy

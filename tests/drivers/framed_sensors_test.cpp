@@ -36,6 +36,18 @@ TEST_F(FramedSensorsTest, EveryChangeIsAnEventInOrder) {
     EXPECT_EQ(sensors_device_status(*sensors.read()).state, DeviceState::online);
 }
 
+TEST_F(FramedSensorsTest, TheHeadsetJackIsReadAndReportedAsItChanges) {
+    sim.set_headset_plugged(true);
+    EXPECT_TRUE(sensors.read()->headset_plugged);
+    sim.set_headset_plugged(false);
+    EXPECT_FALSE(sensors.read()->headset_plugged);
+    auto changes = sensors.poll();
+    ASSERT_TRUE(changes.ok());
+    EXPECT_EQ(*changes, (std::vector<SensorChange>{{Sensor::headset, true}, {Sensor::headset, false}}));
+    EXPECT_EQ(to_string(Sensor::headset), "headset");
+    EXPECT_EQ(sensors_device_status(*sensors.read()).state, DeviceState::online);  // a headset is no fault
+}
+
 TEST_F(FramedSensorsTest, DoorOpenWithoutTheKeyIsPotentialFraud) {
     sim.set_safe_door_open(true);
     auto status = sensors_device_status(*sensors.read());

@@ -81,6 +81,7 @@ public:
     FlowDriver& send(const Event& event) {
         context_.receipts_available = receipts_;  // as the runtime stamps it from device fitness
         if (!context_.survey) context_.survey_offer = survey_offer_;  // as the runtime stamps its gate's answer
+        context_.speech_headset = headset_;  // as the runtime stamps the headset jack
         Transition t = flow_.step(context_, event);
         if (t.row && coverage_ != nullptr) coverage_->insert(*t.row);
         if (t.row) expect_row_effects_first(transition_table()[*t.row], t.effects);
@@ -93,6 +94,12 @@ public:
     // Device fitness says the printer cannot print (degraded mode).
     FlowDriver& printer_down() {
         receipts_ = false;
+        return *this;
+    }
+
+    // Headphones in (or out of) the audio jack, as the runtime stamps it before every step.
+    FlowDriver& headset(bool plugged) {
+        headset_ = plugged;
         return *this;
     }
 
@@ -142,6 +149,7 @@ private:
     bool last_taken_ = false;
     bool receipts_ = true;
     std::optional<SurveyOffer> survey_offer_;
+    bool headset_ = false;
 };
 
 inline FlowDriver& to_menu(FlowDriver& d) {

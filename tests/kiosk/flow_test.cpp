@@ -44,6 +44,26 @@ TEST(FlowTest, BalanceInquiryHappyPathVisitsTheFoundationScreensInOrder) {
     EXPECT_EQ(d.state(), S::Attract);
 }
 
+// Speech guidance from the headset jack stretches the customer's timers as the Speech toggle does,
+// for the whole visit and the next one while the headphones stay in (docs/ui.md § Speech).
+TEST(FlowTest, AHeadsetStretchesTheTimersLikeTheSpeechToggle) {
+    const FlowConfig config;
+    FlowDriver d;
+    d.headset(true).send(E::CardInserted).send(E::CardReadOk);
+    ASSERT_EQ(d.state(), S::SessionOptions);
+    EXPECT_TRUE(d.context().speaking());
+    EXPECT_FALSE(d.context().accessibility.speech) << "the customer's own toggle is left as it was";
+    auto timer = d.effect<effects::StartStateTimer>();
+    ASSERT_TRUE(timer.has_value());
+    EXPECT_EQ(timer->duration, *config.timeout_for(S::SessionOptions, true));
+    EXPECT_GT(timer->duration, *config.timeout_for(S::SessionOptions, false));
+    d.headset(false).send(E::Continue);
+    ASSERT_EQ(d.state(), S::PinEntry);
+    timer = d.effect<effects::StartStateTimer>();
+    ASSERT_TRUE(timer.has_value());
+    EXPECT_EQ(timer->duration, *config.timeout_for(S::PinEntry, false));
+}
+
 TEST(FlowTest, HostAnswerIsRecordedAndBalanceKept) {
     FlowDriver d;
     to_menu(d).send(E::ChooseBalance);

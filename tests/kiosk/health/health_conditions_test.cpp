@@ -113,6 +113,19 @@ TEST(HealthConditions, OutboxCertificatesScreenErrorsAndOperatorKey) {
     EXPECT_EQ(find(alerts, "outbox_backlog"), nullptr);
 }
 
+// Speech guidance that could not start: blind customers cannot be guided; everyone else is served.
+TEST(HealthConditions, SpeechThatCannotStartIsADegradedAlert) {
+    HealthInputs inputs;
+    EXPECT_EQ(find(current_conditions(inputs), "speech_unavailable"), nullptr);
+    inputs.speech_problem = "speech engine did not start: espeak-ng data directory /x does not exist";
+    const auto alerts = current_conditions(inputs);
+    const Alert* speech = find(alerts, "speech_unavailable");
+    ASSERT_NE(speech, nullptr);
+    EXPECT_EQ(speech->severity, AlertSeverity::degraded);
+    EXPECT_NE(speech->cause.find("/x does not exist"), std::string::npos);
+    EXPECT_NE(speech->suggested_action.find("espeak-ng-data"), std::string::npos);
+}
+
 TEST(ScreenErrorWindow, CountsPerScreenWithinTheWindow) {
     ScreenErrorWindow window(Millis(60'000), 3);
     const TimePoint start = from_unix_millis(1'767'600'000'000);

@@ -61,7 +61,7 @@ TEST_F(PackageTest, CpackBuildsADebWithTheProgramsTheUnitTheConfigAndTheUdevRule
     const test::CommandOutput depends = test::run_command("dpkg-deb -f " + test::quoted(deb.string()) + " Depends");
     ASSERT_EQ(depends.exit_code, 0) << depends.output;
     for (const char* package : {"libc6", "libssl3", "libsqlite3-0", "libusb-1.0-0", "libsdl2-2.0-0", "libsystemd0",
-                                "libcurl4", "fonts-noto-cjk", "systemd"}) {
+                                "libcurl4", "fonts-noto-cjk", "systemd", "libespeak-ng1", "espeak-ng-data"}) {
         EXPECT_TRUE(contains(depends.output, package)) << package << " not in Depends: " << depends.output;
     }
 

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "sim/control/control_dispatch.hpp"
 #include "sim/control/control_mailbox.hpp"
+#include "sim/control/control_protocol.hpp"
 #include "sim/devices/card_deck.hpp"
 #include "tests/sim/control/sim_bench.hpp"
 
@@ -60,6 +62,29 @@ TEST(SimControl, PressChecksEveryWordBeforePressingAny) {
     ASSERT_TRUE(events.ok());
     ASSERT_EQ(events->size(), 6u);  // four digits, enter, entry complete
     EXPECT_EQ(events->back().kind, drivers::PinPadEvent::Kind::entryComplete);
+}
+
+// The headset jack and the audio keys (docs/ui.md § Speech), from code and as control requests.
+TEST(SimControl, PlugsTheHeadsetAndPressesTheAudioKeysInAnyState) {
+    SimBench bench;
+    SimControl control(bench.sims(), bench.drivers());
+    ASSERT_TRUE(execute(control, *parse_control_request(R"({"command":"headset","plugged":true})"))["ok"].get<bool>());
+    EXPECT_TRUE(bench.sensors.read()->headset_plugged);
+    EXPECT_EQ(control.status()[4].details.back(), (std::pair<std::string, std::string>{"headset", "yes"}));
+    ASSERT_TRUE(control.set_headset(false).ok());
+    EXPECT_FALSE(bench.sensors.read()->headset_plugged);
+    EXPECT_FALSE(parse_control_request(R"({"command":"headset","plugged":"yes"})").ok());
+    EXPECT_EQ(to_json(*parse_control_request(R"({"command":"headset","plugged":true})"))["plugged"], true);
+
+    auto pressed = control.press("repeat volume-up volume-down");  // no entry running
+    ASSERT_TRUE(pressed.ok()) << pressed.error().message;
+    EXPECT_EQ(*pressed, 3u);
+    auto events = bench.pin_pad.poll();
+    ASSERT_TRUE(events.ok());
+    ASSERT_EQ(events->size(), 3u);
+    EXPECT_EQ((*events)[0].key, drivers::PinKey::audio_repeat);
+    EXPECT_EQ((*events)[1].key, drivers::PinKey::audio_volume_up);
+    EXPECT_EQ((*events)[2].key, drivers::PinKey::audio_volume_down);
 }
 
 TEST(SimControl, TakesCashAndReceipts) {
