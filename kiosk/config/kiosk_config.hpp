@@ -152,6 +152,13 @@ struct LogConfig {
     std::int64_t max_files = 5;     // log.max_files: rotated files kept besides the current one
 };
 
+// [service]: the kiosk's control socket, where kioskctl asks the running kiosk for its status and
+// has it act (docs/kioskctl.md, "The control socket"; docs/deployment.md).
+struct ServiceConfig {
+    std::filesystem::path control_socket;  // service.control_socket; empty: <data_dir>/kiosk.sock
+    std::string control_group;             // service.control_group; empty: the kiosk process's group
+};
+
 struct KioskConfig {
     std::string kiosk_id = "SIM-0001";
     std::string bank_name = "Kiosk Bank";
@@ -174,10 +181,15 @@ struct KioskConfig {
     // [survey]: the post-transaction survey; its time limit is also flow.survey_time_limit.
     SurveyConfig survey;
     LogConfig log;
+    ServiceConfig service;
 
     [[nodiscard]] std::filesystem::path database_path() const { return data_dir / "kiosk.db"; }
     // Where `kiosk --sim` serves the simulator's control socket and `kioskctl sim` looks for it.
     [[nodiscard]] std::filesystem::path control_socket_path() const { return data_dir / "control.sock"; }
+    // Where the kiosk serves its own control socket (every build) and kioskctl looks for it.
+    [[nodiscard]] std::filesystem::path kiosk_socket_path() const {
+        return service.control_socket.empty() ? data_dir / "kiosk.sock" : service.control_socket;
+    }
     [[nodiscard]] std::filesystem::path keys_path() const { return data_dir / "keys"; }
     [[nodiscard]] std::filesystem::path log_dir() const { return log.dir.empty() ? data_dir / "log" : log.dir; }
 };
