@@ -7,6 +7,7 @@
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/kiosk_control_binding.hpp"
 #include "kiosk/app/stop_signals.hpp"
+#include "kiosk/service/service_logging.hpp"
 #include "kiosk/simulator/simulator_rig.hpp"
 #include "security/os_random.hpp"
 #include "ui/offscreen_display.hpp"
@@ -15,6 +16,8 @@ namespace kiosk {
 
 int run_headless_serve(KioskConfig config, const sim::SimInstrumentOptions& instruments, std::ostream& out) {
     const StopSignals stop;
+    // As on a terminal off systemd: console and <log dir>/kiosk.jsonl (what `kioskctl logs` reads).
+    const std::string log_destination = service::install_service_logging(config);
     SystemClock clock;
     security::OsRandom random;
     SimulatorRig rig(config, config.data_dir / "sim-pki", instruments, &clock);
@@ -29,7 +32,7 @@ int run_headless_serve(KioskConfig config, const sim::SimInstrumentOptions& inst
     app.uploader().start();
     runtime.start();
     out << "kiosk " << config.kiosk_id << " serving on the simulator: control socket " << control.socket().string()
-        << ", simulator socket " << config.control_socket_path().string() << "\n"
+        << ", simulator socket " << config.control_socket_path().string() << ", log to " << log_destination << "\n"
         << std::flush;
     while (!stop.requested() && !runtime.quit_requested) {
         runtime.tick();

@@ -87,11 +87,16 @@ void describe_service(const LoopPicture& picture, maintenance::TerminalStatus& s
     if (!fitness.withdrawals) status.left_out.emplace_back("withdrawals");
     if (!fitness.cards) status.left_out.emplace_back("cards");
     if (!fitness.cardless) status.left_out.emplace_back("cardless");
+    // A device still usable but asking for attention (paper near its end, a cassette low) is a
+    // problem for the technician although the customer is served as before.
+    for (const maintenance::DeviceLine& device : status.devices) {
+        if (device.usable && !device.cause.empty()) status.problems.push_back(device.name + ": " + device.cause);
+    }
     if (fitness.out_of_service) {
         status.state = ServiceState::out_of_service;
         status.reason = std::string(reason_name(*fitness.out_of_service));
-    } else if (!fitness.problems.empty() || !fitness.receipts || !fitness.withdrawals || !fitness.cards) {
-        // The fleet status's rule (kiosk/fleet/fleet_messages.cpp): serving with something missing.
+    } else if (!status.problems.empty() || !fitness.receipts || !fitness.withdrawals || !fitness.cards) {
+        // The fleet status's rule (kiosk/fleet/fleet_messages.cpp), plus the advisories above.
         status.state = ServiceState::degraded;
     } else {
         status.state = ServiceState::in_service;

@@ -25,7 +25,7 @@ Result<KioskReply> ask_kiosk(const std::filesystem::path& socket, const control:
     if (::connect(fd.get(), reinterpret_cast<const sockaddr*>(&*address), sizeof *address) != 0) {
         const int code = errno;
         if (code == ENOENT || code == ECONNREFUSED) {
-            answer.error = "kiosk not running (no kiosk answers on " + socket.string() + ")";
+            answer.error = "kiosk not running: no kiosk answers on " + socket.string();
             return answer;
         }
         if (code == EACCES) {

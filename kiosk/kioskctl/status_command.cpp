@@ -38,6 +38,7 @@ void print_status(const TerminalStatus& status, std::ostream& out) {
     out << ": " << maintenance::describe(status.state);
     if (!status.reason.empty()) out << " (" << safe_text(status.reason) << ")";
     if (status.uptime_s) out << ", up " << format_age(*status.uptime_s * 1000);
+    if (status.state == maintenance::ServiceState::not_running) out << "; from the database:";
     out << '\n';
     if (!status.left_out.empty()) {
         std::string left;
@@ -86,7 +87,7 @@ TerminalStatus offline_status(const KioskConfig& config, const Clock& clock, con
     TerminalStatus status;
     status.kiosk_id = config.kiosk_id;
     status.state = maintenance::ServiceState::not_running;
-    status.reason = why;
+    status.reason = why.starts_with("kiosk not running: ") ? why.substr(19) : why;
     status.time_unix_ms = to_unix_millis(clock.now());
     auto database = open_existing_database(config.database_path());
     if (!database) {
@@ -156,7 +157,6 @@ int run_status(const KioskConfig& config, bool as_json, const Clock& clock, Stre
         status = std::move(*parsed);
     } else {
         const std::string why = answer ? answer->error : answer.error().to_string();
-        if (!as_json) io.out << why << "; from the database:\n";
         status = offline_status(config, clock, why, io.err);
     }
     if (as_json) {
