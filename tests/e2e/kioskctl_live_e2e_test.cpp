@@ -42,6 +42,7 @@ class KioskctlLive : public ::testing::Test {
 protected:
     void SetUp() override {
         dir_ = test::fresh_test_directory("ctl-live");
+        config_ = dir_ / "kiosk.toml";
         std::ofstream(config_) << "[kiosk]\nid = \"LIVE-01\"\ndata_dir = \"" << (dir_ / "data").string()
                                << "\"\n";
         start_kiosk();
@@ -100,7 +101,7 @@ protected:
     }
 
     fs::path dir_;
-    fs::path config_{fs::path(test::fresh_test_directory("ctl-live-config")) / "kiosk.toml"};
+    fs::path config_;
     std::optional<ChildProcess> kiosk_;
 };
 
