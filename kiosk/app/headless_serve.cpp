@@ -31,7 +31,7 @@ int run_headless_serve(KioskConfig config, const sim::SimInstrumentOptions& inst
     KioskControlBinding control(app, config, clock);  // after instrument(): it chains on_turn
     app.uploader().start();
     runtime.start();
-    out << "kiosk " << config.kiosk_id << " serving on the simulator: control socket " << control.socket().string()
+    out << "kiosk " << config.kiosk_id << " serving on the simulator: control socket " << control.description()
         << ", simulator socket " << config.control_socket_path().string() << ", log to " << log_destination << "\n"
         << std::flush;
     while (!stop.requested() && !runtime.quit_requested) {

@@ -57,8 +57,19 @@ KioskControlBinding::KioskControlBinding(KioskApp& app, const KioskConfig& confi
     control::KioskControlOptions options;
     options.group = *group;
     auto service = control::KioskControlService::start(config_.kiosk_socket_path(), *this, options);
-    if (!service) throw std::runtime_error("service.control_socket: " + service.error().to_string());
+    if (!service) {
+        // A socket the bank configured must work; the default one (<data_dir>/kiosk.sock) may not
+        // (a data_dir path too long for a socket address): then the kiosk serves customers without
+        // it rather than not at all, and says so.
+        if (!config_.service.control_socket.empty()) {
+            throw std::runtime_error("service.control_socket: " + service.error().to_string());
+        }
+        description_ = "none (" + service.error().to_string() + "; set service.control_socket)";
+        spdlog::error("control socket: {}", description_);
+        return;
+    }
     service_ = std::move(*service);
+    description_ = service_->socket().string();
     Runtime& runtime = app_.runtime();
     runtime.on_turn = [previous = std::move(runtime.on_turn), this] {
         if (previous) previous();
@@ -112,6 +123,7 @@ maintenance::TerminalStatus KioskControlBinding::status(const control::LoopPictu
         status.crm.detail = uploader.running ? "no upload round answered yet" : "uploader not running";
     }
     status.journal = check_journal(database_, config_);
+    if (auto sqi = maintenance::read_sqi_summary(database_, clock_.now())) status.sqi = *sqi;
     status.certificate_notices = app_.host_certificate_notices();
     for (const std::string& notice : uploader.tls_notices) status.certificate_notices.push_back("CRM: " + notice);
     return status;

@@ -18,7 +18,8 @@ namespace kiosk {
 class KioskControlBinding final : public control::ControlledKiosk {
 public:
     // Serves config.kiosk_socket_path(). Throws std::runtime_error naming the socket or the group
-    // when it cannot be served (a start-up error, like a missing key).
+    // when a configured service.control_socket or control_group cannot be served (a start-up
+    // error, like a missing key); the default path failing is logged and the kiosk runs without.
     KioskControlBinding(KioskApp& app, const KioskConfig& config, const Clock& clock);
     ~KioskControlBinding() override;
 
@@ -28,7 +29,8 @@ public:
     nlohmann::json upload_now(const std::string& actor) override;
     void note(const std::string& line) override;
 
-    [[nodiscard]] const std::filesystem::path& socket() const { return service_->socket(); }
+    // The socket's path, or "none (why)" when the default path could not be served.
+    [[nodiscard]] const std::string& description() const { return description_; }
 
 private:
     KioskApp& app_;
@@ -36,6 +38,7 @@ private:
     const Clock& clock_;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
     store::Database database_;  // the control thread's own connection
+    std::string description_;
     std::unique_ptr<control::KioskControlService> service_;  // last: its thread stops first
 };
 

@@ -140,7 +140,7 @@ int run_production(const KioskConfig& config, const ProductionOptions& options, 
     Runtime& runtime = app.runtime();
     runtime.on_note = [&notes](const std::string& note) { notes.note(note); };
     KioskControlBinding control(app, config, clock);  // kioskctl's way in (docs/kioskctl.md)
-    spdlog::info("control socket {}", control.socket().string());
+    spdlog::info("control socket {}", control.description());
     app.uploader().start();
     runtime.start();
     while (!stop.requested() && !runtime.quit_requested) {

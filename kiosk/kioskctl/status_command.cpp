@@ -79,6 +79,14 @@ void print_status(const TerminalStatus& status, std::ostream& out) {
     if (status.journal) out << "journal: " << safe_text(status.journal->summary) << '\n';
     for (const std::string& notice : status.certificate_notices) out << "certificate: " << safe_text(notice) << '\n';
     if (status.data_key) out << "data key: " << safe_text(*status.data_key) << '\n';
+    if (status.sqi) {
+        const auto percent = [](const std::optional<double>& rate) {
+            return rate ? std::to_string(static_cast<int>(*rate * 100.0 + 0.5)) + " %" : std::string("-");
+        };
+        out << "today (" << status.sqi->day << "): " << status.sqi->sessions << " sessions, completion "
+            << percent(status.sqi->completion_rate) << ", availability " << percent(status.sqi->availability)
+            << " (kioskctl cx for the whole index)\n";
+    }
 }
 
 // What the database alone tells, when no kiosk answers.
@@ -112,6 +120,7 @@ TerminalStatus offline_status(const KioskConfig& config, const Clock& clock, con
         check.summary = "not checked: " + chain.error().to_string();
     }
     status.journal = check;
+    if (auto sqi = maintenance::read_sqi_summary(*database, clock.now())) status.sqi = *sqi;
     return status;
 }
 

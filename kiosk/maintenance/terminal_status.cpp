@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "kiosk/cx/cx_day.hpp"
+#include "kiosk/cx/service_quality_record.hpp"
 #include "store/statement.hpp"
 
 namespace kiosk::maintenance {
@@ -265,6 +267,18 @@ Result<OutboxStats> read_outbox_stats(store::Database& database, TimePoint now) 
     if (!row) return row.error();
     if (*row) stats.dead_letters = dead->column_int64(0);
     return stats;
+}
+
+Result<SqiSummary> read_sqi_summary(store::Database& database, TimePoint now) {
+    const std::string day = utc_day(now);
+    auto quality = service_quality_from_store(database, day);
+    if (!quality) return quality.error();
+    SqiSummary summary;
+    summary.day = day;
+    summary.sessions = static_cast<std::int64_t>(quality->sessions);
+    summary.completion_rate = quality->completion_rate;
+    summary.availability = quality->availability;
+    return summary;
 }
 
 }  // namespace kiosk::maintenance

@@ -98,6 +98,8 @@ Result<TerminalStatus> terminal_status_from_json(const nlohmann::json& json);
 
 // The outbox's backlog from the database (per priority, oldest age, dead letters).
 Result<OutboxStats> read_outbox_stats(store::Database& database, TimePoint now);
+// Today's (UTC) service-quality figures from the kiosk's own CX statistics (kiosk/cx/).
+Result<SqiSummary> read_sqi_summary(store::Database& database, TimePoint now);
 
 // `kioskctl status` exit codes (docs/kioskctl.md, "Exit codes").
 inline constexpr int kExitInService = 0;
