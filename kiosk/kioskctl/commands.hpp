@@ -33,7 +33,8 @@ int run_flow_diagrams(std::ostream& out);
 void register_flow_commands(CLI::App& app, ToolContext& tool);
 
 // outbox status: pending and dead-letter counts, and the oldest pending record's header.
-int run_outbox_status(const KioskConfig& config, const Clock& clock, Streams io);
+// With as_json: {"pending", "dead_letters", "by_priority", "oldest": {kind, record_id, age_ms, …} | null}.
+int run_outbox_status(const KioskConfig& config, const Clock& clock, Streams io, bool as_json = false);
 void register_outbox_commands(CLI::App& app, ToolContext& tool);
 
 // journal show: the last `last` electronic-journal lines, oldest first.
@@ -59,7 +60,7 @@ int run_devices_udev_rules(const KioskConfig& config, Streams io);
 void register_devices_command(CLI::App& app, ToolContext& tool);
 
 // counters: every persistent counter, by name.
-int run_counters(const KioskConfig& config, Streams io);
+int run_counters(const KioskConfig& config, Streams io, bool as_json = false);  // as_json: {"name": value, …}
 void register_counters_command(CLI::App& app, ToolContext& tool);
 
 // keys status: the keys file's mode and the names of the keys in it, then the key ring's backend,

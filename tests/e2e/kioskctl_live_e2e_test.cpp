@@ -246,8 +246,12 @@ TEST_F(KioskctlLive, SocketModesAndOfflineCommands) {
     const CtlRun log_lines = run({"logs", "--grep", "kiosk LIVE-01"});
     EXPECT_EQ(log_lines.code, 0);
     // A command without JSON of its own still prints one JSON document.
-    const CtlRun wrapped = run({"outbox", "status", "--json"});
+    const CtlRun wrapped = run({"journal", "show", "--json"});
     EXPECT_EQ(wrapped.json()["exit_code"], 0) << wrapped.out;
+    EXPECT_FALSE(wrapped.json()["lines"].empty()) << wrapped.out;
+    const CtlRun outbox = run({"outbox", "status", "--json"});
+    EXPECT_EQ(outbox.code, 0) << outbox.err;
+    EXPECT_TRUE(outbox.json()["pending"].is_number()) << outbox.out;
 }
 
 }  // namespace
