@@ -8,6 +8,7 @@
 
 #include "kiosk/app/bank_host_link.hpp"
 #include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/app/kiosk_control_binding.hpp"
 #include "kiosk/app/note_log.hpp"
 #include "kiosk/app/screen_saving_display.hpp"
 #include "kiosk/hardware/hardware_devices.hpp"
@@ -138,6 +139,8 @@ int run_production(const KioskConfig& config, const ProductionOptions& options, 
 
     Runtime& runtime = app.runtime();
     runtime.on_note = [&notes](const std::string& note) { notes.note(note); };
+    KioskControlBinding control(app, config, clock);  // kioskctl's way in (docs/kioskctl.md)
+    spdlog::info("control socket {}", control.description());
     app.uploader().start();
     runtime.start();
     while (!stop.requested() && !runtime.quit_requested) {

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/app/kiosk_control_binding.hpp"
 #include "kiosk/simulator/simulator_rig.hpp"
 #include "security/os_random.hpp"
 #include "sim/devices/card_deck.hpp"
@@ -88,6 +89,7 @@ int run_window_session(KioskConfig config, const sim::SimInstrumentOptions& inst
     rig.serve_profiles(runtime, app.tokenizer());
     runtime.on_key = [&](const std::string& key) { keys.press(key); };
     runtime.on_note = [](const std::string& note) { spdlog::warn("{}", note); };
+    KioskControlBinding control(app, config, clock);  // kioskctl status & co.; after instrument()
     spdlog::info("kiosk {} on the simulator; keys: I insert card, 0-9/Enter/Backspace/Delete/Esc/F1-F8 PIN pad, T take card, "
                  "H headset, R repeat, =/- volume",
                  config.kiosk_id);

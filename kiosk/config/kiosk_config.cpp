@@ -329,6 +329,8 @@ void read_every_key(Reader& reader, KioskConfig& config) {
     reader.path("log.dir", config.log.dir);
     config.log.max_file_mb = reader.integer("log.max_file_mb", config.log.max_file_mb, 1, 1024);
     config.log.max_files = reader.integer("log.max_files", config.log.max_files, 1, 100);
+    reader.path("service.control_socket", config.service.control_socket);
+    reader.string("service.control_group", config.service.control_group);
 }
 
 // What holds across keys, and the defaults' checks. After the unknown-key check, so that a

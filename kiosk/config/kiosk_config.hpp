@@ -169,6 +169,13 @@ struct SpeechConfig {
     std::filesystem::path data_dir;               // speech.data_dir: espeak-ng-data; empty: espeak-ng's own
 };
 
+// [service]: the kiosk's control socket, where kioskctl asks the running kiosk for its status and
+// has it act (docs/kioskctl.md, "The control socket"; docs/deployment.md).
+struct ServiceConfig {
+    std::filesystem::path control_socket;  // service.control_socket; empty: <data_dir>/kiosk.sock
+    std::string control_group;             // service.control_group; empty: the kiosk process's group
+};
+
 struct KioskConfig {
     std::string kiosk_id = "SIM-0001";
     std::string bank_name = "Kiosk Bank";
@@ -192,10 +199,15 @@ struct KioskConfig {
     SurveyConfig survey;
     LogConfig log;
     SpeechConfig speech;
+    ServiceConfig service;
 
     [[nodiscard]] std::filesystem::path database_path() const { return data_dir / "kiosk.db"; }
     // Where `kiosk --sim` serves the simulator's control socket and `kioskctl sim` looks for it.
     [[nodiscard]] std::filesystem::path control_socket_path() const { return data_dir / "control.sock"; }
+    // Where the kiosk serves its own control socket (every build) and kioskctl looks for it.
+    [[nodiscard]] std::filesystem::path kiosk_socket_path() const {
+        return service.control_socket.empty() ? data_dir / "kiosk.sock" : service.control_socket;
+    }
     [[nodiscard]] std::filesystem::path keys_path() const { return data_dir / "keys"; }
     [[nodiscard]] std::filesystem::path log_dir() const { return log.dir.empty() ? data_dir / "log" : log.dir; }
 };

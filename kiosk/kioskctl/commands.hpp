@@ -33,7 +33,8 @@ int run_flow_diagrams(std::ostream& out);
 void register_flow_commands(CLI::App& app, ToolContext& tool);
 
 // outbox status: pending and dead-letter counts, and the oldest pending record's header.
-int run_outbox_status(const KioskConfig& config, const Clock& clock, Streams io);
+// With as_json: {"pending", "dead_letters", "by_priority", "oldest": {kind, record_id, age_ms, …} | null}.
+int run_outbox_status(const KioskConfig& config, const Clock& clock, Streams io, bool as_json = false);
 void register_outbox_commands(CLI::App& app, ToolContext& tool);
 
 // journal show: the last `last` electronic-journal lines, oldest first.
@@ -59,7 +60,7 @@ int run_devices_udev_rules(const KioskConfig& config, Streams io);
 void register_devices_command(CLI::App& app, ToolContext& tool);
 
 // counters: every persistent counter, by name.
-int run_counters(const KioskConfig& config, Streams io);
+int run_counters(const KioskConfig& config, Streams io, bool as_json = false);  // as_json: {"name": value, …}
 void register_counters_command(CLI::App& app, ToolContext& tool);
 
 // keys status: the keys file's mode and the names of the keys in it, then the key ring's backend,
@@ -107,5 +108,38 @@ int run_cx_show(const KioskConfig& config, std::string_view day, bool as_json, S
 int run_cx_upload(const KioskConfig& config, std::string_view day, const TechnicianCredentials& technician,
                   RandomSource& random, const Clock& clock, Streams io, const security::AccessPolicy& policy = {});
 void register_cx_commands(CLI::App& app, ToolContext& tool);
+
+// status [--json]: the running kiosk's TerminalStatus over its control socket; when no kiosk
+// answers, what the database tells (outbox, journal) and "kiosk not running". Exit codes:
+// maintenance::exit_code_of (0 in service, 1 degraded, 2 out of service, 69 not running), 78
+// when the config cannot be read.
+int run_status(const KioskConfig& config, bool as_json, const Clock& clock, Streams io);
+// selftest [DEVICE] [--json]: every (or one) device read afresh through the running kiosk's
+// workers, refused while a customer is in session. 0 all usable, 1 a device failed, 69 not running.
+int run_selftest(const KioskConfig& config, const std::string& device, bool as_json, Streams io);
+// upload-now --as ID [--json]: a signed-in technician (Permission::Service) has the running kiosk
+// send one batch to the CRM now; prints what was sent and acknowledged.
+int run_upload_now(const KioskConfig& config, const TechnicianCredentials& technician, bool as_json,
+                   const Clock& clock, Streams io, const security::AccessPolicy& policy = {});
+void register_status_commands(CLI::App& app, ToolContext& tool);
+
+// replenish COUNTS --as ID [--capacity N] [--json]: a signed-in technician (Permission::Service)
+// records the notes loaded in each cassette (maintenance::CashLedger::replenish, journaled); a
+// malformed count, a negative one, or more than a cassette holds is kExitUsage with what was
+// expected, and nothing is written.
+inline constexpr std::uint32_t kDefaultCassetteCapacity = 2500;
+int run_replenish(const KioskConfig& config, std::string_view counts, std::uint32_t capacity,
+                  const TechnicianCredentials& technician, bool as_json, const Clock& clock, Streams io,
+                  const security::AccessPolicy& policy = {});
+// balance [--json]: the cash ledger per cassette beside the running kiosk's dispenser counts.
+int run_balance(const KioskConfig& config, bool as_json, Streams io);
+void register_cash_commands(CLI::App& app, ToolContext& tool);
+
+// logs [--lines N] [--grep TEXT] [--level L] [--json]: the kiosk's recent log lines — its
+// JSON-lines file ([log] dir), or the journal (journalctl -u kiosk) when there is no file —
+// filtered, with card-number-like text masked.
+int run_logs(const KioskConfig& config, std::size_t lines, const std::string& grep, const std::string& level,
+             bool as_json, Streams io);
+void register_logs_command(CLI::App& app, ToolContext& tool);
 
 }  // namespace kiosk::kioskctl

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "kiosk/kioskctl/commands.hpp"
 #include "kiosk/kioskctl/display_text.hpp"
@@ -9,7 +10,7 @@
 
 namespace kiosk::kioskctl {
 
-int run_counters(const KioskConfig& config, Streams io) {
+int run_counters(const KioskConfig& config, Streams io, bool as_json) {
     auto database = open_existing_database(config.database_path());
     if (!database) {
         report_error(io.err, database.error().to_string());
@@ -21,6 +22,12 @@ int run_counters(const KioskConfig& config, Streams io) {
         report_error(io.err, "reading the counters of " + config.database_path().string() + ": " +
                                  all.error().to_string());
         return kExitFailure;
+    }
+    if (as_json) {
+        nlohmann::json counters_json = nlohmann::json::object();
+        for (const auto& [name, value] : *all) counters_json[safe_text(name)] = value;
+        io.out << counters_json.dump() << '\n';
+        return kExitOk;
     }
     if (all->empty()) {
         io.out << "no counters yet in " << config.database_path().string() << '\n';
@@ -37,7 +44,10 @@ int run_counters(const KioskConfig& config, Streams io) {
 
 void register_counters_command(CLI::App& app, ToolContext& tool) {
     app.add_subcommand("counters", "Print every persistent counter")->callback([&tool] {
-        tool.exit_code = with_config(tool, [&tool](const KioskConfig& config) { return run_counters(config, tool.io); });
+        tool.json_native = tool.json;
+        tool.exit_code = with_config(tool, [&tool](const KioskConfig& config) {
+            return run_counters(config, tool.io, tool.json);
+        });
     });
 }
 

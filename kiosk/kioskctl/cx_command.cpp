@@ -159,14 +159,12 @@ int run_cx_upload(const KioskConfig& config, std::string_view day, const Technic
 void register_cx_commands(CLI::App& app, ToolContext& tool) {
     struct Options {
         std::string day;
-        bool json = false;
         std::string upload_day;
         std::string technician;
     };
     auto options = std::make_shared<Options>();
     CLI::App* cx = app.add_subcommand("cx", "The service-quality index of a day, from the kiosk's own CX statistics");
     cx->add_option("--day", options->day, "The UTC day, YYYY-MM-DD (default: today)");
-    cx->add_flag("--json", options->json, "The index as the service_quality record's JSON");
     CLI::App* upload = cx->add_subcommand(
         "upload", "Queue the day's service_quality record for the CRM (a technician's action; PIN/password on standard input)");
     upload->add_option("--day", options->upload_day, "The UTC day, YYYY-MM-DD")->required();
@@ -177,7 +175,8 @@ void register_cx_commands(CLI::App& app, ToolContext& tool) {
         if (upload->parsed()) return;
         tool.exit_code = with_config(tool, [&tool, options](const KioskConfig& config) {
             const std::string day = options->day.empty() ? utc_day(tool.clock.now()) : options->day;
-            return run_cx_show(config, day, options->json, tool.io);
+            tool.json_native = tool.json;
+            return run_cx_show(config, day, tool.json, tool.io);
         });
     });
     upload->callback([&tool, options] {

@@ -5,7 +5,11 @@
 #include <exception>
 #include <string>
 
+#include <sstream>
+#include <string_view>
+
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "kiosk/kioskctl/commands.hpp"
 
@@ -15,6 +19,8 @@ namespace {
 // The innermost chosen command must be a leaf: "kioskctl outbox" alone names no action. Checked
 // here rather than with CLI11's require_subcommand, whose message ("A subcommand is required")
 // would hide a mistyped command name behind it instead of naming the unexpected word.
+int run_parsed(int argc, const char* const* argv, ToolContext& tool, std::ostream& out, std::ostream& err);
+
 bool names_an_action(const CLI::App& app, const std::vector<const CLI::App*>& act_alone, std::ostream& err) {
     const CLI::App* chosen = &app;
     std::string path = app.get_name();
@@ -31,11 +37,39 @@ bool names_an_action(const CLI::App& app, const std::vector<const CLI::App*>& ac
     return false;
 }
 
+// --json for a command without JSON of its own: its lines, unchanged, in one object.
+void wrap_lines_as_json(const std::string& text, int code, std::ostream& out) {
+    nlohmann::json lines = nlohmann::json::array();
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    out << nlohmann::json{{"exit_code", code}, {"lines", lines}}.dump(-1, ' ', false,
+                                                                      nlohmann::json::error_handler_t::replace)
+        << '\n';
+}
+
 }  // namespace
 
 int run_kioskctl(int argc, const char* const* argv, std::ostream& out, std::ostream& err, const Clock& clock,
                  std::istream& in) {
-    ToolContext tool(Streams{out, err}, clock, in);
+    // --json is looked for before parsing: the commands' output is captured for it from the start.
+    bool wants_json = false;
+    for (int i = 1; i < argc; ++i) wants_json = wants_json || std::string_view(argv[i]) == "--json";
+    std::ostringstream captured;
+    ToolContext tool(Streams{wants_json ? static_cast<std::ostream&>(captured) : out, err}, clock, in);
+    const int code = run_parsed(argc, argv, tool, out, err);
+    if (wants_json) {
+        if (tool.json_native || code == kExitUsage) {
+            out << captured.str();
+        } else {
+            wrap_lines_as_json(captured.str(), code, out);
+        }
+    }
+    return code;
+}
+
+namespace {
+
+int run_parsed(int argc, const char* const* argv, ToolContext& tool, std::ostream& out, std::ostream& err) {
     CLI::App app("kioskctl: inspect a kiosk's flow, outbox, journal, counters and keys "
                  "(headers, names and counts only; never payloads or key bytes)",
                  "kioskctl");
@@ -43,6 +77,7 @@ int run_kioskctl(int argc, const char* const* argv, std::ostream& out, std::ostr
     app.fallthrough();
     app.add_option("--config,-c", tool.config_path, "The kiosk's config file (TOML): where its database and keys are")
         ->capture_default_str();
+    app.add_flag("--json", tool.json, "Print the command's output as JSON (any command; docs/kioskctl.md)");
     // CLI11's default is two lines; one line naming the problem is this tool's contract.
     app.failure_message([](const CLI::App*, const CLI::Error& error) {
         return "kioskctl: " + std::string(error.what()) + " (see kioskctl --help)\n";
@@ -57,6 +92,9 @@ int run_kioskctl(int argc, const char* const* argv, std::ostream& out, std::ostr
     register_users_commands(app, tool);
     register_sim_commands(app, tool);
     register_cx_commands(app, tool);
+    register_status_commands(app, tool);
+    register_cash_commands(app, tool);
+    register_logs_command(app, tool);
 
     try {
         app.parse(argc, argv);  // the chosen command's callback runs here and sets tool.exit_code
@@ -70,5 +108,7 @@ int run_kioskctl(int argc, const char* const* argv, std::ostream& out, std::ostr
     if (!names_an_action(app, tool.commands_that_act_alone, err)) return kExitUsage;
     return tool.exit_code;
 }
+
+}  // namespace
 
 }  // namespace kiosk::kioskctl

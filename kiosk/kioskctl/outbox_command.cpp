@@ -1,14 +1,16 @@
 // `kioskctl outbox status`: how far the CRM upload is behind. Reads record headers only; the
 // sealed payload is never opened or printed.
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "kiosk/kioskctl/commands.hpp"
 #include "kiosk/kioskctl/display_text.hpp"
+#include "kiosk/maintenance/terminal_status.hpp"
 #include "store/outbox.hpp"
 
 namespace kiosk::kioskctl {
 
-int run_outbox_status(const KioskConfig& config, const Clock& clock, Streams io) {
+int run_outbox_status(const KioskConfig& config, const Clock& clock, Streams io, bool as_json) {
     auto database = open_existing_database(config.database_path());
     if (!database) {
         report_error(io.err, database.error().to_string());
@@ -24,6 +26,30 @@ int run_outbox_status(const KioskConfig& config, const Clock& clock, Streams io)
         return kExitFailure;
     }
 
+    if (as_json) {
+        nlohmann::json report{{"database", config.database_path().string()},
+                              {"pending", *pending},
+                              {"dead_letters", *dead},
+                              {"oldest", nullptr}};
+        if (auto stats = maintenance::read_outbox_stats(*database, clock.now())) {
+            report["by_priority"] = stats->pending_by_priority;
+        }
+        if (!oldest->empty()) {
+            const security::RecordHeader& header = oldest->front().header;
+            nlohmann::json first{{"kind", safe_text(header.kind)},
+                                 {"record_id", safe_text(header.record_id)},
+                                 {"age_ms", to_unix_millis(clock.now()) - header.created_unix_ms},
+                                 {"created", iso8601_utc(header.created_unix_ms)}};
+            auto delivery = outbox.delivery(header.record_id);
+            if (delivery && delivery->has_value()) {
+                first["attempts"] = (*delivery)->attempts;
+                if ((*delivery)->last_error) first["last_error"] = safe_text(*(*delivery)->last_error);
+            }
+            report["oldest"] = first;
+        }
+        io.out << report.dump() << '\n';
+        return kExitOk;
+    }
     io.out << "database:       " << config.database_path().string() << '\n'
            << "pending:        " << *pending << '\n'
            << "dead letters:   " << *dead << '\n';
@@ -49,8 +75,9 @@ void register_outbox_commands(CLI::App& app, ToolContext& tool) {
     CLI::App* outbox = app.add_subcommand("outbox", "Records waiting for the CRM");
     outbox->add_subcommand("status", "Pending and dead-letter counts, oldest pending record (headers only)")
         ->callback([&tool] {
+            tool.json_native = tool.json;
             tool.exit_code = with_config(tool, [&tool](const KioskConfig& config) {
-                return run_outbox_status(config, tool.clock, tool.io);
+                return run_outbox_status(config, tool.clock, tool.io, tool.json);
             });
         });
 }

@@ -23,8 +23,9 @@ namespace kiosk::kioskctl {
 // Exit codes, documented in docs/kioskctl.md.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;      // config, database or keys file unreadable or invalid
-inline constexpr int kExitUnavailable = 2;  // the running kiosk could not be reached
-inline constexpr int kExitUsage = 64;       // bad command line (EX_USAGE of sysexits.h)
+inline constexpr int kExitUnavailable = 69;  // the running kiosk could not be reached (EX_UNAVAILABLE)
+inline constexpr int kExitUsage = 64;        // bad command line or bad input (EX_USAGE of sysexits.h)
+inline constexpr int kExitConfig = 78;       // `status` only: config unreadable (EX_CONFIG; 1 means degraded)
 
 inline constexpr std::string_view kDefaultConfigPath = "kiosk/config/sim.toml";
 
@@ -46,6 +47,10 @@ struct ToolContext {
     std::istream& in;  // secrets are read from here, one per line, never from the command line
     std::filesystem::path config_path{kDefaultConfigPath};
     int exit_code = kExitOk;
+    // --json (any command): the output is one JSON document. A command that prints its own JSON
+    // sets json_native; any other's lines are wrapped (kioskctl_app.cpp) as {"exit_code", "lines"}.
+    bool json = false;
+    bool json_native = false;
     // Commands that have subcommands and also act on their own (`cx` shows, `cx upload` queues):
     // choosing one without a subcommand is not "needs a command".
     std::vector<const CLI::App*> commands_that_act_alone;

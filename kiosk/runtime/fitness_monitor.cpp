@@ -55,6 +55,8 @@ void FitnessMonitor::read(RequestWorker<Device>& worker, std::function<Status(De
 
 void FitnessMonitor::start_round(bool full) {
     reading_ = health_.value_or(DeviceHealth{});
+    if (full) ++full_rounds_started_;
+    reading_full_ = full;
     if (full) {
         read<drivers::CardReaderStatus, drivers::CardReader>(
             workers_.card_reader, [](drivers::CardReader& device) { return device.status(); },
@@ -104,6 +106,7 @@ void FitnessMonitor::answered() {
 }
 
 void FitnessMonitor::assess_round() {
+    if (reading_full_) full_rounds_assessed_ = full_rounds_started_;
     reading_.host_reachable = hooks_.host_reachable();
     reading_.storage_problem = hooks_.storage_problem ? hooks_.storage_problem() : std::nullopt;
     health_ = reading_;

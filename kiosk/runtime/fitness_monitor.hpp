@@ -6,6 +6,7 @@
 // in error ("no answer"), and the round is assessed without waiting for it.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 
@@ -53,6 +54,10 @@ public:
     void read_all_soon() { next_round_.reset(); }
 
     [[nodiscard]] const ServiceFitness& fitness() const { return fitness_; }
+    // Rounds that read every device: started, and the number of the last one assessed (rounds run
+    // one at a time, so assessed > a count taken earlier means a round started after it is in).
+    [[nodiscard]] std::uint64_t full_rounds_started() const { return full_rounds_started_; }
+    [[nodiscard]] std::uint64_t full_rounds_assessed() const { return full_rounds_assessed_; }
     [[nodiscard]] const std::optional<DeviceHealth>& health() const { return health_; }
 
 private:
@@ -75,6 +80,9 @@ private:
     std::optional<DeviceHealth> health_;   // the last complete reading
     ServiceFitness fitness_;
     bool breach_ended_session_ = false;    // a tamper ends a session once
+    bool reading_full_ = false;            // the round being gathered reads every device
+    std::uint64_t full_rounds_started_ = 0;
+    std::uint64_t full_rounds_assessed_ = 0;
 };
 
 }  // namespace kiosk

@@ -655,6 +655,13 @@ const std::optional<DeviceHealth>& Runtime::device_health() const {
     return fitness_ ? fitness_->health() : none;
 }
 
+void Runtime::read_devices_soon() {
+    if (fitness_) fitness_->read_all_soon();
+}
+
+std::uint64_t Runtime::full_rounds_started() const { return fitness_ ? fitness_->full_rounds_started() : 0; }
+std::uint64_t Runtime::full_rounds_assessed() const { return fitness_ ? fitness_->full_rounds_assessed() : 0; }
+
 ScreenExtras Runtime::screen_extras() const {
     ScreenExtras extras;
     const StateId state = context_.state;

@@ -150,6 +150,11 @@ public:
     [[nodiscard]] const ServiceFitness& fitness() const;
     // Every device's status as the fitness monitor last read it; nullopt before the first round.
     [[nodiscard]] const std::optional<DeviceHealth>& device_health() const;
+    // A technician's self-test (kioskctl selftest): every device read afresh at the next turn; the
+    // round counters tell when a round started after the request has been assessed.
+    void read_devices_soon();
+    [[nodiscard]] std::uint64_t full_rounds_started() const;
+    [[nodiscard]] std::uint64_t full_rounds_assessed() const;
     // The generation of the screen shown now (ui::ViewModel::generation).
     [[nodiscard]] std::uint64_t screen_generation() const { return generation_; }
     // Profile answers that came after their deadline (or their visit) and were dropped.

@@ -2,7 +2,7 @@
 // --sim is accepted and implied). In a window by default; `--headless` runs the built-in demo
 // without a display, saving every screen as PNG; `--trace FILE` records the device trace of either;
 // `--headless --replay FILE` reproduces a recorded trace instead of the demo (docs/simulator.md,
-// "Trace and replay"). Start-up errors (config, fonts, database, keys, CRM, trace file) end in one
+// "Trace and replay"); `--headless --serve` idles with the control sockets open until stopped. Start-up errors (config, fonts, database, keys, CRM, trace file) end in one
 // line on stderr and exit 1.
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -11,6 +11,7 @@
 #include "kiosk/app/customer_load.hpp"
 #include "kiosk/app/headless_demo.hpp"
 #include "kiosk/app/headless_replay.hpp"
+#include "kiosk/app/headless_serve.hpp"
 #include "kiosk/app/window_session.hpp"
 #include "kiosk/config/kiosk_config.hpp"
 #include "kiosk/simulator/external_crm.hpp"
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
     std::string replay_path;
     std::string replay_card = "visa-alice";
     std::string crm_ready;
+    bool serve = false;
     kiosk::CustomerLoad load;
     bool under_load = false;
     cli.add_flag("--sim", simulator, "Implied: simulated devices, bank host and CRM (accepted as `kiosk --sim` passes it)");
@@ -54,6 +56,11 @@ int main(int argc, char** argv) {
     cli.add_option("--replay-card", replay_card, "Deck card inserted for each recorded insertion")
         ->check(CLI::Validator(deck_card_check, "DECK-CARD"))
         ->needs(replay);
+    cli.add_flag("--serve", serve,
+                 "With --headless: no demo; idle on the real clock with the control sockets open until stopped "
+                 "(kioskctl status, kioskctl sim …)")
+        ->needs(headless_flag)
+        ->excludes(replay);
     auto* load_option = cli.add_option_function<std::size_t>(
                                "--load",
                                [&](std::size_t visits) {
@@ -100,6 +107,7 @@ int main(int argc, char** argv) {
             return kiosk::run_headless_replay(config, instruments, std::cout);
         }
         if (under_load) return kiosk::run_customer_load(config, load, std::cout);
+        if (serve) return kiosk::run_headless_serve(config, instruments, std::cout);
         return headless ? kiosk::run_headless_demo(config, instruments, std::cout)
                         : kiosk::run_window_session(config, instruments);
     } catch (const std::exception& error) {

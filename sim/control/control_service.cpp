@@ -2,14 +2,24 @@
 #include "sim/control/control_service.hpp"
 
 #include "sim/control/control_dispatch.hpp"
+#include "sim/control/control_protocol.hpp"
 
 namespace kiosk::sim {
+
+ControlServerOptions sim_control_server_options() {
+    ControlServerOptions options;
+    options.max_line = max_control_line;
+    options.error_line = [](std::string_view problem) { return error_reply(problem); };
+    options.in_use_hint = "is another `kiosk --sim` running?";
+    return options;
+}
 
 Result<std::unique_ptr<ControlService>> ControlService::start(const std::filesystem::path& socket, SimDeviceSet sims,
                                                               DriverSet drivers, Millis loop_timeout) {
     std::unique_ptr<ControlService> service(new ControlService(sims, drivers, loop_timeout));
     ControlService* self = service.get();
-    auto server = ControlServer::start(socket, [self](std::string_view line) { return self->handle(line); });
+    auto server = ControlServer::start(socket, [self](std::string_view line) { return self->handle(line); },
+                                       sim_control_server_options());
     if (!server) return server.error();
     service->server_ = std::move(*server);
     return service;

@@ -1,29 +1,14 @@
-// The Unix-domain stream socket pieces the control server and client share: an address for a
-// path (checked against sun_path's size), and reading/writing one line within a deadline.
+// The control socket's Unix-socket pieces now live in common/unix_socket.hpp (the kiosk's own
+// control socket uses them too); these names keep the simulator's code reading as before.
 #pragma once
 
-#include <sys/un.h>
-
-#include <filesystem>
-#include <string>
-
-#include "common/clock.hpp"
-#include "common/result.hpp"
-#include "common/unique_fd.hpp"
+#include "common/unix_socket.hpp"
 
 namespace kiosk::sim {
 
-Result<sockaddr_un> unix_address(const std::filesystem::path& path);
-
-// Sends all of `text` within `timeout`.
-Status write_all(int fd, std::string_view text, Millis timeout);
-
-// Reads up to and including the next '\n' (returned without it) within `timeout`; bytes after it
-// stay in `buffer` for the next call. Fails on timeout, on end of stream before a newline, and
-// when the line would exceed `max_line` bytes.
-Result<std::string> read_line(int fd, std::string& buffer, std::size_t max_line, Millis timeout);
-
-// A distinguishable end-of-stream error (the peer closed between requests: not a failure).
-bool is_end_of_stream(const Error& error);
+using kiosk::is_end_of_stream;
+using kiosk::read_line;
+using kiosk::unix_address;
+using kiosk::write_all;
 
 }  // namespace kiosk::sim

@@ -116,6 +116,35 @@ TEST_F(FitnessMonitorTest, ARoundInASessionReadsOnlyTheSensors) {
     }
 }
 
+// kioskctl selftest: a round asked for with read_all_soon starts at the next turn, and the counters
+// tell when a full round started after the request has been assessed; sensors-only rounds in a
+// session do not count as full.
+TEST_F(FitnessMonitorTest, FullRoundCountersTellWhenARequestedRoundIsIn) {
+    EXPECT_EQ(monitor.full_rounds_started(), 0u);
+    pad.status_gate.close();
+    monitor.on_turn(loop.clock.now());
+    ASSERT_TRUE(pad.status_gate.wait_entered(1));
+    EXPECT_EQ(monitor.full_rounds_started(), 1u);
+    EXPECT_EQ(monitor.full_rounds_assessed(), 0u) << "assessed before the PIN pad answered";
+    pad.status_gate.open();
+    settle();
+    EXPECT_EQ(monitor.full_rounds_assessed(), 1u);
+
+    const std::uint64_t asked_at = monitor.full_rounds_started();
+    monitor.read_all_soon();
+    monitor.on_turn(loop.clock.now());  // not due by the interval, but asked for
+    settle();
+    EXPECT_GT(monitor.full_rounds_assessed(), asked_at);
+    EXPECT_EQ(log.count("printer.status"), 2);
+
+    state = StateId::PinEntry;
+    loop.clock.advance(FitnessMonitor::interval);
+    monitor.on_turn(loop.clock.now());
+    settle();
+    EXPECT_EQ(monitor.full_rounds_started(), 2u) << "a sensors-only round is not a full one";
+    EXPECT_EQ(monitor.full_rounds_assessed(), 2u);
+}
+
 TEST_F(FitnessMonitorTest, ATamperDuringASessionEndsItOnce) {
     monitor.on_turn(loop.clock.now());
     settle();

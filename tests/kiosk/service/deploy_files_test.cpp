@@ -24,6 +24,17 @@ TEST(DeployFilesTest, TheDefaultConfigLoadsAndPointsAtSystemdsDirectories) {
     EXPECT_EQ(*config.devices.printer, (UsbId{0x04b8, 0x0e15}));
 }
 
+TEST(DeployFilesTest, TheControlSocketIsInTheUnitsRuntimeDirectoryForTheKioskGroup) {
+    const KioskConfig config = load_config(deploy / "kiosk.toml");
+    EXPECT_EQ(config.kiosk_socket_path(), "/run/kiosk/kiosk.sock");
+    EXPECT_EQ(config.service.control_group, "kiosk");  // the unit's Group=, which sysusers makes
+    const std::string unit = test::read_text(deploy / "kiosk.service");
+    EXPECT_NE(unit.find("\nRuntimeDirectory=kiosk\n"), std::string::npos) << unit;
+    EXPECT_NE(unit.find("\nRuntimeDirectoryMode=0750\n"), std::string::npos) << unit;
+    EXPECT_NE(unit.find("\nReadWritePaths=/var/lib/kiosk /run/kiosk\n"), std::string::npos) << unit;
+    EXPECT_NE(unit.find("\nGroup=kiosk\n"), std::string::npos) << unit;
+}
+
 TEST(DeployFilesTest, AsShippedTheKioskRefusesToStartNamingTheBankHost) {
     const KioskConfig config = load_config(deploy / "kiosk.toml");
     try {

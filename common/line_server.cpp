@@ -1,5 +1,5 @@
-// ControlServer (see control_server.hpp).
-#include "sim/control/control_server.hpp"
+// LineServer (see line_server.hpp).
+#include "common/line_server.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -8,12 +8,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
-#include "sim/control/control_protocol.hpp"
-#include "sim/control/unix_socket.hpp"
+#include "common/unix_socket.hpp"
 
-namespace kiosk::sim {
+namespace kiosk {
 
 namespace {
 
@@ -29,10 +29,16 @@ bool somebody_listens(const sockaddr_un& address) {
     return ::connect(probe.get(), reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0;
 }
 
+std::string octal(mode_t mode) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%04o", static_cast<unsigned>(mode));
+    return text;
+}
+
 }  // namespace
 
-Result<std::unique_ptr<ControlServer>> ControlServer::start(const std::filesystem::path& path, Handler handler,
-                                                            ControlServerOptions options) {
+Result<std::unique_ptr<LineServer>> LineServer::start(const std::filesystem::path& path, Handler handler,
+                                                            LineServerOptions options) {
     auto address = unix_address(path);
     if (!address) return address.error();
 
@@ -42,7 +48,7 @@ Result<std::unique_ptr<ControlServer>> ControlServer::start(const std::filesyste
             return make_error("control socket", path.string() + " exists and is not a socket; not replacing it");
         }
         if (somebody_listens(*address)) {
-            return make_error("control socket", path.string() + " is in use: is another `kiosk --sim` running?");
+            return make_error("control socket", path.string() + " is in use: " + options.in_use_hint);
         }
         ::unlink(path.c_str());  // stale: left by a kiosk that did not shut down
     }
@@ -53,8 +59,13 @@ Result<std::unique_ptr<ControlServer>> ControlServer::start(const std::filesyste
         return os_error(path, "bind");
     }
     // Before listen(): until then nobody can connect, so no one gets in under a looser mode.
-    if (::chmod(path.c_str(), 0600) != 0) {
-        auto error = os_error(path, "chmod 0600");
+    if (options.group && ::chown(path.c_str(), static_cast<uid_t>(-1), *options.group) != 0) {
+        auto error = os_error(path, "chown to group " + std::to_string(*options.group));
+        ::unlink(path.c_str());
+        return error;
+    }
+    if (::chmod(path.c_str(), options.mode) != 0) {
+        auto error = os_error(path, "chmod " + octal(options.mode));
         ::unlink(path.c_str());
         return error;
     }
@@ -69,12 +80,12 @@ Result<std::unique_ptr<ControlServer>> ControlServer::start(const std::filesyste
         ::unlink(path.c_str());
         return error;
     }
-    return std::unique_ptr<ControlServer>(new ControlServer(path, std::move(listener), UniqueFd(pipe_fds[0]),
+    return std::unique_ptr<LineServer>(new LineServer(path, std::move(listener), UniqueFd(pipe_fds[0]),
                                                             UniqueFd(pipe_fds[1]), std::move(handler), options));
 }
 
-ControlServer::ControlServer(std::filesystem::path path, UniqueFd listener, UniqueFd wake_read, UniqueFd wake_write,
-                             Handler handler, ControlServerOptions options)
+LineServer::LineServer(std::filesystem::path path, UniqueFd listener, UniqueFd wake_read, UniqueFd wake_write,
+                             Handler handler, LineServerOptions options)
     : path_(std::move(path)),
       listener_(std::move(listener)),
       wake_read_(std::move(wake_read)),
@@ -83,7 +94,7 @@ ControlServer::ControlServer(std::filesystem::path path, UniqueFd listener, Uniq
       options_(options),
       thread_([this] { run(); }) {}
 
-ControlServer::~ControlServer() {
+LineServer::~LineServer() {
     stopping_ = true;
     const char byte = 0;
     (void)!::write(wake_write_.get(), &byte, 1);
@@ -91,7 +102,7 @@ ControlServer::~ControlServer() {
     ::unlink(path_.c_str());
 }
 
-void ControlServer::run() {
+void LineServer::run() {
     while (!stopping_) {
         pollfd fds[2] = {{listener_.get(), POLLIN, 0}, {wake_read_.get(), POLLIN, 0}};
         const int ready = ::poll(fds, 2, 1000);
@@ -103,7 +114,7 @@ void ControlServer::run() {
     }
 }
 
-void ControlServer::serve(int client) {
+void LineServer::serve(int client) {
     std::string buffer;
     while (!stopping_) {
         if (buffer.find('\n') == std::string::npos) {
@@ -117,12 +128,12 @@ void ControlServer::serve(int client) {
                 return;
             }
         }
-        auto line = read_line(client, buffer, max_control_line, options_.write_timeout);
+        auto line = read_line(client, buffer, options_.max_line, options_.write_timeout);
         if (!line) {
             // Too long a line gets a reply naming it; a stalled, closed or broken peer ends the
             // connection.
-            if (line.error().message.find("longer than") != std::string::npos) {
-                (void)write_all(client, error_reply(line.error().message) + "\n", options_.write_timeout);
+            if (options_.error_line && line.error().message.find("longer than") != std::string::npos) {
+                (void)write_all(client, options_.error_line(line.error().message) + "\n", options_.write_timeout);
             }
             return;
         }
@@ -132,4 +143,4 @@ void ControlServer::serve(int client) {
     }
 }
 
-}  // namespace kiosk::sim
+}  // namespace kiosk

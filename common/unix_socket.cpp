@@ -1,5 +1,5 @@
 // Unix socket helpers (see unix_socket.hpp).
-#include "sim/control/unix_socket.hpp"
+#include "common/unix_socket.hpp"
 
 #include <poll.h>
 #include <sys/socket.h>
@@ -8,7 +8,7 @@
 #include <chrono>
 #include <cstring>
 
-namespace kiosk::sim {
+namespace kiosk {
 
 namespace {
 
@@ -23,7 +23,7 @@ int remaining_ms(Steady::time_point deadline) {
 
 Error os_error(std::string what) {
     const int code = errno;
-    return make_error("control socket", what + ": " + std::strerror(code), code);
+    return make_error("unix socket", what + ": " + std::strerror(code), code);
 }
 
 }  // namespace
@@ -33,7 +33,7 @@ Result<sockaddr_un> unix_address(const std::filesystem::path& path) {
     address.sun_family = AF_UNIX;
     const std::string text = path.string();
     if (text.empty() || text.size() >= sizeof(address.sun_path)) {
-        return make_error("control socket", "path " + text + " is empty or longer than " +
+        return make_error("unix socket", "path " + text + " is empty or longer than " +
                                                 std::to_string(sizeof(address.sun_path) - 1) + " bytes");
     }
     std::memcpy(address.sun_path, text.c_str(), text.size() + 1);
@@ -48,7 +48,7 @@ Status write_all(int fd, std::string_view text, Millis timeout) {
         const int ready = ::poll(&p, 1, remaining_ms(deadline));
         if (ready < 0 && errno == EINTR) continue;
         if (ready < 0) return os_error("poll");
-        if (ready == 0) return make_error("control socket", "write timed out after " + std::to_string(timeout.count()) + " ms");
+        if (ready == 0) return make_error("unix socket", "write timed out after " + std::to_string(timeout.count()) + " ms");
         const ssize_t n = ::send(fd, text.data() + sent, text.size() - sent, MSG_NOSIGNAL);
         if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
         if (n < 0) return os_error("send");
@@ -68,22 +68,22 @@ Result<std::string> read_line(int fd, std::string& buffer, std::size_t max_line,
             return line;
         }
         if (buffer.size() > max_line) {
-            return make_error("control socket", "line longer than " + std::to_string(max_line) + " bytes");
+            return make_error("unix socket", "line longer than " + std::to_string(max_line) + " bytes");
         }
         pollfd p{fd, POLLIN, 0};
         const int ready = ::poll(&p, 1, remaining_ms(deadline));
         if (ready < 0 && errno == EINTR) continue;
         if (ready < 0) return os_error("poll");
-        if (ready == 0) return make_error("control socket", "no complete line within " + std::to_string(timeout.count()) + " ms");
+        if (ready == 0) return make_error("unix socket", "no complete line within " + std::to_string(timeout.count()) + " ms");
         char chunk[4096];
         const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
         if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
         if (n < 0) return os_error("recv");
-        if (n == 0) return make_error("control socket", end_of_stream);
+        if (n == 0) return make_error("unix socket", end_of_stream);
         buffer.append(chunk, static_cast<std::size_t>(n));
     }
 }
 
 bool is_end_of_stream(const Error& error) { return error.message == end_of_stream; }
 
-}  // namespace kiosk::sim
+}  // namespace kiosk

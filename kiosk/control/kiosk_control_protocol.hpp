@@ -1,0 +1,48 @@
+// The kiosk's control socket protocol (docs/kioskctl.md, "The control socket"): JSON Lines over a
+// Unix stream socket, one request object per line, one reply object per line. Requests:
+// {"command": "status"}, {"command": "selftest", "device": "printer", "actor": "technician:T1"},
+// {"command": "upload-now", "actor": …}, {"command": "cassettes"}; replies {"ok": true, …} or
+// {"ok": false, "error": "<what was wrong>"}. The parser takes bytes from another process: it
+// bounds the line, refuses unknown fields, checks every field's type and names the first
+// problem; tests/fuzz/kiosk_control_request_fuzz.cpp fuzzes it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/result.hpp"
+
+namespace kiosk::control {
+
+inline constexpr std::size_t max_kiosk_control_line = 4 * 1024;
+
+enum class KioskCommand : std::uint8_t {
+    status,     // the TerminalStatus snapshot
+    selftest,   // every (or one) device's status read afresh through its worker; idle kiosk only
+    uploadNow,  // one upload round to the CRM now; what was sent
+    cassettes,  // the dispenser's cassettes as last read (for kioskctl balance)
+};
+
+struct KioskRequest {
+    KioskCommand command = KioskCommand::status;
+    std::optional<std::string> device;  // selftest: one of kiosk_device_names()
+    std::optional<std::string> actor;   // who asked: "technician:<id>" (kioskctl signed them in)
+};
+
+std::string_view to_string(KioskCommand command);  // "status", "selftest", "upload-now", "cassettes"
+// The device names selftest takes: card_reader, pin_pad, printer, dispenser, sensors.
+const std::vector<std::string>& kiosk_device_names();
+
+Result<KioskRequest> parse_kiosk_request(std::string_view line);
+nlohmann::json to_json(const KioskRequest& request);
+
+// {"ok":false,"error":message} as one line (no newline).
+std::string kiosk_error_reply(std::string_view message);
+
+}  // namespace kiosk::control

@@ -1,0 +1,143 @@
+// KioskControlService (see kiosk_control_service.hpp).
+#include "kiosk/control/kiosk_control_service.hpp"
+
+#include <grp.h>
+
+#include <chrono>
+#include <thread>
+
+namespace kiosk::control {
+
+namespace {
+
+using nlohmann::json;
+
+std::string reply_line(json reply) {
+    reply["ok"] = true;
+    return reply.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<KioskControlService>> KioskControlService::start(const std::filesystem::path& socket,
+                                                                        ControlledKiosk& kiosk,
+                                                                        KioskControlOptions options) {
+    std::unique_ptr<KioskControlService> service(new KioskControlService(kiosk, options));
+    KioskControlService* self = service.get();
+    LineServerOptions server;
+    server.mode = options.mode;
+    server.group = options.group;
+    server.max_line = max_kiosk_control_line;
+    server.idle_timeout = options.idle_timeout;
+    server.write_timeout = options.write_timeout;
+    server.error_line = [](std::string_view problem) { return kiosk_error_reply(problem); };
+    server.in_use_hint = "is another kiosk running with this service.control_socket?";
+    auto started = LineServer::start(socket, [self](std::string_view line) { return self->handle(line); }, server);
+    if (!started) return started.error();
+    service->server_ = std::move(*started);
+    return service;
+}
+
+std::string KioskControlService::handle(std::string_view line) {
+    auto request = parse_kiosk_request(line);
+    if (!request) return kiosk_error_reply(request.error().message);
+    switch (request->command) {
+        case KioskCommand::status: return status();
+        case KioskCommand::selftest: return selftest(*request);
+        case KioskCommand::uploadNow: return upload_now(*request);
+        case KioskCommand::cassettes: return cassettes();
+    }
+    return kiosk_error_reply("unknown command");
+}
+
+std::string KioskControlService::status() {
+    auto picture = mailbox_.call([this] { return kiosk_.picture(); }, options_.loop_timeout);
+    if (!picture) return kiosk_error_reply(picture.error().message);
+    return reply_line(json{{"status", maintenance::to_json(kiosk_.status(*picture))}});
+}
+
+std::string KioskControlService::selftest(const KioskRequest& request) {
+    // On the loop, in one step: refuse while a customer is at the machine, else ask for a round.
+    bool refused = false;
+    auto before = mailbox_.call(
+        [this, &refused] {
+            LoopPicture picture = kiosk_.picture();
+            if (!picture.idle()) {
+                refused = true;
+            } else {
+                kiosk_.read_devices_soon();
+            }
+            return picture;
+        },
+        options_.loop_timeout);
+    if (!before) return kiosk_error_reply(before.error().message);
+    if (refused) {
+        return kiosk_error_reply("a customer is in session (flow state " + std::string(flow::to_string(before->state)) +
+                                 "): self-tests run only while the kiosk is idle; try again when it shows Attract");
+    }
+    kiosk_.note("selftest" + (request.device ? " " + *request.device : std::string()) + " requested by " +
+                request.actor.value_or("an unnamed caller"));
+    // Rounds run one at a time: once one started after the request is assessed, its reading is
+    // fresh. Polled here, on the control thread, in short loop steps.
+    const auto deadline = std::chrono::steady_clock::now() + options_.selftest_timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        auto now = mailbox_.call([this] { return kiosk_.picture(); }, options_.loop_timeout);
+        if (!now) return kiosk_error_reply(now.error().message);
+        if (now->full_rounds_assessed <= before->full_rounds_started || !now->health) continue;
+        json devices = json::array();
+        bool passed = true;
+        for (const maintenance::DeviceLine& device : device_lines(*now->health)) {
+            if (request.device && device.name != *request.device) continue;
+            passed = passed && device.usable;
+            devices.push_back(json{{"name", device.name},
+                                   {"state", device.state},
+                                   {"cause", device.cause},
+                                   {"usable", device.usable}});
+        }
+        if (devices.empty()) {
+            return kiosk_error_reply("this kiosk has no " + request.device.value_or("device") + " fitted");
+        }
+        return reply_line(json{{"devices", devices}, {"passed", passed}});
+    }
+    return kiosk_error_reply("no device round was assessed within " +
+                             std::to_string(options_.selftest_timeout.count()) + " ms");
+}
+
+std::string KioskControlService::upload_now(const KioskRequest& request) {
+    kiosk_.note("upload-now requested by " + request.actor.value_or("an unnamed caller"));
+    return reply_line(kiosk_.upload_now(request.actor.value_or("")));
+}
+
+std::string KioskControlService::cassettes() {
+    auto picture = mailbox_.call([this] { return kiosk_.picture(); }, options_.loop_timeout);
+    if (!picture) return kiosk_error_reply(picture.error().message);
+    if (!picture->health || !picture->health->dispenser) {
+        return kiosk_error_reply("no dispenser reading: none fitted, or the first device round has not finished");
+    }
+    json cassettes = json::array();
+    for (std::size_t i = 0; i < picture->health->dispenser->cassettes.size(); ++i) {
+        const drivers::CassetteInfo& cassette = picture->health->dispenser->cassettes[i];
+        cassettes.push_back(json{{"cassette", i + 1},
+                                 {"currency", cassette.currency},
+                                 {"denomination", cassette.denomination},
+                                 {"count", cassette.count},
+                                 {"state", std::string(drivers::to_string(cassette.state))}});
+    }
+    return reply_line(json{{"cassettes", cassettes}});
+}
+
+Result<std::optional<gid_t>> control_group(const std::string& name) {
+    if (name.empty()) return std::optional<gid_t>();
+    // getgrnam_r: the control thread and others may look groups up at once.
+    group entry{};
+    group* found = nullptr;
+    std::string buffer(16 * 1024, '\0');
+    const int failed = ::getgrnam_r(name.c_str(), &entry, buffer.data(), buffer.size(), &found);
+    if (failed != 0 || found == nullptr) {
+        return make_error("service.control_group", "no group '" + name + "' on this system");
+    }
+    return std::optional<gid_t>(found->gr_gid);
+}
+
+}  // namespace kiosk::control

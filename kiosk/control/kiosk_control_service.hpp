@@ -1,0 +1,83 @@
+// KioskControlService: the kiosk's control socket for kioskctl (docs/kioskctl.md, "The control
+// socket"), in every build — hardware and simulator. A LineServer thread (common/line_server.hpp)
+// reads each request line, parses it there (a malformed request never reaches the loop), asks the
+// loop for what only the loop knows through a CallMailbox — a copy of its picture, a device round
+// requested — and does the slow parts (database reads, the CRM upload) on its own thread. The
+// loop only pump()s, once per turn; nothing it does waits on the socket.
+// Run: build/clang/bin/kiosk_control_tests; wired in by kiosk/app/kiosk_control_binding.hpp.
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "common/async/call_mailbox.hpp"
+#include "common/clock.hpp"
+#include "common/line_server.hpp"
+#include "common/result.hpp"
+#include "kiosk/control/kiosk_control_protocol.hpp"
+#include "kiosk/control/loop_picture.hpp"
+
+namespace kiosk::control {
+
+// What the control socket acts on. The first two run on the loop thread (pump), the others on the
+// control socket's thread.
+class ControlledKiosk {
+public:
+    virtual ~ControlledKiosk() = default;
+    // Loop thread: a copy of the loop's picture.
+    virtual LoopPicture picture() = 0;
+    // Loop thread: read every device at the next turn (kioskctl selftest).
+    virtual void read_devices_soon() = 0;
+    // Control thread: the whole status, from the picture and the kiosk's own database connection.
+    virtual maintenance::TerminalStatus status(const LoopPicture& picture) = 0;
+    // Control thread: one upload round now; the reply's fields ("sent", "acknowledged", …).
+    virtual nlohmann::json upload_now(const std::string& actor) = 0;
+    // Control thread: a line for the kiosk's log (who asked for what; never card data).
+    virtual void note(const std::string& line) = 0;
+};
+
+struct KioskControlOptions {
+    mode_t mode = 0660;
+    std::optional<gid_t> group;
+    Millis loop_timeout{3000};     // the loop must take a job within this
+    Millis selftest_timeout{8000};  // a device round must be assessed within this
+    Millis idle_timeout{10000};
+    Millis write_timeout{2000};
+};
+
+class KioskControlService {
+public:
+    static Result<std::unique_ptr<KioskControlService>> start(const std::filesystem::path& socket,
+                                                              ControlledKiosk& kiosk, KioskControlOptions options = {});
+
+    // On the loop thread, once per turn: runs every job the socket has queued.
+    std::size_t pump() { return mailbox_.pump(); }
+    [[nodiscard]] const std::filesystem::path& socket() const { return server_->path(); }
+
+    // The reply line to one request line (what the server thread does with each; tests call it).
+    std::string handle(std::string_view line);
+
+private:
+    KioskControlService(ControlledKiosk& kiosk, KioskControlOptions options) : kiosk_(kiosk), options_(options) {}
+    std::string status();
+    std::string selftest(const KioskRequest& request);
+    std::string upload_now(const KioskRequest& request);
+    std::string cassettes();
+
+    ControlledKiosk& kiosk_;
+    KioskControlOptions options_;
+    CallMailbox<LoopPicture> mailbox_;
+    std::unique_ptr<LineServer> server_;  // last: its thread stops before the rest goes
+};
+
+// The group named by service.control_group, as a gid; empty name: nullopt (the process's own).
+// An Error names a group that does not exist.
+Result<std::optional<gid_t>> control_group(const std::string& name);
+
+}  // namespace kiosk::control

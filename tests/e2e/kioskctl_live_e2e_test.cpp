@@ -1,0 +1,258 @@
+// kioskctl against a live simulated kiosk: `kiosk-sim --headless --serve` as its own process (as
+// `kiosk --sim --headless --serve` runs it), kioskctl run in-process against its control socket.
+// The stories: status and selftest of a healthy kiosk, degraded by a printer fault (paper low,
+// unplugged) and out of service by tamper, each with its exit code; a self-test refused while a
+// customer is at the machine; writes that need a signed-in technician; bad input refused with
+// nothing written; and, with the kiosk stopped, the commands that work from the database alone.
+#include <sys/stat.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "common/child_process.hpp"
+#include "kiosk/kioskctl/kioskctl_app.hpp"
+#include "tests/e2e/fresh_test_directory.hpp"
+
+namespace kiosk {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+struct CtlRun {
+    int code = -1;
+    std::string out;
+    std::string err;
+    [[nodiscard]] nlohmann::json json() const { return nlohmann::json::parse(out, nullptr, false); }
+};
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+class KioskctlLive : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = test::fresh_test_directory("ctl-live");
+        config_ = dir_ / "kiosk.toml";
+        std::ofstream(config_) << "[kiosk]\nid = \"LIVE-01\"\ndata_dir = \"" << (dir_ / "data").string()
+                               << "\"\n";
+        start_kiosk();
+    }
+    void TearDown() override {
+        if (kiosk_) kiosk_->stop(10s);
+        if (!HasFailure()) fs::remove_all(dir_);
+    }
+
+    void start_kiosk() {
+        auto kiosk = ChildProcess::spawn(KIOSK_SIM_BINARY, {"--headless", "--serve", "--config", config_.string()},
+                                         dir_ / "kiosk.log");
+        ASSERT_TRUE(kiosk.ok()) << kiosk.error().to_string();
+        kiosk_.emplace(std::move(*kiosk));
+        // Up once its status answers with a finished device round.
+        const auto deadline = std::chrono::steady_clock::now() + 60s;
+        while (std::chrono::steady_clock::now() < deadline) {
+            if (kiosk_->exit_status()) break;
+            if (run({"status"}).code == 0) return;
+            std::this_thread::sleep_for(100ms);
+        }
+        FAIL() << "the kiosk did not come up in service:\n" << read_text(dir_ / "kiosk.log");
+    }
+
+    void stop_kiosk() {
+        ASSERT_TRUE(kiosk_);
+        const int status = kiosk_->stop(20s);
+        EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read_text(dir_ / "kiosk.log");
+        kiosk_.reset();
+    }
+
+    CtlRun run(std::vector<std::string> words, const std::string& input = "") {
+        std::vector<const char*> argv{"kioskctl", "--config", config_.c_str()};
+        for (const std::string& word : words) argv.push_back(word.c_str());
+        std::ostringstream out;
+        std::ostringstream err;
+        std::istringstream in(input);
+        const SystemClock clock;
+        CtlRun result;
+        result.code = kioskctl::run_kioskctl(static_cast<int>(argv.size()), argv.data(), out, err, clock, in);
+        result.out = out.str();
+        result.err = err.str();
+        return result;
+    }
+
+    // The status exit code once it is `expected` (device rounds run every 2 s), or the last one.
+    CtlRun status_until(int expected) {
+        CtlRun status;
+        const auto deadline = std::chrono::steady_clock::now() + 20s;
+        do {
+            status = run({"status", "--json"});
+            if (status.code == expected) break;
+            std::this_thread::sleep_for(100ms);
+        } while (std::chrono::steady_clock::now() < deadline);
+        return status;
+    }
+
+    fs::path dir_;
+    fs::path config_;
+    std::optional<ChildProcess> kiosk_;
+};
+
+TEST_F(KioskctlLive, StatusHealthyDegradedOutOfService) {
+    const CtlRun healthy = run({"status", "--json"});
+    ASSERT_EQ(healthy.code, 0) << healthy.err << healthy.out;
+    const nlohmann::json status = healthy.json();
+    EXPECT_EQ(status["state"], "in_service");
+    EXPECT_EQ(status["kiosk_id"], "LIVE-01");
+    EXPECT_EQ(status["flow_state"], "Attract");
+    EXPECT_EQ(status["devices"].size(), 5U) << healthy.out;
+    EXPECT_EQ(status["outbox"]["dead_letters"], 0);
+    EXPECT_TRUE(status["journal"]["intact"].get<bool>()) << healthy.out;
+    EXPECT_TRUE(status["uptime_s"].is_number());
+    EXPECT_FALSE(status["version"].get<std::string>().empty());
+
+    const CtlRun text = run({"status"});
+    EXPECT_EQ(text.code, 0);
+    EXPECT_TRUE(contains(text.out, "kiosk LIVE-01 (version ")) << text.out;
+    EXPECT_TRUE(contains(text.out, "printer: online")) << text.out;
+
+    const CtlRun selftest = run({"selftest", "--json"});
+    ASSERT_EQ(selftest.code, 0) << selftest.err;
+    EXPECT_TRUE(selftest.json()["passed"].get<bool>());
+    EXPECT_EQ(selftest.json()["devices"].size(), 5U);
+    const CtlRun printer = run({"selftest", "printer"});
+    EXPECT_EQ(printer.code, 0) << printer.err;
+    EXPECT_EQ(printer.out, "printer: pass (online)\nselftest passed\n");
+    EXPECT_EQ(run({"selftest", "toaster"}).code, 64);
+
+    // Paper low: served as before, but the technician is told (degraded, exit 1).
+    ASSERT_EQ(run({"sim", "fault", "printer", "paper-near-end", "--permanent"}).code, 0);
+    const CtlRun low = status_until(1);
+    ASSERT_EQ(low.code, 1) << low.out;
+    EXPECT_EQ(low.json()["state"], "degraded");
+    EXPECT_TRUE(contains(low.out, "printer: paper nearEnd")) << low.out;
+    ASSERT_EQ(run({"sim", "clear-faults"}).code, 0);
+    ASSERT_EQ(status_until(0).code, 0);
+
+    // Printer unplugged: no receipts (degraded); its self-test fails (exit 1).
+    ASSERT_EQ(run({"sim", "fault", "printer", "unplugged", "--permanent"}).code, 0);
+    const CtlRun unplugged = status_until(1);
+    ASSERT_EQ(unplugged.code, 1) << unplugged.out;
+    EXPECT_EQ(unplugged.json()["left_out"][0], "receipts");
+    const CtlRun failed = run({"selftest", "printer"});
+    EXPECT_EQ(failed.code, 1) << failed.err;
+    EXPECT_TRUE(contains(failed.out, "printer: FAIL (noDevice: ")) << failed.out;
+    ASSERT_EQ(run({"sim", "clear-faults"}).code, 0);
+    ASSERT_EQ(status_until(0).code, 0);
+
+    // Tamper: out of service (exit 2), and it stays latched.
+    ASSERT_EQ(run({"sim", "fault", "sensors", "tamper-opened", "--permanent"}).code, 0);
+    const CtlRun tamper = status_until(2);
+    ASSERT_EQ(tamper.code, 2) << tamper.out;
+    EXPECT_EQ(tamper.json()["state"], "out_of_service");
+    EXPECT_EQ(tamper.json()["reason"], "tamper");
+}
+
+TEST_F(KioskctlLive, SelftestRefusedInSession) {
+    ASSERT_EQ(run({"sim", "insert-card", "visa-alice"}).code, 0);
+    CtlRun refused;
+    const auto deadline = std::chrono::steady_clock::now() + 20s;
+    do {  // the card is read, and the flow leaves Attract, within a few turns
+        refused = run({"selftest"});
+        if (refused.code != 0) break;
+        std::this_thread::sleep_for(100ms);
+    } while (std::chrono::steady_clock::now() < deadline);
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_TRUE(contains(refused.err, "a customer is in session")) << refused.err;
+    const CtlRun status = run({"status", "--json"});
+    EXPECT_TRUE(status.json()["customer_in_session"].get<bool>()) << status.out;
+}
+
+TEST_F(KioskctlLive, WritesNeedTechnicianBadInputNothing) {
+    ASSERT_EQ(run({"users", "bootstrap", "sup1"}, "secret-123\n").code, 0);
+    EXPECT_EQ(run({"upload-now", "--as", "sup1"}, "wrong-secret\n").code, 1);
+    const CtlRun upload = run({"upload-now", "--as", "sup1", "--json"}, "secret-123\n");
+    ASSERT_EQ(upload.code, 0) << upload.err;
+    EXPECT_TRUE(upload.json().contains("sent")) << upload.out;
+    EXPECT_TRUE(upload.json().contains("pending")) << upload.out;
+
+    const CtlRun counters_before = run({"counters", "--json"});
+    const CtlRun journal_before = run({"journal", "show", "--last", "1000"});
+    for (const char* counts : {"200,-5", "200,abc", "200,3000", "1,2,3", ""}) {
+        const CtlRun refused = run({"replenish", counts, "--as", "sup1"}, "secret-123\n");
+        EXPECT_EQ(refused.code, 64) << counts << ": " << refused.err;
+        EXPECT_TRUE(contains(refused.err, "expected")) << counts << ": " << refused.err;
+    }
+    EXPECT_EQ(run({"replenish", "200,150", "--as", "sup1", "--capacity", "-1"}, "secret-123\n").code, 64);
+    EXPECT_EQ(run({"counters", "--json"}).out, counters_before.out);
+    EXPECT_EQ(run({"journal", "show", "--last", "1000"}).out, journal_before.out);
+
+    EXPECT_EQ(run({"replenish", "200,150", "--as", "sup1"}, "wrong-secret\n").code, 1);
+    const CtlRun replenished = run({"replenish", "200,150", "--as", "sup1", "--json"}, "secret-123\n");
+    ASSERT_EQ(replenished.code, 0) << replenished.err;
+    EXPECT_EQ(replenished.json()["replenished"][1]["notes"], 150);
+    EXPECT_EQ(replenished.json()["replenished"][0]["denomination"], 10000);
+    const CtlRun balance = run({"balance", "--json"});
+    const nlohmann::json report = balance.json();
+    ASSERT_TRUE(report.is_object()) << balance.out << balance.err;
+    EXPECT_EQ(report["cassettes"][0]["remaining"], 200);
+    EXPECT_EQ(report["cassettes"][0]["device_count"], 200);
+    EXPECT_EQ(report["cassettes"][1]["device_difference"], 50);  // the simulator holds 200, 150 were recorded
+    EXPECT_EQ(balance.code, 1);                                   // not balanced
+    EXPECT_TRUE(contains(run({"journal", "show"}).out, "cash_replenished")) << run({"journal", "show"}).out;
+
+    EXPECT_EQ(run({"frobnicate"}).code, 64);
+}
+
+TEST_F(KioskctlLive, SocketModesAndOfflineCommands) {
+    struct stat info {};
+    ASSERT_EQ(::stat((dir_ / "data" / "kiosk.sock").c_str(), &info), 0);
+    EXPECT_TRUE(S_ISSOCK(info.st_mode));
+    EXPECT_EQ(info.st_mode & 07777, 0660U);
+    ASSERT_EQ(::stat((dir_ / "data" / "control.sock").c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 07777, 0600U);  // the simulator's: its user only
+
+    const CtlRun logs = run({"logs", "--json", "--level", "info"});
+    ASSERT_EQ(logs.code, 0) << logs.err;
+    EXPECT_TRUE(contains(logs.json()["source"].get<std::string>(), "kiosk.jsonl")) << logs.out;
+
+    stop_kiosk();
+    EXPECT_FALSE(fs::exists(dir_ / "data" / "kiosk.sock"));
+    const CtlRun offline = run({"status"});
+    EXPECT_EQ(offline.code, 69) << offline.err;
+    EXPECT_TRUE(contains(offline.out, "kiosk LIVE-01: not running")) << offline.out;
+    EXPECT_TRUE(contains(offline.out, "outbox: ")) << offline.out;
+    const CtlRun offline_json = run({"status", "--json"});
+    EXPECT_EQ(offline_json.code, 69);
+    EXPECT_EQ(offline_json.json()["state"], "not_running");
+    EXPECT_TRUE(offline_json.json()["journal"]["intact"].get<bool>()) << offline_json.out;
+
+    const CtlRun selftest = run({"selftest"});
+    EXPECT_EQ(selftest.code, 69);
+    EXPECT_TRUE(contains(selftest.err, "kiosk not running")) << selftest.err;
+    const CtlRun balance = run({"balance"});
+    EXPECT_TRUE(contains(balance.out, "kiosk not running")) << balance.out;
+    const CtlRun cx = run({"cx", "--json"});
+    EXPECT_EQ(cx.code, 0) << cx.err;
+    EXPECT_TRUE(cx.json().is_object()) << cx.out;
+    // The log still reads, and says who asked for what while the kiosk ran.
+    const CtlRun log_lines = run({"logs", "--grep", "kiosk LIVE-01"});
+    EXPECT_EQ(log_lines.code, 0);
+    // A command without JSON of its own still prints one JSON document.
+    const CtlRun wrapped = run({"journal", "show", "--json"});
+    EXPECT_EQ(wrapped.json()["exit_code"], 0) << wrapped.out;
+    EXPECT_FALSE(wrapped.json()["lines"].empty()) << wrapped.out;
+    const CtlRun outbox = run({"outbox", "status", "--json"});
+    EXPECT_EQ(outbox.code, 0) << outbox.err;
+    EXPECT_TRUE(outbox.json()["pending"].is_number()) << outbox.out;
+}
+
+}  // namespace
+}  // namespace kiosk
