@@ -70,13 +70,13 @@ std::string index_markdown(const std::vector<GalleryImage>& images, const std::v
         for (const GallerySample* sample : by_screen[screen]) {
             md += "\n**" + sample->name + "**";
             if (!sample->description.empty()) md += " — " + sample->description;
-            md += "\n\n|";
+            md += "\n\n| |";
             for (const GalleryLook& look : gallery_looks()) md += " " + std::string(look.label) + " |";
-            md += "\n|";
+            md += "\n|---|";
             for (std::size_t i = 0; i < gallery_looks().size(); ++i) md += "---|";
             md += "\n";
             for (const GalleryLanguage& language : gallery_languages()) {
-                md += "|";
+                md += "| " + std::string(language.label) + " |";
                 for (const GalleryImage& image : images) {
                     if (image.sample != sample || image.language != &language) continue;
                     const std::string file = image.file_name();
