@@ -85,12 +85,14 @@ TEST_P(ReferenceImageTest, LooksLikeItsReferenceImage) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Gallery, ReferenceImageTest, ::testing::ValuesIn([] {
-                             std::vector<const GallerySample*> samples;
-                             for (const GallerySample& sample : gallery_samples()) samples.push_back(&sample);
-                             return samples;
-                         }()),
-                         [](const ::testing::TestParamInfo<const GallerySample*>& info) { return info.param->name; });
+std::vector<const GallerySample*> every_sample() {
+    std::vector<const GallerySample*> samples;
+    for (const GallerySample& sample : gallery_samples()) samples.push_back(&sample);
+    return samples;
+}
+
+INSTANTIATE_TEST_SUITE_P(Gallery, ReferenceImageTest, ::testing::ValuesIn(every_sample()),
+                         [](const ::testing::TestParamInfo<const GallerySample*>& sample) { return sample.param->name; });
 
 }  // namespace
 }  // namespace kiosk::ui
