@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "ui/gallery.hpp"
 #include "ui/sample_view_models.hpp"
 #include "ui/screens.hpp"
 #include "ui/shown_buttons.hpp"
@@ -71,6 +72,21 @@ TEST(I18n, EveryKeyAScreenUsesExists) {
                             "enter_amount.step", "statement.balance", "statement.empty", "receipt_qr.reference",
                             "cardless.code_title", "cardless.code_body", "cardless.phone_title", "cardless.phone_body"}) {
         EXPECT_TRUE(has_translation(key)) << key;
+    }
+}
+
+// The gallery's extra states (ui/gallery.cpp) use keys of their own: each one exists too.
+TEST(I18n, EveryKeyAGalleryPictureUsesExists) {
+    for (const GalleryImage& image : gallery_images()) {
+        if (image.look != &gallery_looks().front()) continue;
+        const ViewModel vm = image.view_model();
+        const ScreenText text = screen_text(vm);
+        EXPECT_TRUE(has_translation(text.title_key)) << image.file_name() << ": " << text.title_key;
+        EXPECT_TRUE(vm.message_key.empty() || has_translation(vm.message_key)) << image.file_name() << ": " << vm.message_key;
+        for (const ShownButton& shown : shown_buttons(vm)) {
+            const bool literal = shown.button.label_key.empty() && (shown.amount || !shown.data.empty());
+            EXPECT_TRUE(literal || has_translation(shown.button.label_key)) << image.file_name() << ": " << shown.button.label_key;
+        }
     }
 }
 

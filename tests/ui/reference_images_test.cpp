@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <set>
 #include <string>
 
 #include "tests/ui/image_diff.hpp"
@@ -83,6 +84,23 @@ TEST_P(ReferenceImageTest, LooksLikeItsReferenceImage) {
         const std::string problem = check(image, *surface_);
         EXPECT_TRUE(problem.empty()) << problem;
     }
+}
+
+// A picture no sample makes any more (a renamed or dropped sample) would mislead a reviewer:
+// `make screens` clears docs/screens/ before writing, and this test catches a hand-made leftover.
+TEST(ReferenceImages, EveryCommittedPictureIsAGalleryPicture) {
+    std::set<std::string> expected;
+    for (const GalleryImage& image : gallery_images()) expected.insert(image.file_name());
+    std::size_t seen = 0;
+    for (const auto& dir : {kReferenceDir, kReferenceDir / "thumbs"}) {
+        for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+            if (entry.path().extension() != ".png") continue;
+            ++seen;
+            EXPECT_TRUE(expected.count(entry.path().filename().string()) == 1)
+                << entry.path().string() << " is no gallery picture: run `make screens`";
+        }
+    }
+    EXPECT_GT(seen, expected.size());  // every thumbnail, and the full-size looks
 }
 
 std::vector<const GallerySample*> every_sample() {
