@@ -3,12 +3,13 @@
 #   make run   build, then run the kiosk on the simulator (a window with a display, else the
 #              headless demo that writes out/screens/*.png)
 #   make test  build under ASan+UBSan (g++) and with clang 14, run the whole ctest suite
+#   make screens  regenerate the screen gallery and reference images, docs/screens/ (docs/ui.md)
 #   make deb   the release build packaged as build/kiosk_<version>_<arch>.deb (docs/deployment.md)
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 KIOSK_ARGS ?=
 
-.PHONY: run test deps build deb test-asan test-clang bench flow-diagram format clean
+.PHONY: run test deps build deb test-asan test-clang bench flow-diagram screens format clean
 
 deps:
 	@scripts/install-deps
@@ -53,6 +54,18 @@ flow-diagram: build
 	  dot -Tsvg docs/flow/$$name.dot -o docs/flow/$$name.svg || exit 1; \
 	done
 	@echo "docs/flow/*.dot and *.svg written"
+
+# Regenerates docs/screens/ (the gallery and the reference images of ui_reference_tests) from
+# ui/gallery.cpp's samples; review the image diff before committing. Layout errors (ui_preview
+# exit 3) are listed at the top of docs/screens/README.md and do not stop the target.
+screens: deps
+	@cmake --preset release > /dev/null
+	@cmake --build --preset release -j $(JOBS) --target ui_preview
+	@rm -rf docs/screens
+	@build/bin/ui_preview docs/screens; rc=$$?; \
+	  if [ $$rc -eq 3 ]; then echo "screens: some screens have layout errors (listed in docs/screens/README.md)"; \
+	  elif [ $$rc -ne 0 ]; then exit $$rc; fi
+	@du -sh docs/screens | sed 's/\t.*/ in docs\/screens/'
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

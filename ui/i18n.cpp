@@ -1,26 +1,97 @@
-// Lookup, placeholder filling and the language's money symbol; the strings themselves live in
-// i18n_strings.cpp.
+// Lookup, the missing-translation fallback and its report, placeholder filling and the language's
+// money symbol; the strings themselves live in i18n_strings.cpp.
 #include "ui/i18n.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
+#include <mutex>
+#include <set>
+#include <utility>
 
 namespace kiosk::ui {
 namespace {
 
-const Translation* find(std::string_view key) {
-    const auto table = translation_table();
+const Translation* find(std::span<const Translation> table, std::string_view key) {
     const auto it = std::find_if(table.begin(), table.end(), [&](const Translation& t) { return t.key == key; });
     return it == table.end() ? nullptr : &*it;
 }
 
+std::string_view text_in(const Translation& row, Language language) {
+    return language == Language::English ? row.english : row.chinese;
+}
+
+const char* name_of(Language language) { return language == Language::English ? "English" : "Chinese"; }
+
+// Every gap is logged the first time it is drawn, never again: screens are redrawn many times a
+// second (activity dots), and one line per key is what a developer needs. The set is bounded by
+// the keys the code uses; the cap only guards against a caller that builds keys from outside data.
+enum class Gap { UnknownKey, OtherLanguageShown, NoTextAtAll };
+
+class GapReport {
+public:
+    void missing(std::string_view key, Language language, Gap gap) {
+        const std::lock_guard lock(mutex_);
+        if (reported_.size() >= kMaxReported) return;
+        if (!reported_.emplace(std::string(key), language).second) return;
+        switch (gap) {
+            case Gap::OtherLanguageShown:
+                spdlog::warn("ui: i18n key '{}' has no {} text; showing the {} text", key, name_of(language),
+                             name_of(language == Language::English ? Language::SimplifiedChinese : Language::English));
+                break;
+            case Gap::NoTextAtAll:
+                spdlog::warn("ui: i18n key '{}' has no text in any language; showing the key itself", key);
+                break;
+            case Gap::UnknownKey:
+                spdlog::warn("ui: unknown i18n key '{}' ({}); showing the key itself", key, name_of(language));
+                break;
+        }
+        if (reported_.size() == kMaxReported) spdlog::warn("ui: {} i18n gaps reported; no more will be", kMaxReported);
+    }
+
+private:
+    static constexpr std::size_t kMaxReported = 1000;
+    std::mutex mutex_;
+    std::set<std::pair<std::string, Language>> reported_;
+};
+
+GapReport& gap_report() {
+    static GapReport report;
+    return report;
+}
+
 }  // namespace
 
-bool has_translation(std::string_view key) { return find(key) != nullptr; }
+bool has_translation(std::string_view key) { return find(translation_table(), key) != nullptr; }
+
+std::string_view translate_in(std::span<const Translation> table, std::string_view key, Language language) {
+    const Translation* row = find(table, key);
+    if (row == nullptr) {
+        gap_report().missing(key, language, Gap::UnknownKey);
+        return key;
+    }
+    const std::string_view text = text_in(*row, language);
+    if (!text.empty()) return text;
+    const std::string_view other =
+        text_in(*row, language == Language::English ? Language::SimplifiedChinese : Language::English);
+    gap_report().missing(key, language, other.empty() ? Gap::NoTextAtAll : Gap::OtherLanguageShown);
+    return other.empty() ? key : other;
+}
 
 std::string_view translate(std::string_view key, Language language) {
-    const Translation* row = find(key);
-    if (row == nullptr) return key;
-    return language == Language::English ? row->english : row->chinese;
+    return translate_in(translation_table(), key, language);
+}
+
+std::vector<std::string_view> missing_translations(std::span<const Translation> table, Language language) {
+    std::vector<std::string_view> keys;
+    for (const Translation& row : table) {
+        if (text_in(row, language).empty()) keys.push_back(row.key);
+    }
+    return keys;
+}
+
+std::vector<std::string_view> missing_translations(Language language) {
+    return missing_translations(translation_table(), language);
 }
 
 std::string fill(std::string_view pattern, std::string_view value) {

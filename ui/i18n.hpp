@@ -5,13 +5,15 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/money.hpp"
 #include "ui/view_model.hpp"
 
 namespace kiosk::ui {
 
-// One row per key, both languages side by side so a missing translation shows in review.
+// One row per key, both languages side by side so a missing translation shows in review. An
+// empty text is a missing translation (missing_translations() lists them; i18n_test wants none).
 struct Translation {
     std::string_view key;
     std::string_view english;
@@ -22,9 +24,21 @@ std::span<const Translation> translation_table();
 
 [[nodiscard]] bool has_translation(std::string_view key);
 
-// The text for `key`; an unknown key comes back as the key itself, so a gap is visible on screen
-// (and caught by the completeness test) instead of crashing a customer's session.
+// The text for `key` in `language`. A key with no text in that language falls back to the other
+// language's text (a customer reads a sentence, not a key); an unknown key comes back as the key
+// itself, so a gap is visible on screen instead of crashing a customer's session. Each gap is
+// logged once per key and language (an spdlog warning naming the key), not once per frame.
+// Thread-safe.
 [[nodiscard]] std::string_view translate(std::string_view key, Language language);
+
+// The same lookup and report in `table` (tests give a table with gaps).
+[[nodiscard]] std::string_view translate_in(std::span<const Translation> table, std::string_view key,
+                                            Language language);
+
+// The keys of `table` (by default the string table) with no text in `language`, in table order.
+[[nodiscard]] std::vector<std::string_view> missing_translations(std::span<const Translation> table,
+                                                                 Language language);
+[[nodiscard]] std::vector<std::string_view> missing_translations(Language language);
 
 // Replaces the first "{}" in `pattern` with `value` ("Tries left: {}" + "2").
 [[nodiscard]] std::string fill(std::string_view pattern, std::string_view value);

@@ -1,12 +1,10 @@
 // OffscreenDisplay: render into a surface kept between calls; PNG export for snapshots.
 #include "ui/offscreen_display.hpp"
 
-#include <SDL_image.h>
-
-#include <system_error>
 #include <utility>
 
 #include "ui/layout.hpp"
+#include "ui/png_file.hpp"
 
 namespace kiosk::ui {
 
@@ -45,14 +43,6 @@ Status OffscreenDisplay::release(int x, int y) {
     return redraw_pressed(std::nullopt);  // slid off: the button comes back up
 }
 
-Status OffscreenDisplay::save_png(const std::filesystem::path& path) const {
-    std::error_code error;
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), error);
-    if (error) return make_error("filesystem", "cannot create " + path.parent_path().string() + ": " + error.message());
-    if (IMG_SavePNG(surface_.get(), path.c_str()) != 0) {
-        return make_error("sdl_image", "cannot write " + path.string() + ": " + IMG_GetError());
-    }
-    return ok_status();
-}
+Status OffscreenDisplay::save_png(const std::filesystem::path& path) const { return ui::save_png(*surface_, path); }
 
 }  // namespace kiosk::ui

@@ -11,7 +11,8 @@ namespace {
 
 using W = ScreenWidget;
 constexpr std::array kScreens = std::to_array<ScreenSpec>({
-    {ScreenId::Attract, "attract", "attract.title", "attract.body", W::CardSlot, false, false},
+    // With the card reader down the notice (cardless only) replaces "insert your card", which it contradicts.
+    {ScreenId::Attract, "attract", "attract.title", "attract.body", W::CardSlot, false, false, {}, 2, false, true},
     {ScreenId::ReadingCard, "reading_card", "reading.title", "reading.body", W::Activity, false, false},
     {ScreenId::EnterPin, "enter_pin", "pin.title", "pin.prompt", W::PinField, true, true},
     {ScreenId::MainMenu, "main_menu", "menu.title", "", W::None, true, false},

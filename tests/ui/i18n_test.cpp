@@ -3,10 +3,15 @@
 #include "ui/i18n.hpp"
 
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 
+#include <memory>
 #include <set>
+#include <sstream>
 #include <string>
 
+#include "ui/gallery.hpp"
 #include "ui/sample_view_models.hpp"
 #include "ui/screens.hpp"
 #include "ui/shown_buttons.hpp"
@@ -70,6 +75,21 @@ TEST(I18n, EveryKeyAScreenUsesExists) {
     }
 }
 
+// The gallery's extra states (ui/gallery.cpp) use keys of their own: each one exists too.
+TEST(I18n, EveryKeyAGalleryPictureUsesExists) {
+    for (const GalleryImage& image : gallery_images()) {
+        if (image.look != &gallery_looks().front()) continue;
+        const ViewModel vm = image.view_model();
+        const ScreenText text = screen_text(vm);
+        EXPECT_TRUE(has_translation(text.title_key)) << image.file_name() << ": " << text.title_key;
+        EXPECT_TRUE(vm.message_key.empty() || has_translation(vm.message_key)) << image.file_name() << ": " << vm.message_key;
+        for (const ShownButton& shown : shown_buttons(vm)) {
+            const bool literal = shown.button.label_key.empty() && (shown.amount || !shown.data.empty());
+            EXPECT_TRUE(literal || has_translation(shown.button.label_key)) << image.file_name() << ": " << shown.button.label_key;
+        }
+    }
+}
+
 // The keys the flow may put in message_key or the statement/account data of the new screens.
 // Kept by hand, like the list below: ui/ may not include kiosk/.
 TEST(I18n, EveryFlowScreenKeyExists) {
@@ -99,6 +119,96 @@ TEST(I18n, EveryFlowMessageKeyExists) {
           "decline.limit_exceeded", "decline.pin_tries_exceeded", "decline.system_error", "decline.unknown"}) {
         EXPECT_TRUE(has_translation(key)) << key;
     }
+}
+
+// The list a translator works from: every key of the table with no text in a language. None may
+// be missing; the failure names them all, per language.
+TEST(I18n, NoKeyIsMissingInEitherLanguage) {
+    for (const Language language : {Language::English, Language::SimplifiedChinese}) {
+        std::string keys;
+        for (const std::string_view key : missing_translations(language)) keys += " " + std::string(key);
+        EXPECT_TRUE(keys.empty()) << (language == Language::English ? "English" : "Chinese") << " lacks:" << keys;
+    }
+}
+
+// A table with gaps, keys of its own so no other test reports them first.
+constexpr Translation kGappyTable[] = {
+    {"test.gap.complete", "Complete", "完整"},
+    {"test.gap.no_chinese", "Only English", ""},
+    {"test.gap.no_english", "", "只有中文"},
+    {"test.gap.nothing", "", ""},
+};
+
+// The default spdlog logger, captured while the test runs.
+class CapturedLog {
+public:
+    CapturedLog() : previous_(spdlog::default_logger()) {
+        auto logger = std::make_shared<spdlog::logger>("captured", std::make_shared<spdlog::sinks::ostream_sink_mt>(text_));
+        logger->set_pattern("%v");
+        spdlog::set_default_logger(logger);
+    }
+    ~CapturedLog() { spdlog::set_default_logger(previous_); }
+    CapturedLog(const CapturedLog&) = delete;
+    CapturedLog& operator=(const CapturedLog&) = delete;
+
+    [[nodiscard]] std::size_t lines_with(std::string_view needle) const {
+        std::size_t count = 0;
+        std::istringstream lines(text_.str());
+        for (std::string line; std::getline(lines, line);) {
+            if (line.find(needle) != std::string::npos) ++count;
+        }
+        return count;
+    }
+    [[nodiscard]] std::string text() const { return text_.str(); }
+
+private:
+    std::ostringstream text_;
+    std::shared_ptr<spdlog::logger> previous_;
+};
+
+TEST(I18nFallback, AMissingLanguageShowsTheOtherOne) {
+    EXPECT_EQ(translate_in(kGappyTable, "test.gap.complete", Language::SimplifiedChinese), "完整");
+    EXPECT_EQ(translate_in(kGappyTable, "test.gap.no_chinese", Language::SimplifiedChinese), "Only English");
+    EXPECT_EQ(translate_in(kGappyTable, "test.gap.no_chinese", Language::English), "Only English");
+    EXPECT_EQ(translate_in(kGappyTable, "test.gap.no_english", Language::English), "只有中文");
+    EXPECT_EQ(translate_in(kGappyTable, "test.gap.nothing", Language::English), "test.gap.nothing");
+    EXPECT_EQ(translate_in(kGappyTable, "test.gap.unknown", Language::English), "test.gap.unknown");
+}
+
+TEST(I18nFallback, MissingTranslationsListsEachLanguagesGaps) {
+    EXPECT_EQ(missing_translations(kGappyTable, Language::English),
+              (std::vector<std::string_view>{"test.gap.no_english", "test.gap.nothing"}));
+    EXPECT_EQ(missing_translations(kGappyTable, Language::SimplifiedChinese),
+              (std::vector<std::string_view>{"test.gap.no_chinese", "test.gap.nothing"}));
+}
+
+// Screens are redrawn many times a second: a gap is one log line per key and language, not one per
+// frame. Keys no other test uses, as the report is once per process.
+constexpr Translation kReportedTable[] = {
+    {"test.once.complete", "Complete", "完整"},
+    {"test.once.no_chinese", "Only English", ""},
+    {"test.once.no_english", "", "只有中文"},
+    {"test.once.nothing", "", ""},
+};
+
+TEST(I18nFallback, EachGapIsReportedOncePerKeyAndLanguage) {
+    const CapturedLog log;
+    for (int frame = 0; frame < 50; ++frame) {
+        (void)translate_in(kReportedTable, "test.once.complete", Language::English);
+        (void)translate_in(kReportedTable, "test.once.no_chinese", Language::SimplifiedChinese);
+        (void)translate_in(kReportedTable, "test.once.no_chinese", Language::English);
+        (void)translate_in(kReportedTable, "test.once.no_english", Language::English);
+        (void)translate_in(kReportedTable, "test.once.nothing", Language::English);
+        (void)translate_in(kReportedTable, "test.once.nothing", Language::SimplifiedChinese);
+        (void)translate_in(kReportedTable, "test.once.once_unknown", Language::SimplifiedChinese);
+    }
+    EXPECT_EQ(log.lines_with("test.once.complete"), 0U) << log.text();
+    EXPECT_EQ(log.lines_with("'test.once.no_chinese' has no Chinese text; showing the English text"), 1U) << log.text();
+    EXPECT_EQ(log.lines_with("'test.once.no_english' has no English text; showing the Chinese text"), 1U) << log.text();
+    // Both languages missing: one line for each language it was asked in.
+    EXPECT_EQ(log.lines_with("'test.once.nothing' has no text in any language"), 2U) << log.text();
+    EXPECT_EQ(log.lines_with("unknown i18n key 'test.once.once_unknown' (Chinese)"), 1U) << log.text();
+    EXPECT_EQ(log.lines_with("ui: "), 5U) << log.text();
 }
 
 TEST(I18n, TranslatePicksTheLanguageAndFallsBackToTheKey) {

@@ -48,6 +48,16 @@ TEST(Screens, CardlessEntryTitleFollowsTheField) {
     EXPECT_EQ(screen_text(vm).body_key, "cardless.phone_body");
 }
 
+// Card reader down: "insert your card" would contradict the notice, so the notice replaces it.
+TEST(Screens, AttractDropsInsertYourCardWhenCardsCannotBeUsed) {
+    ViewModel vm;
+    vm.screen = ScreenId::Attract;
+    EXPECT_EQ(screen_text(vm).body_key, "attract.body");
+    vm.message_key = "attract.cards_unavailable";
+    EXPECT_EQ(screen_text(vm).title_key, "attract.title");
+    EXPECT_TRUE(screen_text(vm).body_key.empty());
+}
+
 TEST(Screens, OnlyCardUnreadableImpliesItsMessage) {
     for (const ScreenSpec& spec : all_screens()) {
         EXPECT_EQ(spec.implied_message_key.empty(), spec.id != ScreenId::CardUnreadable) << spec.name;

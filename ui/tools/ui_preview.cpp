@@ -1,90 +1,146 @@
-// Writes every screen, in both languages and in the normal, high-contrast and large-text looks,
-// as PNGs for people to look at. Run: build/<dir>/bin/ui_preview [out-dir] [font-dir]
-// (defaults: out/ui-preview, /usr/share/fonts/opentype/noto). Exit 1 if any screen reports a
-// layout error (text that does not fit), after writing everything.
+// Writes the screen gallery (ui/gallery.hpp): every sample screen in both languages and every look
+// as a 256 px thumbnail under thumbs/, the looks marked full_size also full size, and an index
+// README.md grouped by screen. `make screens` runs it into docs/screens/, which is also what
+// tests/ui/reference_images_test.cpp compares against.
+// Run: build/<dir>/bin/ui_preview [--every-full-size] [out-dir] [font-dir]
+// (defaults: out/ui-preview, /usr/share/fonts/opentype/noto); --every-full-size writes every look
+// full size (for a local look, not for docs/screens). Exit 1 when a file cannot be written; exit 3
+// when everything was written but some screen reports a layout error (text that does not fit),
+// which the index then lists at its top.
 #include <cstdio>
 #include <exception>
-#include <functional>
+#include <fstream>
+#include <map>
 #include <string>
+#include <system_error>
 #include <vector>
 
+#include "ui/gallery.hpp"
 #include "ui/offscreen_display.hpp"
-#include "ui/sample_view_models.hpp"
+#include "ui/png_file.hpp"
 #include "ui/screens.hpp"
+#include "ui/thumbnail.hpp"
 
-int main(int argc, char** argv) {
-    using namespace kiosk::ui;
-    try {
-        const std::filesystem::path out_dir = argc > 1 ? argv[1] : "out/ui-preview";
-        const FontPaths fonts = argc > 2 ? FontPaths::in_directory(argv[2]) : FontPaths::debian_default();
-        OffscreenDisplay display(fonts, "Kiosk Bank 自助银行");
+namespace {
 
-        struct Variant {
-            const char* suffix;
-            Accessibility accessibility;
-        };
-        const Variant variants[] = {{"", {}}, {"_hc", {false, true}}, {"_large", {true, false}}, {"_large_hc", {true, true}}};
-        const std::pair<Language, const char*> languages[] = {{Language::English, "en"},
-                                                              {Language::SimplifiedChinese, "zh"}};
-        // Every screen's sample, plus the busiest real case (PIN entry again after a wrong PIN)
-        // and the other states of the flow screens: degraded menu, the code field, a mismatch.
-        struct Sample {
-            ScreenId screen;
-            std::string name;
-            std::function<void(ViewModel&)> change;
-        };
-        std::vector<Sample> samples;
-        for (const ScreenSpec& spec : all_screens()) samples.push_back({spec.id, std::string(spec.name), {}});
-        samples.push_back({ScreenId::EnterPin, "enter_pin_retry", [](ViewModel& vm) {
-                               vm.message_key = "pin.wrong";
-                               vm.tries_left = 2;
-                           }});
-        samples.push_back({ScreenId::MainMenu, "main_menu_degraded", [](ViewModel& vm) {
-                               vm.menu->withdrawal = Offer::Hidden;  // no dispenser
-                               vm.menu->mini_statement_on_screen_only = true;  // no printer
-                               vm.menu->transfer = Offer::Unavailable;
-                           }});
-        samples.push_back({ScreenId::CardlessEntry, "cardless_code", [](ViewModel& vm) {
-                               vm.entry_field = EntryField::OneTimeCode;
-                               vm.typed_digits.clear();
-                               vm.pin_digits_entered = 5;
-                               vm.message_key = "cardless.code_invalid";
-                           }});
-        samples.push_back({ScreenId::EnterNewPin, "enter_new_pin_mismatch",
-                           [](ViewModel& vm) { vm.message_key = "new_pin.mismatch"; }});
-        samples.push_back({ScreenId::EnterAmount, "enter_amount_empty", [](ViewModel& vm) {
-                               vm.amount.reset();
-                               vm.message_key = "amount.not_multiple";
-                           }});
-        samples.push_back({ScreenId::TransactionDone, "transaction_done_pin", [](ViewModel& vm) {
-                               vm.message_key = "done.pin_changed";
-                               vm.amount.reset();
-                           }});
+using namespace kiosk::ui;
 
-        int failures = 0;
-        int written = 0;
-        for (const Sample& sample : samples) {
-            for (const auto& [language, code] : languages) {
-                for (const Variant& variant : variants) {
-                    auto vm = sample_view_model(sample.screen, language, variant.accessibility);
-                    if (sample.change) sample.change(vm);
-                    const std::string name = sample.name + "_" + code + variant.suffix + ".png";
-                    const auto shown = display.show(vm);
-                    if (!shown.ok()) {
-                        std::fprintf(stderr, "%s: %s\n", name.c_str(), shown.error().to_string().c_str());
-                        ++failures;
-                    }
-                    const auto saved = display.save_png(out_dir / name);
-                    if (!saved.ok()) {
-                        std::fprintf(stderr, "%s\n", saved.error().to_string().c_str());
-                        return 1;
-                    }
-                    ++written;
+constexpr int kExitLayoutErrors = 3;
+
+// Removes the PNGs a previous run left, so a renamed or dropped sample leaves no stale picture.
+void remove_old_pngs(const std::filesystem::path& dir) {
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+        if (entry.path().extension() == ".png") std::filesystem::remove(entry.path(), error);
+    }
+}
+
+// docs/screens/README.md: one section per screen, one table per sample (rows: languages,
+// columns: looks), each cell a thumbnail linking to the full-size picture.
+std::string index_markdown(const std::vector<GalleryImage>& images, const std::vector<std::string>& layout_errors,
+                           bool every_full_size) {
+    std::string md =
+        "# Screen gallery\n\n"
+        "Every customer screen as the kiosk draws it, in both languages and every look. Generated by\n"
+        "`make screens` (ui/tools/ui_preview.cpp, samples in ui/gallery.cpp) — do not edit by hand.\n"
+        "The full-size pictures are also the reference images of `tests/ui/reference_images_test.cpp`\n"
+        "(docs/ui.md § The gallery and reference images). Click a normal-look thumbnail for the full\n"
+        "size; the other looks are kept as thumbnails only (`ui_preview --every-full-size DIR` writes\n"
+        "them all full size).\n\n";
+    if (!layout_errors.empty()) {
+        md += "**Layout errors** (text that does not fit):\n\n";
+        for (const std::string& line : layout_errors) md += "- " + line + "\n";
+        md += "\n";
+    }
+    // Table of contents, then the sections, in gallery order.
+    std::vector<ScreenId> order;
+    std::map<ScreenId, std::vector<const GallerySample*>> by_screen;
+    for (const GallerySample& sample : gallery_samples()) {
+        if (by_screen[sample.screen].empty()) order.push_back(sample.screen);
+        by_screen[sample.screen].push_back(&sample);
+    }
+    md += "Screens:";
+    for (const ScreenId screen : order) {
+        const std::string name(screen_spec(screen).name);
+        md += " [" + name + "](#" + name + ")";
+    }
+    md += "\n";
+    for (const ScreenId screen : order) {
+        md += "\n## " + std::string(screen_spec(screen).name) + "\n";
+        for (const GallerySample* sample : by_screen[screen]) {
+            md += "\n**" + sample->name + "**";
+            if (!sample->description.empty()) md += " — " + sample->description;
+            md += "\n\n| |";
+            for (const GalleryLook& look : gallery_looks()) md += " " + std::string(look.label) + " |";
+            md += "\n|---|";
+            for (std::size_t i = 0; i < gallery_looks().size(); ++i) md += "---|";
+            md += "\n";
+            for (const GalleryLanguage& language : gallery_languages()) {
+                md += "| " + std::string(language.label) + " |";
+                for (const GalleryImage& image : images) {
+                    if (image.sample != sample || image.language != &language) continue;
+                    const std::string file = image.file_name();
+                    const std::string thumbnail = "![" + sample->name + " " + std::string(language.code) + " " +
+                                                  std::string(image.look->label) + "](thumbs/" + file + ")";
+                    const bool linked = every_full_size || image.look->full_size;
+                    md += " " + (linked ? "[" + thumbnail + "](" + file + ")" : thumbnail) + " |";
                 }
+                md += "\n";
             }
         }
-        std::printf("wrote %d screens to %s (%d with layout errors)\n", written, out_dir.c_str(), failures);
-        return failures == 0 ? 0 : 1;
+    }
+    return md;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        std::vector<std::string> args(argv + 1, argv + argc);
+        const bool every_full_size = !args.empty() && args.front() == "--every-full-size";
+        if (every_full_size) args.erase(args.begin());
+        if (args.size() > 2 || (!args.empty() && args.front().starts_with("-"))) {
+            std::fprintf(stderr, "usage: ui_preview [--every-full-size] [out-dir] [font-dir]\n");
+            return 1;
+        }
+        const std::filesystem::path out_dir = !args.empty() ? args[0] : "out/ui-preview";
+        const FontPaths fonts = args.size() > 1 ? FontPaths::in_directory(args[1]) : FontPaths::debian_default();
+        OffscreenDisplay display(fonts, "Kiosk Bank 自助银行");
+        const std::filesystem::path thumbs_dir = out_dir / "thumbs";
+        std::filesystem::create_directories(thumbs_dir);
+        remove_old_pngs(out_dir);
+        remove_old_pngs(thumbs_dir);
+
+        const std::vector<GalleryImage> images = gallery_images();
+        std::vector<std::string> layout_errors;
+        for (const GalleryImage& image : images) {
+            const std::string name = image.file_name();
+            const auto shown = display.show(image.view_model());
+            if (!shown.ok()) {
+                std::fprintf(stderr, "%s: %s\n", name.c_str(), shown.error().to_string().c_str());
+                layout_errors.push_back(name + ": " + shown.error().to_string());
+            }
+            auto thumbnail = make_thumbnail(display.surface(), kGalleryThumbnailWidth);
+            if (!thumbnail.ok()) {
+                std::fprintf(stderr, "%s: %s\n", name.c_str(), thumbnail.error().to_string().c_str());
+                return 1;
+            }
+            kiosk::Status saved = save_png(**thumbnail, thumbs_dir / name);
+            if (saved.ok() && (every_full_size || image.look->full_size)) saved = save_png(display.surface(), out_dir / name);
+            if (!saved.ok()) {
+                std::fprintf(stderr, "%s\n", saved.error().to_string().c_str());
+                return 1;
+            }
+        }
+        std::ofstream index(out_dir / "README.md", std::ios::trunc);
+        index << index_markdown(images, layout_errors, every_full_size);
+        if (!index.flush()) {
+            std::fprintf(stderr, "ui_preview: cannot write %s\n", (out_dir / "README.md").c_str());
+            return 1;
+        }
+        std::printf("wrote %zu screens (thumbnails, %s full size) and README.md to %s (%zu with layout errors)\n",
+                    images.size(), every_full_size ? "all" : "the normal look", out_dir.c_str(), layout_errors.size());
+        return layout_errors.empty() ? 0 : kExitLayoutErrors;
     } catch (const std::exception& error) {
         std::fprintf(stderr, "ui_preview: %s\n", error.what());
         return 1;
