@@ -185,23 +185,35 @@ void MaintenanceService::run(ServiceAction action, const flow::Context& context,
             return;
         }
         case ServiceAction::ReadTestCard:
-            // The tracks are read and dropped here: nothing of them is kept, shown or journaled.
-            workers_.card.submit<std::string>(
+            // The tracks are read and dropped on the worker: nothing of them is kept, shown or
+            // journaled. No card in: the slot opens for one, and the technician touches the test again.
+            workers_.card.submit<std::pair<bool, std::string>>(
                 "read test card", timeouts_.card_motion,
-                [](drivers::CardReader& reader) -> Result<std::string> {
+                [](drivers::CardReader& reader) -> Result<std::pair<bool, std::string>> {
+                    const drivers::CardReaderStatus status = reader.status();
+                    if (status.media != drivers::CardMediaState::present) {
+                        KIOSK_TRY(reader.enable_insertion(true));
+                        return std::pair<bool, std::string>{false, "no card in the reader: the slot is open, insert "
+                                                                   "the test card and touch Test card again"};
+                    }
                     auto tracks = reader.read_tracks();
                     if (!tracks) return tracks.error();
-                    const bool track2 = !tracks->track2.empty();
-                    (void)reader.eject();
-                    return std::string(track2 ? "card read (track 2 present), card returned"
-                                              : "card read without track 2, card returned");
-                },
-                [this](const Completion<std::string>& finished) {
-                    if (finished.ok()) {
-                        done(ServiceAction::ReadTestCard, ServiceOutcome::Passed, *finished.payload);
-                    } else {
-                        done(ServiceAction::ReadTestCard, ServiceOutcome::Failed, finished.describe());
+                    std::string words = tracks->track2.view().empty() ? "card read without track 2" : "card read (track 2 present)";
+                    if (const Status ejected = reader.eject(); !ejected.ok()) {
+                        // The head reads: the test passes; the stuck card is the latched fault Reset clears.
+                        return std::pair<bool, std::string>{true, words + "; eject failed (" + ejected.error().message +
+                                                                      "): Reset reader captures the card"};
                     }
+                    return std::pair<bool, std::string>{true, words + ", card returned"};
+                },
+                [this](const Completion<std::pair<bool, std::string>>& finished) {
+                    if (!finished.ok()) {
+                        done(ServiceAction::ReadTestCard, ServiceOutcome::Failed, finished.describe());
+                        return;
+                    }
+                    done(ServiceAction::ReadTestCard,
+                         finished.payload->first ? ServiceOutcome::Passed : ServiceOutcome::Failed,
+                         finished.payload->second);
                 });
             return;
         case ServiceAction::TestDispense: test_dispense(health); return;
