@@ -102,7 +102,8 @@ TEST_F(ServiceModeE2eTest, KeySwitchDuringAVisitThenSignInTestsResetCashAndBackI
     }
     EXPECT_EQ(runtime().context().sign_in_refusal, flow::SignInRefusal::Locked);
     sign_in(kLockedTechnician, kTechnicianPin);  // even the right PIN: locked
-    ASSERT_TRUE(wait_for([&] { return runtime().context().sign_in_refusal == flow::SignInRefusal::Locked; }));
+    ASSERT_TRUE(wait_for([&] { return lines("technician_login", "", "refused: locked") >= 1; })) << notes_;
+    ASSERT_TRUE(wait_for([&] { return runtime().context().service_field == flow::ServiceField::TechnicianId; }));
     EXPECT_EQ(state(), StateId::ServiceSignIn);
 
     // Another technician signs in.
