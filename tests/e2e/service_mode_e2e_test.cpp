@@ -56,11 +56,21 @@ protected:
     // Touches the action and waits until its page says how it went.
     ServiceOutcome run(ServiceAction action) {
         runtime().touch("service_action:" + std::string(flow::to_string(action)));
+        pass(Millis(100));  // taken: the last result is cleared before this one is waited for
         const bool finished = wait_for([&] {
             return runtime().context().service_action == action && runtime().context().service_outcome.has_value();
         });
         EXPECT_TRUE(finished) << flow::to_string(action) << "\n" << notes_;
         return runtime().context().service_outcome.value_or(ServiceOutcome::Failed);
+    }
+    std::string last_receipt() {
+        const auto cut = rig_->printer().receipts();
+        return cut.empty() ? rig_->printer().receipt_text() : cut.back().text();
+    }
+    std::string page_lines() {
+        std::string text;
+        for (const ui::FactLine& fact : last_screen_.facts) text += fact.label_key + ": " + fact.value + "\n";
+        return text;
     }
     std::vector<store::JournalEntry> journal() {
         auto all = store::Journal(app_->database()).read_all();
@@ -117,14 +127,14 @@ TEST_F(ServiceModeE2eTest, KeySwitchDuringAVisitThenSignInTestsResetCashAndBackI
     touch("service_page:device_tests", Millis(300));
     EXPECT_EQ(last_screen_.screen, ui::ScreenId::ServiceDeviceTests);
     EXPECT_EQ(run(ServiceAction::PrintTestReceipt), ServiceOutcome::Passed);
-    EXPECT_NE(rig_->printer().receipt_text().find("TEST RECEIPT"), std::string::npos);
+    EXPECT_NE(last_receipt().find("TEST RECEIPT"), std::string::npos) << last_receipt();
     EXPECT_EQ(run(ServiceAction::ResetCardReader), ServiceOutcome::Refused) << "not before its test passed";
     EXPECT_EQ(run(ServiceAction::ReadTestCard), ServiceOutcome::Failed) << "no card yet: the slot opens";
     rig_->card_reader().jam_on_eject(sim::FaultMode::once);
     ASSERT_TRUE(rig_->card_reader().insert(sim::card("visa-alice")).ok());
     pass(Millis(300));
     EXPECT_EQ(state(), StateId::ServiceMenu) << "a card in service mode is no visit";
-    EXPECT_EQ(run(ServiceAction::ReadTestCard), ServiceOutcome::Passed) << notes_;
+    EXPECT_EQ(run(ServiceAction::ReadTestCard), ServiceOutcome::Passed) << page_lines() << notes_;
     ASSERT_TRUE(wait_for([&] {
         const auto& health = runtime().device_health();
         return health && !health->card_reader.device.usable();
@@ -153,7 +163,7 @@ TEST_F(ServiceModeE2eTest, KeySwitchDuringAVisitThenSignInTestsResetCashAndBackI
     EXPECT_EQ(runtime().context().service_outcome, ServiceOutcome::Passed) << notes_;
     EXPECT_EQ(lines("cash_replenish", technician), 1U);
     EXPECT_EQ(run(ServiceAction::PrintBalance), ServiceOutcome::Passed) << notes_;
-    const std::string slip = rig_->printer().receipt_text();
+    const std::string slip = last_receipt();
     EXPECT_NE(slip.find("BALANCING"), std::string::npos) << slip;
     EXPECT_NE(slip.find("Difference CNY 0.00"), std::string::npos) << slip;
     EXPECT_NE(slip.find("BALANCED"), std::string::npos) << slip;
