@@ -123,6 +123,42 @@ Result<int> paint_fact_lines(const PaintContext& p, int x, int y, int width) {
     return y;
 }
 
+// Service pages: a muted label column and the value in small text, wrapped; lines that would pass
+// the card's bottom are left out and the last one shown says "…".
+Result<int> paint_service_lines(const PaintContext& p, int x, int y, int width) {
+    TTF_Font& small = p.fonts.font(TextRole::Small);
+    const int line = line_height(small);
+    const int limit = p.layout.card.bottom() - kBottomPadding;
+    int label_width = 0;
+    for (const FactLine& fact : p.vm.facts) {
+        label_width = std::max(label_width, text_width(small, translate(fact.label_key, p.vm.language)));
+    }
+    label_width = std::min(label_width, width / 3);
+    const int value_x = x + label_width + 20;
+    const int value_width = x + width - value_x;
+    for (std::size_t i = 0; i < p.vm.facts.size(); ++i) {
+        const FactLine& fact = p.vm.facts[i];
+        const std::string value = !fact.value_key.empty() ? std::string(translate(fact.value_key, p.vm.language))
+                                  : fact.amount          ? format_money(*fact.amount, p.vm.language)
+                                                         : fact.value;
+        const auto wrapped =
+            wrap_text(value, value_width, [&](std::string_view piece) { return text_width(small, piece); });
+        const int rows = std::max<int>(1, static_cast<int>(wrapped.size()));
+        if (y + rows * line > limit) {
+            if (y + line > limit) return std::min(y, limit);  // nothing more drawn here
+            KIOSK_TRY(p.canvas.text(small, "…", p.theme.muted_text, x, y));
+            return y + line;
+        }
+        KIOSK_TRY(p.canvas.text(small, translate(fact.label_key, p.vm.language), p.theme.muted_text, x, y));
+        for (const std::string& piece : wrapped) {
+            KIOSK_TRY(p.canvas.text(small, piece, p.theme.title_text, value_x, y));
+            y += line;
+        }
+        if (wrapped.empty()) y += line;
+    }
+    return y;
+}
+
 Result<int> paint_widget(const PaintContext& p, const ScreenSpec& spec, int x, int y, int width) {
     const Language language = p.vm.language;
     switch (spec.widget) {
@@ -136,6 +172,7 @@ Result<int> paint_widget(const PaintContext& p, const ScreenSpec& spec, int x, i
             return p.vm.screen == ScreenId::ComplaintDone ? paint_complaint_reference(p, x, y, width)
                                                           : paint_reference(p, x, y, width);
         case ScreenWidget::Facts: return paint_fact_lines(p, x, y, width);
+        case ScreenWidget::ServiceLines: return paint_service_lines(p, x, y, width);
         case ScreenWidget::PinField: {
             const int height = p.vm.accessibility.large_text ? 92 : 84;
             paint_pin_field(p, x, y, p.vm.pin_digits_entered, p.vm.accessibility.large_text);

@@ -6,6 +6,34 @@
 
 namespace kiosk::ui {
 
+namespace {
+
+// The overview's links to every other page, and the way out.
+std::vector<Button> service_page_buttons() {
+    return {{"service_page:device_tests", "service.page.device_tests", true},
+            {"service_page:cash", "service.page.cash", true},
+            {"service_page:outbox", "service.page.outbox", true},
+            {"service_page:journal", "service.page.journal", true},
+            {"service_page:keys", "service.page.keys", true},
+            {"service_page:network", "service.page.network", true},
+            {"service_page:quality", "service.page.quality", true},
+            {"service_leave", "service.leave", true}};
+}
+
+// The six tests, the one reset the latched fault asks for (disabled until its test passed), back.
+std::vector<Button> service_test_buttons() {
+    return {{"service_action:print_test_receipt", "service.action.print_test_receipt", true},
+            {"service_action:read_test_card", "service.action.read_test_card", true},
+            {"service_action:test_dispense", "service.action.test_dispense", true},
+            {"service_action:pin_pad_key_test", "service.action.pin_pad_key_test", true},
+            {"service_action:read_sensors", "service.action.read_sensors", true},
+            {"service_action:speech_test", "service.action.speech_test", true},
+            {"service_action:reset_card_reader", "service.action.reset_card_reader", false},
+            {"service_page:overview", "service.page.overview", true}};
+}
+
+}  // namespace
+
 ViewModel sample_view_model(ScreenId screen, Language language, Accessibility accessibility) {
     ViewModel vm;
     vm.screen = screen;
@@ -161,6 +189,90 @@ ViewModel sample_view_model(ScreenId screen, Language language, Accessibility ac
             vm.receipt_reference = "KB-20261202-7Q4M";
             vm.buttons = {{"continue", "action.continue", true}};
             break;
+        case ScreenId::ServiceSignIn:
+            vm.facts = {{"service.fact.technician_id", "", std::nullopt, "1001"},
+                        {"service.fact.pin", "", std::nullopt, "••••••"}};
+            vm.message_key = "service.refused.wrong_id_or_pin";
+            vm.buttons = {cancel};
+            break;
+        case ScreenId::ServiceOverview:
+            vm.facts = {{"service.fact.role", "", std::nullopt, "1001 (technician)"},
+                        {"service.fact.card_reader", "", std::nullopt, "hardware error: card jammed in the transport"},
+                        {"service.fact.action", "", std::nullopt, "open the reader, remove the card, then Device tests > Test card and Reset reader"},
+                        {"service.fact.pin_pad", "service.state.ok", std::nullopt, ""},
+                        {"service.fact.printer", "", std::nullopt, "paper low"},
+                        {"service.fact.dispenser", "service.state.ok", std::nullopt, ""},
+                        {"service.fact.sensors", "", std::nullopt, "operator key in maintenance"},
+                        {"service.fact.storage", "service.state.ok", std::nullopt, ""}};
+            vm.buttons = service_page_buttons();
+            break;
+        case ScreenId::ServiceDeviceTests:
+            vm.message_key = "service.outcome.failed";
+            vm.facts = {{"service.fact.result", "", std::nullopt, "Test card: the reader reports a jam (hardwareError)"},
+                        {"service.fact.card_reader", "", std::nullopt, "hardware error: card jammed"},
+                        {"service.fact.printer", "", std::nullopt, "test receipt printed"},
+                        {"service.fact.dispenser", "", std::nullopt, "1 note from each of 2 cassettes to the reject bin"},
+                        {"service.fact.sensors", "", std::nullopt, "door closed, no tamper, key: maintenance"}};
+            vm.buttons = service_test_buttons();
+            break;
+        case ScreenId::ServiceCash:
+            vm.facts = {{"service.fact.cassette_1", "", std::nullopt, "CNY 100: loaded 2000 - dispensed 35 - rejected 2 - retracted 0 = 1963 (dispenser 1963)"},
+                        {"service.fact.cassette_2", "", std::nullopt, "CNY 50: loaded 2000 - dispensed 12 - rejected 0 - retracted 1 = 1987 (dispenser 1987)"},
+                        {"service.fact.dispensed_value", "", Money{410000, "CNY", 2}, ""},
+                        {"service.fact.host_totals", "", std::nullopt, "9 withdrawals, CNY 4,100.00"},
+                        {"service.fact.difference", "", Money{0, "CNY", 2}, ""}};
+            vm.buttons = {{"service_action:replenish_cash", "service.action.replenish_cash", true},
+                          {"service_action:print_balance", "service.action.print_balance", true},
+                          {"service_page:overview", "service.page.overview", true}};
+            break;
+        case ScreenId::ServiceOutbox:
+            vm.facts = {{"service.fact.pending", "", std::nullopt, "priority 0: 1, priority 1: 14, priority 2: 230"},
+                        {"service.fact.oldest", "", std::nullopt, "12 min"},
+                        {"service.fact.last_success", "", std::nullopt, "2026-12-02 10:58 UTC"},
+                        {"service.fact.last_error", "", std::nullopt, "none"},
+                        {"service.fact.dead_letters", "", std::nullopt, "0"}};
+            vm.buttons = {{"service_action:upload_now", "service.action.upload_now", true},
+                          {"service_page:overview", "service.page.overview", true}};
+            break;
+        case ScreenId::ServiceJournal:
+            vm.message_key = "service.outcome.passed";
+            vm.facts = {{"service.fact.lines", "", std::nullopt, "1 284"},
+                        {"service.fact.chain", "", std::nullopt, "verified: 1 284 lines, no gap, no edit"},
+                        {"service.fact.last_line", "", std::nullopt, "technician:1001 service_test read_test_card: failure: jam"}};
+            vm.buttons = {{"service_action:verify_journal", "service.action.verify_journal", true},
+                          {"service_page:overview", "service.page.overview", true}};
+            break;
+        case ScreenId::ServiceKeys:
+            vm.facts = {{"service.fact.certificate", "", std::nullopt, "host client certificate: expires 2027-03-01 (89 days)"},
+                        {"service.fact.keys", "", std::nullopt, "journal key period 2026-12; CRM record key 2026-Q4"}};
+            vm.buttons = {{"service_action:rotate_keys", "service.action.rotate_keys", false},
+                          {"service_page:overview", "service.page.overview", true}};
+            break;
+        case ScreenId::ServiceNetwork:
+            vm.facts = {{"service.fact.host", "", std::nullopt, "reachable, echo 42 ms"},
+                        {"service.fact.crm", "", std::nullopt, "reachable, last upload 12 ms"}};
+            vm.buttons = {{"service_action:probe_network", "service.action.probe_network", true},
+                          {"service_page:overview", "service.page.overview", true}};
+            break;
+        case ScreenId::ServiceQuality:
+            vm.facts = {{"service.fact.day", "", std::nullopt, "2026-12-01"},
+                        {"service.fact.index", "", std::nullopt, "87.5 (availability 99.1 %, completed 93 %, CSAT 4.4)"}};
+            vm.buttons = {{"service_page:about", "service.page.about", true},
+                          {"service_page:overview", "service.page.overview", true}};
+            break;
+        case ScreenId::ServiceAbout:
+            vm.facts = {{"service.fact.version", "", std::nullopt, "kiosk 0.9.0"},
+                        {"service.fact.kiosk_id", "", std::nullopt, "SIM-0001, terminal TERM0001"},
+                        {"service.fact.setting", "", std::nullopt, "maintenance.open_alert_after_s = 1800"}};
+            vm.buttons = {{"service_page:overview", "service.page.overview", true}};
+            break;
+        case ScreenId::ServiceEnterCount:
+            vm.facts = {{"service.fact.cassette_1", "", std::nullopt, "CNY 100"},
+                        {"service.fact.capacity", "", std::nullopt, "2500"},
+                        {"service.fact.count", "", std::nullopt, "2000"}};
+            vm.buttons = {cancel};
+            break;
+        case ScreenId::ServiceLeaving: break;
     }
     // The header's "Report a problem", as the kiosk offers it (docs/ui.md § Complaints).
     switch (screen) {
@@ -168,7 +280,19 @@ ViewModel sample_view_model(ScreenId screen, Language language, Accessibility ac
         case ScreenId::ComplaintOffer:
         case ScreenId::ComplaintCategory:
         case ScreenId::ComplaintConfirm:
-        case ScreenId::ComplaintDone: vm.report_problem = Offer::Hidden; break;
+        case ScreenId::ComplaintDone:
+        case ScreenId::ServiceSignIn:
+        case ScreenId::ServiceOverview:
+        case ScreenId::ServiceDeviceTests:
+        case ScreenId::ServiceCash:
+        case ScreenId::ServiceOutbox:
+        case ScreenId::ServiceJournal:
+        case ScreenId::ServiceKeys:
+        case ScreenId::ServiceNetwork:
+        case ScreenId::ServiceQuality:
+        case ScreenId::ServiceAbout:
+        case ScreenId::ServiceEnterCount:
+        case ScreenId::ServiceLeaving: vm.report_problem = Offer::Hidden; break;
         case ScreenId::ReadingCard:
         case ScreenId::Printing:
         case ScreenId::Dispensing:

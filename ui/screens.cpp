@@ -56,6 +56,23 @@ constexpr std::array kScreens = std::to_array<ScreenSpec>({
     {ScreenId::ComplaintConfirm, "complaint_confirm", "complaint_confirm.title", "complaint_confirm.body", W::Facts,
      false, false},
     {ScreenId::ComplaintDone, "complaint_done", "complaint_done.title", "complaint_done.body", W::QrCode, false, false},
+    // Service pages: four buttons a row, so the tests, resets and page links fit under the lines.
+    {ScreenId::ServiceSignIn, "service_sign_in", "service.sign_in.title", "service.sign_in.body", W::ServiceLines,
+     false, false, {}, 4},
+    {ScreenId::ServiceOverview, "service_overview", "service.overview.title", "", W::ServiceLines, false, false, {}, 4},
+    {ScreenId::ServiceDeviceTests, "service_device_tests", "service.device_tests.title", "", W::ServiceLines, false,
+     false, {}, 4},
+    {ScreenId::ServiceCash, "service_cash", "service.cash.title", "", W::ServiceLines, false, false, {}, 4},
+    {ScreenId::ServiceOutbox, "service_outbox", "service.outbox.title", "", W::ServiceLines, false, false, {}, 4},
+    {ScreenId::ServiceJournal, "service_journal", "service.journal.title", "", W::ServiceLines, false, false, {}, 4},
+    {ScreenId::ServiceKeys, "service_keys", "service.keys.title", "", W::ServiceLines, false, false, {}, 4},
+    {ScreenId::ServiceNetwork, "service_network", "service.network.title", "", W::ServiceLines, false, false, {}, 4},
+    {ScreenId::ServiceQuality, "service_quality", "service.quality.title", "", W::ServiceLines, false, false, {}, 4},
+    {ScreenId::ServiceAbout, "service_about", "service.about.title", "", W::ServiceLines, false, false, {}, 4},
+    {ScreenId::ServiceEnterCount, "service_enter_count", "service.enter_count.title", "service.enter_count.body",
+     W::ServiceLines, false, false, {}, 4},
+    {ScreenId::ServiceLeaving, "service_leaving", "service.leaving.title", "service.leaving.body", W::Activity, false,
+     false, {}, 4},
 });
 
 constexpr std::size_t index_of(ScreenId id) {
@@ -96,6 +113,18 @@ constexpr std::size_t index_of(ScreenId id) {
         case ScreenId::ComplaintCategory: return 33;
         case ScreenId::ComplaintConfirm: return 34;
         case ScreenId::ComplaintDone: return 35;
+        case ScreenId::ServiceSignIn: return 36;
+        case ScreenId::ServiceOverview: return 37;
+        case ScreenId::ServiceDeviceTests: return 38;
+        case ScreenId::ServiceCash: return 39;
+        case ScreenId::ServiceOutbox: return 40;
+        case ScreenId::ServiceJournal: return 41;
+        case ScreenId::ServiceKeys: return 42;
+        case ScreenId::ServiceNetwork: return 43;
+        case ScreenId::ServiceQuality: return 44;
+        case ScreenId::ServiceAbout: return 45;
+        case ScreenId::ServiceEnterCount: return 46;
+        case ScreenId::ServiceLeaving: return 47;
     }
     return 15;  // unreachable for valid enum values; out-of-range casts get "out of service"
 }

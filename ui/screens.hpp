@@ -23,6 +23,8 @@ enum class ScreenWidget {
     QrCode,     // ReceiptQr: the e-receipt's QR code beside its reference number; ComplaintDone: the
                 // report's reference, and its QR code only when `qr_text` is set (no slip printed)
     Facts,      // ComplaintConfirm: "label: value" lines, what will be sent
+    ServiceLines,  // service pages: "label: value" lines in small text, as many as fit, long values
+                   // wrapped; what does not fit ends in "…" (the technician sees the rest in kioskctl)
 };
 
 struct ScreenSpec {

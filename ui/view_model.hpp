@@ -52,6 +52,21 @@ enum class ScreenId {
     ComplaintCategory, // the five categories, the known one `marked`
     ComplaintConfirm,  // what will be sent (`facts`)
     ComplaintDone,     // the reference (`receipt_reference`), on a slip or as a QR code (`qr_text`)
+    // Service mode (docs/technician.md): for the technician, not the customer. Each page is its
+    // title, `facts` as "label: value" lines (values in plain words, never card data) and its
+    // actions as buttons; `message_key` says how the last action went.
+    ServiceSignIn,      // technician id (digits) and PIN (dots) in `facts`
+    ServiceOverview,    // every device: state, cause, suggested action
+    ServiceDeviceTests, // the tests and the latched-fault resets
+    ServiceCash,        // per cassette: loaded, dispensed, rejected, retracted, remaining; host totals
+    ServiceOutbox,      // pending per priority, oldest, last success and error, dead letters
+    ServiceJournal,     // the last lines, the chain's verification
+    ServiceKeys,        // certificates and keys, expiry
+    ServiceNetwork,     // the host and the CRM: reachable, latency
+    ServiceQuality,     // the service-quality index
+    ServiceAbout,       // version and settings
+    ServiceEnterCount,  // replenish: one cassette's new count
+    ServiceLeaving,     // the fitness check before going back into service
 };
 
 enum class Language { English, SimplifiedChinese };

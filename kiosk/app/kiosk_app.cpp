@@ -6,6 +6,8 @@
 #include "kiosk/app/bank_host_link.hpp"
 #include "kiosk/app/speech_setup.hpp"
 #include "security/data_key_derivation.hpp"
+#include "store/journal.hpp"
+#include "store/journal_verifier.hpp"
 #include "store/outbox.hpp"
 
 namespace kiosk {
@@ -65,6 +67,11 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     if (!journal_key.ok()) throw std::runtime_error("journal key: " + journal_key.error().to_string());
     auto journal_chain = security::JournalChain::create(journal_key->view());
     if (!journal_chain.ok()) throw std::runtime_error(journal_chain.error().to_string());
+    auto maintenance_chain = security::JournalChain::create(journal_key->view());
+    if (!maintenance_chain.ok()) throw std::runtime_error(maintenance_chain.error().to_string());
+    maintenance_chain_.emplace(std::move(*maintenance_chain));
+    auto desk_chain = security::JournalChain::create(journal_key->view());  // the desk's worker has its own
+    if (!desk_chain.ok()) throw std::runtime_error(desk_chain.error().to_string());
     // CRM records are sealed to the CRM's record public keys, not with the key ring's data keys.
     if (config_.crm.record_public_keys.empty()) {
         throw std::runtime_error("crm.record_public_keys is not set: the kiosk seals its CRM records to the CRM's "
@@ -139,6 +146,78 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
                                               environment_.random, waiter_);
     if (!uploader.ok()) throw std::runtime_error("CRM uploader: " + uploader.error().to_string());
     uploader_ = std::move(*uploader);
+    attach_maintenance(std::move(*desk_chain));
+}
+
+// The service pages' sources: the health alerts, the outbox and uploader, the journal, the
+// certificates; each from the store or the running parts, never made up.
+void KioskApp::attach_maintenance(security::JournalChain desk_chain) {
+    technician_desk_ = std::make_unique<RegistryTechnicianDesk>(config_.database_path().string(), std::move(desk_chain),
+                                                                config_.kiosk_id, environment_.clock, environment_.random);
+    MaintenanceSources sources;
+    sources.database = &database_;
+    sources.chain = &*maintenance_chain_;
+    sources.alerts = [this] { return health_ ? health_->monitor().open() : std::vector<Alert>{}; };
+    sources.outbox = [this] {
+        std::vector<ui::FactLine> lines;
+        const auto text = [](std::string label, std::string value) {
+            return ui::FactLine{std::move(label), "", std::nullopt, std::move(value)};
+        };
+        store::Outbox outbox(database_);
+        auto pending = outbox.pending_count();
+        auto dead = outbox.dead_letter_count();
+        auto fill = outbox.fill();
+        lines.push_back(text("service.fact.pending", pending.ok() ? std::to_string(*pending) + " records" +
+                                                                         (fill.ok() ? ", " + std::to_string(static_cast<int>(fill->percent)) + " % full" : std::string())
+                                                                   : pending.error().to_string()));
+        const crm::UploaderStatus status = uploader_->status();
+        lines.push_back(text("service.fact.last_success",
+                             status.last_success ? "unix ms " + std::to_string(to_unix_millis(*status.last_success))
+                                                : std::string("none yet")));
+        lines.push_back(text("service.fact.last_error", status.last_error ? status.last_error->to_string() : "none"));
+        lines.push_back(text("service.fact.dead_letters", dead.ok() ? std::to_string(*dead) : dead.error().to_string()));
+        return lines;
+    };
+    sources.journal = [this] {
+        std::vector<ui::FactLine> lines;
+        auto last = store::Journal(database_).read_last(1);
+        if (last.ok() && !last->empty()) {
+            const store::JournalLine& line = last->back().line;
+            lines.push_back({"service.fact.lines", "", std::nullopt, std::to_string(last->back().seq)});
+            lines.push_back({"service.fact.last_line", "", std::nullopt,
+                             line.actor + " " + line.event_type + " " + line.outcome});
+        }
+        return lines;
+    };
+    sources.verify_journal = [this]() -> Result<std::string> {
+        auto verdict = store::verify_journal(database_, *maintenance_chain_);
+        if (!verdict) return verdict.error();
+        if (!verdict->intact()) return make_error("journal", std::to_string(verdict->broken) + " entries fail the chain");
+        return "verified: " + std::to_string(verdict->entries) + " lines, chain intact";
+    };
+    sources.keys = [this] {
+        std::vector<ui::FactLine> lines;
+        for (const std::string& notice : host_certificate_notices_) {
+            lines.push_back({"service.fact.certificate", "", std::nullopt, notice});
+        }
+        if (lines.empty()) {
+            lines.push_back({"service.fact.certificate", "", std::nullopt, "no certificate expired or expiring within 30 days"});
+        }
+        for (const std::string& notice : uploader_->status().tls_notices) {
+            lines.push_back({"service.fact.certificate", "", std::nullopt, notice});
+        }
+        return lines;
+    };
+    sources.about = [this] {
+        return std::vector<ui::FactLine>{
+            {"service.fact.version", "", std::nullopt, "kiosk " KIOSK_VERSION},
+            {"service.fact.kiosk_id", "", std::nullopt, config_.kiosk_id},
+            {"service.fact.setting", "", std::nullopt,
+             "maintenance.open_alert_after_s = " +
+                 std::to_string(std::chrono::duration_cast<std::chrono::seconds>(config_.maintenance.open_alert_after).count())},
+        };
+    };
+    runtime_->attach_maintenance(config_.maintenance, technician_desk_.get(), std::move(sources));
 }
 
 // The health alerts and the fleet status follow every fitness round; a visit's errors count
@@ -153,6 +232,9 @@ void KioskApp::watch_health() {
     sources.speech_problem = [this]() -> std::optional<std::string> {
         return speech_ ? speech_->problem() : std::nullopt;
     };
+    sources.service_mode_since = [this] { return runtime_->service_mode_since(); };
+    sources.service_technician = [this] { return runtime_->service_technician(); };
+    sources.service_mode_limit = config_.maintenance.open_alert_after;
     health_ = std::make_unique<HealthWatch>(config_.alerts, *cx_, environment_.clock, std::move(sources),
                                             [this](const std::string& text) {
                                                 if (runtime_->on_note) runtime_->on_note(text);

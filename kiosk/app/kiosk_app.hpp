@@ -71,6 +71,7 @@ public:
 
 private:
     void watch_health();
+    void attach_maintenance(security::JournalChain desk_chain);
 
     KioskConfig config_;
     KioskEnvironment environment_;
@@ -97,6 +98,10 @@ private:
     std::unique_ptr<fleet::FleetReporter> fleet_;  // before the uploader: stopped after it
     crm::SteadyWaiter waiter_;
     std::unique_ptr<crm::Uploader> uploader_;
+    // The service mode (docs/technician.md): its own journal chain handle (the CX recorder owns one)
+    // and the technician registry's desk, which opens its own connection on its worker.
+    std::optional<security::JournalChain> maintenance_chain_;
+    std::unique_ptr<RegistryTechnicianDesk> technician_desk_;
 };
 
 }  // namespace kiosk

@@ -239,6 +239,22 @@ void read_speech(Reader& reader, SpeechConfig& speech) {
     }
 }
 
+// [maintenance]: the service mode (docs/technician.md).
+void read_maintenance(Reader& reader, MaintenanceConfig& maintenance) {
+    reader.seconds("maintenance.open_alert_after_s", maintenance.open_alert_after, 24 * 3600);
+    reader.strings("maintenance.technician_card_prefixes", maintenance.technician_card_prefixes);
+    for (const std::string& prefix : maintenance.technician_card_prefixes) {
+        const bool digits = !prefix.empty() && prefix.size() <= 12 &&
+                            prefix.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits) {
+            reader.fail("maintenance.technician_card_prefixes",
+                        "\"" + prefix + "\" is not 1-12 digits of a card number's start");
+        }
+    }
+    maintenance.cassette_capacity = static_cast<std::uint32_t>(
+        reader.integer("maintenance.cassette_capacity", maintenance.cassette_capacity, 1, 100000));
+}
+
 void read_fleet(Reader& reader, FleetConfig& fleet) {
     reader.string("fleet.mqtt_host", fleet.mqtt_host);
     fleet.mqtt_port = static_cast<int>(reader.integer("fleet.mqtt_port", fleet.mqtt_port, 1, 65535));
@@ -325,6 +341,7 @@ void read_every_key(Reader& reader, KioskConfig& config) {
     read_host_transport(reader, config.sim.host_transport);
     read_alerts(reader, config.alerts);
     read_speech(reader, config.speech);
+    read_maintenance(reader, config.maintenance);
     read_fleet(reader, config.fleet);
     reader.path("log.dir", config.log.dir);
     config.log.max_file_mb = reader.integer("log.max_file_mb", config.log.max_file_mb, 1, 1024);

@@ -15,6 +15,7 @@
 #include "common/clock.hpp"
 #include "drivers/printer/chinese_text_mode.hpp"
 #include "kiosk/cx/survey_config.hpp"
+#include "kiosk/maintenance/maintenance_config.hpp"
 #include "kiosk/flow/flow_config.hpp"
 #include "security/crm_record_key.hpp"
 
@@ -194,6 +195,7 @@ struct KioskConfig {
     SimConfig sim;
     StoreConfig store;
     AlertsConfig alerts;
+    MaintenanceConfig maintenance;  // [maintenance]: the service mode
     FleetConfig fleet;
     // [survey]: the post-transaction survey; its time limit is also flow.survey_time_limit.
     SurveyConfig survey;

@@ -343,9 +343,16 @@ Result<std::string> CxRecorder::record_alert(const AlertChange& change) {
 
 Status CxRecorder::record_event(std::string_view actor, std::string_view event_type, std::string_view outcome,
                                 std::string_view resource, std::string_view detail) {
+    return record_event(actor, event_type, outcome, resource, detail, {});
+}
+
+Status CxRecorder::record_event(std::string_view actor, std::string_view event_type, std::string_view outcome,
+                                std::string_view resource, std::string_view detail,
+                                const std::vector<store::CounterDelta>& counters) {
     store::BusinessStep step;
     step.journal.push_back(journal_line(actor, event_type, outcome, resource, detail));
     step.counters.push_back({"events." + std::string(event_type), 1});
+    step.counters.insert(step.counters.end(), counters.begin(), counters.end());
     return store::commit(database_, step, journal_chain_);
 }
 

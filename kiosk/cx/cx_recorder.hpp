@@ -21,6 +21,7 @@
 #include "security/journal_chain.hpp"
 #include "security/crm_record_sealer.hpp"
 #include "store/database.hpp"
+#include "store/counters.hpp"
 #include "store/cx_stats.hpp"
 #include "store/journal.hpp"
 
@@ -75,6 +76,11 @@ public:
     // A journal-only business step (card retained, device fault, …): no CRM record.
     Status record_event(std::string_view actor, std::string_view event_type, std::string_view outcome,
                         std::string_view resource, std::string_view detail);
+    // The same with counter changes committed in the same transaction as the line (the cash
+    // ledger's notes of a dispense or a retract: kiosk/maintenance/cash_ledger.hpp).
+    Status record_event(std::string_view actor, std::string_view event_type, std::string_view outcome,
+                        std::string_view resource, std::string_view detail,
+                        const std::vector<store::CounterDelta>& counters);
 
     // After a step that dropped journey telemetry for room (store::Outbox's size cap): seals the
     // count as a telemetry_dropped record (docs/cx-records.md) and commits it in one transaction

@@ -1,5 +1,7 @@
 #include "kiosk/flow/flow.hpp"
 
+#include "kiosk/flow/flow_service_rows.hpp"
+
 #include <variant>
 
 namespace kiosk::flow {
@@ -78,7 +80,36 @@ Transition Flow::start() const {
     return transition;
 }
 
+namespace {
+
+// A customer's visit asked to give way to the service mode: it ends as Cancel ends it (the card
+// comes back, a request that may have moved money is reversed, the visit is recorded) wherever
+// Cancel is taken; where it is not (the host is answering, notes are being counted or presented)
+// the visit goes on by its own rules until a state that takes Cancel or its end. Attract then
+// gives way to ServiceSignIn (Flow::enter).
+bool customer_state(StateId state) {
+    return state != StateId::Attract && state != StateId::OutOfService && !is_service_state(state);
+}
+
+}  // namespace
+
 Transition Flow::step(const Context& given, const Event& event) const {
+    Transition transition = step_row(given, event);
+    if (!transition.row && kind_of(event) == EventKind::ServiceRequested && customer_state(given.state)) {
+        transition.context.service_requested = true;  // noted: the visit ends at the next chance
+    }
+    // The first state of the visit's remaining path that takes Cancel ends it there.
+    const Context& next = transition.context;
+    if (next.service_requested && customer_state(next.state) && takes(next, events::Cancel{})) {
+        Transition ended = step_row(next, events::Cancel{});
+        transition.effects.insert(transition.effects.end(), ended.effects.begin(), ended.effects.end());
+        transition.context = ended.context;
+        if (!transition.row) transition.row = ended.row;
+    }
+    return transition;
+}
+
+Transition Flow::step_row(const Context& given, const Event& event) const {
     Context context = given;
     context.card_before_cash = config_.card_before_cash;
     context.max_pin_tries = config_.max_pin_tries;
@@ -97,6 +128,10 @@ Transition Flow::step(const Context& given, const Event& event) const {
             if (const auto resume = resume_state_for(context.state)) next.resume_state = *resume;
         }
         if (row.action != nullptr) row.action(next, event);
+        if (next.service_action_asked) {  // a service page's action: carried out, then forgotten
+            transition.effects.push_back(effects::RunServiceAction(*next.service_action_asked));
+            next.service_action_asked.reset();
+        }
         if (row.internal) {
             refresh(next, transition.effects);
         } else {
@@ -112,8 +147,13 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
     switch (state) {
         case StateId::Attract: {
             const bool headset = context.speech_headset;  // stamped by the runtime, not the visit's
+            const bool service = context.service_requested;
             context = Context{};  // the next customer starts from a clean slate
             context.speech_headset = headset;
+            if (service) {        // the visit that asked for the service mode has ended
+                enter(context, StateId::ServiceSignIn, effects);
+                return;
+            }
             effects.push_back(effects::AcceptCard{});
             break;
         }
@@ -190,6 +230,14 @@ void Flow::enter(Context& context, StateId state, std::vector<Effect>& effects) 
             if (state == StateId::ComplaintOffer) context.complaint_offered = true;
             context.complaint_shown = true;
             break;
+        case StateId::ServiceSignIn:
+            context.service_requested = false;  // answered
+            effects.push_back(effects::RefuseCards{});
+            effects.push_back(effects::BeginKeyEntry(*service_key_entry(context)));
+            break;
+        case StateId::ServiceEnterCount: effects.push_back(effects::BeginKeyEntry(KeyEntry::CassetteCount)); break;
+        case StateId::ServiceLeaving: effects.push_back(effects::CheckServiceFitness{}); break;
+        case StateId::ServiceMenu: break;
         case StateId::ComplaintDone:
             // Only the confirm screen's guarded row leads here: the category is one of the five.
             if (context.complaint_category) {

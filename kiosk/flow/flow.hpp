@@ -32,6 +32,8 @@ public:
     [[nodiscard]] const FlowConfig& config() const { return config_; }
 
 private:
+    // The table's row for the event (no service-mode rule).
+    [[nodiscard]] Transition step_row(const Context& context, const Event& event) const;
     void enter(Context& context, StateId state, std::vector<Effect>& effects) const;
     void refresh(const Context& context, std::vector<Effect>& effects) const;
     void start_timer(const Context& context, std::vector<Effect>& effects) const;

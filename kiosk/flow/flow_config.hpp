@@ -32,6 +32,7 @@ struct FlowConfig {
         {StateId::Closing, 30s},           {StateId::ThankYou, 5s},          {StateId::CardRetained, 10s},
         {StateId::ComplaintOffer, 30s},    {StateId::ComplaintCategory, 60s}, {StateId::ComplaintConfirm, 60s},
         {StateId::ComplaintDone, 60s},
+        {StateId::ServiceSignIn, 120s},    {StateId::ServiceEnterCount, 120s},
     };
     // In a speech session every customer-facing timer runs this much longer (percent): listening
     // to a screen takes longer than reading it. Machine timers (Authorizing, Dispensing, Printing,

@@ -28,7 +28,11 @@ constexpr std::array diagram_list{
     DiagramInfo{DiagramId::Receipt, "receipt", "After a transaction: receipt and another transaction"},
     DiagramInfo{DiagramId::Survey, "survey", "After card and cash are taken: the survey"},
     DiagramInfo{DiagramId::Complaint, "complaint", "Report a problem: offer, category, confirmation, reference"},
+    DiagramInfo{DiagramId::Service, "service", "Service mode: sign-in, pages and actions, leaving"},
 };
+
+// Drawn once, in the service diagram; the overview shows only the way in.
+constexpr std::array service_states{S::ServiceSignIn, S::ServiceMenu, S::ServiceEnterCount, S::ServiceLeaving};
 
 // Where every card transaction goes once it is done: drawn once, in the receipt diagram.
 constexpr std::array receipt_entries{S::ReceiptChoice, S::AnotherTransaction};
@@ -222,12 +226,14 @@ Elsewhere outside(std::vector<std::pair<DiagramId, std::vector<StateId>>> owners
 }
 
 std::vector<StateId> complaint_list() { return {complaint_states.begin(), complaint_states.end()}; }
+std::vector<StateId> service_list() { return {service_states.begin(), service_states.end()}; }
 
 Diagram overview_diagram() {
     // Stops at the complaint states only: the shared rules' targets are reached by shared rows
     // only, which are not drawn.
     Builder builder(DiagramId::Overview);
-    walk(builder, Walk{{S::Attract}, contexts_without_transaction(), outside({{DiagramId::Complaint, complaint_list()}})});
+    walk(builder, Walk{{S::Attract}, contexts_without_transaction(),
+                       outside({{DiagramId::Complaint, complaint_list()}, {DiagramId::Service, service_list()}})});
     return builder.take();
 }
 
@@ -267,6 +273,22 @@ Diagram complaint_diagram() {
     std::vector<StateId> entries{S::Closing};
     entries.insert(entries.end(), complaint_states.begin(), complaint_states.end());
     walk(builder, Walk{entries, complaint_contexts(), outside({{DiagramId::Overview, overview}})});
+    return builder.take();
+}
+
+// The contexts the service rows' guards read: signed in as a technician or a supervisor, or not yet.
+std::vector<Context> service_contexts() {
+    Context technician;
+    technician.service_role = ServiceRole::Technician;
+    Context supervisor;
+    supervisor.service_role = ServiceRole::Supervisor;
+    return {Context{}, technician, supervisor};
+}
+
+Diagram service_diagram() {
+    Builder builder(DiagramId::Service);
+    const std::vector<StateId>& overview = overview_states();
+    walk(builder, Walk{service_list(), service_contexts(), outside({{DiagramId::Overview, overview}})});
     return builder.take();
 }
 
@@ -330,6 +352,7 @@ Diagram select_diagram(DiagramId id) {
         case DiagramId::Receipt: return receipt_diagram();
         case DiagramId::Survey: return survey_diagram();
         case DiagramId::Complaint: return complaint_diagram();
+        case DiagramId::Service: return service_diagram();
         case DiagramId::Withdrawal:
         case DiagramId::Balance:
         case DiagramId::MiniStatement:

@@ -15,7 +15,8 @@
 namespace kiosk::flow {
 
 enum class DiagramId {
-    Legend, Overview, Withdrawal, Balance, MiniStatement, Transfer, PinChange, Cardless, Receipt, Survey, Complaint
+    Legend, Overview, Withdrawal, Balance, MiniStatement, Transfer, PinChange, Cardless, Receipt, Survey, Complaint,
+    Service
 };
 
 struct DiagramInfo {

@@ -26,6 +26,10 @@ std::string_view to_string(EffectKind kind) {
         case EffectKind::IssueEReceipt: return "issue_e_receipt";
         case EffectKind::RecordSurvey: return "record_survey";
         case EffectKind::FileComplaint: return "file_complaint";
+        case EffectKind::CheckTechnician: return "check_technician";
+        case EffectKind::RunServiceAction: return "run_service_action";
+        case EffectKind::CheckServiceFitness: return "check_service_fitness";
+        case EffectKind::EndServiceMode: return "end_service_mode";
     }
     return "?";
 }
@@ -38,6 +42,9 @@ std::string_view to_string(KeyEntry entry) {
         case KeyEntry::Amount: return "amount";
         case KeyEntry::OneTimeCode: return "one_time_code";
         case KeyEntry::PhoneNumber: return "phone_number";
+        case KeyEntry::TechnicianId: return "technician_id";
+        case KeyEntry::TechnicianPin: return "technician_pin";
+        case KeyEntry::CassetteCount: return "cassette_count";
     }
     return "?";
 }

@@ -11,6 +11,7 @@
 #include "host/host_messages.hpp"
 #include "kiosk/flow/complaint_category.hpp"
 #include "kiosk/flow/kind_order.hpp"
+#include "kiosk/flow/service_mode.hpp"
 #include "kiosk/flow/survey_answers.hpp"
 #include "ui/view_model.hpp"
 
@@ -18,7 +19,10 @@ namespace kiosk::flow {
 
 // What the PIN pad is asked to collect. The PIN kinds never leave the pad in clear; the others are
 // typed in clear on the pad (XFS4IoT data entry) and held by the runtime, never by the flow.
-enum class KeyEntry { Pin, NewPin, ConfirmNewPin, Amount, OneTimeCode, PhoneNumber };
+// The service mode's three are typed in clear too: a technician's id and PIN (not a card PIN: it is
+// checked against the technician registry, never sent to the bank) and a cassette's note count.
+enum class KeyEntry { Pin, NewPin, ConfirmNewPin, Amount, OneTimeCode, PhoneNumber, TechnicianId, TechnicianPin,
+                      CassetteCount };
 
 enum class EffectKind {
     ShowScreen,           // screen: render the current context as this screen
@@ -43,6 +47,11 @@ enum class EffectKind {
     IssueEReceipt,        // transaction: make the e-receipt reference and QR text, tell the bank
     RecordSurvey,         // answers: the survey record, its journal line and the token's "last asked"
     FileComplaint,        // category + offered after a failure: record the report, print its slip or show its QR
+    // Service mode (docs/technician.md); each completes with a flow event.
+    CheckTechnician,      // the typed id + PIN against the registry → TechnicianSignedIn / TechnicianRefused
+    RunServiceAction,     // action: a device test, a reset, the replenishment, … → ServiceActionDone
+    CheckServiceFitness,  // leaving: a fresh fitness round → ServiceFitnessChecked
+    EndServiceMode,       // fit: sign the technician out and journal the exit
 };
 
 namespace effects {
@@ -156,6 +165,16 @@ struct FileComplaint {
     friend bool operator==(const FileComplaint&, const FileComplaint&) = default;
 };
 
+using CheckTechnician = Command<EffectKind::CheckTechnician>;
+struct RunServiceAction {
+    static constexpr EffectKind kind = EffectKind::RunServiceAction;
+    explicit RunServiceAction(ServiceAction what) : action(what) {}
+    ServiceAction action;
+    friend bool operator==(const RunServiceAction&, const RunServiceAction&) = default;
+};
+using CheckServiceFitness = Command<EffectKind::CheckServiceFitness>;
+using EndServiceMode = Command<EffectKind::EndServiceMode>;
+
 }  // namespace effects
 
 // In EffectKind order (checked below): kind_of() is the index.
@@ -165,9 +184,11 @@ using Effect = std::variant<effects::ShowScreen, effects::StartStateTimer, effec
                             effects::PrintReceipt, effects::EjectCard, effects::RetainCard,
                             effects::RecordTransaction, effects::EndSession, effects::DispenseCash,
                             effects::RetractCash, effects::SettleWithdrawal, effects::ReverseTransaction,
-                            effects::IssueEReceipt, effects::RecordSurvey, effects::FileComplaint>;
+                            effects::IssueEReceipt, effects::RecordSurvey, effects::FileComplaint,
+                            effects::CheckTechnician, effects::RunServiceAction, effects::CheckServiceFitness,
+                            effects::EndServiceMode>;
 
-static_assert(detail::one_payload_per_kind<Effect, EffectKind, EffectKind::FileComplaint>(),
+static_assert(detail::one_payload_per_kind<Effect, EffectKind, EffectKind::EndServiceMode>(),
               "Effect lists one payload per EffectKind, in EffectKind order");
 
 inline EffectKind kind_of(const Effect& effect) { return static_cast<EffectKind>(effect.index()); }

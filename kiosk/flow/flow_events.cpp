@@ -56,6 +56,17 @@ std::string_view to_string(EventKind kind) {
         case EventKind::ReportProblem: return "report_problem";
         case EventKind::ComplaintCategoryChosen: return "complaint_category_chosen";
         case EventKind::SendComplaint: return "send_complaint";
+        case EventKind::ServiceRequested: return "service_requested";
+        case EventKind::TechnicianIdEntered: return "technician_id_entered";
+        case EventKind::TechnicianPinEntered: return "technician_pin_entered";
+        case EventKind::TechnicianSignedIn: return "technician_signed_in";
+        case EventKind::TechnicianRefused: return "technician_refused";
+        case EventKind::ServicePageChosen: return "service_page_chosen";
+        case EventKind::ServiceActionChosen: return "service_action_chosen";
+        case EventKind::ServiceActionDone: return "service_action_done";
+        case EventKind::ServiceCountEntered: return "service_count_entered";
+        case EventKind::LeaveService: return "leave_service";
+        case EventKind::ServiceFitnessChecked: return "service_fitness_checked";
     }
     return "?";
 }

@@ -11,6 +11,7 @@
 #include "kiosk/flow/close_reason.hpp"
 #include "kiosk/flow/complaint_category.hpp"
 #include "kiosk/flow/kind_order.hpp"
+#include "kiosk/flow/service_mode.hpp"
 #include "kiosk/flow/survey_answers.hpp"
 #include "ui/view_model.hpp"
 
@@ -74,6 +75,18 @@ enum class EventKind {
     ReportProblem,       // "Report a problem" (the header control, or "Report it" after a failure)
     ComplaintCategoryChosen,  // payload: category
     SendComplaint,       // the customer confirmed the report as shown
+    // Service mode (docs/technician.md).
+    ServiceRequested,    // the operator key turned to maintenance, or a technician card was read
+    TechnicianIdEntered, // the id is typed (held by the runtime)
+    TechnicianPinEntered,// the PIN is typed (held by the runtime, wiped after the check)
+    TechnicianSignedIn,  // payload: role
+    TechnicianRefused,   // payload: why
+    ServicePageChosen,   // payload: page
+    ServiceActionChosen, // payload: action
+    ServiceActionDone,   // payload: action, outcome (the details are the runtime's)
+    ServiceCountEntered, // payload: more cassettes to count
+    LeaveService,        // the technician touched "leave", or turned the key back
+    ServiceFitnessChecked, // payload: fit
 };
 
 namespace events {
@@ -226,6 +239,62 @@ struct NpsRated {
 
 using SurveySkip = Signal<EventKind::SurveySkip>;
 
+using ServiceRequested = Signal<EventKind::ServiceRequested>;
+using TechnicianIdEntered = Signal<EventKind::TechnicianIdEntered>;
+using TechnicianPinEntered = Signal<EventKind::TechnicianPinEntered>;
+
+struct TechnicianSignedIn {
+    static constexpr EventKind kind = EventKind::TechnicianSignedIn;
+    explicit TechnicianSignedIn(ServiceRole as) : role(as) {}
+    ServiceRole role;
+    friend bool operator==(const TechnicianSignedIn&, const TechnicianSignedIn&) = default;
+};
+
+struct TechnicianRefused {
+    static constexpr EventKind kind = EventKind::TechnicianRefused;
+    explicit TechnicianRefused(SignInRefusal why) : refusal(why) {}
+    SignInRefusal refusal;
+    friend bool operator==(const TechnicianRefused&, const TechnicianRefused&) = default;
+};
+
+struct ServicePageChosen {
+    static constexpr EventKind kind = EventKind::ServicePageChosen;
+    explicit ServicePageChosen(ServicePage chosen) : page(chosen) {}
+    ServicePage page;
+    friend bool operator==(const ServicePageChosen&, const ServicePageChosen&) = default;
+};
+
+struct ServiceActionChosen {
+    static constexpr EventKind kind = EventKind::ServiceActionChosen;
+    explicit ServiceActionChosen(ServiceAction chosen) : action(chosen) {}
+    ServiceAction action;
+    friend bool operator==(const ServiceActionChosen&, const ServiceActionChosen&) = default;
+};
+
+struct ServiceActionDone {
+    static constexpr EventKind kind = EventKind::ServiceActionDone;
+    ServiceActionDone(ServiceAction done, ServiceOutcome result) : action(done), outcome(result) {}
+    ServiceAction action;
+    ServiceOutcome outcome;
+    friend bool operator==(const ServiceActionDone&, const ServiceActionDone&) = default;
+};
+
+struct ServiceCountEntered {
+    static constexpr EventKind kind = EventKind::ServiceCountEntered;
+    explicit ServiceCountEntered(bool another) : more(another) {}
+    bool more;  // another cassette's count follows
+    friend bool operator==(const ServiceCountEntered&, const ServiceCountEntered&) = default;
+};
+
+using LeaveService = Signal<EventKind::LeaveService>;
+
+struct ServiceFitnessChecked {
+    static constexpr EventKind kind = EventKind::ServiceFitnessChecked;
+    explicit ServiceFitnessChecked(bool is_fit) : fit(is_fit) {}
+    bool fit;
+    friend bool operator==(const ServiceFitnessChecked&, const ServiceFitnessChecked&) = default;
+};
+
 }  // namespace events
 
 // In EventKind order (checked below): kind_of() is the index.
@@ -241,9 +310,11 @@ using Event = std::variant<
     events::AccountChosen, events::ChooseChangePin, events::PinMismatch, events::ChooseCardless,
     events::CodeEntered, events::PhoneEntered, events::SurveyRated, events::SurveyReasonToggled,
     events::SurveyDone, events::NpsRated, events::SurveySkip, events::ReportProblem, events::ComplaintCategoryChosen,
-    events::SendComplaint>;
+    events::SendComplaint, events::ServiceRequested, events::TechnicianIdEntered, events::TechnicianPinEntered,
+    events::TechnicianSignedIn, events::TechnicianRefused, events::ServicePageChosen, events::ServiceActionChosen,
+    events::ServiceActionDone, events::ServiceCountEntered, events::LeaveService, events::ServiceFitnessChecked>;
 
-static_assert(detail::one_payload_per_kind<Event, EventKind, EventKind::SendComplaint>(),
+static_assert(detail::one_payload_per_kind<Event, EventKind, EventKind::ServiceFitnessChecked>(),
               "Event lists one payload per EventKind, in EventKind order");
 
 inline EventKind kind_of(const Event& event) { return static_cast<EventKind>(event.index()); }

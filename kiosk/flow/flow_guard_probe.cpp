@@ -29,6 +29,14 @@ Event representative(EventKind kind) {
         case EventKind::SurveyReasonToggled: return events::SurveyReasonToggled(SurveyReason::Waiting);
         case EventKind::NpsRated: return events::NpsRated(kNpsMax);
         case EventKind::ComplaintCategoryChosen: return events::ComplaintCategoryChosen(ComplaintCategory::Other);
+        case EventKind::TechnicianSignedIn: return events::TechnicianSignedIn(ServiceRole::Technician);
+        case EventKind::TechnicianRefused: return events::TechnicianRefused(SignInRefusal::WrongIdOrPin);
+        case EventKind::ServicePageChosen: return events::ServicePageChosen(ServicePage::Cash);
+        case EventKind::ServiceActionChosen: return events::ServiceActionChosen(ServiceAction::PrintTestReceipt);
+        case EventKind::ServiceActionDone:
+            return events::ServiceActionDone(ServiceAction::PrintTestReceipt, ServiceOutcome::Passed);
+        case EventKind::ServiceCountEntered: return events::ServiceCountEntered(true);
+        case EventKind::ServiceFitnessChecked: return events::ServiceFitnessChecked(true);
         default: break;
     }
     std::optional<Event> made;
@@ -48,6 +56,17 @@ Event representative(EventKind kind) {
 std::vector<Event> sample_events(EventKind kind) {
     // A low score and a good one: the survey's rows tell them apart.
     if (kind == EventKind::SurveyRated) return {events::SurveyRated(kCsatMin), events::SurveyRated(kCsatMax)};
+    // The service pages' rows tell these apart: a plain action, replenish, a supervisor's; another
+    // cassette or the last; fit or not.
+    if (kind == EventKind::ServiceActionChosen) {
+        return {events::ServiceActionChosen(ServiceAction::PrintTestReceipt),
+                events::ServiceActionChosen(ServiceAction::ReplenishCash),
+                events::ServiceActionChosen(ServiceAction::RotateKeys)};
+    }
+    if (kind == EventKind::ServiceCountEntered) return {events::ServiceCountEntered(true), events::ServiceCountEntered(false)};
+    if (kind == EventKind::ServiceFitnessChecked) {
+        return {events::ServiceFitnessChecked(true), events::ServiceFitnessChecked(false)};
+    }
     if (kind != EventKind::HostDeclined) return {representative(kind)};
     std::vector<Event> events;
     for (const host::ResponseCode response :

@@ -1,5 +1,7 @@
 #include "kiosk/flow/flow_table.hpp"
 
+#include "kiosk/flow/flow_service_rows.hpp"
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -250,7 +252,8 @@ constexpr std::array states{
     StateId::MoreTime,       StateId::Closing,           StateId::ThankYou,         StateId::CardRetained,
     StateId::OutOfService,   StateId::Survey,            StateId::SurveyReasons,    StateId::SurveyNps,
     StateId::OutOfService,   StateId::ComplaintOffer,    StateId::ComplaintCategory, StateId::ComplaintConfirm,
-    StateId::ComplaintDone,
+    StateId::ComplaintDone,  StateId::ServiceSignIn,     StateId::ServiceMenu,      StateId::ServiceEnterCount,
+    StateId::ServiceLeaving,
 };
 
 using S = StateId;
@@ -539,6 +542,8 @@ std::vector<TransitionRow> with_report_rows() {
         report.action = row.action == no_message ? report_no_message : report_cancelled;
         rows.push_back(report);
     }
+    const std::vector<TransitionRow> service = service_rows();
+    rows.insert(rows.end(), service.begin(), service.end());
     return rows;
 }
 
@@ -577,7 +582,7 @@ bool takes(const Context& context, const Event& event) {
 
 // Never after a failure or cancel (a reason), nor when the customer is reporting a problem.
 bool survey_due(const Context& context) {
-    return context.survey_offer.has_value() && !context.reason && !context.report_asked;
+    return context.survey_offer.has_value() && !context.reason && !context.report_asked && !context.service_requested;
 }
 
 std::span<const StateId> all_states() { return states; }
@@ -688,6 +693,22 @@ ui::ScreenId screen_for(const Context& context) {
         case StateId::ComplaintCategory: return ui::ScreenId::ComplaintCategory;
         case StateId::ComplaintConfirm: return ui::ScreenId::ComplaintConfirm;
         case StateId::ComplaintDone: return ui::ScreenId::ComplaintDone;
+        case StateId::ServiceSignIn: return ui::ScreenId::ServiceSignIn;
+        case StateId::ServiceEnterCount: return ui::ScreenId::ServiceEnterCount;
+        case StateId::ServiceLeaving: return ui::ScreenId::ServiceLeaving;
+        case StateId::ServiceMenu:
+            switch (context.service_page) {
+                case ServicePage::Overview: return ui::ScreenId::ServiceOverview;
+                case ServicePage::DeviceTests: return ui::ScreenId::ServiceDeviceTests;
+                case ServicePage::Cash: return ui::ScreenId::ServiceCash;
+                case ServicePage::Outbox: return ui::ScreenId::ServiceOutbox;
+                case ServicePage::Journal: return ui::ScreenId::ServiceJournal;
+                case ServicePage::Keys: return ui::ScreenId::ServiceKeys;
+                case ServicePage::Network: return ui::ScreenId::ServiceNetwork;
+                case ServicePage::Quality: return ui::ScreenId::ServiceQuality;
+                case ServicePage::About: return ui::ScreenId::ServiceAbout;
+            }
+            return ui::ScreenId::ServiceOverview;
     }
     return ui::ScreenId::OutOfService;
 }

@@ -21,7 +21,8 @@ using Guard = bool (*)(const Context&, const Event&);
 using Action = void (*)(Context&, const Event&);
 
 // The effects a row may ask before its target state is entered (TransitionRow::first).
-using FirstEffect = std::variant<effects::TakePinBlock, effects::TakeNewPinBlock>;
+using FirstEffect = std::variant<effects::TakePinBlock, effects::TakeNewPinBlock, effects::CheckTechnician,
+                                 effects::EndServiceMode>;
 
 struct TransitionRow {
     StateId from;

@@ -40,6 +40,10 @@ std::string_view to_string(StateId state) {
         case StateId::ComplaintCategory: return "ComplaintCategory";
         case StateId::ComplaintConfirm: return "ComplaintConfirm";
         case StateId::ComplaintDone: return "ComplaintDone";
+        case StateId::ServiceSignIn: return "ServiceSignIn";
+        case StateId::ServiceMenu: return "ServiceMenu";
+        case StateId::ServiceEnterCount: return "ServiceEnterCount";
+        case StateId::ServiceLeaving: return "ServiceLeaving";
     }
     return "?";
 }

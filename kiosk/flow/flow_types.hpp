@@ -12,6 +12,7 @@
 #include "kiosk/flow/close_reason.hpp"
 #include "kiosk/flow/flow_effects.hpp"
 #include "kiosk/flow/flow_events.hpp"
+#include "kiosk/flow/service_mode.hpp"
 #include "kiosk/flow/survey_answers.hpp"
 #include "ui/view_model.hpp"
 
@@ -55,6 +56,12 @@ enum class StateId {
     ComplaintCategory,  // "Report a problem": what went wrong (pre-selected when the kiosk knows)
     ComplaintConfirm,   // what will be sent: category, transaction reference, amount — never a card number
     ComplaintDone,      // acknowledged at once: the reference, on a printed slip or as a QR code
+    // Service mode (docs/technician.md): asked for by the operator key or a technician card; a
+    // customer's visit ends first (flow.cpp, "ServiceRequested").
+    ServiceSignIn,      // technician id, then PIN, typed on the pad (not a card PIN)
+    ServiceMenu,        // the service pages (Context::service_page); actions run from here
+    ServiceEnterCount,  // replenish: one cassette's new count typed on the pad
+    ServiceLeaving,     // the fitness check: back to Attract only if fit
 };
 
 // Everything the flow remembers during a session. The card itself (PAN, tracks) is not here:
@@ -98,6 +105,19 @@ struct Context {
     std::optional<ComplaintCategory> complaint_category;
     bool complaint_offered = false;
     bool complaint_shown = false;
+
+    // Service mode (docs/technician.md). Asked for during a visit: the visit ends first and
+    // Attract gives way to ServiceSignIn.
+    bool service_requested = false;
+    ServiceField service_field = ServiceField::TechnicianId;
+    std::optional<SignInRefusal> sign_in_refusal;  // the last attempt's, shown on ServiceSignIn
+    std::optional<ServiceRole> service_role;       // signed in as
+    ServicePage service_page = ServicePage::Overview;
+    std::optional<ServiceAction> service_action;    // the last action started (its page shows it)
+    std::optional<ServiceOutcome> service_outcome;  // none while it runs
+    std::optional<ServiceAction> service_action_asked;  // set by a row's action; Flow::step asks it and clears it
+    int service_count_cassette = 0;                 // ServiceEnterCount: which cassette (0-based)
+    bool service_unfit = false;                     // leaving was refused: the kiosk is not fit
 
     // Speech guidance is on: chosen on SessionOptions or a headset in the jack. Timers stretch.
     [[nodiscard]] bool speaking() const { return accessibility.speech || speech_headset; }

@@ -172,6 +172,15 @@ std::vector<Alert> current_conditions(const HealthInputs& inputs) {
                           "operator key in its maintenance position for " + std::to_string(minutes) + " minutes",
                           "ask the technician on site to finish and turn the operator key back"});
     }
+    if (inputs.service_mode_open && *inputs.service_mode_open >= inputs.service_mode_limit) {
+        const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(*inputs.service_mode_open).count();
+        alerts.push_back({"service_mode_left_open", AlertSeverity::warning,
+                          "service mode open for " + std::to_string(minutes) + " minutes" +
+                              (inputs.service_technician.empty() ? std::string(", nobody signed in")
+                                                                 : ", technician " + inputs.service_technician),
+                          "ask the technician on site to finish and leave the service mode (Leave service, or turn "
+                          "the operator key back)"});
+    }
     return alerts;
 }
 

@@ -33,6 +33,9 @@ struct HealthInputs {
     Millis operator_key_limit{30 * 60 * 1000};      // held longer: "service left open"
     int capture_bin_margin = 5;                     // this many places left or fewer: nearly full
     std::optional<std::string> speech_problem;      // speech guidance could not start, and why
+    std::optional<Millis> service_mode_open;        // how long the service mode has been open
+    Millis service_mode_limit{30 * 60 * 1000};      // open longer: "service mode left open"
+    std::string service_technician;                 // signed in (empty: not yet)
 };
 
 // Every condition that holds, ids unique.

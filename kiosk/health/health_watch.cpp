@@ -40,6 +40,14 @@ void HealthWatch::look(const std::optional<DeviceHealth>& devices, const Service
     }
     if (operator_key_since_) inputs.operator_key_held = now - *operator_key_since_;
     inputs.operator_key_limit = config_.operator_key_limit;
+    if (sources_.service_mode_since) {
+        inputs.operator_key_held.reset();  // the service mode itself says how long it is open
+        if (const auto since = sources_.service_mode_since()) {
+            inputs.service_mode_open = now - *since;
+            inputs.service_mode_limit = sources_.service_mode_limit;
+            if (sources_.service_technician) inputs.service_technician = sources_.service_technician();
+        }
+    }
     inputs.capture_bin_margin = config_.capture_bin_margin;
 
     for (const AlertChange& change : monitor_.observe(current_conditions(inputs), now)) {

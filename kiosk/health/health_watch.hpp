@@ -28,6 +28,11 @@ public:
         std::function<std::optional<store::OutboxFill>()> outbox_fill;  // unset: not watched
         std::vector<std::string> certificate_notices;                   // found at start-up
         std::function<std::optional<std::string>()> speech_problem;      // unset: no speech guidance fitted
+        // Since when the service mode is open, and by whom (Runtime::service_mode_since): set, the
+        // "left open" alert follows the real service mode instead of the operator key.
+        std::function<std::optional<TimePoint>()> service_mode_since;
+        std::function<std::string()> service_technician;
+        Millis service_mode_limit{30 * 60 * 1000};  // maintenance.open_alert_after_s
     };
 
     HealthWatch(const AlertsConfig& config, CxRecorder& cx, const Clock& clock, Sources sources,

@@ -1,5 +1,8 @@
 #include "kiosk/runtime/cash_service.hpp"
 
+#include <algorithm>
+
+#include "kiosk/maintenance/cash_ledger.hpp"
 #include "kiosk/runtime/recorder.hpp"
 
 namespace kiosk {
@@ -17,6 +20,22 @@ flow::AmountRefusal not_payable_reason(std::optional<drivers::MixFailure> failur
 }
 
 std::string format(const Money& amount) { return format_money(amount); }
+
+// The dispenser reports diverted picks as one total, not per cassette: they are booked against
+// the first cassette the plan picked from (exact when one cassette was used; the balance page's
+// comparison with the dispenser's own counts shows any other split).
+std::vector<std::uint32_t> rejected_by_cassette(const drivers::DispenseReport& report) {
+    std::vector<std::uint32_t> rejected(report.dispensed.size(), 0);
+    if (report.rejected == 0) return rejected;
+    for (std::size_t i = 0; i < report.dispensed.size(); ++i) {
+        if (report.dispensed[i] > 0) {
+            rejected[i] = report.rejected;
+            return rejected;
+        }
+    }
+    if (!rejected.empty()) rejected[0] = report.rejected;
+    return rejected;
+}
 
 }  // namespace
 
@@ -113,6 +132,8 @@ void CashService::pick(const Money& amount, const drivers::NotePlan& plan) {
     parts_.dispenser.submit<drivers::DispenseReport>(
         "dispense", timeouts_.dispense, [plan](drivers::CashDispenser& dispenser) { return dispenser.dispense(plan); },
         [this, amount](const Completion<drivers::DispenseReport>& done) {
+            picked_.reset();
+            if (done.ok()) picked_ = *done.payload;
             if (done.ok() && done.payload->complete) {
                 present(amount);
                 return;
@@ -132,7 +153,9 @@ void CashService::present(const Money& amount) {
             }
             ports_.recorder.journal("system", "dispense", "success", "dispenser",
                                     "amount " + format(amount) + ", " + std::to_string(*done.payload) +
-                                        " notes presented");
+                                        " notes presented",
+                                    presented_deltas());
+            presented_ = picked_ ? picked_->dispensed : std::vector<std::uint32_t>{};
             ports_.post(flow::events::CashPresented{});
             read_then([](const std::vector<drivers::CassetteInfo>&) {});  // what is left, for the next screens
         });
@@ -140,7 +163,10 @@ void CashService::present(const Money& amount) {
 
 void CashService::failed(const Money& amount, const std::string& why) {
     ports_.note("dispense incomplete: " + why);
-    ports_.recorder.journal("system", "dispense", "failure: " + why, "dispenser", "amount " + format(amount));
+    // The stacked notes go to the reject bin below: booked as rejected with this line.
+    ports_.recorder.journal("system", "dispense", "failure: " + why, "dispenser", "amount " + format(amount),
+                            rejected_deltas());
+    picked_.reset();
     // Nothing reached the customer: stacked notes go to the reject bin, the flow reverses it all.
     parts_.dispenser.submit<drivers::RetractReport>(
         "retract", timeouts_.retract, [](drivers::CashDispenser& dispenser) { return dispenser.retract(); },
@@ -158,11 +184,44 @@ void CashService::retract() {
                 ports_.note("retract failed: " + done.describe());
             } else {
                 ports_.note("retracted " + std::to_string(done.payload->retracted) + " notes not taken");
+                ports_.recorder.journal("system", "cash_retract", "success", "dispenser",
+                                        std::to_string(done.payload->retracted) + " notes not taken",
+                                        retracted_deltas(done.payload->retracted));
+                presented_.clear();
             }
         });
 }
 
+std::vector<store::CounterDelta> CashService::presented_deltas() const {
+    if (!picked_) return {};
+    return maintenance::cash_counter_deltas({picked_->dispensed, rejected_by_cassette(*picked_), {}});
+}
+
+std::vector<store::CounterDelta> CashService::rejected_deltas() const {
+    if (!picked_) return {};  // no report: the dispenser's own counts will show what moved
+    std::vector<std::uint32_t> rejected = rejected_by_cassette(*picked_);
+    for (std::size_t i = 0; i < picked_->dispensed.size(); ++i) rejected[i] += picked_->dispensed[i];
+    return maintenance::cash_counter_deltas({{}, rejected, {}});
+}
+
+std::vector<store::CounterDelta> CashService::retracted_deltas(std::uint32_t retracted) const {
+    // Presented notes were booked as dispensed; pulled back, they move from dispensed to retracted,
+    // cassette by cassette, up to what the dispenser says it pulled back.
+    std::vector<std::uint32_t> back(presented_.size(), 0);
+    std::uint32_t left = retracted;
+    for (std::size_t i = 0; i < presented_.size() && left > 0; ++i) {
+        back[i] = std::min(presented_[i], left);
+        left -= back[i];
+    }
+    std::vector<store::CounterDelta> deltas = maintenance::cash_counter_deltas({{}, {}, back});
+    for (std::size_t i = 0; i < back.size(); ++i) {
+        if (back[i] > 0) deltas.push_back({maintenance::cash_counter_name(i + 1, "dispensed"), -static_cast<std::int64_t>(back[i])});
+    }
+    return deltas;
+}
+
 void CashService::settle() {
+    presented_.clear();  // taken: they stay booked as dispensed
     if (auto closed = parts_.bracket.close(); !closed.ok()) {
         ports_.note("closing the in-flight bracket failed: " + closed.error().to_string());
     }

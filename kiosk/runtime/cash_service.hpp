@@ -19,6 +19,7 @@
 #include "kiosk/runtime/in_flight_bracket.hpp"
 #include "kiosk/runtime/runtime_ports.hpp"
 #include "kiosk/runtime/session.hpp"
+#include "store/counters.hpp"
 
 namespace kiosk {
 
@@ -60,6 +61,12 @@ private:
     void pick(const Money& amount, const drivers::NotePlan& plan);
     void present(const Money& amount);
     void failed(const Money& amount, const std::string& why);
+    // The cash ledger's notes (kiosk/maintenance/cash_ledger.hpp) of the last pick: what was
+    // stacked per cassette and the picks diverted to the reject bin, booked with the journal line
+    // that says where they went.
+    [[nodiscard]] std::vector<store::CounterDelta> presented_deltas() const;
+    [[nodiscard]] std::vector<store::CounterDelta> rejected_deltas() const;
+    [[nodiscard]] std::vector<store::CounterDelta> retracted_deltas(std::uint32_t retracted) const;
 
     RuntimePorts ports_;
     Parts parts_;
@@ -68,6 +75,8 @@ private:
     ReversalMaker reversal_for_;
     DeviceTimeouts timeouts_;
     std::vector<drivers::CassetteInfo> cassettes_;
+    std::optional<drivers::DispenseReport> picked_;  // the last pick's report (none: no answer)
+    std::vector<std::uint32_t> presented_;           // per cassette, presented and not yet taken or retracted
 };
 
 }  // namespace kiosk

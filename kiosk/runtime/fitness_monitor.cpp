@@ -1,5 +1,7 @@
 #include "kiosk/runtime/fitness_monitor.hpp"
 
+#include "kiosk/flow/flow_service_rows.hpp"
+
 #include "kiosk/runtime/recorder.hpp"
 
 namespace kiosk {
@@ -9,8 +11,9 @@ namespace {
 using flow::StateId;
 
 bool in_session(StateId state) {
+    // The service mode reads every device too: its pages show them and leaving checks them all.
     return state != StateId::Attract && state != StateId::OutOfService && state != StateId::ThankYou &&
-           state != StateId::CardRetained;
+           state != StateId::CardRetained && !flow::is_service_state(state);
 }
 
 std::string joined(const std::vector<std::string>& lines) {

@@ -52,6 +52,24 @@ drivers::PinEntryRequest request_for(flow::KeyEntry entry, const flow::FlowConfi
             request.min_length = 6;
             request.max_length = 15;
             break;
+        // The service mode's entries (docs/technician.md): a numeric technician id, the technician's
+        // PIN (security/access/ asks for at least 8 characters; not a card PIN, so typed in clear and
+        // checked against the registry) and a cassette's note count.
+        case flow::KeyEntry::TechnicianId:
+            request.mode = drivers::EntryMode::data;
+            request.min_length = 1;
+            request.max_length = 12;
+            break;
+        case flow::KeyEntry::TechnicianPin:
+            request.mode = drivers::EntryMode::data;
+            request.min_length = 8;
+            request.max_length = 16;
+            break;
+        case flow::KeyEntry::CassetteCount:
+            request.mode = drivers::EntryMode::data;
+            request.min_length = 1;
+            request.max_length = 5;
+            break;
     }
     return request;
 }
@@ -240,6 +258,10 @@ void KeyEntry::complete_typed_entry() {
         session_.one_time_code = security::SecureString(session_.typed.view());
         session_.typed.clear();
         ports_.post(flow::events::CodeEntered{});
+    } else if (entry == flow::KeyEntry::TechnicianId || entry == flow::KeyEntry::TechnicianPin ||
+               entry == flow::KeyEntry::CassetteCount) {
+        if (hooks_.service_typed) hooks_.service_typed(*entry, session_.typed.view());
+        session_.typed.clear();
     } else if (entry == flow::KeyEntry::PhoneNumber) {
         session_.phone_number = std::string(session_.typed.view());
         session_.typed.clear();

@@ -32,6 +32,9 @@ public:
         std::function<void(std::optional<Money>)> amount_typed;
         // A one-time code entry starts a cardless visit when no session is open.
         std::function<void()> start_cardless_visit;
+        // A service-mode entry is complete (technician id, technician PIN, cassette count): its digits,
+        // valid only during the call (the buffer is wiped after it).
+        std::function<void(flow::KeyEntry, std::string_view)> service_typed;
         // Every key the pad reports, as its function (journey telemetry); never which digit.
         std::function<void(PadKey)> key_pressed;
         // A key that chooses on screen: every key in navigation, a function key during an entry.
@@ -63,6 +66,8 @@ public:
     [[nodiscard]] std::optional<flow::KeyEntry> active() const { return entry_; }
     // The whole units typed so far, as money in the flow's currency.
     [[nodiscard]] std::optional<Money> typed_amount() const;
+    // The clear digits typed so far (the service mode's id and count fields show them).
+    [[nodiscard]] std::string_view typed_digits() const { return session_.typed.view(); }
 
 private:
     void on_events(std::uint64_t serial, std::uint64_t made_on, const std::vector<drivers::PinPadEvent>& events);

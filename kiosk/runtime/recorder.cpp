@@ -9,6 +9,15 @@ void Recorder::journal(std::string_view actor, std::string_view event, std::stri
     }
 }
 
+void Recorder::journal(std::string_view actor, std::string_view event, std::string_view outcome,
+                       std::string_view resource, std::string_view detail,
+                       const std::vector<store::CounterDelta>& counters) {
+    if (auto status = sink_.record_event_with_counters(actor, event, outcome, resource, detail, counters);
+        !status.ok()) {
+        note_("journal: " + status.error().to_string());
+    }
+}
+
 void Recorder::transaction(const Session& session, const TransactionRecord& record) {
     if (auto status = sink_.record_transaction(session, record); !status.ok()) {
         note_("recording the transaction failed: " + status.error().to_string());

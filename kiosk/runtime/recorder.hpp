@@ -19,6 +19,13 @@ public:
     virtual ~RecordSink() = default;
     virtual Status record_event(std::string_view actor, std::string_view event, std::string_view outcome,
                                 std::string_view resource, std::string_view detail) = 0;
+    // A journal line with counter changes in the same transaction (the cash ledger's notes). A sink
+    // without counters (the services' tests) keeps the line.
+    virtual Status record_event_with_counters(std::string_view actor, std::string_view event, std::string_view outcome,
+                                              std::string_view resource, std::string_view detail,
+                                              const std::vector<store::CounterDelta>& /*counters*/) {
+        return record_event(actor, event, outcome, resource, detail);
+    }
     virtual Status record_transaction(const Session& session, const TransactionRecord& record) = 0;
     virtual Status record_journey(const Session& session, ui::Language language, flow::SessionOutcome outcome) = 0;
     virtual Status record_survey(const Session& session, const SurveyRecord& survey) = 0;
@@ -37,6 +44,11 @@ public:
     Status record_event(std::string_view actor, std::string_view event, std::string_view outcome,
                         std::string_view resource, std::string_view detail) override {
         return cx_.record_event(actor, event, outcome, resource, detail);
+    }
+    Status record_event_with_counters(std::string_view actor, std::string_view event, std::string_view outcome,
+                                      std::string_view resource, std::string_view detail,
+                                      const std::vector<store::CounterDelta>& counters) override {
+        return cx_.record_event(actor, event, outcome, resource, detail, counters);
     }
     Status record_transaction(const Session& session, const TransactionRecord& record) override {
         return cx_.record_transaction(session, record);
@@ -69,6 +81,9 @@ public:
     // where are added by the sink).
     void journal(std::string_view actor, std::string_view event, std::string_view outcome, std::string_view resource,
                  std::string_view detail = {});
+    // The same line with counter changes in its transaction (a dispense and its cash-ledger notes).
+    void journal(std::string_view actor, std::string_view event, std::string_view outcome, std::string_view resource,
+                 std::string_view detail, const std::vector<store::CounterDelta>& counters);
     void transaction(const Session& session, const TransactionRecord& record);
     void journey(const Session& session, ui::Language language, flow::SessionOutcome outcome);
     void availability(const std::vector<store::AvailabilityDelta>& deltas);

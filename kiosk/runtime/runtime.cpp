@@ -1,5 +1,7 @@
 #include "kiosk/runtime/runtime.hpp"
 
+#include "kiosk/flow/flow_service_rows.hpp"
+#include "kiosk/maintenance/service_touch.hpp"
 #include "kiosk/runtime/screen_builder.hpp"
 #include "kiosk/runtime/touch_action.hpp"
 #include "ui/key_map.hpp"
@@ -51,6 +53,7 @@ Runtime::Runtime(RuntimeParts parts, flow::Flow flow)
 // The workers are joined first (members are destroyed in reverse order, but the services hold
 // references to them): drop the services, then the workers stop after their running request.
 Runtime::~Runtime() {
+    maintenance_.reset();
     profile_channel_.reset();
     fitness_.reset();
     complaints_.reset();
@@ -150,6 +153,9 @@ void Runtime::build_services() {
         card_->begin_session(true);
         recorder_.journal("customer", "cardless_started", "success", "PIN pad");
     };
+    key_hooks.service_typed = [this](flow::KeyEntry entry, std::string_view digits) {
+        if (maintenance_) maintenance_->typed(entry, digits);
+    };
     key_hooks.key_pressed = [this](PadKey key) {
         if (session_.number != 0) session_.journey.key(key, parts_.clock.now());
     };
@@ -197,6 +203,20 @@ void Runtime::build_services() {
         if (speech_ && fitness_->health() && fitness_->health()->sensors && fitness_->health()->sensors->ok()) {
             speech_->headset(fitness_->health()->sensors->value().headset_plugged);
         }
+        maintenance_->fitness_assessed(fitness_->fitness());
+        // The operator key switch: turned to maintenance asks for the service mode, turned back
+        // asks to leave it (the fitness check decides).
+        const auto& health = fitness_->health();
+        if (health && health->sensors && health->sensors->ok()) {
+            const bool key = health->sensors->value().operator_key_maintenance;
+            if (key && !operator_key_maintenance_) {
+                maintenance_->requested("operator key");
+                post(events::ServiceRequested{});
+            } else if (!key && operator_key_maintenance_ && flow::is_service_state(context_.state)) {
+                post(events::LeaveService{});
+            }
+            operator_key_maintenance_ = key;
+        }
         if (on_fitness) on_fitness();
     };
     fitness_hooks.dispenser_read = [this](const drivers::DispenserStatus& status) {
@@ -207,6 +227,12 @@ void Runtime::build_services() {
         ports(),
         DeviceWorkers{card_worker_, pad_worker_, printer_worker_, dispenser_worker_.get(), sensors_worker_.get()},
         parts_.terminal_id, std::move(fitness_hooks), timeouts);
+    maintenance_ = std::make_unique<MaintenanceService>(
+        ports(),
+        MaintenanceService::Workers{card_worker_, pad_worker_, printer_worker_, dispenser_worker_.get(),
+                                    sensors_worker_.get(), host_worker_},
+        mailbox_, maintenance_config_, maintenance_desk_, maintenance_sources_, parts_.terminal_id,
+        flow_.config().money(0), timeouts);
 }
 
 void Runtime::start() {
@@ -321,6 +347,10 @@ void Runtime::keep_pad_navigating() {
 }
 
 void Runtime::handle_touch(std::string_view action) {
+    if (const auto service = service_touch_event(action)) {  // the technician's pages: no journey
+        post(*service);
+        return;
+    }
     const std::optional<TouchAction> touched = parse_touch_action(action);
     if (!touched) {
         note("ignored unknown touch action '" + std::string(action) + "'");
@@ -467,8 +497,20 @@ void Runtime::dispatch(const flow::Event& event) {
     context_.speech_headset = speech_ != nullptr && speech_->headset_plugged();
     // Once the survey is on screen its offer (the NPS sample) stays as it was when it began.
     if (!context_.survey) context_.survey_offer = survey_ ? survey_->offer(session_, context_) : std::nullopt;
+    // A technician card is not a visit: read, it asks for the service mode (the card comes back first).
+    if (flow::kind_of(event) == EventKind::CardReadOk && maintenance_->is_technician_card(session_.pan.view())) {
+        maintenance_->requested("technician card");
+        dispatch(events::ServiceRequested{});
+        return;
+    }
     const flow::Transition transition = flow_.step(context_, event);
-    if (!transition.row) return;  // the current state has no use for this event
+    if (!transition.row) {
+        // The service mode asked for during a visit is noted without a row (flow.cpp): keep the note.
+        if (transition.context.service_requested != context_.service_requested) {
+            context_.service_requested = transition.context.service_requested;
+        }
+        return;  // the current state has no use for this event
+    }
     observe(event);  // on the screen it was made on, before the next one is shown
     const StateId was = context_.state;
     context_ = transition.context;
@@ -539,7 +581,14 @@ void Runtime::execute(const flow::Effect& effect) {
             break;
         case EffectKind::RefuseCards: card_->set_slot(false); break;
         case EffectKind::ReadCard: card_->read_card(); break;
-        case EffectKind::BeginKeyEntry: keys_->begin(std::get<effects::BeginKeyEntry>(effect).entry); break;
+        case EffectKind::BeginKeyEntry: {
+            const flow::KeyEntry entry = std::get<effects::BeginKeyEntry>(effect).entry;
+            if (entry == flow::KeyEntry::CassetteCount && context_.service_count_cassette == 0) {
+                maintenance_->begin_counts(fitness_->health());
+            }
+            keys_->begin(entry);
+            break;
+        }
         case EffectKind::TakePinBlock: keys_->take_pin_block(false); break;
         case EffectKind::TakeNewPinBlock: keys_->take_pin_block(true); break;
         case EffectKind::RequestAuthorization: {
@@ -596,6 +645,15 @@ void Runtime::execute(const flow::Effect& effect) {
             complaints_->file(std::get<effects::FileComplaint>(effect), context_, fitness_->fitness().receipts);
             if (current_screen_) show(*current_screen_);  // acknowledged at once: now with its reference
             break;
+        case EffectKind::CheckTechnician: maintenance_->check_technician(); break;
+        case EffectKind::RunServiceAction:
+            maintenance_->run(std::get<effects::RunServiceAction>(effect).action, context_, fitness_->health());
+            break;
+        case EffectKind::CheckServiceFitness:
+            maintenance_->check_fitness();
+            fitness_->read_all_soon();  // every device, now
+            break;
+        case EffectKind::EndServiceMode: maintenance_->end(); break;
     }
 }
 
@@ -617,6 +675,10 @@ void Runtime::show(ui::ScreenId screen) {
         next_activity_frame_ = is_waiting_screen(screen) ? std::optional(now + activity_interval) : std::nullopt;
     }
     ui::ViewModel vm = build_view_model(screen, context_, session_, screen_extras());
+    if (flow::is_service_state(context_.state)) {
+        maintenance_->fill(vm, context_, fitness_->health(), fitness_->fitness(), host_->reachable(),
+                           keys_->typed_digits());
+    }
     vm.generation = generation_;
     vm.focused = ui::default_focus(vm);  // Enter's button (docs/ui.md § Operation from the PIN pad)
     if (shown_ && shown_->generation == vm.generation) vm.activity_frame = shown_->activity_frame;
@@ -718,6 +780,15 @@ void Runtime::end_session() {
     choices_ = CustomerChoices{};
     if (survey_) survey_->end_visit();
     current_screen_.reset();
+}
+
+std::optional<TimePoint> Runtime::service_mode_since() const {
+    return maintenance_ ? maintenance_->open_since() : std::nullopt;
+}
+
+const std::string& Runtime::service_technician() const {
+    static const std::string none;
+    return maintenance_ ? maintenance_->technician() : none;
 }
 
 void Runtime::note(const std::string& text) {

@@ -38,6 +38,7 @@
 #include "kiosk/runtime/host_channel.hpp"
 #include "kiosk/runtime/in_flight_bracket.hpp"
 #include "kiosk/runtime/key_entry.hpp"
+#include "kiosk/maintenance/maintenance_service.hpp"
 #include "kiosk/runtime/personalization.hpp"
 #include "kiosk/runtime/profile_cache.hpp"
 #include "kiosk/runtime/profile_channel.hpp"
@@ -125,6 +126,17 @@ public:
     // The post-transaction survey (docs/flow.md, "The survey"): without a gate no survey is asked.
     // The gate must outlive the runtime. Before start().
     void attach_survey(SurveyGate& gate) { survey_gate_ = &gate; }
+    // The service mode (docs/technician.md): the technician registry's desk (none: every sign-in is
+    // refused as unavailable) and what the service pages show. Before start(); the desk must
+    // outlive the runtime. Without it the service mode still opens (and refuses every sign-in).
+    void attach_maintenance(MaintenanceConfig config, TechnicianDesk* desk, MaintenanceSources sources) {
+        maintenance_config_ = std::move(config);
+        maintenance_desk_ = desk;
+        maintenance_sources_ = std::move(sources);
+    }
+    // Since when the service mode is open (the "left open" alert); nullopt when it is not.
+    [[nodiscard]] std::optional<TimePoint> service_mode_since() const;
+    [[nodiscard]] const std::string& service_technician() const;
 
     // Resolves an open in-flight bracket (a withdrawal cut short by a power loss), sends pending
     // reversals, then enters Attract. A bracket that cannot be resolved keeps the kiosk out of
@@ -272,6 +284,11 @@ private:
     std::unique_ptr<SurveyService> survey_;
     SpeechService* speech_ = nullptr;
     std::unique_ptr<ComplaintService> complaints_;
+    MaintenanceConfig maintenance_config_;
+    TechnicianDesk* maintenance_desk_ = nullptr;
+    MaintenanceSources maintenance_sources_;
+    std::unique_ptr<MaintenanceService> maintenance_;
+    bool operator_key_maintenance_ = false;  // the key switch's last reading: a change asks in or out
     // What a report made on the CardRetained screen knows of the visit that just ended there
     // (kept only while that screen shows: the next customer's report must not carry it).
     struct RetainedVisit {

@@ -51,6 +51,11 @@ const std::vector<VirtualCard>& card_deck() {
              {"CHK-9101"}, "retail", "en", StripeCondition::good, ChipProfile::unreadable, visa});
         add({"mute-chip", "4000000000000002", "TEST/MUTECHIP", "2812", "201", "1234",
              {"CHK-9201"}, "retail", "en", StripeCondition::good, ChipProfile::mute, visa});
+        // Service cards: a technician card (its PAN starts with maintenance.technician_card_prefixes'
+        // default, 6799990): read, it asks for the service mode instead of starting a visit. Its
+        // "PIN" is never used: the technician signs in with their own id and PIN (docs/technician.md).
+        add({"technician-service", "6799990000000004", "SERVICE/TECHNICIAN", "3012", "201", "0000",
+             {"CHK-9901"}, "retail", "en", StripeCondition::good, ChipProfile::none, {}});
         return cards;
     }();
     return deck;

@@ -151,6 +151,12 @@ Money SimBank::withdrawn_on(const std::string& pan, TimePoint day_of) const {
                  default_daily_limit_.exponent};
 }
 
+host::ReconciliationTotals SimBank::totals(const std::string& terminal_id) const {
+    std::lock_guard lock(mutex_);
+    const auto found = totals_.find(terminal_id);
+    return found == totals_.end() ? host::ReconciliationTotals{} : found->second;
+}
+
 std::vector<SimBank::LogEntry> SimBank::log() const {
     std::lock_guard lock(mutex_);
     return log_;
@@ -267,6 +273,8 @@ ResponseCode SimBank::process(const host::AuthorizationRequest& request, host::A
             if (used + request.amount->minor_units > limit_of(customer).minor_units) return ResponseCode::LimitExceeded;
             used += request.amount->minor_units;
             debit(*from, *request.amount, request.local_time, "ATM " + request.terminal_id);
+            ++totals_[request.terminal_id].withdrawals;
+            totals_[request.terminal_id].withdrawn_minor += request.amount->minor_units;
             originals_[original_key(request.terminal_id, request.stan, request.local_time)] =
                 Original{request.type, pan_of(request), from->account.id, "", *request.amount, request.local_time};
             break;
@@ -313,6 +321,8 @@ ResponseCode SimBank::process_cardless(const host::AuthorizationRequest& request
     if (request.amount->minor_units > code.limit.minor_units) return ResponseCode::LimitExceeded;
     if (account.account.balance.minor_units < request.amount->minor_units) return ResponseCode::InsufficientFunds;
     debit(account, *request.amount, request.local_time, "CARDLESS " + request.terminal_id);
+    ++totals_[request.terminal_id].withdrawals;
+    totals_[request.terminal_id].withdrawn_minor += request.amount->minor_units;
     originals_[original_key(request.terminal_id, request.stan, request.local_time)] =
         Original{request.type, "", account.account.id, "", *request.amount, request.local_time};
     cardless_codes_.erase(found);  // single use
@@ -342,6 +352,12 @@ host::ReversalResponse SimBank::reverse(const host::ReversalRequest& request) {
                       request.local_time, "REVERSAL");
             }
             if (original.type == TransactionType::Withdrawal) withdrawn_[usage_key(original.pan, original.day_of)] -= back;
+            if (original.type == TransactionType::Withdrawal || original.type == TransactionType::CardlessWithdrawal) {
+                host::ReconciliationTotals& totals = totals_[request.terminal_id];
+                ++totals.reversals;
+                totals.reversed_minor += back;
+                totals.withdrawn_minor -= back;
+            }
             original.reversed = true;
         }
     }

@@ -24,6 +24,7 @@
 #include "common/bytes.hpp"
 #include "common/money.hpp"
 #include "common/result.hpp"
+#include "host/host_link.hpp"
 #include "host/host_messages.hpp"
 
 namespace kiosk::sim {
@@ -129,6 +130,8 @@ public:
         bool reversal = false;
     };
     [[nodiscard]] std::vector<LogEntry> log() const;
+    // The terminal's totals since the bank began (withdrawals approved, less reversals).
+    [[nodiscard]] host::ReconciliationTotals totals(const std::string& terminal_id) const;
     void note_answered_without_processing(host::TransactionType type, host::ResponseCode code, std::uint32_t stan);
 
 private:
@@ -176,6 +179,7 @@ private:
     std::map<std::string, CardlessCode> cardless_codes_;  // by code
     std::map<std::string, Original> originals_;           // by terminal/stan/time
     std::map<std::string, std::int64_t> withdrawn_;       // by pan/day, minor units
+    std::map<std::string, host::ReconciliationTotals, std::less<>> totals_;  // by terminal id
     std::deque<HostFault> faults_;
     std::deque<host::ResponseCode> forced_declines_;
     Millis answer_delay_{0};

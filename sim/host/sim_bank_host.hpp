@@ -53,6 +53,8 @@ public:
     Result<host::ReversalResponse> reverse(const host::ReversalRequest& request) override;
     // Answers unless a queued fault says otherwise (each echo takes one, like any request).
     Status echo(std::uint32_t stan, std::string_view terminal_id, TimePoint now) override;
+    // The bank's totals for the terminal, unless a queued fault says otherwise.
+    Result<host::ReconciliationTotals> totals(std::string_view terminal_id, TimePoint now) override;
 
 private:
     // After the bank processed a request: what the link sees of a queued fault (nullopt = the answer).

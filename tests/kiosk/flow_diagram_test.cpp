@@ -59,7 +59,7 @@ TEST(FlowDiagramTest, EachDiagramHasItsOwnNameAndIsFoundByIt) {
         EXPECT_TRUE(names.insert(info.name).second) << info.name;
         EXPECT_EQ(diagram_named(info.name), info.id);
     }
-    EXPECT_EQ(names.size(), 11U);
+    EXPECT_EQ(names.size(), 12U);
     EXPECT_FALSE(diagram_named("everything").has_value());
 }
 
@@ -186,10 +186,12 @@ TEST(FlowDiagramTest, OverviewHasTheStatesEverySessionPassesAndLinksToEachTransa
     std::sort(states.begin(), states.end());
     std::vector<S> expected{S::Attract, S::ReadingCard, S::SessionOptions, S::PinEntry, S::MainMenu,
                             S::Closing, S::ThankYou,    S::CardRetained,   S::OutOfService,
-                            S::ComplaintCategory};  // the way in from Attract and CardRetained, drawn elsewhere
+                            S::ComplaintCategory,   // the way in from Attract and CardRetained, drawn elsewhere
+                            S::ServiceSignIn};      // the service mode's way in, drawn in its own diagram
     std::sort(expected.begin(), expected.end());
     EXPECT_EQ(states, expected);
     EXPECT_EQ(node_of(overview, S::ComplaintCategory)->elsewhere, DiagramId::Complaint);
+    EXPECT_EQ(node_of(overview, S::ServiceSignIn)->elsewhere, DiagramId::Service);
     EXPECT_EQ(links, (std::set<DiagramId>{DiagramId::Withdrawal, DiagramId::Balance, DiagramId::MiniStatement,
                                           DiagramId::Transfer, DiagramId::PinChange, DiagramId::Cardless}));
 }

@@ -45,6 +45,10 @@ std::vector<Case> every_effect() {
         {effects::IssueEReceipt(TransactionType::Transfer), K::IssueEReceipt},
         {effects::RecordSurvey(SurveyAnswers{}), K::RecordSurvey},
         {effects::FileComplaint(ComplaintCategory::CardRetained, true), K::FileComplaint},
+        {effects::CheckTechnician{}, K::CheckTechnician},
+        {effects::RunServiceAction(ServiceAction::TestDispense), K::RunServiceAction},
+        {effects::CheckServiceFitness{}, K::CheckServiceFitness},
+        {effects::EndServiceMode{}, K::EndServiceMode},
     };
 }
 

@@ -74,6 +74,17 @@ std::vector<Case> every_event() {
         {events::ReportProblem{}, E::ReportProblem},
         {events::ComplaintCategoryChosen(ComplaintCategory::Receipt), E::ComplaintCategoryChosen},
         {events::SendComplaint{}, E::SendComplaint},
+        {events::ServiceRequested{}, E::ServiceRequested},
+        {events::TechnicianIdEntered{}, E::TechnicianIdEntered},
+        {events::TechnicianPinEntered{}, E::TechnicianPinEntered},
+        {events::TechnicianSignedIn(ServiceRole::Supervisor), E::TechnicianSignedIn},
+        {events::TechnicianRefused(SignInRefusal::Locked), E::TechnicianRefused},
+        {events::ServicePageChosen(ServicePage::Journal), E::ServicePageChosen},
+        {events::ServiceActionChosen(ServiceAction::VerifyJournal), E::ServiceActionChosen},
+        {events::ServiceActionDone(ServiceAction::VerifyJournal, ServiceOutcome::Failed), E::ServiceActionDone},
+        {events::ServiceCountEntered(false), E::ServiceCountEntered},
+        {events::LeaveService{}, E::LeaveService},
+        {events::ServiceFitnessChecked(true), E::ServiceFitnessChecked},
     };
 }
 

@@ -281,6 +281,26 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
                 enter = ev(E::PinEnter);
     path({language(ui::Language::SimplifiedChinese), out_of_service(OutOfServiceReason::Devices), ev(E::DevicesRestored)});
     path({out_of_service(OutOfServiceReason::Devices), out_of_service(OutOfServiceReason::Tamper)});
+    // The service mode (flow_service_test.cpp tells the story; these take each of its rows).
+    {
+        const Event sr = ev(E::ServiceRequested), id = ev(E::TechnicianIdEntered), pin = ev(E::TechnicianPinEntered);
+        const Event tech = events::TechnicianSignedIn(ServiceRole::Technician);
+        const Event fit = events::ServiceFitnessChecked(true), unfit = events::ServiceFitnessChecked(false);
+        path({card, sr});
+        path({out_of_service(OutOfServiceReason::Devices), sr, typed(1), id, pin,
+              events::TechnicianRefused(SignInRefusal::WrongIdOrPin), ev(E::Timeout), unfit});
+        path({sr, ev(E::Cancel), fit});
+        path({sr, ev(E::LeaveService), fit});
+        path({sr, id, pin, tech, events::ServicePageChosen(ServicePage::Cash),
+              events::ServiceActionChosen(ServiceAction::RotateKeys),
+              events::ServiceActionChosen(ServiceAction::PrintTestReceipt),
+              events::ServiceActionDone(ServiceAction::PrintTestReceipt, ServiceOutcome::Passed),
+              events::ServiceActionChosen(ServiceAction::ReplenishCash), typed(2), events::ServiceCountEntered(true),
+              events::ServiceCountEntered(false), events::ServiceActionChosen(ServiceAction::ReplenishCash),
+              ev(E::Cancel), events::ServiceActionChosen(ServiceAction::ReplenishCash), ev(E::Timeout),
+              events::ServiceActionChosen(ServiceAction::ReplenishCash), ev(E::LeaveService), unfit,
+              ev(E::LeaveService), fit});
+    }
     // The customer gives up while the bank decides.
     path({card, ok, go_on, enter, ev(E::ChooseBalance), ev(E::Cancel)});
     path({card, ok, go_on, enter, ev(E::ChooseWithdrawal), amount(50000), ev(E::Cancel)});

@@ -344,10 +344,11 @@ TEST_F(KioskctlTest, FlowDotNamesTheDiagramsWhenTheNameIsUnknown) {
 TEST_F(KioskctlTest, FlowDiagramsListsEveryNameWithItsTitle) {
     Captured captured;
     EXPECT_EQ(run({"flow", "diagrams"}, captured), kExitOk) << captured.err.str();
-    EXPECT_EQ(line_count(captured.out.str()), 11U);
+    EXPECT_EQ(line_count(captured.out.str()), 12U);
     EXPECT_TRUE(contains(captured.out.str(), "pin-change  PIN change\n"));
     EXPECT_TRUE(contains(captured.out.str(), "survey  After card and cash are taken: the survey\n"));
     EXPECT_TRUE(contains(captured.out.str(), "complaint  Report a problem"));
+    EXPECT_TRUE(contains(captured.out.str(), "service  Service mode"));
 }
 
 TEST_F(KioskctlTest, CommandLineReadsTheConfigGivenBeforeOrAfterTheCommand) {

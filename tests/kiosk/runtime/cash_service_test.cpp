@@ -4,6 +4,7 @@
 #include "kiosk/runtime/cash_service.hpp"
 
 #include <atomic>
+#include <map>
 
 #include <gtest/gtest.h>
 
@@ -131,6 +132,44 @@ TEST_F(CashServiceTest, AnIncompleteDispenseIsRetractedAndPostsDispenseFailed) {
     ASSERT_NE(journal, nullptr);
     EXPECT_NE(journal->outcome.find("short pick"), std::string::npos);
     EXPECT_TRUE(bracket_open()) << "the flow's reversal closes it, not the dispenser";
+}
+
+// The cash ledger's notes ride on the journal line of the step that moved them
+// (kiosk/maintenance/cash_ledger.hpp): presented → dispensed (+ the diverted picks as rejected),
+// pulled back → from dispensed to retracted, a failed dispense's stacked notes → rejected.
+TEST_F(CashServiceTest, TheLedgerNotesRideOnTheDispenseAndRetractLines) {
+    dispenser.dispense_answer.dispensed = {3};
+    dispenser.dispense_answer.rejected = 2;
+    cash.dispense(cny(300));
+    settle();
+    const auto* presented = loop.sink.find("dispense");
+    ASSERT_NE(presented, nullptr);
+    std::map<std::string, std::int64_t> booked;
+    for (const auto& delta : presented->counters) booked[delta.name] += delta.delta;
+    EXPECT_EQ(booked["cash.cassette.1.dispensed"], 3);
+    EXPECT_EQ(booked["cash.cassette.1.rejected"], 2);
+
+    cash.retract();  // the fake pulls back 2 of the 3
+    settle();
+    const auto* retracted = loop.sink.find("cash_retract");
+    ASSERT_NE(retracted, nullptr);
+    booked.clear();
+    for (const auto& delta : retracted->counters) booked[delta.name] += delta.delta;
+    EXPECT_EQ(booked["cash.cassette.1.retracted"], 2);
+    EXPECT_EQ(booked["cash.cassette.1.dispensed"], -2);
+}
+
+TEST_F(CashServiceTest, AFailedDispenseBooksItsStackedNotesAsRejected) {
+    dispenser.dispense_answer.complete = false;
+    dispenser.dispense_answer.failure = "short pick";
+    dispenser.dispense_answer.dispensed = {1};
+    cash.dispense(cny(300));
+    settle();
+    const auto* failed = loop.sink.find("dispense");
+    ASSERT_NE(failed, nullptr);
+    ASSERT_EQ(failed->counters.size(), 1U);
+    EXPECT_EQ(failed->counters[0].name, "cash.cassette.1.rejected");
+    EXPECT_EQ(failed->counters[0].delta, 1);
 }
 
 TEST_F(CashServiceTest, AnAmountNoMixCanPayIsNotDispensedAndOpensNoBracket) {

@@ -356,11 +356,19 @@ class FakeRecordSink final : public RecordSink {
 public:
     struct Line {
         std::string actor, event, outcome, resource, detail;
+        std::vector<store::CounterDelta> counters{};
     };
     Status record_event(std::string_view actor, std::string_view event, std::string_view outcome,
                         std::string_view resource, std::string_view detail) override {
         events.push_back({std::string(actor), std::string(event), std::string(outcome), std::string(resource),
                           std::string(detail)});
+        return answer;
+    }
+    Status record_event_with_counters(std::string_view actor, std::string_view event, std::string_view outcome,
+                                      std::string_view resource, std::string_view detail,
+                                      const std::vector<store::CounterDelta>& counters) override {
+        events.push_back({std::string(actor), std::string(event), std::string(outcome), std::string(resource),
+                          std::string(detail), counters});
         return answer;
     }
     Status record_transaction(const Session&, const TransactionRecord&) override {

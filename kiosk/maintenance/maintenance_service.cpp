@@ -1,0 +1,684 @@
+#include "kiosk/maintenance/maintenance_service.hpp"
+
+#include <algorithm>
+
+#include "kiosk/runtime/recorder.hpp"
+#include "store/database.hpp"
+
+namespace kiosk {
+
+using namespace maintenance;  // the cash ledger's vocabulary
+
+namespace {
+
+using flow::ServiceAction;
+using flow::ServiceOutcome;
+using flow::ServicePage;
+
+constexpr std::string_view kNotHere = "not available in this assembly";
+
+ui::FactLine line(std::string label_key, std::string value) {
+    return ui::FactLine{std::move(label_key), "", std::nullopt, std::move(value)};
+}
+ui::FactLine keyed(std::string label_key, std::string value_key) {
+    return ui::FactLine{std::move(label_key), std::move(value_key), std::nullopt, ""};
+}
+
+std::string state_words(const drivers::DeviceStatus& status) {
+    return status.usable() ? std::string() : drivers::describe(status);
+}
+
+ui::FactLine device_line(std::string label_key, const drivers::DeviceStatus& status, std::string extra = {}) {
+    const std::string words = state_words(status);
+    if (words.empty() && extra.empty()) return keyed(std::move(label_key), "service.state.ok");
+    if (words.empty()) return line(std::move(label_key), std::move(extra));
+    return line(std::move(label_key), extra.empty() ? words : words + "; " + extra);
+}
+
+ui::Button page_button(ServicePage page) {
+    return {"service_page:" + std::string(flow::to_string(page)), "service.page." + std::string(flow::to_string(page)),
+            true};
+}
+ui::Button action_button(ServiceAction action, bool enabled = true) {
+    return {"service_action:" + std::string(flow::to_string(action)),
+            "service.action." + std::string(flow::to_string(action)), enabled};
+}
+
+std::string sensor_words(const drivers::SensorReadings& r) {
+    std::string words = r.safe_door_open ? "safe door open" : "safe door closed";
+    words += r.tampered ? ", tamper latched" : ", no tamper";
+    words += r.operator_key_maintenance ? ", key: maintenance" : ", key: normal";
+    return words;
+}
+
+std::string money_words(std::int64_t minor, const Money& currency) {
+    return format_money(currency.with_minor_units(minor));
+}
+
+}  // namespace
+
+MaintenanceService::MaintenanceService(RuntimePorts ports, Workers workers, LoopMailbox& mailbox,
+                                       MaintenanceConfig config, TechnicianDesk* desk, MaintenanceSources sources,
+                                       std::string terminal_id, Money currency, DeviceTimeouts timeouts)
+    : ports_(std::move(ports)),
+      workers_(workers),
+      config_(std::move(config)),
+      desk_(desk),
+      sources_(std::move(sources)),
+      terminal_id_(std::move(terminal_id)),
+      currency_(std::move(currency)),
+      timeouts_(timeouts) {
+    if (desk_ != nullptr) {
+        desk_worker_ = std::make_unique<RequestWorker<TechnicianDesk>>("technician desk", *desk_, mailbox, ports_.clock);
+    }
+}
+
+MaintenanceService::~MaintenanceService() = default;
+
+std::string MaintenanceService::actor() const {
+    return technician_.empty() ? std::string(store::kJournalSystemActor) : store::journal_actor_technician(technician_);
+}
+
+bool MaintenanceService::is_technician_card(std::string_view pan) const {
+    return std::any_of(config_.technician_card_prefixes.begin(), config_.technician_card_prefixes.end(),
+                       [&](const std::string& prefix) { return !prefix.empty() && pan.substr(0, prefix.size()) == prefix; });
+}
+
+void MaintenanceService::requested(std::string_view by) {
+    if (!open_since_) open_since_ = ports_.clock.now();
+    passed_.clear();
+    result_.clear();
+    ports_.recorder.journal("system", "service_mode_requested", "success", std::string(by));
+}
+
+void MaintenanceService::typed(flow::KeyEntry entry, std::string_view digits) {
+    switch (entry) {
+        case flow::KeyEntry::TechnicianId:
+            typed_id_ = std::string(digits);
+            ports_.post(flow::events::TechnicianIdEntered{});
+            break;
+        case flow::KeyEntry::TechnicianPin:
+            typed_pin_ = security::SecureString(digits);
+            ports_.post(flow::events::TechnicianPinEntered{});
+            break;
+        case flow::KeyEntry::CassetteCount: {
+            std::uint32_t notes = 0;
+            for (const char c : digits) notes = notes * 10U + static_cast<std::uint32_t>(c - '0');  // ≤ 19 digits typed
+            if (digits.size() > 9) notes = config_.cassette_capacity + 1;  // refused below as above capacity
+            counts_.push_back(notes);
+            ports_.post(flow::events::ServiceCountEntered(counts_.size() < std::max<std::size_t>(1, expected_cassettes_)));
+            break;
+        }
+        default: break;
+    }
+}
+
+void MaintenanceService::begin_counts(const std::optional<DeviceHealth>& health) {
+    counts_.clear();
+    expected_cassettes_ = health && health->dispenser ? health->dispenser->cassettes.size() : 1;
+}
+
+void MaintenanceService::check_technician() {
+    if (!desk_worker_) {
+        ports_.recorder.journal("system", "technician_login", "failure: no technician registry", "maintenance");
+        ports_.post(flow::events::TechnicianRefused(flow::SignInRefusal::Unavailable));
+        return;
+    }
+    std::string id = typed_id_;
+    std::string pin(typed_pin_.view());
+    typed_pin_ = security::SecureString();
+    desk_worker_->submit<SignInAnswer>(
+        "sign in", Millis(30'000),
+        [id, secret = security::SecureString(pin)](TechnicianDesk& desk) {
+            return Result<SignInAnswer>(desk.sign_in(id, secret.view()));
+        },
+        [this, id](const Completion<SignInAnswer>& answered) {
+            if (!answered.ok() || !answered.payload->role) {
+                // The registry journaled the refusal or lockout itself (security/access/).
+                const flow::SignInRefusal why = answered.ok() ? answered.payload->refusal : flow::SignInRefusal::Unavailable;
+                ports_.note("technician sign-in refused: " +
+                            (answered.ok() ? answered.payload->detail : answered.describe()));
+                ports_.post(flow::events::TechnicianRefused(why));
+                return;
+            }
+            technician_ = id;
+            role_ = *answered.payload->role;
+            ports_.recorder.journal(actor(), "service_mode_entered", "success", "maintenance",
+                                    "role " + std::string(flow::to_string(*role_)));
+            ports_.post(flow::events::TechnicianSignedIn(*role_));
+        });
+    for (char& c : pin) c = '\0';
+}
+
+void MaintenanceService::done(ServiceAction action, ServiceOutcome outcome, std::string result,
+                              const std::vector<store::CounterDelta>& counters) {
+    if (outcome == ServiceOutcome::Passed) passed_.insert(action);
+    result_ = std::string(flow::to_string(action)) + ": " + result;
+    const std::string outcome_text =
+        outcome == ServiceOutcome::Passed ? "success" : std::string(flow::to_string(outcome)) + ": " + result;
+    ports_.recorder.journal(actor(), "service_action", outcome_text, std::string(flow::to_string(action)), result,
+                            counters);
+    ports_.post(flow::events::ServiceActionDone(action, outcome));
+}
+
+void MaintenanceService::run(ServiceAction action, const flow::Context& context,
+                             const std::optional<DeviceHealth>& health) {
+    (void)context;
+    switch (action) {
+        case ServiceAction::PrintTestReceipt: {
+            drivers::Receipt receipt;
+            const auto add = [&](std::string text) { receipt.lines.push_back({std::move(text), {}}); };
+            add("*** TEST RECEIPT ***");
+            add("Terminal " + terminal_id_);
+            add("Technician " + technician_);
+            add("Printer test: every line above should be sharp.");
+            workers_.printer.submit<Done>(
+                "print test receipt", timeouts_.print,
+                [receipt](drivers::ReceiptPrinter& printer) { return printer.print(receipt); },
+                [this](const Completion<Done>& finished) {
+                    if (finished.ok()) {
+                        done(ServiceAction::PrintTestReceipt, ServiceOutcome::Passed, "test receipt printed");
+                    } else {
+                        done(ServiceAction::PrintTestReceipt, ServiceOutcome::Failed, finished.describe());
+                    }
+                });
+            return;
+        }
+        case ServiceAction::ReadTestCard:
+            // The tracks are read and dropped on the worker: nothing of them is kept, shown or
+            // journaled. No card in: the slot opens for one, and the technician touches the test again.
+            workers_.card.submit<std::pair<bool, std::string>>(
+                "read test card", timeouts_.card_motion,
+                [](drivers::CardReader& reader) -> Result<std::pair<bool, std::string>> {
+                    const drivers::CardReaderStatus status = reader.status();
+                    if (status.media != drivers::CardMediaState::present) {
+                        KIOSK_TRY(reader.enable_insertion(true));
+                        return std::pair<bool, std::string>{false, "no card in the reader: the slot is open, insert "
+                                                                   "the test card and touch Test card again"};
+                    }
+                    auto tracks = reader.read_tracks();
+                    if (!tracks) return tracks.error();
+                    std::string words = tracks->track2.view().empty() ? "card read without track 2" : "card read (track 2 present)";
+                    if (const Status ejected = reader.eject(); !ejected.ok()) {
+                        // The head reads: the test passes; the stuck card is the latched fault Reset clears.
+                        return std::pair<bool, std::string>{true, words + "; eject failed (" + ejected.error().message +
+                                                                      "): Reset reader captures the card"};
+                    }
+                    return std::pair<bool, std::string>{true, words + ", card returned"};
+                },
+                [this](const Completion<std::pair<bool, std::string>>& finished) {
+                    if (!finished.ok()) {
+                        done(ServiceAction::ReadTestCard, ServiceOutcome::Failed, finished.describe());
+                        return;
+                    }
+                    done(ServiceAction::ReadTestCard,
+                         finished.payload->first ? ServiceOutcome::Passed : ServiceOutcome::Failed,
+                         finished.payload->second);
+                });
+            return;
+        case ServiceAction::TestDispense: test_dispense(health); return;
+        case ServiceAction::PinPadKeyTest:
+            workers_.pad.submit<drivers::PinPadStatus>(
+                "key test", timeouts_.status,
+                [](drivers::PinPad& pad) { return Result<drivers::PinPadStatus>(pad.status()); },
+                [this](const Completion<drivers::PinPadStatus>& finished) {
+                    if (finished.ok() && finished.payload->device.usable()) {
+                        done(ServiceAction::PinPadKeyTest, ServiceOutcome::Passed,
+                             "the pad answers and takes entries (the sign-in keys reached it)");
+                    } else {
+                        done(ServiceAction::PinPadKeyTest, ServiceOutcome::Failed,
+                             finished.ok() ? drivers::describe(finished.payload->device) : finished.describe());
+                    }
+                });
+            return;
+        case ServiceAction::ReadSensors:
+            if (workers_.sensors == nullptr) {
+                done(action, ServiceOutcome::Failed, "no sensor board fitted");
+                return;
+            }
+            workers_.sensors->submit<drivers::SensorReadings>(
+                "read sensors", timeouts_.status, [](drivers::Sensors& sensors) { return sensors.read(); },
+                [this](const Completion<drivers::SensorReadings>& finished) {
+                    if (finished.ok()) {
+                        done(ServiceAction::ReadSensors, ServiceOutcome::Passed, sensor_words(*finished.payload));
+                    } else {
+                        done(ServiceAction::ReadSensors, ServiceOutcome::Failed, finished.describe());
+                    }
+                });
+            return;
+        case ServiceAction::SpeechTest:
+            if (!sources_.speak_test_phrase) {
+                done(action, ServiceOutcome::Failed, "no speech service in this assembly");
+                return;
+            }
+            sources_.speak_test_phrase();
+            done(action, ServiceOutcome::Passed, "test phrase sent to the speech service");
+            return;
+        case ServiceAction::ResetCardReader: reset(action, ServiceAction::ReadTestCard); return;
+        case ServiceAction::ResetDispenser: reset(action, ServiceAction::TestDispense); return;
+        case ServiceAction::ResetTamper: reset(action, ServiceAction::ReadSensors); return;
+        case ServiceAction::ReplenishCash: replenish(health); return;
+        case ServiceAction::PrintBalance: balance(health); return;
+        case ServiceAction::UploadNow: {
+            if (!sources_.upload_now) {
+                done(action, ServiceOutcome::Failed, std::string(kNotHere));
+                return;
+            }
+            const Status woke = sources_.upload_now();
+            done(action, woke.ok() ? ServiceOutcome::Passed : ServiceOutcome::Failed,
+                 woke.ok() ? "the uploader was woken" : woke.error().to_string());
+            return;
+        }
+        case ServiceAction::VerifyJournal: {
+            if (!sources_.verify_journal) {
+                done(action, ServiceOutcome::Failed, std::string(kNotHere));
+                return;
+            }
+            auto verified = sources_.verify_journal();
+            done(action, verified.ok() ? ServiceOutcome::Passed : ServiceOutcome::Failed,
+                 verified.ok() ? *verified : verified.error().to_string());
+            return;
+        }
+        case ServiceAction::RotateKeys:
+            // The flow refuses it to a technician; a supervisor is sent to the tool that does it.
+            done(action, ServiceOutcome::Refused, "rotate with `kioskctl keys rotate` (supervisor sign-in)");
+            return;
+        case ServiceAction::ProbeNetwork: {
+            const TimePoint sent = ports_.clock.now();
+            workers_.host.submit<Done>(
+                "echo", timeouts_.status,
+                [terminal = terminal_id_, sent](host::HostLink& link) { return link.echo(0, terminal, sent); },
+                [this, sent](const Completion<Done>& finished) {
+                    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(ports_.clock.now() - sent);
+                    if (finished.ok()) {
+                        done(ServiceAction::ProbeNetwork, ServiceOutcome::Passed,
+                             "host answered the echo in " + std::to_string(ms.count()) + " ms");
+                    } else {
+                        done(ServiceAction::ProbeNetwork, ServiceOutcome::Failed, finished.describe());
+                    }
+                });
+            return;
+        }
+    }
+}
+
+void MaintenanceService::reset(ServiceAction action, ServiceAction test) {
+    // A latched fault is cleared only once the device has shown it works again.
+    if (passed_.count(test) == 0) {
+        done(action, ServiceOutcome::Refused, "run " + std::string(flow::to_string(test)) + " first: it must pass");
+        return;
+    }
+    const auto finish = [this, action](const Completion<Done>& finished) {
+        done(action, finished.ok() ? ServiceOutcome::Passed : ServiceOutcome::Failed,
+             finished.ok() ? "latched fault cleared" : finished.describe());
+    };
+    if (action == ServiceAction::ResetCardReader) {
+        workers_.card.submit<Done>("reset", timeouts_.status, [](drivers::CardReader& r) { return r.reset(); }, finish);
+    } else if (action == ServiceAction::ResetDispenser && workers_.dispenser != nullptr) {
+        workers_.dispenser->submit<Done>("reset", timeouts_.retract, [](drivers::CashDispenser& d) { return d.reset(); },
+                                         finish);
+    } else if (action == ServiceAction::ResetTamper && workers_.sensors != nullptr) {
+        workers_.sensors->submit<Done>("clear tamper", timeouts_.status,
+                                       [](drivers::Sensors& s) { return s.clear_tamper(); }, finish);
+    } else {
+        done(action, ServiceOutcome::Failed, "device not fitted");
+    }
+}
+
+void MaintenanceService::test_dispense(const std::optional<DeviceHealth>& health) {
+    if (workers_.dispenser == nullptr || !health || !health->dispenser) {
+        done(ServiceAction::TestDispense, ServiceOutcome::Failed, "no dispenser fitted or not read yet");
+        return;
+    }
+    drivers::NotePlan plan;
+    for (const drivers::CassetteInfo& cassette : health->dispenser->cassettes) {
+        const std::uint32_t one = cassette.usable() ? 1U : 0U;
+        plan.notes.push_back(one);
+        plan.total_notes += one;
+    }
+    if (plan.total_notes == 0) {
+        done(ServiceAction::TestDispense, ServiceOutcome::Failed, "no cassette has notes to pick");
+        return;
+    }
+    // One note per cassette, stacked and retracted straight into the reject bin: nothing is presented.
+    workers_.dispenser->submit<drivers::DispenseReport>(
+        "test dispense", timeouts_.dispense,
+        [plan](drivers::CashDispenser& dispenser) -> Result<drivers::DispenseReport> {
+            auto report = dispenser.dispense(plan);
+            if (!report) return report.error();
+            auto retracted = dispenser.retract();
+            if (!retracted) return retracted.error();
+            return report;
+        },
+        [this](const Completion<drivers::DispenseReport>& finished) {
+            if (!finished.ok()) {
+                done(ServiceAction::TestDispense, ServiceOutcome::Failed, finished.describe());
+                return;
+            }
+            const drivers::DispenseReport& report = *finished.payload;
+            std::vector<std::uint32_t> to_bin = report.dispensed;
+            if (report.rejected > 0 && !to_bin.empty()) to_bin[0] += report.rejected;
+            const auto deltas = cash_counter_deltas({{}, to_bin, {}});
+            std::uint32_t notes = 0;
+            for (const std::uint32_t n : report.dispensed) notes += n;
+            if (report.complete) {
+                done(ServiceAction::TestDispense, ServiceOutcome::Passed,
+                     std::to_string(notes) + " notes picked and retracted to the reject bin", deltas);
+            } else {
+                done(ServiceAction::TestDispense, ServiceOutcome::Failed, report.failure, deltas);
+            }
+        });
+}
+
+std::vector<CassetteLoad> MaintenanceService::loads(const std::optional<DeviceHealth>& health) const {
+    std::vector<CassetteLoad> loads;
+    if (!health || !health->dispenser) return loads;
+    for (std::size_t i = 0; i < health->dispenser->cassettes.size() && i < counts_.size(); ++i) {
+        loads.push_back({counts_[i], health->dispenser->cassettes[i].denomination, config_.cassette_capacity});
+    }
+    return loads;
+}
+
+void MaintenanceService::replenish(const std::optional<DeviceHealth>& health) {
+    const std::vector<std::uint32_t> counts = counts_;
+    const std::vector<CassetteLoad> typed = loads(health);
+    counts_.clear();
+    if (sources_.database == nullptr) {
+        done(ServiceAction::ReplenishCash, ServiceOutcome::Failed, "no cash ledger in this assembly");
+        return;
+    }
+    if (typed.empty() || typed.size() != counts.size()) {
+        done(ServiceAction::ReplenishCash, ServiceOutcome::Failed, "the dispenser's cassettes are not known yet");
+        return;
+    }
+    store::JournalLine journal;
+    journal.time_unix_ms = to_unix_millis(ports_.clock.now());
+    journal.actor = actor();
+    journal.event_type = "cash_replenish";
+    journal.outcome = "success";
+    journal.origin = store::journal_origin(terminal_id_, "maintenance");
+    journal.resource = "dispenser";
+    const Status written = CashLedger(*sources_.database).replenish(typed, journal, sources_.chain);
+    if (!written.ok()) {
+        // Refused (a count above capacity) or not written: nothing changed; the page says why.
+        done(ServiceAction::ReplenishCash, ServiceOutcome::Refused, written.error().message);
+        return;
+    }
+    std::string words = "loaded";
+    for (std::size_t i = 0; i < counts.size(); ++i) words += " " + std::to_string(i + 1) + "=" + std::to_string(counts[i]);
+    result_ = "replenish_cash: " + words;
+    passed_.insert(ServiceAction::ReplenishCash);
+    ports_.post(flow::events::ServiceActionDone(ServiceAction::ReplenishCash, ServiceOutcome::Passed));
+}
+
+std::vector<std::uint32_t> MaintenanceService::device_counts(const std::optional<DeviceHealth>& health) const {
+    std::vector<std::uint32_t> counts;
+    if (!health || !health->dispenser) return counts;
+    for (const drivers::CassetteInfo& cassette : health->dispenser->cassettes) counts.push_back(cassette.count);
+    return counts;
+}
+
+void MaintenanceService::balance(const std::optional<DeviceHealth>& health) {
+    if (sources_.database == nullptr) {
+        done(ServiceAction::PrintBalance, ServiceOutcome::Failed, "no cash ledger in this assembly");
+        return;
+    }
+    const std::vector<std::uint32_t> counts = device_counts(health);
+    const TimePoint now = ports_.clock.now();
+    workers_.host.submit<host::ReconciliationTotals>(
+        "totals", timeouts_.status,
+        [terminal = terminal_id_, now](host::HostLink& link) { return link.totals(terminal, now); },
+        [this, counts](const Completion<host::ReconciliationTotals>& answered) {
+            std::optional<HostTotals> host;
+            if (answered.ok()) {
+                host_totals_ = *answered.payload;
+                host = HostTotals{answered.payload->withdrawals, answered.payload->withdrawn_minor,
+                                  answered.payload->reversals, answered.payload->reversed_minor};
+            } else {
+                ports_.note("host totals: " + answered.describe());
+            }
+            auto ledgers = CashLedger(*sources_.database).read(std::max<std::size_t>(counts.size(), 1));
+            if (!ledgers) {
+                done(ServiceAction::PrintBalance, ServiceOutcome::Failed, ledgers.error().to_string());
+                return;
+            }
+            const BalanceReport report = maintenance::balance(*ledgers, counts, host);
+            drivers::Receipt receipt;
+            receipt.lines.push_back({"*** BALANCING ***", {}});
+            receipt.lines.push_back({"Terminal " + terminal_id_ + ", technician " + technician_, {}});
+            for (std::string& text : balance_lines(report, currency_.currency, currency_.exponent)) {
+                receipt.lines.push_back({std::move(text), {}});
+            }
+            const bool balanced = report.balanced();
+            const std::string summary = (balanced ? "balanced" : "not balanced") + std::string(", difference ") +
+                                        (report.host_difference() ? money_words(*report.host_difference(), currency_)
+                                                                  : "unknown (no host totals)");
+            workers_.printer.submit<Done>(
+                "print balancing receipt", timeouts_.print,
+                [receipt](drivers::ReceiptPrinter& printer) { return printer.print(receipt); },
+                [this, balanced, summary](const Completion<Done>& printed) {
+                    if (!printed.ok()) {
+                        done(ServiceAction::PrintBalance, ServiceOutcome::Failed,
+                             summary + "; receipt not printed: " + printed.describe());
+                        return;
+                    }
+                    done(ServiceAction::PrintBalance, balanced ? ServiceOutcome::Passed : ServiceOutcome::Failed,
+                         summary + "; balancing receipt printed");
+                });
+        });
+}
+
+void MaintenanceService::check_fitness() { awaiting_fitness_ = true; }
+
+void MaintenanceService::fitness_assessed(const ServiceFitness& fitness) {
+    if (!awaiting_fitness_) return;
+    awaiting_fitness_ = false;
+    unfit_problems_ = fitness.problems;
+    ports_.recorder.journal(actor(), "service_fitness_check", fitness.serving() ? "success" : "failure: not fit",
+                            "maintenance", fitness.problems.empty() ? "no problem" : fitness.problems.front());
+    ports_.post(flow::events::ServiceFitnessChecked(fitness.serving()));
+}
+
+void MaintenanceService::end() {
+    ports_.recorder.journal(actor(), "service_mode_left", "success", "maintenance");
+    if (desk_worker_ && !technician_.empty()) {
+        desk_worker_->submit<Done>(
+            "sign out", Millis(10'000), [](TechnicianDesk& desk) -> Status {
+                desk.sign_out();
+                return ok_status();
+            },
+            [](const Completion<Done>&) {});
+    }
+    technician_.clear();
+    role_.reset();
+    open_since_.reset();
+    passed_.clear();
+    counts_.clear();
+    result_.clear();
+}
+
+std::vector<ui::FactLine> MaintenanceService::cash_lines(const std::optional<DeviceHealth>& health) const {
+    std::vector<ui::FactLine> lines;
+    if (sources_.database == nullptr) return {line("service.fact.dispenser", std::string(kNotHere))};
+    const std::vector<std::uint32_t> counts = device_counts(health);
+    auto ledgers = CashLedger(*sources_.database).read(std::max<std::size_t>(counts.size(), 1));
+    if (!ledgers) return {line("service.fact.dispenser", ledgers.error().to_string())};
+    const BalanceReport report = maintenance::balance(*ledgers, counts, std::nullopt);
+    for (const BalanceLine& cassette : report.cassettes) {
+        const CassetteLedger& l = cassette.ledger;
+        std::string text = money_words(l.denomination, currency_) + ": loaded " + std::to_string(l.loaded) +
+                           " - dispensed " + std::to_string(l.dispensed) + " - rejected " + std::to_string(l.rejected) +
+                           " - retracted " + std::to_string(l.retracted) + " = " + std::to_string(l.remaining());
+        if (cassette.device_count) text += " (dispenser " + std::to_string(*cassette.device_count) + ")";
+        if (l.cassette <= 4) lines.push_back(line("service.fact.cassette_" + std::to_string(l.cassette), text));
+    }
+    lines.push_back(ui::FactLine{"service.fact.dispensed_value", "", currency_.with_minor_units(report.dispensed_minor), ""});
+    if (host_totals_) {
+        lines.push_back(line("service.fact.host_totals", std::to_string(host_totals_->withdrawals) + " withdrawals, " +
+                                                             money_words(host_totals_->withdrawn_minor, currency_)));
+        lines.push_back(ui::FactLine{"service.fact.difference", "",
+                                     currency_.with_minor_units(host_totals_->withdrawn_minor - report.dispensed_minor), ""});
+    }
+    return lines;
+}
+
+void MaintenanceService::fill(ui::ViewModel& vm, const flow::Context& context, const std::optional<DeviceHealth>& health,
+                              const ServiceFitness& fitness, bool host_reachable, std::string_view typed) const {
+    std::vector<ui::FactLine>& facts = vm.facts;
+    const auto outcome_key = [&]() -> std::string {
+        if (!context.service_action) return {};
+        if (!context.service_outcome) return "service.outcome.running";
+        return "service.outcome." + std::string(flow::to_string(*context.service_outcome));
+    };
+    const auto result = [&] {
+        if (context.service_action && context.service_outcome && !result_.empty()) {
+            facts.push_back(line("service.fact.result", result_));
+        }
+    };
+    const auto with_source = [&](const std::function<std::vector<ui::FactLine>()>& source) {
+        if (!source) {
+            facts.push_back(line("service.fact.setting", std::string(kNotHere)));
+            return;
+        }
+        for (ui::FactLine& fact : source()) facts.push_back(std::move(fact));
+    };
+    const ui::Button back = page_button(ServicePage::Overview);
+    switch (vm.screen) {
+        case ui::ScreenId::ServiceSignIn:
+            facts.push_back(line("service.fact.technician_id",
+                                 context.service_field == flow::ServiceField::TechnicianId
+                                     ? std::string(typed)
+                                     : typed_id_));
+            if (context.service_field == flow::ServiceField::TechnicianPin) {
+                std::string dots;
+                for (int i = 0; i < context.pin_digits; ++i) dots += "\u2022";
+                facts.push_back(line("service.fact.pin", dots));
+            }
+            if (context.sign_in_refusal) {
+                vm.message_key = "service.refused." + std::string(flow::to_string(*context.sign_in_refusal));
+            }
+            vm.buttons = {{"cancel", "action.cancel", true}};
+            return;
+        case ui::ScreenId::ServiceOverview: {
+            if (context.service_unfit) vm.message_key = "service.unfit";
+            facts.push_back(line("service.fact.role", technician_ + " (" +
+                                                          std::string(flow::to_string(role_.value_or(flow::ServiceRole::Technician))) + ")"));
+            for (const std::string& problem : unfit_problems_) {
+                if (context.service_unfit) facts.push_back(line("service.fact.alert", problem));
+            }
+            if (sources_.alerts) {
+                for (const Alert& alert : sources_.alerts()) {
+                    facts.push_back(line("service.fact.alert", alert.cause));
+                    facts.push_back(line("service.fact.action", alert.suggested_action));
+                }
+            }
+            if (!health) {
+                facts.push_back(keyed("service.fact.card_reader", "service.state.not_read"));
+            } else {
+                facts.push_back(device_line("service.fact.card_reader", health->card_reader.device));
+                facts.push_back(device_line("service.fact.pin_pad", health->pin_pad.device));
+                facts.push_back(device_line("service.fact.printer", health->printer.device));
+                if (health->dispenser) {
+                    facts.push_back(device_line("service.fact.dispenser", health->dispenser->device));
+                } else {
+                    facts.push_back(keyed("service.fact.dispenser", "service.state.not_fitted"));
+                }
+                if (health->sensors && health->sensors->ok()) {
+                    facts.push_back(line("service.fact.sensors", sensor_words(health->sensors->value())));
+                }
+                if (health->storage_problem) facts.push_back(line("service.fact.storage", *health->storage_problem));
+            }
+            (void)fitness;
+            vm.buttons = {page_button(ServicePage::DeviceTests), page_button(ServicePage::Cash),
+                          page_button(ServicePage::Outbox),      page_button(ServicePage::Journal),
+                          page_button(ServicePage::Keys),        page_button(ServicePage::Network),
+                          page_button(ServicePage::Quality),     {"service_leave", "service.leave", true}};
+            return;
+        }
+        case ui::ScreenId::ServiceDeviceTests: {
+            vm.message_key = outcome_key();
+            result();
+            if (health) {
+                facts.push_back(device_line("service.fact.card_reader", health->card_reader.device));
+                if (health->dispenser) facts.push_back(device_line("service.fact.dispenser", health->dispenser->device));
+                if (health->sensors && health->sensors->ok()) {
+                    facts.push_back(line("service.fact.sensors", sensor_words(health->sensors->value())));
+                }
+            }
+            // The one reset the latched fault asks for: the reader's jam, the dispenser's, the tamper.
+            ServiceAction reset = ServiceAction::ResetCardReader;
+            if (health && health->dispenser && !health->dispenser->device.usable() && health->card_reader.device.usable()) {
+                reset = ServiceAction::ResetDispenser;
+            }
+            if (health && health->sensors && health->sensors->ok() && health->sensors->value().tampered) {
+                reset = ServiceAction::ResetTamper;
+            }
+            const ServiceAction test = reset == ServiceAction::ResetCardReader  ? ServiceAction::ReadTestCard
+                                       : reset == ServiceAction::ResetDispenser ? ServiceAction::TestDispense
+                                                                                : ServiceAction::ReadSensors;
+            vm.buttons = {action_button(ServiceAction::PrintTestReceipt), action_button(ServiceAction::ReadTestCard),
+                          action_button(ServiceAction::TestDispense),     action_button(ServiceAction::PinPadKeyTest),
+                          action_button(ServiceAction::ReadSensors),      action_button(ServiceAction::SpeechTest),
+                          action_button(reset, passed_.count(test) != 0), back};
+            return;
+        }
+        case ui::ScreenId::ServiceCash:
+            vm.message_key = outcome_key();
+            result();
+            for (ui::FactLine& fact : cash_lines(health)) facts.push_back(std::move(fact));
+            vm.buttons = {action_button(ServiceAction::ReplenishCash), action_button(ServiceAction::PrintBalance), back};
+            return;
+        case ui::ScreenId::ServiceOutbox:
+            vm.message_key = outcome_key();
+            result();
+            with_source(sources_.outbox);
+            vm.buttons = {action_button(ServiceAction::UploadNow, static_cast<bool>(sources_.upload_now)), back};
+            return;
+        case ui::ScreenId::ServiceJournal:
+            vm.message_key = outcome_key();
+            result();
+            with_source(sources_.journal);
+            vm.buttons = {action_button(ServiceAction::VerifyJournal, static_cast<bool>(sources_.verify_journal)), back};
+            return;
+        case ui::ScreenId::ServiceKeys:
+            vm.message_key = outcome_key();
+            result();
+            with_source(sources_.keys);
+            vm.buttons = {action_button(ServiceAction::RotateKeys, role_ == flow::ServiceRole::Supervisor), back};
+            return;
+        case ui::ScreenId::ServiceNetwork:
+            vm.message_key = outcome_key();
+            result();
+            facts.push_back(line("service.fact.host", host_reachable ? "reachable (last probe or request answered)"
+                                                                     : "unreachable"));
+            if (sources_.crm) {
+                for (ui::FactLine& fact : sources_.crm()) facts.push_back(std::move(fact));
+            } else {
+                facts.push_back(line("service.fact.crm", std::string(kNotHere)));
+            }
+            vm.buttons = {action_button(ServiceAction::ProbeNetwork), back};
+            return;
+        case ui::ScreenId::ServiceQuality:
+            with_source(sources_.quality);
+            vm.buttons = {page_button(ServicePage::About), back};
+            return;
+        case ui::ScreenId::ServiceAbout:
+            with_source(sources_.about);
+            vm.buttons = {back};
+            return;
+        case ui::ScreenId::ServiceEnterCount: {
+            const std::size_t index = static_cast<std::size_t>(context.service_count_cassette);
+            if (health && health->dispenser && index < health->dispenser->cassettes.size() && index < 4) {
+                facts.push_back(line("service.fact.cassette_" + std::to_string(index + 1),
+                                     money_words(health->dispenser->cassettes[index].denomination, currency_)));
+            }
+            facts.push_back(line("service.fact.capacity", std::to_string(config_.cassette_capacity)));
+            facts.push_back(line("service.fact.count", std::string(typed)));
+            vm.buttons = {{"cancel", "action.cancel", true}};
+            return;
+        }
+        default: return;
+    }
+}
+
+}  // namespace kiosk

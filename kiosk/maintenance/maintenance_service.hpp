@@ -1,0 +1,129 @@
+// MaintenanceService: the runtime's side of the service mode (docs/technician.md). The flow
+// decides (kiosk/flow/flow_service_rows.cpp); this carries out its effects: the technician's
+// sign-in on the desk's worker, each service action as requests to the device workers whose
+// completions come back as ServiceActionDone, the replenishment and balancing over the cash
+// ledger, the fitness check before leaving, and one journal line per action with the technician
+// as the actor. It also builds the service pages' lines and buttons from what it last learned —
+// never from a device read while drawing.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/async/request_worker.hpp"
+#include "drivers/card/card_reader.hpp"
+#include "drivers/cash/cash_dispenser.hpp"
+#include "drivers/pinpad/pin_pad.hpp"
+#include "drivers/printer/receipt_printer.hpp"
+#include "drivers/sensors/sensors.hpp"
+#include "host/host_link.hpp"
+#include "kiosk/flow/flow_types.hpp"
+#include "kiosk/health/alert.hpp"
+#include "kiosk/maintenance/cash_ledger.hpp"
+#include "kiosk/maintenance/maintenance_config.hpp"
+#include "kiosk/maintenance/technician_desk.hpp"
+#include "kiosk/runtime/runtime_ports.hpp"
+#include "kiosk/runtime/service_fitness.hpp"
+#include "security/secure_bytes.hpp"
+#include "ui/view_model.hpp"
+
+namespace kiosk {
+
+// What the app gives the service pages beyond the devices (unset: the page says "not available
+// in this assembly"; nothing is made up).
+struct MaintenanceSources {
+    store::Database* database = nullptr;               // the loop's connection: the cash ledger
+    const security::JournalChain* chain = nullptr;     // the ledger's journal lines are chained under it
+    std::function<std::vector<Alert>()> alerts;        // the health conditions open now (kiosk/health/)
+    std::function<std::vector<ui::FactLine>()> outbox;  // pending per priority, oldest, last upload, dead letters
+    std::function<std::vector<ui::FactLine>()> journal;
+    std::function<std::vector<ui::FactLine>()> keys;
+    std::function<std::vector<ui::FactLine>()> quality;
+    std::function<std::vector<ui::FactLine>()> about;
+    std::function<std::vector<ui::FactLine>()> crm;     // the Network page's CRM line
+    std::function<Status()> upload_now;                 // wake the uploader
+    std::function<Result<std::string>()> verify_journal;  // "verified: N lines" or why not
+    std::function<void()> speak_test_phrase;            // the speech service's "speak the test phrase"
+};
+
+class MaintenanceService {
+public:
+    struct Workers {
+        RequestWorker<drivers::CardReader>& card;
+        RequestWorker<drivers::PinPad>& pad;
+        RequestWorker<drivers::ReceiptPrinter>& printer;
+        RequestWorker<drivers::CashDispenser>* dispenser;  // none fitted
+        RequestWorker<drivers::Sensors>* sensors;          // none fitted
+        RequestWorker<host::HostLink>& host;
+    };
+
+    MaintenanceService(RuntimePorts ports, Workers workers, LoopMailbox& mailbox, MaintenanceConfig config,
+                       TechnicianDesk* desk, MaintenanceSources sources, std::string terminal_id, Money currency,
+                       DeviceTimeouts timeouts = {});
+    ~MaintenanceService();
+
+    // A technician card: its PAN starts with a configured prefix (compared here, never kept).
+    [[nodiscard]] bool is_technician_card(std::string_view pan) const;
+    // The service mode was asked for (journaled: by the key or a card).
+    void requested(std::string_view by);
+    // A clear entry of the service mode completed on the pad, with its digits.
+    void typed(flow::KeyEntry entry, std::string_view digits);
+    void check_technician();
+    // Replenish: the counts are typed cassette by cassette, one per dispenser cassette.
+    void begin_counts(const std::optional<DeviceHealth>& health);
+    void run(flow::ServiceAction action, const flow::Context& context, const std::optional<DeviceHealth>& health);
+    // Leaving: the next full fitness round decides.
+    void check_fitness();
+    // After every fitness round (fitness() fresh).
+    void fitness_assessed(const ServiceFitness& fitness);
+    void end();
+
+    // Since when the service mode is open (for the "left open" alert); nullopt when it is not.
+    [[nodiscard]] std::optional<TimePoint> open_since() const { return open_since_; }
+    [[nodiscard]] const std::string& technician() const { return technician_; }
+    // The page's lines, buttons and notice, from what is known now.
+    void fill(ui::ViewModel& vm, const flow::Context& context, const std::optional<DeviceHealth>& health,
+              const ServiceFitness& fitness, bool host_reachable, std::string_view typed) const;
+
+private:
+    void done(flow::ServiceAction action, flow::ServiceOutcome outcome, std::string result,
+              const std::vector<store::CounterDelta>& counters = {});
+    void test_dispense(const std::optional<DeviceHealth>& health);
+    void replenish(const std::optional<DeviceHealth>& health);
+    void balance(const std::optional<DeviceHealth>& health);
+    void reset(flow::ServiceAction action, flow::ServiceAction test);
+    [[nodiscard]] std::string actor() const;
+    [[nodiscard]] std::vector<ui::FactLine> cash_lines(const std::optional<DeviceHealth>& health) const;
+    [[nodiscard]] std::vector<std::uint32_t> device_counts(const std::optional<DeviceHealth>& health) const;
+    [[nodiscard]] std::vector<maintenance::CassetteLoad> loads(const std::optional<DeviceHealth>& health) const;
+
+    RuntimePorts ports_;
+    Workers workers_;
+    MaintenanceConfig config_;
+    TechnicianDesk* desk_;
+    std::unique_ptr<RequestWorker<TechnicianDesk>> desk_worker_;
+    MaintenanceSources sources_;
+    std::string terminal_id_;
+    Money currency_;  // the flow's currency (amount unused)
+    DeviceTimeouts timeouts_;
+
+    std::string typed_id_;
+    security::SecureString typed_pin_;
+    std::string technician_;  // signed in as; empty before
+    std::optional<flow::ServiceRole> role_;
+    std::optional<TimePoint> open_since_;
+    std::vector<std::uint32_t> counts_;  // the replenishment's counts typed so far
+    std::size_t expected_cassettes_ = 1;
+    std::set<flow::ServiceAction> passed_;  // tests passed in this service session
+    std::string result_;                    // the last action's result in words
+    std::optional<host::ReconciliationTotals> host_totals_;
+    bool awaiting_fitness_ = false;
+    std::vector<std::string> unfit_problems_;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,195 @@
+// The service mode on the terminal's own screen, end to end on the simulator (docs/technician.md):
+// the operator key turned during a customer's visit ends the visit safely first (card returned,
+// visit recorded); five wrong sign-ins lock a technician's account; another technician signs in,
+// runs every device test with one injected fault (the card jams in the reader on eject), resets
+// that jam, replenishes with counts typed on the pad, balances to a zero difference beside the
+// bank's totals and prints the balancing receipt (read back from the simulated printer), and
+// leaves with the kiosk back in service. Every step is in the journal with the technician.
+#include <chrono>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "kiosk/kioskctl/technician_sign_in.hpp"
+#include "store/journal.hpp"
+#include "tests/e2e/kiosk_on_simulator.hpp"
+
+namespace kiosk::test {
+namespace {
+
+using flow::ServiceAction;
+using flow::ServiceOutcome;
+using flow::StateId;
+
+constexpr std::string_view kSupervisor = "2001";
+constexpr std::string_view kSupervisorPin = "24682468";
+constexpr std::string_view kLockedTechnician = "1001";
+constexpr std::string_view kTechnician = "1002";
+constexpr std::string_view kTechnicianPin = "13571357";
+
+class ServiceModeE2eTest : public KioskOnSimulator {
+protected:
+    void SetUp() override {
+        config_.sim.host_transport = HostTransport::InProcess;  // the bank's totals (ISO 8583 has no 0500 yet)
+        start("kiosk-service-e2e");
+        ASSERT_TRUE(kioskctl::bootstrap_supervisor(config_, clock_, kSupervisor, kSupervisorPin).ok());
+        for (const std::string_view id : {kLockedTechnician, kTechnician}) {
+            const Status added = kioskctl::put_technician(config_, clock_, kSupervisor, kSupervisorPin, id,
+                                                          security::TechnicianRole::Technician, kTechnicianPin);
+            ASSERT_TRUE(added.ok()) << added.error().to_string();
+        }
+    }
+
+    // The sign-in's PBKDF2 check runs on the desk's own worker: wait for it in real time, bounded.
+    bool wait_for(const std::function<bool()>& done, int rounds = 200) {
+        for (int i = 0; i < rounds; ++i) {
+            if (done()) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            pass(Millis(100));
+        }
+        return done();
+    }
+    void sign_in(std::string_view id, std::string_view pin) {
+        type(id, Millis(300));
+        type(pin, Millis(300));
+    }
+    // Touches the action and waits until its page says how it went.
+    ServiceOutcome run(ServiceAction action) {
+        runtime().touch("service_action:" + std::string(flow::to_string(action)));
+        pass(Millis(100));  // taken: the last result is cleared before this one is waited for
+        const bool finished = wait_for([&] {
+            return runtime().context().service_action == action && runtime().context().service_outcome.has_value();
+        });
+        EXPECT_TRUE(finished) << flow::to_string(action) << "\n" << notes_;
+        return runtime().context().service_outcome.value_or(ServiceOutcome::Failed);
+    }
+    std::string last_receipt() {
+        const auto cut = rig_->printer().receipts();
+        return cut.empty() ? rig_->printer().receipt_text() : cut.back().text();
+    }
+    std::string page_lines() {
+        std::string text;
+        for (const ui::FactLine& fact : last_screen_.facts) text += fact.label_key + ": " + fact.value + "\n";
+        return text;
+    }
+    std::vector<store::JournalEntry> journal() {
+        auto all = store::Journal(app_->database()).read_all();
+        EXPECT_TRUE(all.ok());
+        return all.ok() ? *all : std::vector<store::JournalEntry>{};
+    }
+    std::size_t lines(std::string_view event, std::string_view actor = {}, std::string_view outcome_part = {}) {
+        std::size_t count = 0;
+        for (const store::JournalEntry& entry : journal()) {
+            if (entry.line.event_type != event) continue;
+            if (!actor.empty() && entry.line.actor != actor) continue;
+            if (!outcome_part.empty() && entry.line.outcome.find(outcome_part) == std::string::npos &&
+                entry.line.resource.find(outcome_part) == std::string::npos) {
+                continue;
+            }
+            ++count;
+        }
+        return count;
+    }
+};
+
+TEST_F(ServiceModeE2eTest, KeySwitchDuringAVisitThenSignInTestsResetCashAndBackInService) {
+    // A customer is at the main menu when the technician turns the operator key.
+    to_menu(sim::card("visa-alice"));
+    rig_->sensor_board().set_operator_key(true);
+    ASSERT_TRUE(wait_for([&] { return state() == StateId::Closing; })) << notes_;
+    ASSERT_TRUE(rig_->card_reader().take_card().ok()) << "the card came back first";
+    ASSERT_TRUE(wait_for([&] { return state() == StateId::ServiceSignIn; })) << notes_;
+    EXPECT_EQ(lines("session_end"), 1U) << "the visit was recorded before the service mode";
+    EXPECT_EQ(lines("service_mode_requested", "system", "operator key"), 1U);
+
+    // Five wrong PINs lock the first technician.
+    for (int attempt = 1; attempt <= 5; ++attempt) {
+        sign_in(kLockedTechnician, "99999999");
+        ASSERT_TRUE(wait_for([&] { return runtime().context().sign_in_refusal.has_value() &&
+                                          runtime().context().service_field == flow::ServiceField::TechnicianId &&
+                                          runtime().context().pin_digits == 0; }));
+        EXPECT_EQ(state(), StateId::ServiceSignIn);
+    }
+    EXPECT_EQ(runtime().context().sign_in_refusal, flow::SignInRefusal::Locked);
+    sign_in(kLockedTechnician, kTechnicianPin);  // even the right PIN: locked
+    ASSERT_TRUE(wait_for([&] { return lines("technician_login", "", "refused: locked") >= 1; })) << notes_;
+    ASSERT_TRUE(wait_for([&] { return runtime().context().service_field == flow::ServiceField::TechnicianId; }));
+    EXPECT_EQ(state(), StateId::ServiceSignIn);
+
+    // Another technician signs in.
+    sign_in(kTechnician, kTechnicianPin);
+    ASSERT_TRUE(wait_for([&] { return state() == StateId::ServiceMenu; })) << notes_;
+    EXPECT_EQ(runtime().context().service_role, flow::ServiceRole::Technician);
+    EXPECT_EQ(last_screen_.screen, ui::ScreenId::ServiceOverview);
+    const std::string technician = "technician:" + std::string(kTechnician);
+
+    // Every device test, one injected fault: the test card jams on its way out.
+    touch("service_page:device_tests", Millis(300));
+    EXPECT_EQ(last_screen_.screen, ui::ScreenId::ServiceDeviceTests);
+    EXPECT_EQ(run(ServiceAction::PrintTestReceipt), ServiceOutcome::Passed);
+    EXPECT_NE(last_receipt().find("TEST RECEIPT"), std::string::npos) << last_receipt();
+    EXPECT_EQ(run(ServiceAction::ResetCardReader), ServiceOutcome::Refused) << "not before its test passed";
+    EXPECT_EQ(run(ServiceAction::ReadTestCard), ServiceOutcome::Failed) << "no card yet: the slot opens";
+    rig_->card_reader().jam_on_eject(sim::FaultMode::once);
+    ASSERT_TRUE(rig_->card_reader().insert(sim::card("visa-alice")).ok());
+    pass(Millis(300));
+    EXPECT_EQ(state(), StateId::ServiceMenu) << "a card in service mode is no visit";
+    EXPECT_EQ(run(ServiceAction::ReadTestCard), ServiceOutcome::Passed) << page_lines() << notes_;
+    ASSERT_TRUE(wait_for([&] {
+        const auto& health = runtime().device_health();
+        return health && !health->card_reader.device.usable();
+    })) << "the jam is latched";
+    EXPECT_EQ(run(ServiceAction::TestDispense), ServiceOutcome::Passed) << notes_;
+    EXPECT_EQ(run(ServiceAction::PinPadKeyTest), ServiceOutcome::Passed);
+    EXPECT_EQ(run(ServiceAction::ReadSensors), ServiceOutcome::Passed);
+    EXPECT_EQ(run(ServiceAction::SpeechTest), ServiceOutcome::Failed) << "no speech service in this assembly";
+    EXPECT_EQ(run(ServiceAction::ResetCardReader), ServiceOutcome::Passed) << notes_;
+    ASSERT_TRUE(wait_for([&] {
+        const auto& health = runtime().device_health();
+        return health && health->card_reader.device.usable();
+    })) << "the reader is back after its reset";
+
+    // Replenish with the counts in the cassettes, typed on the pad, then balance.
+    touch("service_page:cash", Millis(300));
+    const auto cassettes = rig_->cash().cassettes();
+    ASSERT_EQ(cassettes.size(), 2U);
+    runtime().touch("service_action:replenish_cash");
+    pass(Millis(300));
+    ASSERT_EQ(state(), StateId::ServiceEnterCount);
+    type(std::to_string(cassettes[0].count), Millis(300));
+    ASSERT_EQ(state(), StateId::ServiceEnterCount) << "the second cassette's count";
+    type(std::to_string(cassettes[1].count), Millis(300));
+    ASSERT_TRUE(wait_for([&] { return runtime().context().service_outcome.has_value(); }));
+    EXPECT_EQ(runtime().context().service_outcome, ServiceOutcome::Passed) << notes_;
+    EXPECT_EQ(lines("cash_replenish", technician), 1U);
+    EXPECT_EQ(run(ServiceAction::PrintBalance), ServiceOutcome::Passed) << notes_;
+    const std::string slip = last_receipt();
+    EXPECT_NE(slip.find("BALANCING"), std::string::npos) << slip;
+    EXPECT_NE(slip.find("Difference CNY 0.00"), std::string::npos) << slip;
+    EXPECT_NE(slip.find("BALANCED"), std::string::npos) << slip;
+    EXPECT_EQ(slip.find("4012"), std::string::npos) << "no card number on the balancing receipt";
+
+    // Leaving: the fitness check first, then back in service.
+    touch("service_page:overview", Millis(300));
+    runtime().touch("service_leave");
+    ASSERT_TRUE(wait_for([&] { return state() == StateId::Attract; })) << notes_;
+    rig_->sensor_board().set_operator_key(false);
+    pass(Millis(3'000));
+    EXPECT_EQ(state(), StateId::Attract);
+
+    // All of it journaled, with the technician as the actor.
+    EXPECT_GE(lines("technician_login", "", "failure"), 5U);
+    EXPECT_GE(lines("technician_lockout"), 1U);
+    EXPECT_EQ(lines("service_mode_entered", technician), 1U);
+    for (const ServiceAction action :
+         {ServiceAction::PrintTestReceipt, ServiceAction::ReadTestCard, ServiceAction::TestDispense,
+          ServiceAction::PinPadKeyTest, ServiceAction::ReadSensors, ServiceAction::SpeechTest,
+          ServiceAction::ResetCardReader, ServiceAction::PrintBalance}) {
+        EXPECT_GE(lines("service_action", technician, flow::to_string(action)), 1U) << flow::to_string(action);
+    }
+    EXPECT_EQ(lines("service_fitness_check", technician, "success"), 1U);
+    EXPECT_EQ(lines("service_mode_left", technician), 1U);
+}
+
+}  // namespace
+}  // namespace kiosk::test
