@@ -324,6 +324,7 @@ constexpr std::array kTable = std::to_array<Translation>({
     {"speech.digits_entered", "{} digits entered", "已输入{}位"},
     {"speech.seconds_left", "{} seconds left", "剩余{}秒"},
     {"speech.receipt", "Your receipt", "您的凭条"},
+    {"speech.test_phrase", "This is the speech test of this terminal. One, two, three.", "这是本终端的语音测试。一，二，三。"},
     // Service mode (docs/technician.md): the technician's pages on the terminal's own screen.
     {"service.sign_in.title", "Service mode: sign in", "维护模式：登录"},
     {"service.sign_in.body", "Type your technician id, press Enter, then your PIN and Enter.",

@@ -251,8 +251,11 @@ void MaintenanceService::run(ServiceAction action, const flow::Context& context,
                 done(action, ServiceOutcome::Failed, "no speech service in this assembly");
                 return;
             }
-            sources_.speak_test_phrase();
-            done(action, ServiceOutcome::Passed, "test phrase sent to the speech service");
+            if (const std::optional<std::string> problem = sources_.speak_test_phrase()) {
+                done(action, ServiceOutcome::Failed, "speech: " + *problem);
+                return;
+            }
+            done(action, ServiceOutcome::Passed, "test phrase sent to the audio output: listen at the headset jack");
             return;
         case ServiceAction::ResetCardReader: reset(action, ServiceAction::ReadTestCard); return;
         case ServiceAction::ResetDispenser: reset(action, ServiceAction::TestDispense); return;

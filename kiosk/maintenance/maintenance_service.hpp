@@ -48,7 +48,9 @@ struct MaintenanceSources {
     std::function<std::vector<ui::FactLine>()> crm;     // the Network page's CRM line
     std::function<Status()> upload_now;                 // wake the uploader
     std::function<Result<std::string>()> verify_journal;  // "verified: N lines" or why not
-    std::function<void()> speak_test_phrase;            // the speech service's "speak the test phrase"
+    // The speech service's "speak the test phrase" (SpeechService::test_phrase): nullopt when it went
+    // to the audio output, else why it cannot be said (no engine, a failed output).
+    std::function<std::optional<std::string>()> speak_test_phrase;
 };
 
 class MaintenanceService {

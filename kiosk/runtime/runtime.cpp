@@ -227,6 +227,9 @@ void Runtime::build_services() {
         ports(),
         DeviceWorkers{card_worker_, pad_worker_, printer_worker_, dispenser_worker_.get(), sensors_worker_.get()},
         parts_.terminal_id, std::move(fitness_hooks), timeouts);
+    if (speech_ && !maintenance_sources_.speak_test_phrase) {
+        maintenance_sources_.speak_test_phrase = [this] { return speech_->test_phrase(context_.language); };
+    }
     maintenance_ = std::make_unique<MaintenanceService>(
         ports(),
         MaintenanceService::Workers{card_worker_, pad_worker_, printer_worker_, dispenser_worker_.get(),

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "kiosk/runtime/screen_names.hpp"
+#include "ui/i18n.hpp"
 #include "ui/speech/key_tone.hpp"
 #include "ui/speech/speech_script.hpp"
 
@@ -117,6 +118,15 @@ void SpeechService::say(const ui::ViewModel& vm) {
     last_screen_ = std::string(screen_name(vm.screen));
     talking_ = true;
     push(Job{Job::Kind::Say, 0, last_screen_, ui::speech::speech_script(vm), vm.language, 0});
+}
+
+std::optional<std::string> SpeechService::test_phrase(ui::Language language) {
+    if (std::optional<std::string> why = problem()) return why;
+    interrupt();
+    last_screen_ = "speech_test";
+    talking_ = true;
+    push(Job{Job::Kind::Say, 0, last_screen_, std::string(ui::translate("speech.test_phrase", language)), language, 0});
+    return std::nullopt;
 }
 
 void SpeechService::interrupt() {

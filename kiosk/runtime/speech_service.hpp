@@ -59,6 +59,9 @@ public:
     void receipt_printed(std::vector<std::string> lines, ui::Language language);
     // Every PIN-pad key, in any state (KeyEntry's one hook).
     void on_key(drivers::PinKey key);
+    // The service mode's speech test: the test phrase in `language`, whether or not a headset is in
+    // (the technician listens at the jack). Nullopt: it went to the output; else why it cannot.
+    [[nodiscard]] std::optional<std::string> test_phrase(ui::Language language);
     // Runs on the loop each turn: the worker's notes (a failed start, a failed output) reach the log.
     void on_turn();
 

@@ -85,6 +85,17 @@ void say_notice(Script& script, const ViewModel& vm, const ScreenSpec& spec) {
     }
 }
 
+// The dot a screen shows for each digit of a secret being typed.
+constexpr std::string_view kMaskDot = "\u2022";
+
+[[nodiscard]] bool is_masked(std::string_view value) {
+    if (value.empty() || value.size() % kMaskDot.size() != 0) return false;
+    for (std::size_t at = 0; at < value.size(); at += kMaskDot.size()) {
+        if (value.substr(at, kMaskDot.size()) != kMaskDot) return false;
+    }
+    return true;
+}
+
 void say_widget(Script& script, const ViewModel& vm, ScreenWidget widget) {
     const Language language = script.language();
     switch (widget) {
@@ -133,7 +144,13 @@ void say_widget(Script& script, const ViewModel& vm, ScreenWidget widget) {
             }
             return;
         case ScreenWidget::Facts:
+        case ScreenWidget::ServiceLines:  // the service pages' "label: value" lines (a speech test hears them)
             for (const FactLine& fact : vm.facts) {
+                if (is_masked(fact.value)) {  // a secret typed so far (the technician's PIN): its count only
+                    script.say(script.tr(fact.label_key));
+                    say_digits_entered(script, fact.value.size() / std::string_view(kMaskDot).size());
+                    continue;
+                }
                 const std::string value = !fact.value_key.empty() ? std::string(script.tr(fact.value_key))
                                           : fact.amount           ? format_money(*fact.amount, language)
                                                                   : fact.value;
