@@ -61,6 +61,8 @@ struct Button {
     std::string label_key;  // i18n key, e.g. "menu.balance"
     bool enabled = true;
     bool marked = false;    // pre-selected (the complaint category the kiosk knows): drawn with a ring
+
+    friend bool operator==(const Button&, const Button&) = default;
 };
 
 // ComplaintConfirm: one line of what will be sent, "label: value". The value is translated from
@@ -70,12 +72,16 @@ struct FactLine {
     std::string value_key;
     std::optional<Money> amount;
     std::string value;
+
+    friend bool operator==(const FactLine&, const FactLine&) = default;
 };
 
 struct Accessibility {
     bool large_text = false;
     bool high_contrast = false;
     bool speech = false;  // not drawn; SessionOptions shows its toggle state
+
+    friend bool operator==(const Accessibility&, const Accessibility&) = default;
 };
 
 // MainMenu: how each transaction is offered, from device fitness (docs/ui.md, "Degraded modes").
@@ -92,6 +98,8 @@ struct MenuOffers {
     bool mini_statement_on_screen_only = false;  // no printer: the label says "on screen"
     Offer transfer = Offer::Available;
     Offer change_pin = Offer::Available;
+
+    friend bool operator==(const MenuOffers&, const MenuOffers&) = default;
 };
 
 // AccountChoice: one of the customer's accounts, already masked by the runtime.
@@ -99,12 +107,16 @@ struct AccountOption {
     std::string type_key;       // i18n key: "account.savings", "account.current", "account.credit"
     std::string masked_number;  // e.g. "**** 5678" — never a full account number
     std::optional<Money> balance;
+
+    friend bool operator==(const AccountOption&, const AccountOption&) = default;
 };
 
 // SurveyReasons: a tag the customer may choose (several may be), drawn as a toggle.
 struct Chip {
     Button button;
     bool on = false;
+
+    friend bool operator==(const Chip&, const Chip&) = default;
 };
 
 // MiniStatement: one entry.
@@ -112,6 +124,8 @@ struct StatementLine {
     std::string date;             // as the host gives it, e.g. "2026-11-20"
     std::string description_key;  // i18n key: "statement.atm_withdrawal", "statement.salary", …
     Money amount;                 // signed: negative for money out
+
+    friend bool operator==(const StatementLine&, const StatementLine&) = default;
 };
 
 // CardlessEntry: which of its two fields is being typed.
@@ -155,6 +169,8 @@ struct ViewModel {
     // Screens where the machine works (reading, processing, printing, dispensing): the frame of the
     // activity dots, advanced by the runtime while it waits, so the customer sees it is alive.
     int activity_frame = 0;
+
+    friend bool operator==(const ViewModel&, const ViewModel&) = default;
 };
 
 }  // namespace kiosk::ui
