@@ -115,14 +115,24 @@ Result<int> paint_fact_lines(const PaintContext& p, int x, int y, int width) {
     for (const FactLine& fact : p.vm.facts) {
         label_width = std::max(label_width, p.text_width(small, translate(fact.label_key, p.vm.language)));
     }
+    const auto value_of = [&p](const FactLine& fact) {
+        return !fact.value_key.empty() ? std::string(translate(fact.value_key, p.vm.language))
+               : fact.amount           ? format_money(*fact.amount, p.vm.language)
+                                       : fact.value;
+    };
+    // Labels in a column left of their values; on a card too narrow for that (portrait, large
+    // text) each label goes over its value instead, so no value is cut.
+    bool stacked = false;
+    for (const FactLine& fact : p.vm.facts) {
+        if (label_width + p.px(24) + p.text_width(body, value_of(fact)) > width) stacked = true;
+    }
     for (const FactLine& fact : p.vm.facts) {
         const int baseline = y + TTF_FontAscent(&body);
         KIOSK_TRY(p.canvas.text(small, translate(fact.label_key, p.vm.language), p.theme.muted_text, x,
                                 baseline - TTF_FontAscent(&small)));
-        const std::string value = !fact.value_key.empty() ? std::string(translate(fact.value_key, p.vm.language))
-                                  : fact.amount          ? format_money(*fact.amount, p.vm.language)
-                                                         : fact.value;
-        const int value_x = x + label_width + p.px(24);
+        const std::string value = value_of(fact);
+        if (stacked) y += line_height(small) - p.px(4);
+        const int value_x = stacked ? x : x + label_width + p.px(24);
         KIOSK_TRY(p.canvas.text(body, value, p.theme.title_text, value_x, y));
         if (value_x + p.text_width(body, value) > x + width) return make_error("ui", "a complaint fact is too long");
         y += line_height(body);

@@ -59,7 +59,8 @@ std::optional<std::optional<Rect>> Renderer::repaint_area(const ViewModel& vm, c
     const ViewModel& before = last_->vm;
     if (!(without_ticking(vm, before) == before)) return std::nullopt;
     std::optional<Rect> area;
-    if (vm.activity_frame != before.activity_frame) {
+    // Only the activity dots show activity_frame; on other screens it changes nothing.
+    if (vm.activity_frame != before.activity_frame && screen_spec(vm.screen).widget == ScreenWidget::Activity) {
         if (!last_->notes.activity) return std::nullopt;
         area = united(area, *last_->notes.activity);
     }
@@ -81,11 +82,16 @@ Status Renderer::render(const ViewModel& vm, SDL_Surface& target) const {
                                     std::to_string(viewport_.height) + " ARGB8888 surface");
     }
     const auto area = repaint_area(vm, target);
-    if (!area) return paint(vm, target, std::nullopt);
+    if (!area) {
+        ++counts_.whole;
+        return paint(vm, target, std::nullopt);
+    }
     if (!*area) {
+        ++counts_.unchanged;
         last_->vm = vm;
         return last_->status;
     }
+    ++counts_.partial;
     return paint(vm, target, *area);
 }
 

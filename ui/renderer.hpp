@@ -46,6 +46,14 @@ public:
     // What the caches hold: shaped text pixels and widths (docs/benchmarks.md, "Frames").
     [[nodiscard]] TextCache::Stats text_cache_stats() const { return text_cache_.stats(); }
 
+    // How many frames were drawn whole, in part (only what moved), or not at all (nothing moved).
+    struct FrameCounts {
+        std::size_t whole = 0;
+        std::size_t partial = 0;
+        std::size_t unchanged = 0;
+    };
+    [[nodiscard]] FrameCounts frame_counts() const { return counts_; }
+
 private:
     // What the last frame drawn on a surface was, so the next can repaint only what moved.
     struct LastFrame {
@@ -64,6 +72,7 @@ private:
     std::string bank_name_;
     mutable TextCache text_cache_;
     mutable std::optional<LastFrame> last_;
+    mutable FrameCounts counts_;
 };
 
 }  // namespace kiosk::ui

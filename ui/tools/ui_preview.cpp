@@ -1,10 +1,13 @@
 // Writes every screen, in both languages and in the normal, high-contrast and large-text looks,
-// as PNGs for people to look at. Run: build/<dir>/bin/ui_preview [out-dir] [font-dir]
-// (defaults: out/ui-preview, /usr/share/fonts/opentype/noto). Exit 1 if any screen reports a
+// as PNGs for people to look at. Run: build/<dir>/bin/ui_preview [out-dir] [font-dir] [WxH[@dpi]]
+// (defaults: out/ui-preview, /usr/share/fonts/opentype/noto, 1024x768 at its assumed dpi;
+// e.g. 1920x1080, 1080x1920@102.5 — docs/ui.md, "Displays and resolutions"). Exit 1 if any screen reports a
 // layout error (text that does not fit), after writing everything.
 #include <cstdio>
 #include <exception>
 #include <functional>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -17,7 +20,16 @@ int main(int argc, char** argv) {
     try {
         const std::filesystem::path out_dir = argc > 1 ? argv[1] : "out/ui-preview";
         const FontPaths fonts = argc > 2 ? FontPaths::in_directory(argv[2]) : FontPaths::debian_default();
-        OffscreenDisplay display(fonts, "Kiosk Bank 自助银行");
+        Viewport viewport;
+        if (argc > 3) {
+            int width = 0;
+            int height = 0;
+            double dpi = 0;
+            const int read = std::sscanf(argv[3], "%dx%d@%lf", &width, &height, &dpi);
+            if (read < 2) throw std::runtime_error(std::string("expected WIDTHxHEIGHT[@DPI], got ") + argv[3]);
+            viewport = viewport_for(width, height, read == 3 ? std::optional<double>(dpi) : std::nullopt);
+        }
+        OffscreenDisplay display(fonts, "Kiosk Bank 自助银行", viewport);
 
         struct Variant {
             const char* suffix;
