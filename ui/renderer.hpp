@@ -45,6 +45,8 @@ public:
 
     // What the caches hold: shaped text pixels and widths (docs/benchmarks.md, "Frames").
     [[nodiscard]] TextCache::Stats text_cache_stats() const { return text_cache_.stats(); }
+    // Empties the text cache (benchmarks: what a frame costs without it).
+    void forget_shaped_text() const { text_cache_.clear(); }
 
     // How many frames were drawn whole, in part (only what moved), or not at all (nothing moved).
     struct FrameCounts {

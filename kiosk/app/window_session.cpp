@@ -62,6 +62,7 @@ int run_window_session(KioskConfig config, const sim::SimInstrumentOptions& inst
     options.kind = ui::DisplayKind::Window;
     options.fonts = ui::FontPaths::in_directory(config.font_dir);
     options.bank_name = config.bank_name;
+    options.size = ui::DisplaySize{config.display.width, config.display.height, config.display.dpi};
     auto display = ui::make_display(options);
     KioskEnvironment environment{clock, random, rig.devices(), rig.host_link(), *display, true};
     environment.one_device_thread = instruments.trace_file.has_value();  // a trace keeps one order across devices

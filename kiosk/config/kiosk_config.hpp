@@ -152,6 +152,14 @@ struct LogConfig {
     std::int64_t max_files = 5;     // log.max_files: rotated files kept besides the current one
 };
 
+// [display]: the panel the screens are drawn for (docs/configuration.md, docs/ui.md "Displays and
+// resolutions"). Unset: full screen at the panel's own resolution, at the DPI assumed for it.
+struct DisplayConfig {
+    std::optional<int> width;   // display.width and display.height: both or neither
+    std::optional<int> height;
+    std::optional<double> dpi;  // display.dpi
+};
+
 struct KioskConfig {
     std::string kiosk_id = "SIM-0001";
     std::string bank_name = "Kiosk Bank";
@@ -174,6 +182,7 @@ struct KioskConfig {
     // [survey]: the post-transaction survey; its time limit is also flow.survey_time_limit.
     SurveyConfig survey;
     LogConfig log;
+    DisplayConfig display;
 
     [[nodiscard]] std::filesystem::path database_path() const { return data_dir / "kiosk.db"; }
     // Where `kiosk --sim` serves the simulator's control socket and `kioskctl sim` looks for it.
