@@ -43,6 +43,11 @@ WindowDisplay::WindowDisplay(const FontPaths& fonts, std::string bank_name, bool
     : session_(SdlSession::Video::On),
       renderer_(fonts, std::move(bank_name), choose_viewport(fullscreen, size)),
       surface_(Renderer::make_surface(renderer_.viewport())) {
+    // The software renderer presents through the window's framebuffer. Left to itself SDL makes
+    // that framebuffer an OpenGL texture, which loads Mesa (llvmpipe: LLVM, eight threads, about
+    // 95 MB resident in `kiosk --sim`); "0" keeps it a plain X11/KMS framebuffer. An
+    // SDL_FRAMEBUFFER_ACCELERATION in the environment still wins (a developer's GPU test).
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     const Viewport& view = renderer_.viewport();
     const Uint32 flags = fullscreen ? static_cast<Uint32>(SDL_WINDOW_FULLSCREEN_DESKTOP) : 0U;
     int width = view.width;
