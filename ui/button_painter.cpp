@@ -97,29 +97,34 @@ std::string note_label(const ShownButton& shown, Language language) {
 // A switch at the right of a toggle button: knob right and filled track when on, knob left and
 // outlined track when off — readable without colour.
 void paint_switch(const PaintContext& p, const Rect& r, const ButtonLook& look, bool on) {
-    const Rect track{r.right() - kLabelPaddingX - kSwitchWidth, r.y + (r.h - kSwitchHeight) / 2, kSwitchWidth,
-                     kSwitchHeight};
-    const int knob_radius = kSwitchHeight / 2 - 6;
-    const int knob_y = track.y + kSwitchHeight / 2;
-    p.canvas.fill_rounded(track, kSwitchHeight / 2, look.text);
+    const int width = p.px(kSwitchWidth);
+    const int height = p.px(kSwitchHeight);
+    const Rect track{r.right() - p.px(kLabelPaddingX) - width, r.y + (r.h - height) / 2, width, height};
+    const int knob_radius = height / 2 - p.px(6);
+    const int knob_y = track.y + height / 2;
+    const int inset = p.px(3);
+    p.canvas.fill_rounded(track, height / 2, look.text);
     if (on) {
-        p.canvas.fill_circle(track.right() - kSwitchHeight / 2, knob_y, knob_radius, look.fill);
+        p.canvas.fill_circle(track.right() - height / 2, knob_y, knob_radius, look.fill);
     } else {
-        p.canvas.fill_rounded(Rect{track.x + 3, track.y + 3, track.w - 6, track.h - 6}, kSwitchHeight / 2 - 3, look.fill);
-        p.canvas.fill_circle(track.x + kSwitchHeight / 2, knob_y, knob_radius, look.text);
+        p.canvas.fill_rounded(Rect{track.x + inset, track.y + inset, track.w - 2 * inset, track.h - 2 * inset},
+                              height / 2 - inset, look.fill);
+        p.canvas.fill_circle(track.x + height / 2, knob_y, knob_radius, look.text);
     }
 }
+
+int face_radius(const PaintContext& p) { return p.px(p.vm.accessibility.large_text ? kLargeFaceRadius : kFaceRadius); }
 
 // A face for satisfaction score 1–5: ring, two eyes and a mouth that curves from a deep frown (1)
 // through a straight line (3) to a broad smile (5). In the label's colour on the button's fill, so
 // the scores differ by shape as well as by label, never by colour alone.
 void paint_face(const PaintContext& p, const Rect& r, const ButtonLook& look, int score) {
-    const int radius = p.vm.accessibility.large_text ? kLargeFaceRadius : kFaceRadius;
-    const int cx = r.x + kLabelPaddingX + radius;
+    const int radius = face_radius(p);
+    const int cx = r.x + p.px(kLabelPaddingX) + radius;
     const int cy = r.y + r.h / 2;
     p.canvas.fill_circle(cx, cy, radius, look.text);
-    p.canvas.fill_circle(cx, cy, radius - 4, look.fill);
-    const int eye = std::max(3, radius / 8);
+    p.canvas.fill_circle(cx, cy, radius - p.px(4), look.fill);
+    const int eye = std::max(p.px(3), radius / 8);
     p.canvas.fill_circle(cx - radius * 35 / 100, cy - radius * 28 / 100, eye, look.text);
     p.canvas.fill_circle(cx + radius * 35 / 100, cy - radius * 28 / 100, eye, look.text);
     // The mouth: y = middle - bend·(t² − ½) for t in [−1, 1]; the bend's sign makes smile or frown.
@@ -127,12 +132,31 @@ void paint_face(const PaintContext& p, const Rect& r, const ButtonLook& look, in
     const double half_width = 0.5 * radius;
     const double middle = cy + 0.34 * radius;
     constexpr int kSteps = 24;
+    const int pen = p.px(3);
     for (int i = 0; i <= kSteps; ++i) {
         const double t = -1.0 + 2.0 * i / kSteps;
         const double x = cx + t * half_width;
         const double y = middle - bend * (t * t - 0.5);
-        p.canvas.fill_circle(static_cast<int>(x + 0.5), static_cast<int>(y + 0.5), 3, look.text);
+        p.canvas.fill_circle(static_cast<int>(x + 0.5), static_cast<int>(y + 0.5), pen, look.text);
     }
+}
+
+// The label's lines in button type, or — when they need more lines than the button has — in the
+// smaller type, which is still above the legibility floor (theme.hpp): shrunk, never cut off.
+struct FittedLabel {
+    TextRole role = TextRole::Button;
+    std::vector<std::string> lines;
+};
+
+FittedLabel fit_label(const PaintContext& p, const std::string& label, int width, std::size_t max_lines) {
+    FittedLabel fitted;
+    for (const TextRole role : {TextRole::Button, TextRole::Small}) {
+        TTF_Font& font = p.fonts.font(role);
+        fitted.role = role;
+        fitted.lines = wrap_text(label, width, [&](std::string_view text) { return p.text_width(font, text); });
+        if (fitted.lines.size() <= max_lines) break;
+    }
+    return fitted;
 }
 
 // A digit in a disc of the label's colour, in the button's top corner (the right one when a face
@@ -140,77 +164,79 @@ void paint_face(const PaintContext& p, const Rect& r, const ButtonLook& look, in
 // A longer name ("F1") gets a pill of the same height.
 Status paint_key_disc(const PaintContext& p, const Rect& r, const ButtonLook& look, const std::string& text,
                       bool right) {
-    const int radius = kKeyDisc + (p.vm.accessibility.large_text ? 3 : 0);
+    const int radius = p.px(kKeyDisc + (p.vm.accessibility.large_text ? 3 : 0));
+    const int inset = p.px(kKeyDiscInset);
     TTF_Font& font = p.fonts.font(TextRole::Small);
-    const int width = std::max(2 * radius, text_width(font, text) + radius);
-    const int x = right ? r.right() - kKeyDiscInset - width : r.x + kKeyDiscInset;
-    const int y = r.y + kKeyDiscInset;
+    const int width = std::max(2 * radius, p.text_width(font, text) + radius);
+    const int x = right ? r.right() - inset - width : r.x + inset;
+    const int y = r.y + inset;
     p.canvas.fill_rounded(Rect{x, y, width, 2 * radius}, radius, look.text);
-    return p.canvas.text(font, text, look.fill, x + (width - text_width(font, text)) / 2,
+    return p.canvas.text(font, text, look.fill, x + (width - p.text_width(font, text)) / 2,
                          y + radius - line_height(font) / 2 - optical_offset(font));
 }
 
 Status paint_one(const PaintContext& p, const ShownButton& shown, const Rect& slot, const KeyState& keys) {
     ButtonLook look = look_for(shown, p.theme);
+    const int radius = p.px(kButtonRadius);
     if (keys.focused) {
-        p.canvas.fill_rounded(grown(slot, kFocusGap + kFocusRing), kButtonRadius + kFocusGap + kFocusRing,
-                              p.theme.title_text);
-        p.canvas.fill_rounded(grown(slot, kFocusGap), kButtonRadius + kFocusGap, p.theme.background);
+        const int gap = p.px(kFocusGap);
+        const int ring = std::max(2, p.px(kFocusRing));
+        p.canvas.fill_rounded(grown(slot, gap + ring), radius + gap + ring, p.theme.title_text);
+        p.canvas.fill_rounded(grown(slot, gap), radius + gap, p.theme.background);
     }
     if (p.theme.shadow != p.theme.background && shown.button.enabled && !keys.pressed) {
-        p.canvas.fill_rounded(Rect{slot.x, slot.y + 4, slot.w, slot.h}, kButtonRadius, p.theme.shadow);
+        p.canvas.fill_rounded(Rect{slot.x, slot.y + p.px(4), slot.w, slot.h}, radius, p.theme.shadow);
     }
-    const Rect r = keys.pressed ? Rect{slot.x, slot.y + kPressedSink, slot.w, slot.h} : slot;
+    const Rect r = keys.pressed ? Rect{slot.x, slot.y + p.px(kPressedSink), slot.w, slot.h} : slot;
     if (keys.pressed) {
         look.fill = darker(look.fill);
         if (!look.outlined) look.outline = look.fill;
     }
-    const int ring = shown.marked ? kMarkRing : kOutline;
+    const int ring = p.px(shown.marked ? kMarkRing : kOutline);
     if (look.outlined) {
-        p.canvas.fill_rounded(r, kButtonRadius, look.outline);
-        p.canvas.fill_rounded(Rect{r.x + ring, r.y + ring, r.w - 2 * ring, r.h - 2 * ring}, kButtonRadius - ring,
-                              look.fill);
+        p.canvas.fill_rounded(r, radius, look.outline);
+        p.canvas.fill_rounded(Rect{r.x + ring, r.y + ring, r.w - 2 * ring, r.h - 2 * ring}, radius - ring, look.fill);
     } else {
-        p.canvas.fill_rounded(r, kButtonRadius, look.fill);
+        p.canvas.fill_rounded(r, radius, look.fill);
     }
     if (shown.on) paint_switch(p, r, look, *shown.on);
     int face_room = 0;
     if (shown.face) {
         paint_face(p, r, look, *shown.face);
-        face_room = 2 * (p.vm.accessibility.large_text ? kLargeFaceRadius : kFaceRadius) + kFaceRoom;
+        face_room = 2 * face_radius(p) + p.px(kFaceRoom);
     }
 
-    TTF_Font& font = p.fonts.font(TextRole::Button);
+    const int padding = p.px(kLabelPaddingX);
     TTF_Font& note_font = p.fonts.font(TextRole::Small);
-    const int text_left = r.x + kLabelPaddingX + face_room;
-    const int text_width_max = r.w - 2 * kLabelPaddingX - (shown.on ? kSwitchRoom : 0) - face_room;
+    const int text_left = r.x + padding + face_room;
+    const int text_width_max = r.w - 2 * padding - (shown.on ? p.px(kSwitchRoom) : 0) - face_room;
     const std::string note = note_label(shown, p.vm.language);
-    const auto lines = wrap_text(main_label(shown, p.vm.language), text_width_max,
-                                 [&](std::string_view text) { return text_width(font, text); });
     const std::size_t max_lines = note.empty() ? 2 : 1;
-    const std::size_t shown_lines = std::min(lines.size(), max_lines);
+    const FittedLabel label = fit_label(p, main_label(shown, p.vm.language), text_width_max, max_lines);
+    TTF_Font& font = p.fonts.font(label.role);
+    const std::size_t shown_lines = std::min(label.lines.size(), max_lines);
     Status result = ok_status();
-    if (lines.size() > max_lines) {
+    if (label.lines.size() > max_lines) {
         result = make_error("ui", "button label \"" + main_label(shown, Language::English) + "\" needs more than " +
                                       std::to_string(max_lines) + (max_lines == 1 ? " line" : " lines"));
     }
-    if (text_width(note_font, note) > text_width_max && result.ok()) {
+    if (p.text_width(note_font, note) > text_width_max && result.ok()) {
         result = make_error("ui", "button note \"" + note + "\" is wider than its button");
     }
-    const int block = static_cast<int>(shown_lines) * line_height(font) + (note.empty() ? 0 : line_height(note_font) - 6);
+    const int block = static_cast<int>(shown_lines) * line_height(font) + (note.empty() ? 0 : line_height(note_font) - p.px(6));
     int y = r.y + (r.h - block) / 2 - optical_offset(font);
     p.canvas.clip_to(r);
     for (std::size_t i = 0; i < shown_lines; ++i) {
-        const std::string& text = lines[i];
+        const std::string& text = label.lines[i];
         const Status drawn =
-            p.canvas.text(font, text, look.text, text_left + (text_width_max - text_width(font, text)) / 2, y);
+            p.canvas.text(font, text, look.text, text_left + (text_width_max - p.text_width(font, text)) / 2, y);
         if (!drawn.ok() && result.ok()) result = drawn;
         y += line_height(font);
     }
     if (!note.empty()) {
-        y += optical_offset(font) - optical_offset(note_font) - 6;
+        y += optical_offset(font) - optical_offset(note_font) - p.px(6);
         const Status drawn = p.canvas.text(note_font, note, look.text,
-                                           text_left + (text_width_max - text_width(note_font, note)) / 2, y);
+                                           text_left + (text_width_max - p.text_width(note_font, note)) / 2, y);
         if (!drawn.ok() && result.ok()) result = drawn;
     }
     p.canvas.clear_clip();
@@ -235,10 +261,10 @@ Status paint_function_key(const PaintContext& p, const KeyBinding& binding, cons
     const Rect& screen = p.layout.header;  // the header spans the screen's width
     const bool left = binding.key.number <= kReportProblemKey - 1;
     // Outside the focus ring's room, so a focused button's ring never touches the name.
-    const int room = kFocusGap + kFocusRing;
+    const int room = p.px(kFocusGap + kFocusRing);
     const int margin_left = left ? screen.x : target.right() + room;
     const int margin_right = left ? target.x - room : screen.right();
-    return p.canvas.text(font, text, color, (margin_left + margin_right - text_width(font, text)) / 2,
+    return p.canvas.text(font, text, color, (margin_left + margin_right - p.text_width(font, text)) / 2,
                          target.y + (target.h - line_height(font)) / 2 - optical_offset(font));
 }
 

@@ -32,15 +32,35 @@ double rounded_rect_distance(double px, double py, const Rect& r, double radius)
     return outside + std::min(std::max(qx, qy), 0.0) - radius;
 }
 
-Rect intersect(const Rect& a, const SDL_Rect& b) {
+Rect intersect(const Rect& a, const Rect& b) {
     const int x0 = std::max(a.x, b.x);
     const int y0 = std::max(a.y, b.y);
-    const int x1 = std::min(a.right(), b.x + b.w);
-    const int y1 = std::min(a.bottom(), b.y + b.h);
+    const int x1 = std::min(a.right(), b.right());
+    const int y1 = std::min(a.bottom(), b.bottom());
     return Rect{x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)};
 }
 
+bool inside(const Rect& inner, const Rect& outer) {
+    return inner.x >= outer.x && inner.y >= outer.y && inner.right() <= outer.right() && inner.bottom() <= outer.bottom();
+}
+
 }  // namespace
+
+Canvas::Canvas(SDL_Surface& surface, TextCache& cache) : surface_(surface), cache_(cache) { apply_clip(); }
+
+void Canvas::apply_clip() {
+    Rect clip{0, 0, surface_.w, surface_.h};
+    if (box_) clip = intersect(clip, *box_);
+    if (frame_area_) clip = intersect(clip, *frame_area_);
+    clip_ = clip;
+    const SDL_Rect area{clip.x, clip.y, clip.w, clip.h};
+    SDL_SetClipRect(&surface_, &area);
+}
+
+void Canvas::set_frame_area(std::optional<Rect> area) {
+    frame_area_ = area;
+    apply_clip();
+}
 
 void Canvas::fill(const Rect& rect, Color color) {
     const SDL_Rect area{rect.x, rect.y, rect.w, rect.h};
@@ -67,6 +87,24 @@ void Canvas::fill_rounded(const Rect& rect, int radius, Color color) {
     }
 }
 
+void Canvas::fill_rounded_ring(const Rect& rect, int radius, int thickness, Color color) {
+    radius = std::clamp(radius, 0, std::min(rect.w, rect.h) / 2);
+    // The rounded rectangle drawn through four strips: the corner rows in full, the straight sides
+    // `thickness` wide. The caller fills the inside, corners included (they lie in the strips).
+    const std::optional<Rect> box = box_;
+    const Rect strips[] = {{rect.x, rect.y, rect.w, radius},
+                           {rect.x, rect.bottom() - radius, rect.w, radius},
+                           {rect.x, rect.y + radius, thickness, rect.h - 2 * radius},
+                           {rect.right() - thickness, rect.y + radius, thickness, rect.h - 2 * radius}};
+    for (const Rect& strip : strips) {
+        box_ = box ? intersect(*box, strip) : strip;
+        apply_clip();
+        fill_rounded(rect, radius, color);
+    }
+    box_ = box;
+    apply_clip();
+}
+
 void Canvas::fill_circle(int centre_x, int centre_y, int radius, Color color) {
     for (int y = centre_y - radius - 1; y <= centre_y + radius; ++y) {
         for (int x = centre_x - radius - 1; x <= centre_x + radius; ++x) {
@@ -89,19 +127,29 @@ void Canvas::fill_arrow_head(int apex_x, int apex_y, int half_width, int height,
 }
 
 void Canvas::clip_to(const Rect& rect) {
-    const SDL_Rect area{rect.x, rect.y, rect.w, rect.h};
-    SDL_SetClipRect(&surface_, &area);
+    box_ = rect;
+    apply_clip();
 }
 
-void Canvas::clear_clip() { SDL_SetClipRect(&surface_, nullptr); }
+void Canvas::clear_clip() {
+    box_.reset();
+    apply_clip();
+}
 
 Status Canvas::text(TTF_Font& font, std::string_view text, Color color, int x, int y) {
     if (text.empty()) return ok_status();
-    const std::string zero_terminated(text);
-    UniqueSurface rendered(TTF_RenderUTF8_Blended(&font, zero_terminated.c_str(), SDL_Color{color.r, color.g, color.b, 255}));
-    if (!rendered) return make_error("sdl_ttf", std::string("cannot render text: ") + TTF_GetError());
-    SDL_Rect where{x, y, rendered->w, rendered->h};
-    if (SDL_BlitSurface(rendered.get(), nullptr, &surface_, &where) != 0) {
+    auto shaped = cache_.shaped(font, text, color);
+    if (!shaped.ok()) return shaped.error();
+    const ShapedText& piece = **shaped;
+    if (piece.ink.w > 0) {
+        const Rect ink{x + piece.ink.x, y + piece.ink.y, piece.ink.w, piece.ink.h};
+        Rect allowed{0, 0, surface_.w, surface_.h};
+        if (box_) allowed = intersect(allowed, *box_);
+        if (!inside(ink, allowed) && !clipped_text_) clipped_text_ = std::string(text);
+    }
+    if (intersect(Rect{x, y, piece.surface->w, piece.surface->h}, clip_).w == 0) return ok_status();
+    SDL_Rect where{x, y, piece.surface->w, piece.surface->h};
+    if (SDL_BlitSurface(piece.surface.get(), nullptr, &surface_, &where) != 0) {
         return make_error("sdl", std::string("cannot blit text: ") + SDL_GetError());
     }
     return ok_status();
@@ -109,9 +157,7 @@ Status Canvas::text(TTF_Font& font, std::string_view text, Color color, int x, i
 
 void Canvas::blend(int x, int y, Color color, double coverage) {
     if (coverage <= 0.0) return;
-    SDL_Rect clip;
-    SDL_GetClipRect(&surface_, &clip);
-    if (intersect(Rect{x, y, 1, 1}, clip).w == 0) return;
+    if (!clip_.contains(x, y)) return;
     auto* row = static_cast<std::uint8_t*>(surface_.pixels) + static_cast<std::ptrdiff_t>(y) * surface_.pitch;
     std::uint8_t* at = row + static_cast<std::ptrdiff_t>(x) * 4;
     std::uint32_t under = 0;

@@ -5,11 +5,13 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "common/result.hpp"
 #include "ui/layout.hpp"
+#include "ui/text_cache.hpp"
 #include "ui/theme.hpp"
 
 namespace kiosk::ui {
@@ -17,10 +19,13 @@ namespace kiosk::ui {
 class Canvas {
 public:
     // The surface must be SDL_PIXELFORMAT_ARGB8888 (Renderer checks before building a Canvas).
-    explicit Canvas(SDL_Surface& surface) : surface_(surface) {}
+    // Text is shaped through `cache` (the Renderer's, kept between frames).
+    Canvas(SDL_Surface& surface, TextCache& cache);
 
     void fill(const Rect& rect, Color color);
     void fill_rounded(const Rect& rect, int radius, Color color);
+    // The outer `thickness` of a rounded rectangle (a border), touching only the ring's pixels.
+    void fill_rounded_ring(const Rect& rect, int radius, int thickness, Color color);
     void fill_circle(int centre_x, int centre_y, int radius, Color color);
     // An isosceles triangle pointing down (or up), apex at (apex_x, apex_y).
     void fill_arrow_head(int apex_x, int apex_y, int half_width, int height, bool points_down, Color color);
@@ -28,17 +33,33 @@ public:
     // Everything drawn after this stays inside `rect` (nothing spills over buttons or header).
     void clip_to(const Rect& rect);
     void clear_clip();
+    // The part of the surface this frame repaints (the Renderer's dirty area; none: all of it).
+    // Drawing outside it is skipped; clip_to() boxes are narrowed to it, text checks are not.
+    void set_frame_area(std::optional<Rect> area);
 
-    // Draws `text` with its top-left corner at (x, y).
+    // Draws `text` with its top-left corner at (x, y). Ink that falls outside the current
+    // clip_to() box or the surface is not drawn and is remembered (clipped_text()): text must be
+    // wrapped or shrunk to fit, never cut off silently.
     Status text(TTF_Font& font, std::string_view text, Color color, int x, int y);
+    // Width in pixels of `text` in `font` (0 for empty text or when the font cannot measure it).
+    int text_width(TTF_Font& font, std::string_view text) { return cache_.width(font, text); }
+
+    // The first text this canvas cut off, if any.
+    [[nodiscard]] const std::optional<std::string>& clipped_text() const { return clipped_text_; }
 
 private:
+    void apply_clip();
     void blend(int x, int y, Color color, double coverage);
 
     SDL_Surface& surface_;
+    TextCache& cache_;
+    std::optional<Rect> box_;         // clip_to()
+    std::optional<Rect> frame_area_;  // set_frame_area()
+    Rect clip_;                       // what is drawn into: surface ∩ box ∩ frame area
+    std::optional<std::string> clipped_text_;
 };
 
-// Width in pixels of `text` in `font` (0 for empty text or when the font cannot measure it).
+// Width in pixels of `text` in `font`, measured uncached (tools and tests).
 int text_width(TTF_Font& font, std::string_view text);
 
 }  // namespace kiosk::ui

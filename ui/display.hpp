@@ -6,12 +6,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/result.hpp"
 #include "ui/font_set.hpp"
 #include "ui/view_model.hpp"
+#include "ui/viewport.hpp"
 
 namespace kiosk::ui {
 
@@ -48,11 +50,26 @@ public:
 
 enum class DisplayKind { Window, Offscreen };
 
+// The configuration's display.width / display.height / display.dpi: each unset means "the
+// panel's own" (full screen: the desktop mode's size; a window or offscreen: 1024×768) and the
+// DPI assumed for that size (viewport.hpp, assumed_dpi()).
+struct DisplaySize {
+    std::optional<int> width;
+    std::optional<int> height;
+    std::optional<double> dpi;
+
+    friend bool operator==(const DisplaySize&, const DisplaySize&) = default;
+};
+
+// The viewport for `size` on a panel whose own size is native_width × native_height.
+[[nodiscard]] Viewport resolve_viewport(const DisplaySize& size, int native_width, int native_height);
+
 struct DisplayOptions {
     DisplayKind kind = DisplayKind::Offscreen;
     FontPaths fonts = FontPaths::debian_default();
     std::string bank_name = "Kiosk Bank";
-    bool fullscreen = false;  // Window only: cover the panel (kiosk); otherwise a 1024×768 window
+    bool fullscreen = false;  // Window only: cover the panel at its native resolution (kiosk); otherwise a window
+    DisplaySize size;
 };
 
 // Builds the display `options` ask for. Throws std::runtime_error at start-up (no video driver,

@@ -48,12 +48,12 @@ FontPaths FontPaths::in_directory(const std::filesystem::path& directory) {
 
 FontPaths FontPaths::debian_default() { return in_directory("/usr/share/fonts/opentype/noto"); }
 
-FontSet::FontSet(const FontPaths& paths, bool large_text) : large_text_(large_text) {
+FontSet::FontSet(const FontPaths& paths, bool large_text, const Viewport& viewport) : large_text_(large_text) {
     if (TTF_WasInit() == 0) throw std::runtime_error("SDL_ttf is not initialised: create an SdlSession first");
     static_assert(kAllRoles.size() == kRoles);
     for (const TextRole role : kAllRoles) {
         const auto& path = is_bold(role) ? paths.bold : paths.regular;
-        fonts_.at(static_cast<std::size_t>(role)) = open_font(path, paths.face_index, text_pixels(role, large_text));
+        fonts_.at(static_cast<std::size_t>(role)) = open_font(path, paths.face_index, viewport.px(text_pixels(role, large_text)));
     }
 }
 

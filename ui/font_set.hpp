@@ -7,6 +7,7 @@
 
 #include "ui/sdl_handles.hpp"
 #include "ui/theme.hpp"
+#include "ui/viewport.hpp"
 
 namespace kiosk::ui {
 
@@ -27,8 +28,9 @@ UniqueFont open_font(const std::filesystem::path& path, int face_index, int pixe
 
 class FontSet {
 public:
-    // Needs an SdlSession alive. Throws std::runtime_error naming the file that failed to open.
-    FontSet(const FontPaths& paths, bool large_text);
+    // Each role at text_pixels(role, large_text) design units, in `viewport`'s pixels. Needs an
+    // SdlSession alive. Throws std::runtime_error naming the file that failed to open.
+    FontSet(const FontPaths& paths, bool large_text, const Viewport& viewport = {});
 
     [[nodiscard]] TTF_Font& font(TextRole role) const;
     [[nodiscard]] bool large_text() const { return large_text_; }

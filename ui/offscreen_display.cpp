@@ -8,8 +8,8 @@
 
 namespace kiosk::ui {
 
-OffscreenDisplay::OffscreenDisplay(const FontPaths& fonts, std::string bank_name)
-    : session_(SdlSession::Video::Off), renderer_(fonts, std::move(bank_name)), surface_(Renderer::make_surface()) {}
+OffscreenDisplay::OffscreenDisplay(const FontPaths& fonts, std::string bank_name, const Viewport& viewport)
+    : session_(SdlSession::Video::Off), renderer_(fonts, std::move(bank_name), viewport), surface_(Renderer::make_surface(renderer_.viewport())) {}
 
 Status OffscreenDisplay::show(const ViewModel& vm) {
     shown_ = vm;
@@ -21,7 +21,7 @@ std::vector<InputEvent> OffscreenDisplay::poll_input() { return std::exchange(pe
 
 void OffscreenDisplay::touch(int x, int y) {
     if (!shown_) return;
-    if (auto action = hit_test(*shown_, x, y)) pending_.push_back(InputEvent{InputEvent::Kind::Action, *action, {}, shown_->generation});
+    if (auto action = hit_test(*shown_, x, y, renderer_.viewport())) pending_.push_back(InputEvent{InputEvent::Kind::Action, *action, {}, shown_->generation});
 }
 
 Status OffscreenDisplay::redraw_pressed(std::optional<std::size_t> index) {

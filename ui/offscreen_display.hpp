@@ -13,7 +13,8 @@ namespace kiosk::ui {
 
 class OffscreenDisplay final : public Display {
 public:
-    OffscreenDisplay(const FontPaths& fonts, std::string bank_name);
+    // Draws for `viewport` (default: the 1024×768 reference panel); touches are in its pixels.
+    OffscreenDisplay(const FontPaths& fonts, std::string bank_name, const Viewport& viewport = {});
 
     Status show(const ViewModel& vm) override;
     std::vector<InputEvent> poll_input() override;
@@ -30,6 +31,7 @@ public:
     Status save_png(const std::filesystem::path& path) const;
 
     [[nodiscard]] const SDL_Surface& surface() const { return *surface_; }
+    [[nodiscard]] const Renderer& renderer() const { return renderer_; }
 
 private:
     SdlSession session_;  // first member: outlives the fonts and surface declared after it

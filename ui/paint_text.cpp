@@ -16,7 +16,7 @@ Result<int> paint_paragraph(const PaintContext& p, TextRole role, std::string_vi
     TTF_Font& font = p.fonts.font(role);
     const int line = line_height(font);
     for (const std::string& text_line :
-         wrap_text(text, width, [&](std::string_view piece) { return text_width(font, piece); })) {
+         wrap_text(text, width, [&](std::string_view piece) { return p.text_width(font, piece); })) {
         KIOSK_TRY(p.canvas.text(font, text_line, color, x, y));
         y += line;
     }

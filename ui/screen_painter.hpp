@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
 #include "common/result.hpp"
@@ -11,8 +12,16 @@
 #include "ui/layout.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_model.hpp"
+#include "ui/viewport.hpp"
 
 namespace kiosk::ui {
+
+// Where this frame drew the parts that change while a screen stays up, so the next frame can
+// repaint just those (Renderer: the activity dots' frame, the countdown's seconds).
+struct FrameNotes {
+    std::optional<Rect> activity;   // the activity dots
+    std::optional<Rect> countdown;  // MoreTime's large seconds and their unit
+};
 
 struct PaintContext {
     Canvas& canvas;
@@ -20,13 +29,21 @@ struct PaintContext {
     const Theme& theme;
     const ViewModel& vm;
     const ScreenLayout& layout;
+    const Viewport& viewport;
+    FrameNotes& notes;
+
+    // A design-unit length (layout.hpp) in this display's pixels.
+    [[nodiscard]] int px(int units) const { return viewport.px(units); }
+    [[nodiscard]] int text_width(TTF_Font& font, std::string_view text) const { return canvas.text_width(font, text); }
 };
 
-inline constexpr int kPinFieldWidth = 440;
+inline constexpr int kPinFieldWidth = 440;  // design units
 
 bool is_high_contrast(const Theme& theme);
 
 Status paint_header(const PaintContext& p, std::string_view bank_name);
+// The card's shadow, border and fill; returns the inside of the border (where content goes).
+Rect paint_card_chrome(const PaintContext& p);
 Status paint_card(const PaintContext& p);
 Status paint_buttons(const PaintContext& p);
 

@@ -77,6 +77,8 @@ struct Button {
     std::string label_key;  // i18n key, e.g. "menu.balance"
     bool enabled = true;
     bool marked = false;    // pre-selected (the complaint category the kiosk knows): drawn with a ring
+
+    friend bool operator==(const Button&, const Button&) = default;
 };
 
 // ComplaintConfirm: one line of what will be sent, "label: value". The value is translated from
@@ -86,12 +88,16 @@ struct FactLine {
     std::string value_key;
     std::optional<Money> amount;
     std::string value;
+
+    friend bool operator==(const FactLine&, const FactLine&) = default;
 };
 
 struct Accessibility {
     bool large_text = false;
     bool high_contrast = false;
     bool speech = false;  // not drawn; SessionOptions shows its toggle state
+
+    friend bool operator==(const Accessibility&, const Accessibility&) = default;
 };
 
 // MainMenu: how each transaction is offered, from device fitness (docs/ui.md, "Degraded modes").
@@ -108,6 +114,8 @@ struct MenuOffers {
     bool mini_statement_on_screen_only = false;  // no printer: the label says "on screen"
     Offer transfer = Offer::Available;
     Offer change_pin = Offer::Available;
+
+    friend bool operator==(const MenuOffers&, const MenuOffers&) = default;
 };
 
 // AccountChoice: one of the customer's accounts, already masked by the runtime.
@@ -115,12 +123,16 @@ struct AccountOption {
     std::string type_key;       // i18n key: "account.savings", "account.current", "account.credit"
     std::string masked_number;  // e.g. "**** 5678" — never a full account number
     std::optional<Money> balance;
+
+    friend bool operator==(const AccountOption&, const AccountOption&) = default;
 };
 
 // SurveyReasons: a tag the customer may choose (several may be), drawn as a toggle.
 struct Chip {
     Button button;
     bool on = false;
+
+    friend bool operator==(const Chip&, const Chip&) = default;
 };
 
 // MiniStatement: one entry.
@@ -128,6 +140,8 @@ struct StatementLine {
     std::string date;             // as the host gives it, e.g. "2026-11-20"
     std::string description_key;  // i18n key: "statement.atm_withdrawal", "statement.salary", …
     Money amount;                 // signed: negative for money out
+
+    friend bool operator==(const StatementLine&, const StatementLine&) = default;
 };
 
 // CardlessEntry: which of its two fields is being typed.
@@ -177,6 +191,8 @@ struct ViewModel {
     // chose it). Both index shown_buttons(vm); an index past the placed buttons draws nothing.
     std::optional<std::size_t> focused;
     std::optional<std::size_t> pressed;
+
+    friend bool operator==(const ViewModel&, const ViewModel&) = default;
 };
 
 }  // namespace kiosk::ui

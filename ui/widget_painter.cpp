@@ -15,13 +15,15 @@ constexpr std::size_t kMaxStatementLines = 10;
 constexpr std::size_t kMaxPhoneDigits = 15;  // ITU-T E.164
 constexpr int kQrQuietZone = 4;              // modules of white around the code (ISO/IEC 18004)
 
-int field_height(const PaintContext& p) { return p.vm.accessibility.large_text ? 92 : 84; }
+int field_height(const PaintContext& p) { return p.px(p.vm.accessibility.large_text ? 92 : 84); }
 
 // The accented box the PIN dots, the amount and the phone number sit in.
 Rect paint_field_box(const PaintContext& p, int x, int y, int width) {
     const Rect field{x, y, width, field_height(p)};
-    p.canvas.fill_rounded(field, 14, p.theme.accent);
-    p.canvas.fill_rounded(Rect{x + 2, y + 2, width - 4, field.h - 4}, 12, p.theme.pin_field_background);
+    const int line = p.px(2);
+    p.canvas.fill_rounded(field, p.px(14), p.theme.accent);
+    p.canvas.fill_rounded(Rect{x + line, y + line, width - 2 * line, field.h - 2 * line}, p.px(12),
+                          p.theme.pin_field_background);
     return field;
 }
 
@@ -30,10 +32,10 @@ Status paint_field_text(const PaintContext& p, const Rect& field, std::string_vi
     TTF_Font& font = p.fonts.font(TextRole::Title);
     const int y = field.y + (field.h - line_height(font)) / 2 - optical_offset(font);
     if (text.empty()) {
-        p.canvas.fill(Rect{field.x + kFieldPaddingX, field.y + 18, 4, field.h - 36}, p.theme.accent);
+        p.canvas.fill(Rect{field.x + p.px(kFieldPaddingX), field.y + p.px(18), p.px(4), field.h - p.px(36)}, p.theme.accent);
         return ok_status();
     }
-    return p.canvas.text(font, text, color, field.x + kFieldPaddingX, y);
+    return p.canvas.text(font, text, color, field.x + p.px(kFieldPaddingX), y);
 }
 
 // "138 0013 8000": the mainland mobile grouping (3-4-4), which also reads well for other lengths.
@@ -57,7 +59,7 @@ bool all_digits(std::string_view text) {
 Result<int> text_right_aligned(const PaintContext& p, TextRole role, std::string_view text, Color color, int right,
                                int baseline) {
     TTF_Font& font = p.fonts.font(role);
-    const int left = right - text_width(font, text);
+    const int left = right - p.text_width(font, text);
     KIOSK_TRY(p.canvas.text(font, text, color, left, baseline - TTF_FontAscent(&font)));
     return left;
 }
@@ -67,18 +69,19 @@ Result<int> text_right_aligned(const PaintContext& p, TextRole role, std::string
 bool is_high_contrast(const Theme& theme) { return &theme == &high_contrast_theme(); }
 
 void paint_pin_field(const PaintContext& p, int x, int y, int digits, bool large) {
-    const int radius = large ? 13 : 11;
-    const int spacing = large ? 50 : 44;
-    const Rect field = paint_field_box(p, x, y, kPinFieldWidth);
-    const int max_dots = (field.w - 2 * 36) / spacing + 1;
+    const int radius = p.px(large ? 13 : 11);
+    const int spacing = p.px(large ? 50 : 44);
+    const int inset = p.px(36);
+    const Rect field = paint_field_box(p, x, y, p.px(kPinFieldWidth));
+    const int max_dots = (field.w - 2 * inset) / spacing + 1;
     for (int i = 0; i < digits && i < max_dots; ++i) {
-        p.canvas.fill_circle(x + 36 + radius + i * spacing, y + field.h / 2, radius, p.theme.accent);
+        p.canvas.fill_circle(x + inset + radius + i * spacing, y + field.h / 2, radius, p.theme.accent);
     }
 }
 
 Result<int> paint_amount_field(const PaintContext& p, int x, int y, int width) {
     const Language language = p.vm.language;
-    const Rect field = paint_field_box(p, x, y, kPinFieldWidth);
+    const Rect field = paint_field_box(p, x, y, p.px(kPinFieldWidth));
     if (p.vm.amount) {
         KIOSK_TRY(paint_field_text(p, field, format_cash(*p.vm.amount, language), p.theme.title_text));
     } else {
@@ -87,7 +90,7 @@ Result<int> paint_amount_field(const PaintContext& p, int x, int y, int width) {
     if (p.vm.amount_step) {
         // Beside the field, vertically centred: a notice (amount refused) may need the room below.
         const std::string step = fill(translate("enter_amount.step", language), format_cash(*p.vm.amount_step, language));
-        const int step_x = field.right() + 28;
+        const int step_x = field.right() + p.px(28);
         const int step_width = x + width - step_x;
         const int lines = static_cast<int>(wrap_text_lines(p, TextRole::Small, step, step_width));
         const int text_height = lines * line_height(p.fonts.font(TextRole::Small));
@@ -107,7 +110,7 @@ Result<int> paint_amount(const PaintContext& p, int x, int y, int width) {
     TTF_Font& display = p.fonts.font(TextRole::Display);
     const std::string amount = format_money(*p.vm.amount, p.vm.language);
     KIOSK_TRY(p.canvas.text(display, amount, p.theme.title_text, x, *below_label));
-    if (text_width(display, amount) > width) return make_error("ui", "amount is wider than its card");
+    if (p.text_width(display, amount) > width) return make_error("ui", "amount is wider than its card");
     return *below_label + line_height(display);
 }
 
@@ -117,7 +120,7 @@ Result<int> paint_entry_field(const PaintContext& p, int x, int y, int width) {
         paint_pin_field(p, x, y, p.vm.pin_digits_entered, p.vm.accessibility.large_text);
         return y + field_height(p);
     }
-    const Rect field = paint_field_box(p, x, y, std::min(width, kPinFieldWidth + 120));
+    const Rect field = paint_field_box(p, x, y, std::min(width, p.px(kPinFieldWidth + 120)));
     std::string_view digits = p.vm.typed_digits;
     if (!all_digits(digits)) return make_error("ui", "the phone number to show holds something other than digits");
     const bool too_long = digits.size() > kMaxPhoneDigits;
@@ -137,7 +140,7 @@ Result<int> paint_title_line_balance(const PaintContext& p, int right, int y) {
                                           p.theme.title_text, right, baseline);
     if (!amount_left.ok()) return amount_left;
     return text_right_aligned(p, TextRole::Small, translate("statement.balance", p.vm.language), p.theme.muted_text,
-                              *amount_left - 12, baseline);
+                              *amount_left - p.px(12), baseline);
 }
 
 // Rows at 1.25 × the font size rather than the CJK line box (1.45 ×): ten entries must fit under
@@ -146,15 +149,15 @@ Result<int> paint_title_line_balance(const PaintContext& p, int right, int y) {
 Result<int> paint_statement(const PaintContext& p, int x, int y, int width) {
     const Language language = p.vm.language;
     TTF_Font& font = p.fonts.font(TextRole::Small);
-    const int pitch = text_pixels(TextRole::Small, p.vm.accessibility.large_text) * 5 / 4;
+    const int pitch = p.px(text_pixels(TextRole::Small, p.vm.accessibility.large_text) * 5 / 4);
     const int text_offset = (pitch - line_height(font)) / 2 - optical_offset(font);
     if (p.vm.statement.empty()) {
         return paint_paragraph(p, TextRole::Body, translate("statement.empty", language), p.theme.body_text, x, y, width);
     }
-    const int date_width = text_width(font, "2026-12-31") + 28;
-    const int amount_width = text_width(font, "-CNY 999,999.00");
+    const int date_width = p.text_width(font, "2026-12-31") + p.px(28);
+    const int amount_width = p.text_width(font, "-CNY 999,999.00");
     const int description_x = x + date_width;
-    const int description_width = width - date_width - amount_width - 24;
+    const int description_width = width - date_width - amount_width - p.px(24);
     Status result = ok_status();
     std::size_t row = 0;
     for (; row < p.vm.statement.size() && row < kMaxStatementLines; ++row) {
@@ -162,12 +165,12 @@ Result<int> paint_statement(const PaintContext& p, int x, int y, int width) {
         const int row_y = y + static_cast<int>(row) * pitch;
         // Zebra rows guide the eye from date to amount; high contrast keeps a plain black card.
         if (row % 2 == 0 && !is_high_contrast(p.theme)) {
-            p.canvas.fill(Rect{x - 12, row_y, width + 24, pitch}, p.theme.background);
+            p.canvas.fill(Rect{x - p.px(12), row_y, width + p.px(24), pitch}, p.theme.background);
         }
         const int text_y = row_y + text_offset;
         KIOSK_TRY(p.canvas.text(font, line.date, p.theme.body_text, x, text_y));
         const std::string_view description = translate(line.description_key, language);
-        if (text_width(font, description) > description_width && result.ok()) {
+        if (p.text_width(font, description) > description_width && result.ok()) {
             result = make_error("ui", "statement description \"" + line.description_key + "\" is too wide");
         }
         KIOSK_TRY(p.canvas.text(font, description, p.theme.body_text, description_x, text_y));

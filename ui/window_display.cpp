@@ -1,8 +1,10 @@
-// WindowDisplay. The screen is drawn in software (the same pixels as offscreen and the PNGs) and
-// uploaded to a streaming texture; SDL's logical size scales it to the panel and maps input
-// coordinates back to 1024×768, so hit-testing never needs to know the panel's real size.
+// WindowDisplay. The screen is drawn in software (the same pixels as offscreen and the PNGs) at
+// the viewport's size and uploaded to a streaming texture. Full screen, the viewport is the
+// panel's own mode, so nothing is scaled; SDL's logical size still maps input coordinates to the
+// viewport's pixels when a configured size differs from the panel's (or a dev window is shrunk).
 #include "ui/window_display.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 
@@ -13,21 +15,54 @@ namespace {
 
 [[noreturn]] void fail(const std::string& what) { throw std::runtime_error(what + ": " + SDL_GetError()); }
 
+// Needs the video subsystem (the SdlSession member is built first).
+Viewport choose_viewport(bool fullscreen, const DisplaySize& size) {
+    SDL_DisplayMode mode{};
+    if (SDL_GetDesktopDisplayMode(0, &mode) != 0) {
+        if (fullscreen && !(size.width && size.height)) fail("cannot read the panel's resolution");
+        mode.w = kScreenWidth;
+        mode.h = kScreenHeight;
+    }
+    if (fullscreen) return resolve_viewport(size, mode.w, mode.h);
+    return resolve_viewport(size, kScreenWidth, kScreenHeight);
+}
+
+// A development window no larger than the desktop (it keeps the viewport's aspect; SDL scales).
+void window_size(const Viewport& viewport, int& width, int& height) {
+    width = viewport.width;
+    height = viewport.height;
+    SDL_Rect usable{};
+    if (SDL_GetDisplayUsableBounds(0, &usable) != 0 || usable.w <= 0 || usable.h <= 0) return;
+    const double shrink = std::min({1.0, static_cast<double>(usable.w) / width, static_cast<double>(usable.h) / height});
+    width = static_cast<int>(width * shrink);
+    height = static_cast<int>(height * shrink);
+}
+
 }  // namespace
 
-WindowDisplay::WindowDisplay(const FontPaths& fonts, std::string bank_name, bool fullscreen)
-    : session_(SdlSession::Video::On), renderer_(fonts, std::move(bank_name)), surface_(Renderer::make_surface()) {
+WindowDisplay::WindowDisplay(const FontPaths& fonts, std::string bank_name, bool fullscreen, const DisplaySize& size)
+    : session_(SdlSession::Video::On),
+      renderer_(fonts, std::move(bank_name), choose_viewport(fullscreen, size)),
+      surface_(Renderer::make_surface(renderer_.viewport())) {
+    // The software renderer presents through the window's framebuffer. Left to itself SDL makes
+    // that framebuffer an OpenGL texture, which loads Mesa (llvmpipe: LLVM, eight threads, about
+    // 95 MB resident in `kiosk --sim`); "0" keeps it a plain X11/KMS framebuffer. An
+    // SDL_FRAMEBUFFER_ACCELERATION in the environment still wins (a developer's GPU test).
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    const Viewport& view = renderer_.viewport();
     const Uint32 flags = fullscreen ? static_cast<Uint32>(SDL_WINDOW_FULLSCREEN_DESKTOP) : 0U;
-    window_.reset(SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, kScreenWidth,
-                                   kScreenHeight, flags));
+    int width = view.width;
+    int height = view.height;
+    if (!fullscreen) window_size(view, width, height);
+    window_.reset(SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags));
     if (!window_) fail("cannot create the kiosk window");
-    // Software presenting: one 1024×768 upload per screen change needs no GPU, and it keeps GL
-    // drivers (and their start-up failures and leaks) out of the kiosk.
+    // Software presenting: one upload per screen change needs no GPU, and it keeps GL drivers
+    // (and their start-up failures and leaks) out of the kiosk.
     presenter_.reset(SDL_CreateRenderer(window_.get(), -1, SDL_RENDERER_SOFTWARE));
     if (!presenter_) fail("cannot create an SDL renderer for the kiosk window");
-    if (SDL_RenderSetLogicalSize(presenter_.get(), kScreenWidth, kScreenHeight) != 0) fail("cannot set logical size");
+    if (SDL_RenderSetLogicalSize(presenter_.get(), view.width, view.height) != 0) fail("cannot set logical size");
     texture_.reset(SDL_CreateTexture(presenter_.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING,
-                                     kScreenWidth, kScreenHeight));
+                                     view.width, view.height));
     if (!texture_) fail("cannot create the screen texture");
     if (fullscreen) SDL_ShowCursor(SDL_DISABLE);  // a kiosk has no mouse pointer
 }
@@ -75,14 +110,14 @@ std::vector<InputEvent> WindowDisplay::poll_input() {
             // a finger that slides off can still change its mind.
             case SDL_MOUSEBUTTONDOWN:
                 if (event.button.button == SDL_BUTTON_LEFT && shown_) {
-                    pressed_ = hit_test(*shown_, event.button.x, event.button.y);
+                    pressed_ = hit_test(*shown_, event.button.x, event.button.y, viewport());
                     // The customer sees the press at once; its action waits for the release.
-                    (void)present_pressed(button_at(*shown_, event.button.x, event.button.y));
+                    (void)present_pressed(button_at(*shown_, event.button.x, event.button.y, viewport()));
                 }
                 break;
             case SDL_MOUSEBUTTONUP:
                 if (event.button.button == SDL_BUTTON_LEFT && shown_ && pressed_) {
-                    if (hit_test(*shown_, event.button.x, event.button.y) == pressed_) {
+                    if (hit_test(*shown_, event.button.x, event.button.y, viewport()) == pressed_) {
                         events.push_back(InputEvent{InputEvent::Kind::Action, *pressed_, {}, shown_->generation});
                         lift_pending_ = true;
                     } else {

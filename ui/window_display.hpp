@@ -1,4 +1,6 @@
-// A Display in an SDL window (1024×768, or full screen scaled with the aspect kept). Mouse clicks
+// A Display in an SDL window: full screen at the panel's native resolution (SDL's desktop display
+// mode), or a development window (1024×768 unless the configuration says otherwise, shrunk to fit
+// the desktop). The screens are drawn for that resolution, not scaled from 1024×768. Mouse clicks
 // and touches become button actions through hit_test; keys become key events; close → Quit.
 #pragma once
 
@@ -14,7 +16,9 @@ namespace kiosk::ui {
 class WindowDisplay final : public Display {
 public:
     // Throws std::runtime_error when SDL has no usable video driver or cannot make the window.
-    WindowDisplay(const FontPaths& fonts, std::string bank_name, bool fullscreen);
+    WindowDisplay(const FontPaths& fonts, std::string bank_name, bool fullscreen, const DisplaySize& size = {});
+
+    [[nodiscard]] const Viewport& viewport() const { return renderer_.viewport(); }
 
     Status show(const ViewModel& vm) override;
     std::vector<InputEvent> poll_input() override;

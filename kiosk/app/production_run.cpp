@@ -17,6 +17,7 @@
 #include "kiosk/service/systemd_notifier.hpp"
 #include "security/os_random.hpp"
 #include "ui/display.hpp"
+#include "ui/layout.hpp"
 #include "ui/offscreen_display.hpp"
 
 namespace kiosk {
@@ -40,6 +41,7 @@ class ProductionDisplay {
 public:
     ProductionDisplay(const KioskConfig& config, const ProductionOptions& options) {
         const ui::FontPaths fonts = ui::FontPaths::in_directory(config.font_dir);
+        const ui::DisplaySize size{config.display.width, config.display.height, config.display.dpi};
         if (!options.save_screens && display_available()) {
             try {
                 ui::DisplayOptions window;
@@ -47,6 +49,7 @@ public:
                 window.fonts = fonts;
                 window.bank_name = config.bank_name;
                 window.fullscreen = true;
+                window.size = size;
                 window_ = ui::make_display(window);
                 description_ = "full-screen window";
                 return;
@@ -54,7 +57,8 @@ public:
                 spdlog::error("display: {}; using the offscreen display", error.what());
             }
         }
-        offscreen_ = std::make_unique<ui::OffscreenDisplay>(fonts, config.bank_name);
+        offscreen_ = std::make_unique<ui::OffscreenDisplay>(
+            fonts, config.bank_name, ui::resolve_viewport(size, ui::kScreenWidth, ui::kScreenHeight));
         description_ = "offscreen";
         if (options.save_screens) {
             saving_ = std::make_unique<ScreenSavingDisplay>(*offscreen_, config.screens_dir);

@@ -12,6 +12,7 @@
 #include "kiosk/config/toml_text_guard.hpp"
 #include "kiosk/flow/flow_table.hpp"
 #include "security/tls_pin.hpp"
+#include "ui/viewport.hpp"
 
 namespace kiosk {
 
@@ -301,6 +302,29 @@ void read_survey(Reader& reader, KioskConfig& config) {
     config.flow.survey_time_limit = survey.time_limit;
 }
 
+// [display]: a resolution override (both sides) and the panel's density, checked against what the
+// screens need (ui/viewport.hpp): a dpi the size cannot hold 15 mm targets at is refused here.
+void read_display(Reader& reader, DisplayConfig& display) {
+    if (reader.node("display.width")) display.width = static_cast<int>(reader.integer("display.width", 0, 640, 7680));
+    if (reader.node("display.height")) display.height = static_cast<int>(reader.integer("display.height", 0, 480, 7680));
+    if (const auto dpi = reader.node("display.dpi")) {
+        if (!dpi.is_number()) reader.fail("display.dpi", "expected a number of dots per inch");
+        const double value = dpi.is_integer() ? static_cast<double>(*dpi.value<std::int64_t>()) : *dpi.value<double>();
+        if (!(value >= 40.0 && value <= 600.0)) reader.fail("display.dpi", "must be between 40 and 600, got " + std::to_string(value));
+        display.dpi = value;
+    }
+}
+
+void validate_display(const Reader& reader, const DisplayConfig& display) {
+    if (display.width.has_value() != display.height.has_value()) {
+        reader.fail(display.width ? "display.height" : "display.width", "display.width and display.height go together");
+    }
+    if (!display.width) return;
+    if (auto problem = ui::viewport_problem(ui::viewport_for(*display.width, *display.height, display.dpi))) {
+        reader.fail(display.dpi ? "display.dpi" : "display.width", *problem);
+    }
+}
+
 // Every key the kiosk knows, read into `config`: this is the list an unknown key is checked against.
 void read_every_key(Reader& reader, KioskConfig& config) {
     reader.string("kiosk.id", config.kiosk_id);
@@ -308,6 +332,7 @@ void read_every_key(Reader& reader, KioskConfig& config) {
     reader.path("kiosk.data_dir", config.data_dir);
     reader.path("ui.font_dir", config.font_dir);
     reader.path("ui.screens_dir", config.screens_dir);
+    read_display(reader, config.display);
     reader.string("crm.url", config.crm.url);
     reader.path("crm.ca_file", config.crm.ca_file);
     reader.strings("crm.pinned_keys", config.crm.pinned_keys);
@@ -353,6 +378,7 @@ void read_every_key(Reader& reader, KioskConfig& config) {
 // What holds across keys, and the defaults' checks. After the unknown-key check, so that a
 // misspelt `ca_fil` is reported as such rather than as a missing host.ca_file.
 void validate(const Reader& reader, const KioskConfig& config) {
+    validate_display(reader, config.display);
     // The terminal id travels in ISO 8583 field 41 (8 characters) and in every CRM record.
     static const std::regex terminal_id("[A-Z0-9-]{1,16}");
     if (!std::regex_match(config.kiosk_id, terminal_id)) {

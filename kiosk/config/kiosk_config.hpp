@@ -177,6 +177,14 @@ struct ServiceConfig {
     std::string control_group;             // service.control_group; empty: the kiosk process's group
 };
 
+// [display]: the panel the screens are drawn for (docs/configuration.md, docs/ui.md "Displays and
+// resolutions"). Unset: full screen at the panel's own resolution, at the DPI assumed for it.
+struct DisplayConfig {
+    std::optional<int> width;   // display.width and display.height: both or neither
+    std::optional<int> height;
+    std::optional<double> dpi;  // display.dpi
+};
+
 struct KioskConfig {
     std::string kiosk_id = "SIM-0001";
     std::string bank_name = "Kiosk Bank";
@@ -202,6 +210,7 @@ struct KioskConfig {
     LogConfig log;
     SpeechConfig speech;
     ServiceConfig service;
+    DisplayConfig display;
 
     [[nodiscard]] std::filesystem::path database_path() const { return data_dir / "kiosk.db"; }
     // Where `kiosk --sim` serves the simulator's control socket and `kioskctl sim` looks for it.

@@ -345,3 +345,29 @@ TEST(KioskConfigTest, LogDirectoryAndRotation) {
 
 }  // namespace
 }  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+TEST(KioskConfigDisplayTest, ResolutionAndDpiAreReadAndUnsetMeansThePanelsOwn) {
+    EXPECT_FALSE(parse_config("", "t.toml").display.width.has_value());
+    const KioskConfig portrait = parse_config("[display]\nwidth = 1080\nheight = 1920\ndpi = 102\n", "t.toml");
+    EXPECT_EQ(portrait.display.width, 1080);
+    EXPECT_EQ(portrait.display.height, 1920);
+    EXPECT_EQ(portrait.display.dpi, 102.0);
+    EXPECT_EQ(parse_config("[display]\ndpi = 96.4\n", "t.toml").display.dpi, 96.4);
+}
+
+TEST(KioskConfigDisplayTest, ABadDisplayIsRefusedNamingTheKey) {
+    EXPECT_NE(test::error_of("[display]\nwidth = 1920\n").find("display.height: display.width and display.height go together"),
+              std::string::npos);
+    EXPECT_NE(test::error_of("[display]\nwidth = 100\nheight = 768\n").find("display.width: must be between 640 and 7680"),
+              std::string::npos);
+    EXPECT_NE(test::error_of("[display]\ndpi = \"high\"\n").find("display.dpi: expected a number"), std::string::npos);
+    EXPECT_NE(test::error_of("[display]\ndpi = 1000\n").find("display.dpi: must be between 40 and 600"), std::string::npos);
+    // 1024×768 at 300 dpi: a 96-unit button would be 7.9 mm.
+    EXPECT_NE(test::error_of("[display]\nwidth = 1024\nheight = 768\ndpi = 300\n").find("under 15 mm"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kiosk
