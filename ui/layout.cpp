@@ -76,9 +76,9 @@ std::optional<std::string> hit_test(const ViewModel& vm, int x, int y, const Vie
     return std::nullopt;
 }
 
-std::optional<std::size_t> button_at(const ViewModel& vm, int x, int y) {
+std::optional<std::size_t> button_at(const ViewModel& vm, int x, int y, const Viewport& viewport) {
     const std::vector<ShownButton> shown = shown_buttons(vm);
-    for (const ButtonSlot& slot : layout_screen(vm).buttons) {
+    for (const ButtonSlot& slot : layout_screen(vm, viewport).buttons) {
         if (shown[slot.index].button.enabled && slot.rect.contains(x, y)) return slot.index;
     }
     return std::nullopt;

@@ -32,14 +32,14 @@ Status OffscreenDisplay::redraw_pressed(std::optional<std::size_t> index) {
 
 Status OffscreenDisplay::press(int x, int y) {
     if (!shown_) return ok_status();
-    pressed_ = button_at(*shown_, x, y);
+    pressed_ = button_at(*shown_, x, y, renderer_.viewport());
     return pressed_ ? redraw_pressed(pressed_) : ok_status();
 }
 
 Status OffscreenDisplay::release(int x, int y) {
     if (!shown_ || !pressed_) return ok_status();
     const std::optional<std::size_t> was = std::exchange(pressed_, std::nullopt);
-    if (button_at(*shown_, x, y) == was) touch(x, y);
+    if (button_at(*shown_, x, y, renderer_.viewport()) == was) touch(x, y);
     return redraw_pressed(std::nullopt);  // slid off: the button comes back up
 }
 
