@@ -111,6 +111,19 @@ const std::vector<GallerySample>& samples() {
         plain(ScreenId::ComplaintCategory),
         plain(ScreenId::ComplaintConfirm),
         plain(ScreenId::ComplaintDone),
+        // The service mode's pages (docs/technician.md).
+        plain(ScreenId::ServiceSignIn),
+        plain(ScreenId::ServiceOverview),
+        plain(ScreenId::ServiceDeviceTests),
+        plain(ScreenId::ServiceCash),
+        plain(ScreenId::ServiceOutbox),
+        plain(ScreenId::ServiceJournal),
+        plain(ScreenId::ServiceKeys),
+        plain(ScreenId::ServiceNetwork),
+        plain(ScreenId::ServiceQuality),
+        plain(ScreenId::ServiceAbout),
+        plain(ScreenId::ServiceEnterCount),
+        plain(ScreenId::ServiceLeaving),
         {ScreenId::ComplaintDone, "complaint_done_qr", "no printer: the reference as a QR code",
          [](ViewModel& vm) {
              vm.message_key = "complaint.scan_qr";
