@@ -1,5 +1,7 @@
 #include "kiosk/flow/flow_service_rows.hpp"
 
+#include "kiosk/flow/row_builders.hpp"
+
 namespace kiosk::flow {
 
 namespace {
@@ -7,23 +9,7 @@ namespace {
 using S = StateId;
 using E = EventKind;
 
-constexpr TransitionRow go(StateId from, EventKind on, StateId to, Action action = nullptr) {
-    return TransitionRow{from, on, to, {}, nullptr, action, false};
-}
-constexpr TransitionRow when(StateId from, EventKind on, StateId to, std::string_view guard_name, Guard guard,
-                             Action action = nullptr) {
-    return TransitionRow{from, on, to, guard_name, guard, action, false};
-}
-constexpr TransitionRow stay(StateId from, EventKind on, Action action) {
-    return TransitionRow{from, on, from, {}, nullptr, action, true};
-}
-constexpr TransitionRow stay_when(StateId from, EventKind on, std::string_view guard_name, Guard guard, Action action) {
-    return TransitionRow{from, on, from, guard_name, guard, action, true};
-}
-constexpr TransitionRow first(FirstEffect effect, TransitionRow row) {
-    row.first = effect;
-    return row;
-}
+using namespace rows;
 
 // --- guards ---
 ServiceAction action_of(const Event& e) { return std::get<events::ServiceActionChosen>(e).action; }

@@ -1,6 +1,7 @@
 #include "kiosk/flow/flow_table.hpp"
 
 #include "kiosk/flow/flow_service_rows.hpp"
+#include "kiosk/flow/row_builders.hpp"
 
 #include <algorithm>
 #include <array>
@@ -259,36 +260,8 @@ constexpr std::array states{
 using S = StateId;
 using E = EventKind;
 
-// Row builders, so the table below reads as a table.
-constexpr TransitionRow go(StateId from, EventKind on, StateId to, Action action = nullptr) {
-    return TransitionRow{from, on, to, {}, nullptr, action, false};
-}
-constexpr TransitionRow when(StateId from, EventKind on, StateId to, std::string_view guard_name, Guard guard,
-                             Action action = nullptr) {
-    return TransitionRow{from, on, to, guard_name, guard, action, false};
-}
-constexpr TransitionRow stay(StateId from, EventKind on, Action action) {
-    return TransitionRow{from, on, from, {}, nullptr, action, true};
-}
-constexpr TransitionRow stay_when(StateId from, EventKind on, std::string_view guard_name, Guard guard, Action action) {
-    return TransitionRow{from, on, from, guard_name, guard, action, true};
-}
-constexpr TransitionRow reversing(TransitionRow row, host::ReversalReason reason) {
-    row.reverse = reason;
-    return row;
-}
-constexpr TransitionRow first(FirstEffect effect, TransitionRow row) {
-    row.first = effect;
-    return row;
-}
-constexpr TransitionRow recording(TransitionRow row) {
-    row.record = true;
-    return row;
-}
-constexpr TransitionRow settling(TransitionRow row) {
-    row.settle = true;
-    return row;
-}
+// Row builders (row_builders.hpp), so the table below reads as a table.
+using namespace rows;
 using R = host::ReversalReason;
 
 // Read a row as: from, on event, to, [guard], action. Every interactive state has explicit
