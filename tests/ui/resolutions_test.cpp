@@ -81,7 +81,9 @@ TEST_P(Resolutions, EveryTargetIsAtLeast15MillimetresInsideTheScreenAndApart) {
                 // The touch lands where the button is drawn, at this resolution.
                 const auto hit = hit_test(vm, r.x + r.w / 2, r.y + r.h / 2, v);
                 const Button& shown = shown_list[layout.buttons[i].index].button;
-                if (shown.enabled) EXPECT_EQ(hit, shown.action) << button;
+                if (shown.enabled) {
+                    EXPECT_EQ(hit, shown.action) << button;
+                }
             }
         }
     }
@@ -174,7 +176,7 @@ TEST(Viewport, ADisplayTooSmallForItsDensityIsRefusedWithItsReason) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Panels, Resolutions, ::testing::ValuesIn(kPanels),
-                         [](const ::testing::TestParamInfo<Panel>& info) { return std::string(info.param.name); });
+                         [](const ::testing::TestParamInfo<Panel>& panel) { return std::string(panel.param.name); });
 
 }  // namespace
 }  // namespace kiosk::ui
