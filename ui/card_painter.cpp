@@ -145,13 +145,13 @@ Result<int> paint_fact_lines(const PaintContext& p, int x, int y, int width) {
 Result<int> paint_service_lines(const PaintContext& p, int x, int y, int width) {
     TTF_Font& small = p.fonts.font(TextRole::Small);
     const int line = line_height(small);
-    const int limit = p.layout.card.bottom() - kBottomPadding;
+    const int limit = p.layout.card.bottom() - p.px(kBottomPadding);  // as the card's own check
     int label_width = 0;
     for (const FactLine& fact : p.vm.facts) {
-        label_width = std::max(label_width, text_width(small, translate(fact.label_key, p.vm.language)));
+        label_width = std::max(label_width, p.text_width(small, translate(fact.label_key, p.vm.language)));
     }
     label_width = std::min(label_width, width / 3);
-    const int value_x = x + label_width + 20;
+    const int value_x = x + label_width + p.px(20);
     const int value_width = x + width - value_x;
     for (std::size_t i = 0; i < p.vm.facts.size(); ++i) {
         const FactLine& fact = p.vm.facts[i];
@@ -159,7 +159,7 @@ Result<int> paint_service_lines(const PaintContext& p, int x, int y, int width) 
                                   : fact.amount          ? format_money(*fact.amount, p.vm.language)
                                                          : fact.value;
         const auto wrapped =
-            wrap_text(value, value_width, [&](std::string_view piece) { return text_width(small, piece); });
+            wrap_text(value, value_width, [&](std::string_view piece) { return p.text_width(small, piece); });
         const int rows = std::max<int>(1, static_cast<int>(wrapped.size()));
         if (y + rows * line > limit) {
             if (y + line > limit) return std::min(y, limit);  // nothing more drawn here

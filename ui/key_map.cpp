@@ -78,7 +78,10 @@ bool digits_type(ScreenId screen) {
         case ScreenId::EnterNewPin:
         case ScreenId::ConfirmNewPin:
         case ScreenId::EnterAmount:
-        case ScreenId::CardlessEntry: return true;
+        case ScreenId::CardlessEntry:
+        case ScreenId::ServiceSignIn:      // the technician's id and PIN
+        case ScreenId::ServiceEnterCount:  // a cassette's new count
+            return true;
         default: return false;
     }
 }

@@ -84,7 +84,10 @@ TEST_F(DegradedModesE2eTest, SafeDoorOpenWithTheOperatorKeyIsMaintenanceNotABrea
     rig_->sensor_board().set_operator_key(true);
     rig_->sensor_board().set_safe_door_open(true);
     pass(kFitnessRound);
-    EXPECT_EQ(state(), StateId::Attract);
+    // The key turned to maintenance opens the service mode (docs/technician.md): a technician at
+    // work, not a break-in; the door being open is no tamper.
+    EXPECT_EQ(state(), StateId::ServiceSignIn);
+    EXPECT_NE(last_screen_.message_key, "out_of_service.tamper");
 }
 
 TEST_F(DegradedModesE2eTest, UnpluggedCardReaderLeavesCardlessWithdrawalOnlyUntilReplugged) {

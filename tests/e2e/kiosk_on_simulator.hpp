@@ -32,6 +32,10 @@ protected:
     void start(std::string_view prefix) {
         dir_ = fresh_test_directory(prefix);
         config_.data_dir = dir_ / "data";
+        // Speech to files in the test's directory, never the machine's sound card.
+        config_.speech.output = SpeechOutputKind::Wav;
+        config_.speech.wav_path = dir_ / "speech.wav";
+        config_.speech.log_path = dir_ / "speech.log";
         rig_ = std::make_unique<SimulatorRig>(config_, dir_ / "pki", sim::SimInstrumentOptions{}, &clock_);
         display_ = std::make_unique<ui::OffscreenDisplay>(ui::FontPaths::in_directory(config_.font_dir),
                                                           config_.bank_name);

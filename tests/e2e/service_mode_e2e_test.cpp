@@ -41,11 +41,13 @@ protected:
     }
 
     // The sign-in's PBKDF2 check runs on the desk's own worker: wait for it in real time, bounded.
-    bool wait_for(const std::function<bool()>& done, int rounds = 200) {
+    // Bounded in real time (20 s) as well as virtual: the sign-in's PBKDF2 runs in real time on
+    // its worker, slower under the sanitizers, and its 30 s deadline is virtual.
+    bool wait_for(const std::function<bool()>& done, int rounds = 400) {
         for (int i = 0; i < rounds; ++i) {
             if (done()) return true;
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            pass(Millis(100));
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            pass(Millis(50));
         }
         return done();
     }
@@ -107,7 +109,8 @@ TEST_F(ServiceModeE2eTest, KeySwitchDuringAVisitThenSignInTestsResetCashAndBackI
         sign_in(kLockedTechnician, "99999999");
         ASSERT_TRUE(wait_for([&] { return runtime().context().sign_in_refusal.has_value() &&
                                           runtime().context().service_field == flow::ServiceField::TechnicianId &&
-                                          runtime().context().pin_digits == 0; }));
+                                          runtime().context().pin_digits == 0; }))
+            << "attempt " << attempt << "\n" << notes_;
         EXPECT_EQ(state(), StateId::ServiceSignIn);
     }
     EXPECT_EQ(runtime().context().sign_in_refusal, flow::SignInRefusal::Locked);
@@ -142,7 +145,8 @@ TEST_F(ServiceModeE2eTest, KeySwitchDuringAVisitThenSignInTestsResetCashAndBackI
     EXPECT_EQ(run(ServiceAction::TestDispense), ServiceOutcome::Passed) << notes_;
     EXPECT_EQ(run(ServiceAction::PinPadKeyTest), ServiceOutcome::Passed);
     EXPECT_EQ(run(ServiceAction::ReadSensors), ServiceOutcome::Passed);
-    EXPECT_EQ(run(ServiceAction::SpeechTest), ServiceOutcome::Failed) << "no speech service in this assembly";
+    // The test phrase goes to the speech output (the fixture's speech log).
+    EXPECT_EQ(run(ServiceAction::SpeechTest), ServiceOutcome::Passed) << notes_;
     EXPECT_EQ(run(ServiceAction::ResetCardReader), ServiceOutcome::Passed) << notes_;
     ASSERT_TRUE(wait_for([&] {
         const auto& health = runtime().device_health();
