@@ -181,11 +181,11 @@ Status paint_one(const PaintContext& p, const ShownButton& shown, const Rect& sl
     if (keys.focused) {
         const int gap = p.px(kFocusGap);
         const int ring = std::max(2, p.px(kFocusRing));
-        p.canvas.fill_rounded(grown(slot, gap + ring), radius + gap + ring, p.theme.title_text);
+        p.canvas.fill_rounded_ring(grown(slot, gap + ring), radius + gap + ring, ring, p.theme.title_text);
         p.canvas.fill_rounded(grown(slot, gap), radius + gap, p.theme.background);
     }
     if (p.theme.shadow != p.theme.background && shown.button.enabled && !keys.pressed) {
-        p.canvas.fill_rounded(Rect{slot.x, slot.y + p.px(4), slot.w, slot.h}, radius, p.theme.shadow);
+        p.canvas.fill_rounded_shadow(slot, radius, p.px(4), p.theme.shadow);
     }
     const Rect r = keys.pressed ? Rect{slot.x, slot.y + p.px(kPressedSink), slot.w, slot.h} : slot;
     if (keys.pressed) {
@@ -194,7 +194,7 @@ Status paint_one(const PaintContext& p, const ShownButton& shown, const Rect& sl
     }
     const int ring = p.px(shown.marked ? kMarkRing : kOutline);
     if (look.outlined) {
-        p.canvas.fill_rounded(r, radius, look.outline);
+        p.canvas.fill_rounded_ring(r, radius, ring, look.outline);
         p.canvas.fill_rounded(Rect{r.x + ring, r.y + ring, r.w - 2 * ring, r.h - 2 * ring}, radius - ring, look.fill);
     } else {
         p.canvas.fill_rounded(r, radius, look.fill);
@@ -273,7 +273,7 @@ Status paint_function_key(const PaintContext& p, const KeyBinding& binding, cons
 Status paint_buttons(const PaintContext& p) {
     Status result = ok_status();
     const std::vector<ShownButton> shown = shown_buttons(p.vm);
-    const std::vector<KeyBinding> bindings = key_bindings(p.vm);
+    const std::vector<KeyBinding> bindings = key_bindings(p.vm, p.viewport);
     for (const ButtonSlot& slot : p.layout.buttons) {
         KeyState keys;
         keys.focused = p.vm.focused == slot.index;

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <map>
+#include <vector>
 
 #include "ui/sdl_handles.hpp"
 
@@ -22,14 +24,24 @@ std::uint8_t mix(std::uint32_t over, std::uint32_t under, double coverage) {
     return static_cast<std::uint8_t>(std::clamp(std::lround(value), 0L, 255L));
 }
 
-// Signed distance from a point to a rounded rectangle's edge (negative inside).
-double rounded_rect_distance(double px, double py, const Rect& r, double radius) {
-    const double half_w = r.w / 2.0;
-    const double half_h = r.h / 2.0;
-    const double qx = std::abs(px - (r.x + half_w)) - (half_w - radius);
-    const double qy = std::abs(py - (r.y + half_h)) - (half_h - radius);
-    const double outside = std::hypot(std::max(qx, 0.0), std::max(qy, 0.0));
-    return outside + std::min(std::max(qx, qy), 0.0) - radius;
+// The coverage of each pixel of a rounded rectangle's top-left corner square of `radius` (row by
+// row; the other corners are its mirror images): the same signed distance as
+// a signed distance to the corner's arc, computed once per radius instead of once per pixel per frame. Inside a
+// corner square it depends only on the radius and the pixel's place in the square.
+const std::vector<double>& corner_coverage(int radius) {
+    thread_local std::map<int, std::vector<double>> masks;  // a handful of radii per theme and panel
+    auto [at, added] = masks.try_emplace(radius);
+    if (added) {
+        std::vector<double>& mask = at->second;
+        mask.resize(static_cast<std::size_t>(radius) * static_cast<std::size_t>(radius));
+        for (int j = 0; j < radius; ++j) {
+            for (int i = 0; i < radius; ++i) {
+                const double d = std::hypot(radius - i - 0.5, radius - j - 0.5) - radius;
+                mask[static_cast<std::size_t>(j * radius + i)] = std::clamp(0.5 - d, 0.0, 1.0);
+            }
+        }
+    }
+    return at->second;
 }
 
 Rect intersect(const Rect& a, const Rect& b) {
@@ -67,6 +79,18 @@ void Canvas::fill(const Rect& rect, Color color) {
     SDL_FillRect(&surface_, &area, argb(color));  // clips to the surface's clip rect itself
 }
 
+void Canvas::fill_around(const Rect& area, const Rect& hole, Color color) {
+    const Rect h = intersect(area, hole);
+    if (h.w <= 0 || h.h <= 0) {
+        fill(area, color);
+        return;
+    }
+    fill(Rect{area.x, area.y, area.w, h.y - area.y}, color);                  // above
+    fill(Rect{area.x, h.bottom(), area.w, area.bottom() - h.bottom()}, color);  // below
+    fill(Rect{area.x, h.y, h.x - area.x, h.h}, color);                         // left
+    fill(Rect{h.right(), h.y, area.right() - h.right(), h.h}, color);          // right
+}
+
 void Canvas::fill_rounded(const Rect& rect, int radius, Color color) {
     radius = std::clamp(radius, 0, std::min(rect.w, rect.h) / 2);
     // The cross-shaped interior is solid: fill it fast, then shade only the four corner squares.
@@ -77,14 +101,45 @@ void Canvas::fill_rounded(const Rect& rect, int radius, Color color) {
                             {rect.right() - radius, rect.y, radius, radius},
                             {rect.x, rect.bottom() - radius, radius, radius},
                             {rect.right() - radius, rect.bottom() - radius, radius, radius}};
-    for (const Rect& corner : corners) {
-        for (int y = corner.y; y < corner.bottom(); ++y) {
-            for (int x = corner.x; x < corner.right(); ++x) {
-                const double d = rounded_rect_distance(x + 0.5, y + 0.5, rect, radius);
-                blend(x, y, color, std::clamp(0.5 - d, 0.0, 1.0));
+    if (radius == 0) return;
+    const std::vector<double>& mask = corner_coverage(radius);
+    for (std::size_t c = 0; c < 4; ++c) {
+        const Rect& corner = corners[c];
+        const bool right = c % 2 == 1;  // mirrored across the vertical…
+        const bool bottom = c >= 2;     // …and the horizontal axis
+        const Rect visible = intersect(corner, clip_);
+        for (int y = visible.y; y < visible.bottom(); ++y) {
+            const int j = bottom ? corner.bottom() - 1 - y : y - corner.y;
+            for (int x = visible.x; x < visible.right(); ++x) {
+                const int i = right ? corner.right() - 1 - x : x - corner.x;
+                blend(x, y, color, mask[static_cast<std::size_t>(j * radius + i)]);
             }
         }
     }
+}
+
+void Canvas::fill_rounded_shadow(const Rect& object, int radius, int drop, Color color) {
+    radius = std::clamp(radius, 0, std::min(object.w, object.h) / 2);
+    // The shadow is the object's shape `drop` lower. Between the object's top corners and its
+    // bottom corners the object covers every column, so only the rows above and below that band
+    // can show shadow: draw those, not the whole rectangle the object is about to hide.
+    const std::optional<Rect> box = box_;
+    const Rect shadow{object.x, object.y + drop, object.w, object.h};
+    // Rows above the band: the object's top corners only; its bottom corners, and the `drop`
+    // rows under it in full.
+    const int top = std::max(0, radius - drop);
+    const Rect strips[] = {{object.x, object.y + drop, radius, top},
+                           {object.right() - radius, object.y + drop, radius, top},
+                           {object.x, object.bottom() - radius, radius, radius},
+                           {object.right() - radius, object.bottom() - radius, radius, radius},
+                           {object.x, object.bottom(), object.w, drop}};
+    for (const Rect& strip : strips) {
+        box_ = box ? intersect(*box, strip) : strip;
+        apply_clip();
+        fill_rounded(shadow, radius, color);
+    }
+    box_ = box;
+    apply_clip();
 }
 
 void Canvas::fill_rounded_ring(const Rect& rect, int radius, int thickness, Color color) {
@@ -106,9 +161,20 @@ void Canvas::fill_rounded_ring(const Rect& rect, int radius, int thickness, Colo
 }
 
 void Canvas::fill_circle(int centre_x, int centre_y, int radius, Color color) {
+    // Only the rim needs a square root: well inside the coverage is 1, well outside 0.
+    const double solid = radius > 0 ? (radius - 0.5) * (radius - 0.5) : -1.0;
+    const double empty = (radius + 0.5) * (radius + 0.5);
     for (int y = centre_y - radius - 1; y <= centre_y + radius; ++y) {
         for (int x = centre_x - radius - 1; x <= centre_x + radius; ++x) {
-            const double d = std::hypot(x + 0.5 - centre_x, y + 0.5 - centre_y) - radius;
+            const double dx = x + 0.5 - centre_x;
+            const double dy = y + 0.5 - centre_y;
+            const double squared = dx * dx + dy * dy;
+            if (squared >= empty) continue;
+            if (squared <= solid) {
+                blend(x, y, color, 1.0);
+                continue;
+            }
+            const double d = std::sqrt(squared) - radius;
             blend(x, y, color, std::clamp(0.5 - d, 0.0, 1.0));
         }
     }
@@ -160,9 +226,13 @@ void Canvas::blend(int x, int y, Color color, double coverage) {
     if (!clip_.contains(x, y)) return;
     auto* row = static_cast<std::uint8_t*>(surface_.pixels) + static_cast<std::ptrdiff_t>(y) * surface_.pitch;
     std::uint8_t* at = row + static_cast<std::ptrdiff_t>(x) * 4;
+    const std::uint32_t over = argb(color);
+    if (coverage >= 1.0) {  // most of a shape: no mixing to do
+        std::memcpy(at, &over, sizeof over);
+        return;
+    }
     std::uint32_t under = 0;
     std::memcpy(&under, at, sizeof under);  // memcpy: no aliasing or alignment assumptions
-    const std::uint32_t over = argb(color);
     const std::uint32_t mixed = 0xFF000000U | (static_cast<std::uint32_t>(mix((over >> 16) & 0xFFU, (under >> 16) & 0xFFU, coverage)) << 16) |
                                 (static_cast<std::uint32_t>(mix((over >> 8) & 0xFFU, (under >> 8) & 0xFFU, coverage)) << 8) |
                                 static_cast<std::uint32_t>(mix(over & 0xFFU, under & 0xFFU, coverage));

@@ -31,8 +31,8 @@ Result<int> paint_notice(const PaintContext& p, std::string_view text, int x, in
     const auto lines = wrap_text_lines(p, TextRole::Body, text, inner_width);
     const int height = static_cast<int>(lines) * line_height(font) + 2 * padding - p.px(8);
     const Rect box{x, y, width, height};
-    p.canvas.fill_rounded(box, p.px(12), p.theme.notice_border);
-    p.canvas.fill_rounded(Rect{x + line, y + line, width - 2 * line, height - 2 * line}, p.px(10), p.theme.notice_background);
+    p.canvas.fill_rounded_ring(box, p.px(12), line, p.theme.notice_border);
+    p.canvas.fill_rounded(Rect{x + line, y + line, width - 2 * line, height - 2 * line}, p.px(12) - line, p.theme.notice_background);
     // Left stripe: the notice reads as a message even without colour (high contrast, colour blindness).
     p.canvas.fill_rounded(Rect{x, y, p.px(8), height}, p.px(4), p.theme.notice_border);
     auto bottom = paint_paragraph(p, TextRole::Body, text, p.theme.notice_text, x + padding + p.px(4),
@@ -279,13 +279,7 @@ Rect paint_card_chrome(const PaintContext& p) {
     const Rect& card = p.layout.card;
     const int radius = p.px(kCardRadius);
     const Rect inner = card_inner(p);
-    if (t.shadow != t.background) {
-        const int drop = p.px(4);
-        const int strip = radius + drop;
-        p.canvas.clip_to(Rect{card.x, card.bottom() - radius, card.w, strip});
-        p.canvas.fill_rounded(Rect{card.x, card.y + drop, card.w, card.h}, radius, t.shadow);
-        p.canvas.clear_clip();
-    }
+    if (t.shadow != t.background) p.canvas.fill_rounded_shadow(card, radius, p.px(4), t.shadow);
     p.canvas.fill_rounded_ring(card, radius, inner.x - card.x, t.card_border);
     p.canvas.fill_rounded(inner, radius - (inner.x - card.x), t.card_background);
     return inner;

@@ -46,6 +46,8 @@ public:
     virtual Status show(const ViewModel& vm) = 0;
     // Everything that happened since the last call; never blocks.
     virtual std::vector<InputEvent> poll_input() = 0;
+    // The panel it draws for: the key map beside it follows the same layout (ui/key_map.hpp).
+    [[nodiscard]] virtual Viewport viewport() const { return {}; }
 };
 
 enum class DisplayKind { Window, Offscreen };

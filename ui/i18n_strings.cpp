@@ -306,6 +306,7 @@ constexpr std::array kTable = std::to_array<Translation>({
     {"complaint.change", "Change the problem", "更改问题"},
     {"complaint.send", "Send", "发送"},
     {"complaint_done.title", "Report received", "报告已收到"},
+    {"complaint_done.not_recorded_title", "Report not recorded", "报告未能记录"},
     {"complaint_done.body", "In confidence, handled first.", "保密处理，优先跟进。"},
     {"complaint_done.reference", "Your reference", "您的报告编号"},
     {"complaint.slip_printing", "Printing your slip with this reference…", "正在打印带有此编号的凭条…"},

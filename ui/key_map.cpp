@@ -86,8 +86,8 @@ bool digits_type(ScreenId screen) {
     }
 }
 
-std::vector<KeyBinding> key_bindings(const ViewModel& vm) {
-    const ScreenLayout layout = layout_screen(vm);
+std::vector<KeyBinding> key_bindings(const ViewModel& vm, const Viewport& viewport) {
+    const ScreenLayout layout = layout_screen(vm, viewport);
     const std::vector<ShownButton> shown = shown_buttons(vm);
     std::vector<KeyBinding> out;
     add_function_keys(layout, shown, out);
@@ -112,8 +112,8 @@ std::vector<KeyBinding> key_bindings(const ViewModel& vm) {
     return out;
 }
 
-std::optional<KeyBinding> binding_for(const ViewModel& vm, ChoiceKey key) {
-    for (KeyBinding& binding : key_bindings(vm)) {
+std::optional<KeyBinding> binding_for(const ViewModel& vm, ChoiceKey key, const Viewport& viewport) {
+    for (KeyBinding& binding : key_bindings(vm, viewport)) {
         if (binding.key == key) return std::move(binding);
     }
     return std::nullopt;

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "ui/view_model.hpp"
+#include "ui/viewport.hpp"
 
 namespace kiosk::ui {
 
@@ -50,9 +51,11 @@ struct KeyBinding {
 // Entry screens: the pad collects digits there (a PIN never leaves it); no digit chooses a button.
 [[nodiscard]] bool digits_type(ScreenId screen);
 
-// Every key that chooses something on this screen, function keys first. Keys are unique.
-[[nodiscard]] std::vector<KeyBinding> key_bindings(const ViewModel& vm);
-[[nodiscard]] std::optional<KeyBinding> binding_for(const ViewModel& vm, ChoiceKey key);
+// Every key that chooses something on this screen as laid out for `viewport` (the panel the
+// keys sit beside: a 1080p grid has other outer columns than 1024×768), function keys first.
+// Keys are unique.
+[[nodiscard]] std::vector<KeyBinding> key_bindings(const ViewModel& vm, const Viewport& viewport = {});
+[[nodiscard]] std::optional<KeyBinding> binding_for(const ViewModel& vm, ChoiceKey key, const Viewport& viewport = {});
 
 // Where the focus starts: the way forward — the pre-selected button (the usual amount, the known
 // complaint category), else Continue / Yes / Try again / Done / Send / Report it. None on a

@@ -18,6 +18,7 @@ public:
 
     Status show(const ViewModel& vm) override;
     std::vector<InputEvent> poll_input() override;
+    [[nodiscard]] Viewport viewport() const override { return renderer_.viewport(); }
 
     // Simulates a finger on the last shown screen; an enabled button there queues its action.
     void touch(int x, int y);

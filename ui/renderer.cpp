@@ -109,7 +109,14 @@ Status Renderer::paint(const ViewModel& vm, SDL_Surface& target, std::optional<R
     FrameNotes notes;
     const PaintContext context{canvas, fonts, theme, vm, layout, viewport_, notes};
 
-    canvas.fill(Rect{0, 0, viewport_.width, viewport_.height}, theme.background);
+    // The background only where the header and the card leave it: painted under them it would be
+    // covered at once, and at 1080p a screenful is 8 MB of pixels. The card's rounded rows and
+    // its shadow are blended over it, so those rows keep their background.
+    const int below_header = layout.header.bottom() + context.px(kHeaderRuleHeight);
+    const int card_radius = context.px(kCardRadius);
+    canvas.fill_around(Rect{0, below_header, viewport_.width, viewport_.height - below_header},
+                       Rect{layout.card.x, layout.card.y + card_radius, layout.card.w, layout.card.h - 2 * card_radius},
+                       theme.background);
     // Paint every part even when one fails, so the customer still sees a usable screen;
     // report the first failure.
     const Status header = paint_header(context, bank_name_);

@@ -151,6 +151,10 @@ ScreenText screen_text(const ViewModel& vm) {
         return {vm.message_key, has_translation(detail) ? std::move(detail) : std::string(spec.body_key)};
     }
     if (spec.notice_replaces_body && !vm.message_key.empty()) return {std::string(spec.title_key), {}};
+    if (vm.screen == ScreenId::ComplaintDone && vm.message_key == "complaint.not_recorded") {
+        // Nothing was received: saying "Report received" above the apology would be untrue.
+        return {"complaint_done.not_recorded_title", {}};
+    }
     if (vm.screen == ScreenId::CardlessEntry && vm.entry_field == EntryField::PhoneNumber) {
         return {"cardless.phone_title", "cardless.phone_body"};
     }

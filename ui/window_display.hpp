@@ -18,7 +18,7 @@ public:
     // Throws std::runtime_error when SDL has no usable video driver or cannot make the window.
     WindowDisplay(const FontPaths& fonts, std::string bank_name, bool fullscreen, const DisplaySize& size = {});
 
-    [[nodiscard]] const Viewport& viewport() const { return renderer_.viewport(); }
+    [[nodiscard]] Viewport viewport() const override { return renderer_.viewport(); }
 
     Status show(const ViewModel& vm) override;
     std::vector<InputEvent> poll_input() override;

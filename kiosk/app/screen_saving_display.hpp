@@ -17,6 +17,7 @@ public:
 
     Status show(const ui::ViewModel& vm) override;
     std::vector<ui::InputEvent> poll_input() override { return inner_.poll_input(); }
+    [[nodiscard]] ui::Viewport viewport() const override { return inner_.viewport(); }
 
 private:
     ui::OffscreenDisplay& inner_;

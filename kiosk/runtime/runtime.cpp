@@ -298,7 +298,7 @@ void Runtime::pad_key(const drivers::PinPadEvent& key, std::uint64_t made_on) {
     switch (key.key) {
         case drivers::PinKey::digit:
             // Where digits are typed they never choose (and in a PIN mode they carry no value).
-            if (key.digit && !ui::digits_type(vm.screen)) chosen = ui::binding_for(vm, ui::ChoiceKey::digit(*key.digit - '0'));
+            if (key.digit && !ui::digits_type(vm.screen)) chosen = ui::binding_for(vm, ui::ChoiceKey::digit(*key.digit - '0'), parts_.display.viewport());
             break;
         case drivers::PinKey::enter:
             if (const auto action = ui::enter_action(vm)) chosen = ui::KeyBinding{{}, *action, vm.focused};
@@ -315,7 +315,7 @@ void Runtime::pad_key(const drivers::PinPadEvent& key, std::uint64_t made_on) {
         case drivers::PinKey::audio_volume_down: break;  // speech's keys (SpeechService::on_key): they never choose
         default: {
             const int number = static_cast<int>(key.key) - static_cast<int>(drivers::PinKey::f1) + 1;
-            chosen = ui::binding_for(vm, ui::ChoiceKey::function(number));
+            chosen = ui::binding_for(vm, ui::ChoiceKey::function(number), parts_.display.viewport());
             break;
         }
     }
@@ -688,7 +688,7 @@ void Runtime::show(ui::ScreenId screen) {
     if (auto status = parts_.display.show(vm); !status.ok()) note("display: " + status.error().to_string());
     ++frames_;
     shown_ = vm;
-    if (speech_) speech_->screen_shown(vm);
+    if (speech_) speech_->screen_shown(vm, parts_.display.viewport());
     if (context_.state == StateId::WithdrawalAmount || context_.state == StateId::MainMenu) {
         offered_amounts_ = vm.fast_cash;
     }

@@ -48,10 +48,11 @@ std::optional<std::string> SpeechService::problem() const {
     return problem_;
 }
 
-void SpeechService::screen_shown(const ui::ViewModel& vm) {
+void SpeechService::screen_shown(const ui::ViewModel& vm, const ui::Viewport& viewport) {
     const bool was_speaking = speaking();
     const bool new_showing = !shown_ || !same_showing(*shown_, vm);
     shown_ = vm;
+    viewport_ = viewport;
     if (new_showing) repeats_ = 0;
     if (vm.screen == ui::ScreenId::Attract) receipt_text_.clear();  // the next customer's visit
     if (!speaking()) {
@@ -117,7 +118,7 @@ void SpeechService::say(const ui::ViewModel& vm) {
     interrupt();
     last_screen_ = std::string(screen_name(vm.screen));
     talking_ = true;
-    push(Job{Job::Kind::Say, 0, last_screen_, ui::speech::speech_script(vm), vm.language, 0});
+    push(Job{Job::Kind::Say, 0, last_screen_, ui::speech::speech_script(vm, viewport_), vm.language, 0});
 }
 
 std::optional<std::string> SpeechService::test_phrase(ui::Language language) {

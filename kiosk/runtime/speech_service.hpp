@@ -22,6 +22,7 @@
 #include "ui/speech/speech_engine.hpp"
 #include "ui/speech/speech_output.hpp"
 #include "ui/view_model.hpp"
+#include "ui/viewport.hpp"
 
 namespace kiosk {
 
@@ -51,7 +52,7 @@ public:
     // --- the loop ---
     // Every screen the runtime shows (redraws too): a new screen, language or set of options is
     // spoken when speech is on; a redraw of the same screen (a dot more in the PIN field) is not.
-    void screen_shown(const ui::ViewModel& vm);
+    void screen_shown(const ui::ViewModel& vm, const ui::Viewport& viewport = {});
     // The headset jack as the sensor board last reported it.
     void headset(bool plugged);
     // The receipt just printed, kept for this visit: the repeat key pressed twice running on one
@@ -100,6 +101,7 @@ private:
     bool headset_ = false;
     int volume_;
     std::optional<ui::ViewModel> shown_;  // the screen on now, spoken or not
+    ui::Viewport viewport_;               // the panel it is on: which function key is beside which choice
     std::string receipt_text_;            // the visit's last receipt, as it would be read
     ui::Language receipt_language_ = ui::Language::English;
     int repeats_ = 0;          // repeat presses running on the screen shown now

@@ -65,6 +65,43 @@ TEST(KeyMap, EveryEnabledButtonOfEverySampleHasAKeyAndNoKeyChoosesTwoThings) {
     }
 }
 
+// The keys follow the panel: at 1080p the grid has three columns and other rows, and a function
+// key must still choose the button drawn beside it there, not where 1024×768 would put it.
+TEST(KeyMap, OnEveryPanelEachFunctionKeyChoosesTheButtonBesideIt) {
+    for (const Viewport& panel : {viewport_for(1280, 1024), viewport_for(1920, 1080), viewport_for(1080, 1920),
+                                  viewport_for(1920, 1080, 141.0)}) {
+        for (const ViewModel& vm : every_sample()) {
+            SCOPED_TRACE(name_of(vm) + " at " + std::to_string(panel.width) + "x" + std::to_string(panel.height));
+            const ScreenLayout layout = layout_screen(vm, panel);
+            const std::vector<KeyBinding> bindings = key_bindings(vm, panel);
+            std::set<std::string> keys;
+            for (const KeyBinding& binding : bindings) {
+                EXPECT_TRUE(keys.insert(binding.key.label()).second) << binding.key.label() << " bound twice";
+            }
+            const std::vector<ShownButton> shown = shown_buttons(vm);
+            for (const ButtonSlot& slot : layout.buttons) {
+                const bool has_key = std::any_of(bindings.begin(), bindings.end(),
+                                                 [&](const KeyBinding& b) { return b.button == slot.index; });
+                EXPECT_EQ(has_key, shown[slot.index].button.enabled) << shown[slot.index].button.action;
+            }
+            for (const KeyBinding& binding : bindings) {
+                if (binding.key.kind != ChoiceKey::Kind::Function || !binding.button) continue;
+                if (binding.key.number == 1 || binding.key.number == kReportProblemKey) continue;  // spare keys
+                const auto slot = std::find_if(layout.buttons.begin(), layout.buttons.end(),
+                                               [&](const ButtonSlot& s) { return s.index == *binding.button; });
+                ASSERT_NE(slot, layout.buttons.end());
+                const bool left_key = binding.key.number < kReportProblemKey;
+                if (left_key) {
+                    EXPECT_LT(slot->rect.x, layout.card.x + slot->rect.w / 2) << binding.key.label() << " is not beside its button";
+                } else {
+                    EXPECT_GT(slot->rect.right(), layout.card.right() - slot->rect.w / 2)
+                        << binding.key.label() << " is not beside its button";
+                }
+            }
+        }
+    }
+}
+
 TEST(KeyMap, DigitsNeverChooseWhereDigitsAreTyped) {
     for (const ViewModel& vm : every_sample()) {
         if (!digits_type(vm.screen)) continue;

@@ -48,6 +48,17 @@ TEST(Screens, CardlessEntryTitleFollowsTheField) {
     EXPECT_EQ(screen_text(vm).body_key, "cardless.phone_body");
 }
 
+// A report that could not be stored is not "received": the title says so and the apology stands alone.
+TEST(Screens, AComplaintThatWasNotRecordedIsNotTitledReceived) {
+    ViewModel vm;
+    vm.screen = ScreenId::ComplaintDone;
+    vm.message_key = "complaint.slip_printed";
+    EXPECT_EQ(screen_text(vm).title_key, "complaint_done.title");
+    vm.message_key = "complaint.not_recorded";
+    EXPECT_EQ(screen_text(vm).title_key, "complaint_done.not_recorded_title");
+    EXPECT_TRUE(screen_text(vm).body_key.empty());
+}
+
 // Card reader down: "insert your card" would contradict the notice, so the notice replaces it.
 TEST(Screens, AttractDropsInsertYourCardWhenCardsCannotBeUsed) {
     ViewModel vm;

@@ -162,11 +162,11 @@ void say_widget(Script& script, const ViewModel& vm, ScreenWidget widget) {
 
 }  // namespace
 
-std::string choice_key_label(const ViewModel& vm, std::size_t index) {
+std::string choice_key_label(const ViewModel& vm, std::size_t index, const Viewport& viewport) {
     // The key the customer presses for it: a digit where one chooses (easiest to find by touch on
     // the pad's 1–9 block), else its function key. A disabled choice has no key: it is only named.
     std::optional<ChoiceKey> key;
-    for (const KeyBinding& binding : key_bindings(vm)) {
+    for (const KeyBinding& binding : key_bindings(vm, viewport)) {
         if (binding.button != index) continue;
         if (!key || (binding.key.kind == ChoiceKey::Kind::Digit && key->kind != ChoiceKey::Kind::Digit)) key = binding.key;
     }
@@ -174,7 +174,7 @@ std::string choice_key_label(const ViewModel& vm, std::size_t index) {
     return fill(translate("speech.option", vm.language), key->label());
 }
 
-std::string speech_script(const ViewModel& vm) {
+std::string speech_script(const ViewModel& vm, const Viewport& viewport) {
     Script script(vm.language);
     const ScreenSpec& spec = screen_spec(vm.screen);
     const ScreenText text = screen_text(vm);
@@ -189,7 +189,7 @@ std::string speech_script(const ViewModel& vm) {
     if (vm.seconds_left) script.say(fill(script.tr("speech.seconds_left"), std::to_string(*vm.seconds_left)));
     const std::vector<ShownButton> choices = shown_buttons(vm);
     for (std::size_t i = 0; i < choices.size(); ++i) {
-        const std::string key = choice_key_label(vm, i);
+        const std::string key = choice_key_label(vm, i, viewport);
         if (key.empty()) {
             script.say(choice_text(choices[i], vm.language));
         } else {

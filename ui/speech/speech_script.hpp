@@ -10,16 +10,18 @@
 #include <string>
 
 #include "ui/view_model.hpp"
+#include "ui/viewport.hpp"
 
 namespace kiosk::ui::speech {
 
 // How the choice at `index` (0-based, in shown_buttons() order) is named: the key that chooses it
 // (ui/key_map.hpp), "Press 1" / "请按1", or "Press F6" where no digit chooses; empty for a choice
-// no key chooses (a disabled one), which is then only named.
-[[nodiscard]] std::string choice_key_label(const ViewModel& vm, std::size_t index);
+// no key chooses (a disabled one), which is then only named. `viewport`: the panel the pad's
+// function keys sit beside, as the key map takes it.
+[[nodiscard]] std::string choice_key_label(const ViewModel& vm, std::size_t index, const Viewport& viewport = {});
 
-// The whole utterance for `vm`: one line of text, no line breaks.
-[[nodiscard]] std::string speech_script(const ViewModel& vm);
+// The whole utterance for `vm` as shown on `viewport`: one line of text, no line breaks.
+[[nodiscard]] std::string speech_script(const ViewModel& vm, const Viewport& viewport = {});
 
 // A printed receipt read aloud on request: its lines, without any that carries a card number
 // (a line holding '*' — the masked PAN — is left out) or is only decoration.
