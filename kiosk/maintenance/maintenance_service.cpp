@@ -428,9 +428,15 @@ void MaintenanceService::balance(const std::optional<DeviceHealth>& health) {
     }
     const std::vector<std::uint32_t> counts = device_counts(health);
     const TimePoint now = ports_.clock.now();
+    std::uint32_t stan = next_stan_;
+    if (take_stan_) {
+        stan = take_stan_();
+    } else {
+        next_stan_ = next_stan_ >= 999'999 ? 1 : next_stan_ + 1;
+    }
     workers_.host.submit<host::ReconciliationTotals>(
         "totals", timeouts_.status,
-        [terminal = terminal_id_, now](host::HostLink& link) { return link.totals(terminal, now); },
+        [stan, terminal = terminal_id_, now](host::HostLink& link) { return link.totals(stan, terminal, now); },
         [this, counts](const Completion<host::ReconciliationTotals>& answered) {
             std::optional<HostTotals> host;
             if (answered.ok()) {

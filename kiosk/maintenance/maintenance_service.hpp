@@ -85,6 +85,10 @@ public:
     void fitness_assessed(const ServiceFitness& fitness);
     void end();
 
+    // Where the reconciliation request (balancing) takes its STAN: the host channel's counter, so
+    // it never repeats one the host has seen. Unset: counted in memory from 1 (tests).
+    void use_stans(std::function<std::uint32_t()> take_stan) { take_stan_ = std::move(take_stan); }
+
     // Since when the service mode is open (for the "left open" alert); nullopt when it is not.
     [[nodiscard]] std::optional<TimePoint> open_since() const { return open_since_; }
     [[nodiscard]] const std::string& technician() const { return technician_; }
@@ -124,6 +128,8 @@ private:
     std::set<flow::ServiceAction> passed_;  // tests passed in this service session
     std::string result_;                    // the last action's result in words
     std::optional<host::ReconciliationTotals> host_totals_;
+    std::function<std::uint32_t()> take_stan_;
+    std::uint32_t next_stan_ = 1;
     bool awaiting_fitness_ = false;
     std::vector<std::string> unfit_problems_;
 };

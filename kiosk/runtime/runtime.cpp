@@ -236,6 +236,7 @@ void Runtime::build_services() {
                                     sensors_worker_.get(), host_worker_},
         mailbox_, maintenance_config_, maintenance_desk_, maintenance_sources_, parts_.terminal_id,
         flow_.config().money(0), timeouts);
+    maintenance_->use_stans([this] { return host_->take_stan(); });
 }
 
 void Runtime::start() {
