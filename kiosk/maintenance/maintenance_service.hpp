@@ -79,6 +79,12 @@ public:
     // Replenish: the counts are typed cassette by cassette, one per dispenser cassette.
     void begin_counts(const std::optional<DeviceHealth>& health);
     void run(flow::ServiceAction action, const flow::Context& context, const std::optional<DeviceHealth>& health);
+    // `kioskctl replenish` through the control socket (kiosk/control/): `counts` for the cassettes of
+    // the last device round, at most `capacity` each, journaled as `actor` (cash_replenished).
+    // `finished` runs on the loop once the dispenser and the ledger have the counts, or why not.
+    void replenish_from_control(const std::vector<std::uint32_t>& counts, std::uint32_t capacity,
+                                const std::string& actor, const std::optional<DeviceHealth>& health,
+                                std::function<void(const Result<std::string>&)> finished);
     // Leaving: the next full fitness round decides.
     void check_fitness();
     // After every fitness round (fitness() fresh).
@@ -101,6 +107,10 @@ private:
               const std::vector<store::CounterDelta>& counters = {});
     void test_dispense(const std::optional<DeviceHealth>& health);
     void replenish(const std::optional<DeviceHealth>& health);
+    // Validated, the dispenser's SET COUNTS on its worker, then — only once it confirmed — the
+    // ledger and `journal` in one SQLite transaction. `finished`: the words, or why not (nothing written).
+    void replenish_cassettes(std::vector<maintenance::CassetteLoad> loads, store::JournalLine journal,
+                             std::function<void(const Result<std::string>&)> finished);
     void balance(const std::optional<DeviceHealth>& health);
     void reset(flow::ServiceAction action, flow::ServiceAction test);
     [[nodiscard]] std::string actor() const;
