@@ -36,21 +36,21 @@ TEST(KioskControlReplenishRequest, ParsesCountsCapacityAndActorAndEncodesThemBac
 }
 
 TEST(KioskControlReplenishRequest, NamesWhatIsWrong) {
-    const std::string counts_needed = "control request: replenish needs \"counts\": an array of 1 to 16 note counts, one per cassette";
+    const std::string counts_needed = "replenish needs \"counts\": an array of 1 to 16 note counts, one per cassette";
     EXPECT_EQ(error_of(R"({"command":"replenish","actor":"technician:1"})"), counts_needed);
     EXPECT_EQ(error_of(R"({"command":"replenish","counts":[],"actor":"technician:1"})"), counts_needed);
     EXPECT_EQ(error_of(R"({"command":"replenish","counts":"200,150","actor":"technician:1"})"), counts_needed);
     EXPECT_EQ(error_of(R"({"command":"replenish","counts":[200,-5],"actor":"technician:1"})"),
-              "control request: \"counts\"[1] (cassette 2) must be a whole number of notes from 0 to 1000000");
+              "\"counts\"[1] (cassette 2) must be a whole number of notes from 0 to 1000000");
     EXPECT_EQ(error_of(R"({"command":"replenish","counts":[2.5],"actor":"technician:1"})"),
-              "control request: \"counts\"[0] (cassette 1) must be a whole number of notes from 0 to 1000000");
+              "\"counts\"[0] (cassette 1) must be a whole number of notes from 0 to 1000000");
     EXPECT_EQ(error_of(R"({"command":"replenish","counts":[2000000],"actor":"technician:1"})"),
-              "control request: \"counts\"[0] (cassette 1) must be a whole number of notes from 0 to 1000000");
+              "\"counts\"[0] (cassette 1) must be a whole number of notes from 0 to 1000000");
     EXPECT_EQ(error_of(R"({"command":"replenish","counts":[1],"capacity":0,"actor":"technician:1"})"),
-              "control request: \"capacity\" must be a whole number of notes from 1 to 100000");
+              "\"capacity\" must be a whole number of notes from 1 to 100000");
     EXPECT_EQ(error_of(R"({"command":"replenish","counts":[1]})"),
-              "control request: replenish needs \"actor\": the technician who loaded the cash");
-    EXPECT_EQ(error_of(R"({"command":"status","counts":[1]})"), "control request: status takes no field 'counts'");
+              "replenish needs \"actor\": the technician who loaded the cash");
+    EXPECT_EQ(error_of(R"({"command":"status","counts":[1]})"), "status takes no field 'counts'");
 }
 
 class ReplenishingKiosk final : public ControlledKiosk {
