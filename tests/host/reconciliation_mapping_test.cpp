@@ -76,6 +76,21 @@ TEST(ReconciliationMapping, TotalsRoundTripThroughTheCodecOnBothEnds) {
     EXPECT_EQ(*totals, kTotals);
 }
 
+TEST(ReconciliationMapping, The0510CarriesItsTotalsBehindASecondaryBitmap) {
+    auto wire = encode(*reconciliation_response(request(), ResponseCode::Approved, kTotals));
+    ASSERT_TRUE(wire.ok());
+    ASSERT_GE(wire->size(), 20U);
+    EXPECT_EQ(std::string(wire->begin(), wire->begin() + 4), "0510");
+    std::string bitmaps;
+    for (std::size_t i = 4; i < 20; ++i) {
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        bitmaps += kHex[wire->data()[i] >> 4U];
+        bitmaps += kHex[wire->data()[i] & 0x0FU];
+    }
+    // Primary: 1 (secondary), 3, 7, 11, 39, 41; secondary: 74, 76, 77, 86, 88, 89, 97.
+    EXPECT_EQ(bitmaps, "A220000002800000" "0058058080000000");
+}
+
 TEST(ReconciliationMapping, NoTransactionsYetIsZeroTotalsWithACreditSignedNet) {
     const Message reply = through_the_wire(*reconciliation_response(request(), ResponseCode::Approved, {}));
     EXPECT_EQ(reply.get(field::kNetSettlementAmount), "C0000000000000000");
