@@ -9,15 +9,6 @@
 
 namespace kiosk::host {
 
-// What the bank holds for this terminal since the last cut-over: cash withdrawals approved and
-// not reversed, and the reversals (ISO 8583 reconciliation, 0500/0510: "totals").
-struct ReconciliationTotals {
-    std::int64_t withdrawals = 0;      // approved cash withdrawals (card and cardless)
-    std::int64_t withdrawn_minor = 0;  // their amounts, less what reversals gave back
-    std::int64_t reversals = 0;
-    std::int64_t reversed_minor = 0;   // what the reversals gave back
-};
-
 class HostLink {
 public:
     virtual ~HostLink() = default;
@@ -29,10 +20,12 @@ public:
     // A network-management echo (ISO 8583 0800/0810): is the host there and answering? The
     // runtime probes with it while out of service for an unreachable host.
     virtual Status echo(std::uint32_t stan, std::string_view terminal_id, TimePoint now) = 0;
-    // The host's totals for this terminal (the service mode's balancing: kiosk/maintenance/). A
+    // The host's totals for this terminal (the service mode's balancing: kiosk/maintenance/), asked
+    // under its own STAN: ISO 8583 0500/0510 over the ISO 8583 link, SimBank::totals in process. A
     // link without a reconciliation message answers an error, and the balance is shown without
-    // the host's side. The ISO 8583 link has none yet (docs/host.md); the simulated bank has.
-    virtual Result<ReconciliationTotals> totals(std::string_view terminal_id, TimePoint now) {
+    // the host's side.
+    virtual Result<ReconciliationTotals> totals(std::uint32_t stan, std::string_view terminal_id, TimePoint now) {
+        (void)stan;
         (void)terminal_id;
         (void)now;
         return make_error("host", "this host link has no reconciliation (totals) request");

@@ -143,4 +143,16 @@ struct ReversalResponse {
     }
 };
 
+// What the bank holds for this terminal since the last cut-over: the cash withdrawals it approved
+// and the reversals that gave (part of) them back (ISO 8583 reconciliation, 0500/0510: "totals";
+// host/iso8583/host_message_mapping.hpp carries them in fields 74–97).
+struct ReconciliationTotals {
+    std::int64_t withdrawals = 0;      // approved cash withdrawals (card and cardless), reversed or not
+    std::int64_t withdrawn_minor = 0;  // their amounts, less what reversals gave back
+    std::int64_t reversals = 0;
+    std::int64_t reversed_minor = 0;   // what the reversals gave back
+
+    friend bool operator==(const ReconciliationTotals&, const ReconciliationTotals&) = default;
+};
+
 }  // namespace kiosk::host

@@ -3,6 +3,7 @@
 #include "host/host_certificate_expiry.hpp"
 #include "host/iso8583/host_message_mapping.hpp"
 #include "host/iso8583/iso8583_codec.hpp"
+#include "host/iso8583/reconciliation_mapping.hpp"
 
 namespace kiosk::host {
 
@@ -126,6 +127,10 @@ Result<AuthorizationResponse> Iso8583HostLink::authorize(const AuthorizationRequ
 
 Result<ReversalResponse> Iso8583HostLink::reverse(const ReversalRequest& request) {
     return ask(iso8583::to_iso(request), &iso8583::reversal_response_from_iso);
+}
+
+Result<ReconciliationTotals> Iso8583HostLink::totals(std::uint32_t stan, std::string_view terminal_id, TimePoint now) {
+    return ask(iso8583::reconciliation_request(stan, terminal_id, now), &iso8583::reconciliation_totals_from_iso);
 }
 
 Status Iso8583HostLink::echo(std::uint32_t stan, std::string_view terminal_id, TimePoint now) {

@@ -51,6 +51,9 @@ public:
     Result<ReversalResponse> reverse(const ReversalRequest& request) override;
     // 0800/0810 echo test: is the host there and answering?
     Status echo(std::uint32_t stan, std::string_view terminal_id, TimePoint now) override;
+    // 0500/0510 reconciliation (host/iso8583/reconciliation_mapping.hpp), with the same timeouts;
+    // a refused or malformed 0510 is an Error naming what was wrong.
+    Result<ReconciliationTotals> totals(std::uint32_t stan, std::string_view terminal_id, TimePoint now) override;
 
     [[nodiscard]] bool connected() const { return stream_.has_value(); }
 

@@ -69,6 +69,13 @@ public:
     // Clears a fault; notes left in the transport go to the reject bin.
     virtual Status reset() = 0;
 
+    // After a replenishment: cassette i now holds counts[i] notes (after XFS4IoT
+    // Storage.SetStorage, CashManagement's "set cash unit counts"), one count per cassette that
+    // status() reports. Answers the counts the dispenser now holds (equal to `counts`). An Error
+    // when it refuses — notes still in its transport, a cassette not fitted, not online, a wrong
+    // number of counts — and then it keeps its old counts.
+    virtual Result<std::vector<std::uint32_t>> set_counts(const std::vector<std::uint32_t>& counts) = 0;
+
     virtual Result<std::vector<CashDispenserEvent>> poll() = 0;
 
     // Always answers: a dispenser that does not reply is reported offline.

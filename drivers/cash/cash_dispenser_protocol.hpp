@@ -13,6 +13,8 @@ inline constexpr std::uint8_t cmd_dispense = 0x31;  // data: n, n × notes(2)
 inline constexpr std::uint8_t cmd_present = 0x32;   // body: notes presented(2)
 inline constexpr std::uint8_t cmd_retract = 0x33;   // body: notes retracted(2), reject count(2)
 inline constexpr std::uint8_t cmd_reset = 0x34;
+// data: n, n × count(4); body: n, n × count(4) — the counts now held (after XFS4IoT SetStorage).
+inline constexpr std::uint8_t cmd_set_counts = 0x35;
 
 // Dispenser → host, unsolicited.
 inline constexpr std::uint8_t evt_items_taken = 0xE0;

@@ -79,6 +79,30 @@ Result<DispenserStatus> decode_dispenser_status(ByteView b) {
     return s;
 }
 
+Result<std::vector<std::uint32_t>> decode_set_counts_reply(ByteView b, const std::vector<std::uint32_t>& sent) {
+    const std::size_t n = sent.size();
+    if (b.size() != 1 + 4 * n) {
+        return make_error(device_name, "set counts reply of " + std::to_string(b.size()) + " bytes does not hold " +
+                                           std::to_string(n) + " counts (expected " + std::to_string(1 + 4 * n) +
+                                           " bytes)");
+    }
+    if (b[0] != n) {
+        return make_error(device_name, "set counts reply names " + std::to_string(b[0]) + " cassettes, " +
+                                           std::to_string(n) + " were sent");
+    }
+    std::vector<std::uint32_t> counts;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint32_t held = u32(b, 1 + 4 * i);
+        if (held != sent[i]) {
+            return make_error(device_name, "set counts reply: cassette " + std::to_string(i + 1) + " holds " +
+                                               std::to_string(held) + " notes, " + std::to_string(sent[i]) +
+                                               " were set");
+        }
+        counts.push_back(held);
+    }
+    return counts;
+}
+
 FramedCashDispenser::FramedCashDispenser(Transport& transport, Millis command_timeout)
     : channel_(transport, device_name, command_timeout) {}
 
@@ -144,6 +168,30 @@ Status FramedCashDispenser::reset() {
     auto body = call(proto::cmd_reset, "reset");
     if (!body) return body.error();
     return ok_status();
+}
+
+Result<std::vector<std::uint32_t>> FramedCashDispenser::set_counts(const std::vector<std::uint32_t>& counts) {
+    if (counts.empty() || counts.size() > 255) {
+        return make_error(device_name, "set counts names 1-255 cassettes, got " + std::to_string(counts.size()));
+    }
+    Bytes data{static_cast<std::uint8_t>(counts.size())};
+    for (const std::uint32_t count : counts) {
+        for (unsigned shift = 24;; shift -= 8) {
+            data.push_back(static_cast<std::uint8_t>((count >> shift) & 0xFFU));
+            if (shift == 0) break;
+        }
+    }
+    auto body = call(proto::cmd_set_counts, "set counts", data);
+    if (!body) {
+        // The refusals a technician can act on, in words (the dispenser kept its old counts).
+        Error refused = body.error();
+        const auto code = reply_code_of(refused);
+        if (code == ReplyCode::itemsLeft) refused.message += " (notes are still in the transport: retract them first)";
+        if (code == ReplyCode::cashUnitError) refused.message += " (a cassette is not fitted or not usable)";
+        if (code == ReplyCode::badParameter) refused.message += " (one count per fitted cassette expected)";
+        return refused;
+    }
+    return decode_set_counts_reply(*body, counts);
 }
 
 Result<std::vector<CashDispenserEvent>> FramedCashDispenser::poll() {

@@ -16,6 +16,7 @@ public:
     Result<std::uint16_t> present() override;
     Result<RetractReport> retract() override;
     Status reset() override;
+    Result<std::vector<std::uint32_t>> set_counts(const std::vector<std::uint32_t>& counts) override;
     Result<std::vector<CashDispenserEvent>> poll() override;
     DispenserStatus status() override;
 
@@ -27,5 +28,10 @@ private:
 
 // Decodes a STATUS reply body; exposed for tests.
 Result<DispenserStatus> decode_dispenser_status(ByteView body);
+
+// Decodes a SET COUNTS reply body against the counts sent: n, n × count(4), each equal to the one
+// sent. The error names what was wrong (length, cassette number, which count differs); exposed
+// for tests.
+Result<std::vector<std::uint32_t>> decode_set_counts_reply(ByteView body, const std::vector<std::uint32_t>& sent);
 
 }  // namespace kiosk::drivers

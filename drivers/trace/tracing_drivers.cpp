@@ -205,6 +205,14 @@ Status TracingCashDispenser::reset() {
     return traced(tracer_, dev::dispenser, "reset", json::object(), [&](json&) { return inner_.reset(); });
 }
 
+Result<std::vector<std::uint32_t>> TracingCashDispenser::set_counts(const std::vector<std::uint32_t>& counts) {
+    return traced(tracer_, dev::dispenser, "set_counts", json{{"counts", counts}}, [&](json& detail) {
+        auto held = inner_.set_counts(counts);
+        if (held) detail["held"] = *held;
+        return held;
+    });
+}
+
 Result<std::vector<CashDispenserEvent>> TracingCashDispenser::poll() {
     return traced_poll<CashDispenserEvent>(tracer_, dev::dispenser, [&] { return inner_.poll(); },
                                            [](CashDispenserEvent e) { return std::pair{to_string(e), json::object()}; });

@@ -76,6 +76,7 @@ public:
     Result<std::uint16_t> present() override;
     Result<RetractReport> retract() override;
     Status reset() override;
+    Result<std::vector<std::uint32_t>> set_counts(const std::vector<std::uint32_t>& counts) override;
     Result<std::vector<CashDispenserEvent>> poll() override;
     DispenserStatus status() override;
 

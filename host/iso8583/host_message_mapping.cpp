@@ -164,7 +164,8 @@ Result<ResponseCode> check_reply(const Message& reply, const Message& request) {
     for (const int echoed : {field::kStan, field::kTerminalId, field::kProcessingCode}) {
         if (!request.has(echoed)) continue;
         if (reply.get(echoed) != request.get(echoed)) {
-            return mapping_error("reply field " + std::to_string(echoed) + " does not match the request");
+            return mapping_error("reply field " + std::to_string(echoed) + " (" + std::string(field_spec(echoed)->name) +
+                                 ") does not match the request");
         }
     }
     const auto code_text = reply.get(field::kResponseCode);
@@ -377,6 +378,10 @@ Result<TimePoint> parse_transmission_time(std::string_view text, TimePoint refer
     if (!nearest) return mapping_error("transmission time: no such date");
     return *nearest;
 }
+
+Result<std::string> stan_field_text(std::uint32_t stan) { return stan_text(stan); }
+
+Result<std::string> terminal_field_text(std::string_view terminal_id) { return terminal_text(terminal_id); }
 
 Result<Message> to_iso(const AuthorizationRequest& request) {
     const ProcessingCode* code = processing_code_of(request.type);

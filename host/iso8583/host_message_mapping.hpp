@@ -43,5 +43,9 @@ Result<std::string> alphabetic_currency(std::string_view numeric);
 // MMDDhhmmss (UTC) of a time, and back with the year nearest `reference`.
 std::string transmission_time_text(TimePoint time);
 Result<TimePoint> parse_transmission_time(std::string_view mmddhhmmss, TimePoint reference);
+// Field 11 of a STAN (1–999999, six digits) and field 41 of a terminal id (1–8 characters, space
+// padded); errors name what was wrong.
+Result<std::string> stan_field_text(std::uint32_t stan);
+Result<std::string> terminal_field_text(std::string_view terminal_id);
 
 }  // namespace kiosk::host::iso8583

@@ -40,8 +40,17 @@ constexpr std::array kFields{
     FieldSpec{61, "cardless phone number (private)", llvar, ans, 20},
     FieldSpec{62, "mini statement lines (private)", lllvar, ans, 999},
     FieldSpec{70, "network management information code", fixed, n, 3},
+    FieldSpec{74, "credits, number", fixed, n, 10},
+    FieldSpec{76, "debits, number", fixed, n, 10},
+    FieldSpec{77, "debits, reversal number", fixed, n, 10},
+    FieldSpec{86, "credits, amount", fixed, n, 16},
+    FieldSpec{88, "debits, amount", fixed, n, 16},
+    FieldSpec{89, "debits, reversal amount", fixed, n, 16},
     FieldSpec{90, "original data elements", fixed, n, 42},
     FieldSpec{95, "replacement amounts", fixed, an, 42},
+    // 1987's x+n 16: the sign (C credit, D debit) then 16 digits; an carries both, the mapping
+    // checks the layout (host_message_mapping.cpp).
+    FieldSpec{97, "amount, net settlement", fixed, an, 17},
     FieldSpec{102, "account identification 1", llvar, ans, 28},
     FieldSpec{103, "account identification 2", llvar, ans, 28},
     FieldSpec{120, "new PIN data (private)", fixed, b, 16},

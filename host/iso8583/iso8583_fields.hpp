@@ -51,8 +51,16 @@ inline constexpr int kOneTimeCode = 60;      // private
 inline constexpr int kPhoneNumber = 61;      // private
 inline constexpr int kMiniStatement = 62;    // private
 inline constexpr int kNetworkCode = 70;
+// Reconciliation totals (0500/0510): the terminal's counts and amounts since the last cut-over.
+inline constexpr int kCreditsNumber = 74;
+inline constexpr int kDebitsNumber = 76;
+inline constexpr int kDebitsReversalNumber = 77;
+inline constexpr int kCreditsAmount = 86;
+inline constexpr int kDebitsAmount = 88;
+inline constexpr int kDebitsReversalAmount = 89;
 inline constexpr int kOriginalData = 90;
 inline constexpr int kReplacementAmounts = 95;
+inline constexpr int kNetSettlementAmount = 97;  // x+n 16: C or D, then 16 digits
 inline constexpr int kFromAccount = 102;
 inline constexpr int kToAccount = 103;
 inline constexpr int kNewPinBlock = 120;     // private

@@ -11,6 +11,7 @@ std::string mti_text(Mti mti) {
 Result<Mti> parse_mti(std::string_view text) {
     for (const Mti mti : {Mti::AuthorizationRequest, Mti::AuthorizationResponse, Mti::FinancialRequest,
                           Mti::FinancialResponse, Mti::ReversalAdvice, Mti::ReversalAdviceResponse,
+                          Mti::ReconciliationRequest, Mti::ReconciliationResponse,
                           Mti::NetworkRequest, Mti::NetworkResponse}) {
         if (text == mti_text(mti)) return mti;
     }
@@ -24,6 +25,7 @@ std::optional<Mti> response_mti_for(Mti request) {
         case Mti::AuthorizationRequest: return Mti::AuthorizationResponse;
         case Mti::FinancialRequest: return Mti::FinancialResponse;
         case Mti::ReversalAdvice: return Mti::ReversalAdviceResponse;
+        case Mti::ReconciliationRequest: return Mti::ReconciliationResponse;
         case Mti::NetworkRequest: return Mti::NetworkResponse;
         default: return std::nullopt;
     }

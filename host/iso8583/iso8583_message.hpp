@@ -25,6 +25,8 @@ enum class Mti : std::uint16_t {
     FinancialResponse = 210,
     ReversalAdvice = 420,          // "undo the original named in field 90"
     ReversalAdviceResponse = 430,
+    ReconciliationRequest = 500,   // the terminal's totals since the last cut-over (balancing)
+    ReconciliationResponse = 510,
     NetworkRequest = 800,          // echo test
     NetworkResponse = 810,
 };

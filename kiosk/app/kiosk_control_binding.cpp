@@ -56,6 +56,7 @@ KioskControlBinding::KioskControlBinding(KioskApp& app, const KioskConfig& confi
     if (!group) throw std::runtime_error(group.error().to_string());
     control::KioskControlOptions options;
     options.group = *group;
+    options.default_capacity = config_.maintenance.cassette_capacity;
     auto service = control::KioskControlService::start(config_.kiosk_socket_path(), *this, options);
     if (!service) {
         // A socket the bank configured must work; the default one (<data_dir>/kiosk.sock) may not
@@ -140,6 +141,12 @@ nlohmann::json KioskControlBinding::upload_now(const std::string& actor) {
                          {"pending", app_.uploader().status().pending}};
     if (round.error) reply["error"] = round.error->to_string();
     return reply;
+}
+
+void KioskControlBinding::replenish(const std::vector<std::uint32_t>& counts, std::uint32_t capacity,
+                                    const std::string& actor,
+                                    std::function<void(const Result<std::string>&)> finished) {
+    app_.runtime().replenish_cash(counts, capacity, actor, std::move(finished));
 }
 
 void KioskControlBinding::note(const std::string& line) { spdlog::info("control socket: {}", line); }

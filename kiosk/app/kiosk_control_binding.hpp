@@ -28,6 +28,8 @@ public:
     maintenance::TerminalStatus status(const control::LoopPicture& picture) override;
     nlohmann::json upload_now(const std::string& actor) override;
     void note(const std::string& line) override;
+    void replenish(const std::vector<std::uint32_t>& counts, std::uint32_t capacity, const std::string& actor,
+                   std::function<void(const Result<std::string>&)> finished) override;
 
     // The socket's path, or "none (why)" when the default path could not be served.
     [[nodiscard]] const std::string& description() const { return description_; }

@@ -4,6 +4,7 @@
 #include <grp.h>
 
 #include <chrono>
+#include <future>
 #include <thread>
 
 namespace kiosk::control {
@@ -46,6 +47,7 @@ std::string KioskControlService::handle(std::string_view line) {
         case KioskCommand::selftest: return selftest(*request);
         case KioskCommand::uploadNow: return upload_now(*request);
         case KioskCommand::cassettes: return cassettes();
+        case KioskCommand::replenish: return replenish(*request);
     }
     return kiosk_error_reply("unknown command");
 }
@@ -125,6 +127,43 @@ std::string KioskControlService::cassettes() {
                                  {"state", std::string(drivers::to_string(cassette.state))}});
     }
     return reply_line(json{{"cassettes", cassettes}});
+}
+
+std::string KioskControlService::replenish(const KioskRequest& request) {
+    // The answer comes from the loop once the dispenser and the ledger have the counts; a late one
+    // (after the wait below gave up) still lands in the promise and is dropped with it.
+    auto outcome = std::make_shared<std::promise<Result<std::string>>>();
+    std::future<Result<std::string>> answer = outcome->get_future();
+    const std::string actor = request.actor.value_or("");
+    const std::uint32_t capacity = request.capacity.value_or(options_.default_capacity);
+    bool refused = false;
+    auto before = mailbox_.call(
+        [this, &refused, counts = request.counts, capacity, actor, outcome] {
+            LoopPicture picture = kiosk_.picture();
+            if (!picture.idle()) {
+                refused = true;
+            } else {
+                kiosk_.replenish(counts, capacity, actor,
+                                 [outcome](const Result<std::string>& done) { outcome->set_value(done); });
+            }
+            return picture;
+        },
+        options_.loop_timeout);
+    if (!before) return kiosk_error_reply(before.error().message);
+    if (refused) {
+        return kiosk_error_reply("the kiosk is busy (flow state " + std::string(flow::to_string(before->state)) +
+                                 "): replenish with kioskctl only while it shows Attract or is out of service, "
+                                 "or on the service mode's Cash page");
+    }
+    kiosk_.note("replenish requested by " + actor);
+    if (answer.wait_for(options_.replenish_timeout) != std::future_status::ready) {
+        return kiosk_error_reply("the dispenser did not confirm the counts within " +
+                                 std::to_string(options_.replenish_timeout.count()) +
+                                 " ms; the ledger is written only once it does: check `kioskctl balance`");
+    }
+    const Result<std::string> done = answer.get();
+    if (!done) return kiosk_error_reply(done.error().message);
+    return reply_line(json{{"replenished", *done}, {"counts", request.counts}});
 }
 
 Result<std::optional<gid_t>> control_group(const std::string& name) {

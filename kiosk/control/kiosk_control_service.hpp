@@ -10,9 +10,11 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -40,6 +42,15 @@ public:
     virtual nlohmann::json upload_now(const std::string& actor) = 0;
     // Control thread: a line for the kiosk's log (who asked for what; never card data).
     virtual void note(const std::string& line) = 0;
+    // Loop thread (kioskctl replenish): the dispenser's counts set on its worker, then the cash
+    // ledger; `finished` runs on the loop with the words of what was done, or why not.
+    virtual void replenish(const std::vector<std::uint32_t>& counts, std::uint32_t capacity, const std::string& actor,
+                           std::function<void(const Result<std::string>&)> finished) {
+        (void)counts;
+        (void)capacity;
+        (void)actor;
+        finished(make_error("control", "this kiosk cannot replenish through the control socket"));
+    }
 };
 
 struct KioskControlOptions {
@@ -47,6 +58,8 @@ struct KioskControlOptions {
     std::optional<gid_t> group;
     Millis loop_timeout{3000};     // the loop must take a job within this
     Millis selftest_timeout{8000};  // a device round must be assessed within this
+    Millis replenish_timeout{15000};  // the dispenser must confirm the counts (and the ledger follow) within this
+    std::uint32_t default_capacity = 2500;  // a replenish request without "capacity"
     Millis idle_timeout{10000};
     Millis write_timeout{2000};
 };
@@ -69,6 +82,7 @@ private:
     std::string selftest(const KioskRequest& request);
     std::string upload_now(const KioskRequest& request);
     std::string cassettes();
+    std::string replenish(const KioskRequest& request);
 
     ControlledKiosk& kiosk_;
     KioskControlOptions options_;

@@ -68,6 +68,9 @@ public:
     Result<std::uint16_t> present() override { return inner_.present(); }
     Result<drivers::RetractReport> retract() override { return inner_.retract(); }
     Status reset() override { return inner_.reset(); }
+    Result<std::vector<std::uint32_t>> set_counts(const std::vector<std::uint32_t>& counts) override {
+        return inner_.set_counts(counts);
+    }
     Result<std::vector<drivers::CashDispenserEvent>> poll() override { return inner_.poll(); }
     drivers::DispenserStatus status() override;
 

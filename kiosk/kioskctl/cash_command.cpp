@@ -1,7 +1,10 @@
 // `kioskctl replenish` and `kioskctl balance`: the cash ledger (kiosk/maintenance/cash_ledger.hpp)
 // from the command line. Both work with the kiosk running or not: the ledger is in the database;
 // the running kiosk adds its dispenser's reading (denominations, the device's own counts).
-// replenish validates everything before anyone signs in, so a bad count writes nothing at all.
+// replenish validates everything before anyone signs in, so a bad count writes nothing at all. With
+// the kiosk running, replenish goes through it (control socket "replenish"): the dispenser's own
+// counts are set first and the ledger written only once it confirmed them; with the kiosk stopped,
+// only the ledger is written (the dispenser keeps its counts until the next replenishment).
 #include <CLI/CLI.hpp>
 
 #include "common/currency.hpp"
@@ -25,6 +28,7 @@ struct CassetteSetup {
     std::vector<std::uint32_t> device_counts;  // the running kiosk's dispenser reading; empty: none
     std::string currency = "CNY";
     std::string source;  // where the cassettes came from, for the output
+    bool kiosk_running = false;  // the running kiosk answered: replenish goes through it
 };
 
 // The cassettes: the running kiosk's dispenser reading; else the denominations the ledger kept
@@ -44,6 +48,7 @@ CassetteSetup cassette_setup(const KioskConfig& config, store::Database& databas
         }
         if (!setup.denominations.empty()) {
             setup.source = "the running kiosk's dispenser";
+            setup.kiosk_running = true;
             return setup;
         }
     }
@@ -60,6 +65,24 @@ CassetteSetup cassette_setup(const KioskConfig& config, store::Database& databas
     for (const SimCassetteConfig& cassette : config.sim.cassettes) setup.denominations.push_back(cassette.denomination_minor);
     setup.source = "the config's [[sim.cassettes]] (kiosk not running)";
     return setup;
+}
+
+// The running kiosk sets its dispenser's counts, then writes the ledger (it journals the step as
+// `actor`); an Error says why not — nothing is written then.
+Status replenish_through_kiosk(const KioskConfig& config, const std::vector<std::uint32_t>& counts,
+                               std::uint32_t capacity, std::string_view actor) {
+    control::KioskRequest request;
+    request.command = control::KioskCommand::replenish;
+    request.counts = counts;
+    request.capacity = capacity;
+    request.actor = std::string(actor);
+    auto answer = ask_kiosk(config.kiosk_socket_path(), request, Millis{20000});
+    if (!answer) return answer.error();
+    if (!answer->reached) return make_error("kioskctl", "the kiosk stopped answering: " + answer->error);
+    if (!answer->reply.value("ok", false)) {
+        return make_error("kiosk", answer->reply.value("error", std::string("the kiosk refused the replenishment")));
+    }
+    return ok_status();
 }
 
 int exponent_of(const std::string& currency) {
@@ -92,6 +115,7 @@ int run_replenish(const KioskConfig& config, std::string_view counts, std::uint3
     const Status done = as_technician(
         config, clock, technician.id, technician.secret, security::Permission::Service,
         [&](std::string_view actor) -> Status {
+            if (setup.kiosk_running) return replenish_through_kiosk(config, *notes, capacity, actor);
             auto chain = journal_chain_of(config);
             if (!chain) return chain.error();
             store::JournalLine line{to_unix_millis(clock.now()),
@@ -114,13 +138,20 @@ int run_replenish(const KioskConfig& config, std::string_view counts, std::uint3
         for (std::size_t i = 0; i < loads.size(); ++i) {
             cassettes.push_back(json{{"cassette", i + 1}, {"notes", loads[i].notes}, {"denomination", loads[i].denomination}});
         }
-        io.out << json{{"replenished", cassettes}, {"source", setup.source}}.dump() << '\n';
+        io.out << json{{"replenished", cassettes},
+                       {"source", setup.source},
+                       {"dispenser_counts_set", setup.kiosk_running}}
+                      .dump()
+               << '\n';
     } else {
         for (std::size_t i = 0; i < loads.size(); ++i) {
             io.out << "cassette " << i + 1 << ": " << loads[i].notes << " notes of " << loads[i].denomination
                    << " minor units\n";
         }
         io.out << "replenished (cassettes from " << setup.source << "), journaled as cash_replenished\n";
+        io.out << (setup.kiosk_running ? "the dispenser confirmed the new counts\n"
+                                       : "kiosk not running: the ledger only; the dispenser keeps its old counts until "
+                                         "it is replenished with the kiosk running\n");
     }
     return kExitOk;
 }

@@ -384,34 +384,94 @@ std::vector<CassetteLoad> MaintenanceService::loads(const std::optional<DeviceHe
 
 void MaintenanceService::replenish(const std::optional<DeviceHealth>& health) {
     const std::vector<std::uint32_t> counts = counts_;
-    const std::vector<CassetteLoad> typed = loads(health);
+    std::vector<CassetteLoad> typed = loads(health);
     counts_.clear();
-    if (sources_.database == nullptr) {
-        done(ServiceAction::ReplenishCash, ServiceOutcome::Failed, "no cash ledger in this assembly");
-        return;
-    }
     if (typed.empty() || typed.size() != counts.size()) {
         done(ServiceAction::ReplenishCash, ServiceOutcome::Failed, "the dispenser's cassettes are not known yet");
         return;
     }
     store::JournalLine journal;
-    journal.time_unix_ms = to_unix_millis(ports_.clock.now());
     journal.actor = actor();
     journal.event_type = "cash_replenish";
     journal.outcome = "success";
     journal.origin = store::journal_origin(terminal_id_, "maintenance");
     journal.resource = "dispenser";
-    const Status written = CashLedger(*sources_.database).replenish(typed, journal, sources_.chain);
-    if (!written.ok()) {
-        // Refused (a count above capacity) or not written: nothing changed; the page says why.
-        done(ServiceAction::ReplenishCash, ServiceOutcome::Refused, written.error().message);
+    replenish_cassettes(std::move(typed), std::move(journal), [this](const Result<std::string>& replenished) {
+        if (!replenished.ok()) {
+            // Refused (a count above capacity, the dispenser said no) or not written: the page says why.
+            done(ServiceAction::ReplenishCash, ServiceOutcome::Refused, replenished.error().message);
+            return;
+        }
+        result_ = "replenish_cash: " + *replenished;
+        passed_.insert(ServiceAction::ReplenishCash);
+        ports_.post(flow::events::ServiceActionDone(ServiceAction::ReplenishCash, ServiceOutcome::Passed));
+    });
+}
+
+void MaintenanceService::replenish_from_control(const std::vector<std::uint32_t>& counts, std::uint32_t capacity,
+                                                const std::string& actor, const std::optional<DeviceHealth>& health,
+                                                std::function<void(const Result<std::string>&)> finished) {
+    if (!health || !health->dispenser || health->dispenser->cassettes.size() != counts.size()) {
+        const std::size_t fitted = health && health->dispenser ? health->dispenser->cassettes.size() : 0;
+        finished(make_error("cash", "expected one count for each of the dispenser's " + std::to_string(fitted) +
+                                        " cassettes, got " + std::to_string(counts.size())));
         return;
     }
-    std::string words = "loaded";
-    for (std::size_t i = 0; i < counts.size(); ++i) words += " " + std::to_string(i + 1) + "=" + std::to_string(counts[i]);
-    result_ = "replenish_cash: " + words;
-    passed_.insert(ServiceAction::ReplenishCash);
-    ports_.post(flow::events::ServiceActionDone(ServiceAction::ReplenishCash, ServiceOutcome::Passed));
+    std::vector<CassetteLoad> loads;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        loads.push_back({counts[i], health->dispenser->cassettes[i].denomination, capacity});
+    }
+    store::JournalLine journal;
+    journal.actor = actor;
+    journal.event_type = "cash_replenished";
+    journal.outcome = "success";
+    journal.origin = store::journal_origin(terminal_id_, "kioskctl");
+    journal.resource = "dispenser";
+    replenish_cassettes(std::move(loads), std::move(journal), std::move(finished));
+}
+
+void MaintenanceService::replenish_cassettes(std::vector<CassetteLoad> loads, store::JournalLine journal,
+                                             std::function<void(const Result<std::string>&)> finished) {
+    if (sources_.database == nullptr) {
+        finished(make_error("cash", "no cash ledger in this assembly"));
+        return;
+    }
+    if (workers_.dispenser == nullptr) {
+        finished(make_error("cash", "no dispenser fitted"));
+        return;
+    }
+    // Refused (a count above capacity): nothing goes to the dispenser, nothing is written.
+    if (const Status valid = validate_loads(loads); !valid.ok()) {
+        finished(valid.error());
+        return;
+    }
+    std::vector<std::uint32_t> counts;
+    for (const CassetteLoad& load : loads) counts.push_back(load.notes);
+    // The dispenser takes the new counts first, on its worker (never the loop's thread); the
+    // ledger follows only once it confirmed them, so a refusal leaves both as they were.
+    workers_.dispenser->submit<std::vector<std::uint32_t>>(
+        "set counts", timeouts_.status,
+        [counts](drivers::CashDispenser& dispenser) { return dispenser.set_counts(counts); },
+        [this, loads = std::move(loads), journal = std::move(journal), finished = std::move(finished)](
+            const Completion<std::vector<std::uint32_t>>& set) mutable {
+            if (!set.ok()) {
+                finished(make_error("cash", "the dispenser refused the new counts, nothing written: " + set.describe()));
+                return;
+            }
+            journal.time_unix_ms = to_unix_millis(ports_.clock.now());
+            // The ledger's counters and its journal line: one SQLite transaction.
+            const Status written = CashLedger(*sources_.database).replenish(loads, journal, sources_.chain);
+            if (!written.ok()) {
+                finished(make_error("cash", "the dispenser holds the new counts but the ledger was not written (" +
+                                                written.error().message + "): replenish again"));
+                return;
+            }
+            std::string words = "loaded";
+            for (std::size_t i = 0; i < loads.size(); ++i) {
+                words += " " + std::to_string(i + 1) + "=" + std::to_string(loads[i].notes);
+            }
+            finished(words + ", confirmed by the dispenser");
+        });
 }
 
 std::vector<std::uint32_t> MaintenanceService::device_counts(const std::optional<DeviceHealth>& health) const {
@@ -428,9 +488,15 @@ void MaintenanceService::balance(const std::optional<DeviceHealth>& health) {
     }
     const std::vector<std::uint32_t> counts = device_counts(health);
     const TimePoint now = ports_.clock.now();
+    std::uint32_t stan = next_stan_;
+    if (take_stan_) {
+        stan = take_stan_();
+    } else {
+        next_stan_ = next_stan_ >= 999'999 ? 1 : next_stan_ + 1;
+    }
     workers_.host.submit<host::ReconciliationTotals>(
         "totals", timeouts_.status,
-        [terminal = terminal_id_, now](host::HostLink& link) { return link.totals(terminal, now); },
+        [stan, terminal = terminal_id_, now](host::HostLink& link) { return link.totals(stan, terminal, now); },
         [this, counts](const Completion<host::ReconciliationTotals>& answered) {
             std::optional<HostTotals> host;
             if (answered.ok()) {

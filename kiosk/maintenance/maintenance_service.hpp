@@ -79,11 +79,21 @@ public:
     // Replenish: the counts are typed cassette by cassette, one per dispenser cassette.
     void begin_counts(const std::optional<DeviceHealth>& health);
     void run(flow::ServiceAction action, const flow::Context& context, const std::optional<DeviceHealth>& health);
+    // `kioskctl replenish` through the control socket (kiosk/control/): `counts` for the cassettes of
+    // the last device round, at most `capacity` each, journaled as `actor` (cash_replenished).
+    // `finished` runs on the loop once the dispenser and the ledger have the counts, or why not.
+    void replenish_from_control(const std::vector<std::uint32_t>& counts, std::uint32_t capacity,
+                                const std::string& actor, const std::optional<DeviceHealth>& health,
+                                std::function<void(const Result<std::string>&)> finished);
     // Leaving: the next full fitness round decides.
     void check_fitness();
     // After every fitness round (fitness() fresh).
     void fitness_assessed(const ServiceFitness& fitness);
     void end();
+
+    // Where the reconciliation request (balancing) takes its STAN: the host channel's counter, so
+    // it never repeats one the host has seen. Unset: counted in memory from 1 (tests).
+    void use_stans(std::function<std::uint32_t()> take_stan) { take_stan_ = std::move(take_stan); }
 
     // Since when the service mode is open (for the "left open" alert); nullopt when it is not.
     [[nodiscard]] std::optional<TimePoint> open_since() const { return open_since_; }
@@ -97,6 +107,10 @@ private:
               const std::vector<store::CounterDelta>& counters = {});
     void test_dispense(const std::optional<DeviceHealth>& health);
     void replenish(const std::optional<DeviceHealth>& health);
+    // Validated, the dispenser's SET COUNTS on its worker, then — only once it confirmed — the
+    // ledger and `journal` in one SQLite transaction. `finished`: the words, or why not (nothing written).
+    void replenish_cassettes(std::vector<maintenance::CassetteLoad> loads, store::JournalLine journal,
+                             std::function<void(const Result<std::string>&)> finished);
     void balance(const std::optional<DeviceHealth>& health);
     void reset(flow::ServiceAction action, flow::ServiceAction test);
     [[nodiscard]] std::string actor() const;
@@ -124,6 +138,8 @@ private:
     std::set<flow::ServiceAction> passed_;  // tests passed in this service session
     std::string result_;                    // the last action's result in words
     std::optional<host::ReconciliationTotals> host_totals_;
+    std::function<std::uint32_t()> take_stan_;
+    std::uint32_t next_stan_ = 1;
     bool awaiting_fitness_ = false;
     std::vector<std::string> unfit_problems_;
 };

@@ -236,6 +236,7 @@ void Runtime::build_services() {
                                     sensors_worker_.get(), host_worker_},
         mailbox_, maintenance_config_, maintenance_desk_, maintenance_sources_, parts_.terminal_id,
         flow_.config().money(0), timeouts);
+    maintenance_->use_stans([this] { return host_->take_stan(); });
 }
 
 void Runtime::start() {
@@ -726,6 +727,15 @@ void Runtime::read_devices_soon() {
 
 std::uint64_t Runtime::full_rounds_started() const { return fitness_ ? fitness_->full_rounds_started() : 0; }
 std::uint64_t Runtime::full_rounds_assessed() const { return fitness_ ? fitness_->full_rounds_assessed() : 0; }
+
+void Runtime::replenish_cash(const std::vector<std::uint32_t>& counts, std::uint32_t capacity, const std::string& actor,
+                             std::function<void(const Result<std::string>&)> finished) {
+    if (!maintenance_) {
+        finished(make_error("cash", "the kiosk has not started yet"));
+        return;
+    }
+    maintenance_->replenish_from_control(counts, capacity, actor, device_health(), std::move(finished));
+}
 
 ScreenExtras Runtime::screen_extras() const {
     ScreenExtras extras;

@@ -167,6 +167,11 @@ public:
     void read_devices_soon();
     [[nodiscard]] std::uint64_t full_rounds_started() const;
     [[nodiscard]] std::uint64_t full_rounds_assessed() const;
+    // `kioskctl replenish` (kiosk/control/): the dispenser's counts set on its worker, then the
+    // ledger (MaintenanceService::replenish_from_control); `finished` runs on the loop. Call on
+    // the loop thread, while idle.
+    void replenish_cash(const std::vector<std::uint32_t>& counts, std::uint32_t capacity, const std::string& actor,
+                        std::function<void(const Result<std::string>&)> finished);
     // The generation of the screen shown now (ui::ViewModel::generation).
     [[nodiscard]] std::uint64_t screen_generation() const { return generation_; }
     // Profile answers that came after their deadline (or their visit) and were dropped.

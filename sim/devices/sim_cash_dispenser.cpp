@@ -131,6 +131,7 @@ void SimCashDispenser::handle(const drivers::Frame& frame) {
         case proto::cmd_present: on_present(frame.command); return;
         case proto::cmd_retract: on_retract(frame.command); return;
         case proto::cmd_reset: on_reset(frame.command); return;
+        case proto::cmd_set_counts: on_set_counts(frame); return;
         default: endpoint_.reply(frame.command, ReplyCode::unknownCommand); return;
     }
 }
@@ -276,6 +277,40 @@ void SimCashDispenser::on_reset(std::uint8_t command) {
     shutter_ = ShutterState::closed;
     state_ = DeviceState::online;
     endpoint_.reply(command, ReplyCode::ok);
+}
+
+// A replenishment: the technician filled the cassettes and says how many notes each holds now.
+// Refused (nothing changes) with notes in the transport, a cassette not fitted, or when offline.
+void SimCashDispenser::on_set_counts(const drivers::Frame& frame) {
+    const Bytes& d = frame.data;
+    const std::size_t n = cassettes_.size();
+    if (d.size() != 1 + 4 * n || d[0] != n) {
+        endpoint_.reply(frame.command, ReplyCode::badParameter);
+        return;
+    }
+    if (state_ != DeviceState::online) {
+        endpoint_.reply(frame.command, ReplyCode::hardwareError);
+        return;
+    }
+    if (!stacker_.notes.empty() || !output_.notes.empty()) {
+        endpoint_.reply(frame.command, ReplyCode::itemsLeft);
+        return;
+    }
+    for (const SimCassette& c : cassettes_) {
+        if (c.fitted_state == CassetteState::missing || c.fitted_state == CassetteState::notConfigured) {
+            endpoint_.reply(frame.command, ReplyCode::cashUnitError);
+            return;
+        }
+    }
+    Bytes body{static_cast<std::uint8_t>(n)};
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t at = 1 + 4 * i;
+        cassettes_[i].count = (std::uint32_t{d[at]} << 24U) | (std::uint32_t{d[at + 1]} << 16U) |
+                              (std::uint32_t{d[at + 2]} << 8U) | std::uint32_t{d[at + 3]};
+        cassettes_[i].missing_notes = 0;  // refilled: it holds what it says
+        put_u32(body, cassettes_[i].count);
+    }
+    endpoint_.reply(frame.command, ReplyCode::ok, body);
 }
 
 }  // namespace kiosk::sim

@@ -2,7 +2,9 @@
 // count, low threshold), a stacker, a shutter, and a reject bin — answering the framed dispenser
 // protocol (drivers/cash/cash_dispenser_protocol.hpp). Faults: note jam while picking, double
 // picks diverted to the reject bin, a cassette holding fewer notes than its count says (partial
-// dispense), cassette states (missing, inoperative, manipulated), shutter jam, power off.
+// dispense), cassette states (missing, inoperative, manipulated), shutter jam, power off. SET
+// COUNTS (a replenishment) sets every cassette's count; refused with notes in the transport, a
+// cassette missing or not configured, or powered off.
 // Threads: every public method takes the link's lock (loopback_transport.hpp); call from any thread.
 // Run: build/h-drivers/bin/drivers_tests --gtest_filter='FramedCashDispenser*'
 //      build/h-drivers/bin/sim_devices_tests --gtest_filter='SimCashDispenser*'
@@ -79,6 +81,7 @@ private:
     void on_present(std::uint8_t command);
     void on_retract(std::uint8_t command);
     void on_reset(std::uint8_t command);
+    void on_set_counts(const drivers::Frame& frame);
     drivers::CassetteState state_of(const SimCassette& c) const;
     void to_reject(Bundle& bundle);
 

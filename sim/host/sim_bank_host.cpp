@@ -84,9 +84,13 @@ Status SimBankHost::echo(std::uint32_t /*stan*/, std::string_view /*terminal_id*
     return ok_status();
 }
 
-Result<host::ReconciliationTotals> SimBankHost::totals(std::string_view terminal_id, TimePoint /*now*/) {
+Result<host::ReconciliationTotals> SimBankHost::totals(std::uint32_t /*stan*/, std::string_view terminal_id,
+                                                      TimePoint /*now*/) {
     const auto fault = bank_->take_fault();
     if (fault == HostFault::Unreachable) return make_error("host", "simulated bank host unreachable (injected fault)");
+    if (fault == HostFault::SystemError) {
+        return make_error("host", "the host refused the reconciliation request: response code 96 (injected fault)");
+    }
     if (auto failure = deliver(fault)) return *failure;
     return bank_->totals(std::string(terminal_id));
 }

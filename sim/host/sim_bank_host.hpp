@@ -54,7 +54,7 @@ public:
     // Answers unless a queued fault says otherwise (each echo takes one, like any request).
     Status echo(std::uint32_t stan, std::string_view terminal_id, TimePoint now) override;
     // The bank's totals for the terminal, unless a queued fault says otherwise.
-    Result<host::ReconciliationTotals> totals(std::string_view terminal_id, TimePoint now) override;
+    Result<host::ReconciliationTotals> totals(std::uint32_t stan, std::string_view terminal_id, TimePoint now) override;
 
 private:
     // After the bank processed a request: what the link sees of a queued fault (nullopt = the answer).

@@ -11,6 +11,7 @@
 #include "host/iso8583/host_message_mapping.hpp"
 #include "host/iso8583/iso8583_codec.hpp"
 #include "host/iso8583/iso8583_fields.hpp"
+#include "host/iso8583/reconciliation_mapping.hpp"
 #include "security/openssl_error.hpp"
 
 namespace kiosk::sim {
@@ -127,6 +128,7 @@ bool SimBankServer::answer(host::FramedTlsStream& stream, ByteView request_wire)
         return false;
     }
     if (request->mti() == iso::Mti::NetworkRequest) return answer_echo(stream, *request);
+    if (request->mti() == iso::Mti::ReconciliationRequest) return answer_totals(stream, *request);
 
     const std::optional<HostFault> fault = bank_->take_fault();
     if (fault == HostFault::Unreachable) return false;
@@ -173,6 +175,24 @@ bool SimBankServer::answer_echo(host::FramedTlsStream& stream, const iso::Messag
     auto reply = iso::echo_response(request);
     if (!reply.ok()) return false;
     if (fault == HostFault::SystemError) reply->set(iso::field::kResponseCode, "96");
+    auto wire = iso::encode(*reply);
+    if (!wire.ok()) return false;
+    return deliver(stream, wire->view(), fault);
+}
+
+bool SimBankServer::answer_totals(host::FramedTlsStream& stream, const iso::Message& request) {
+    auto query = iso::reconciliation_request_from_iso(request, now());
+    if (!query.ok()) {
+        ++rejected_;
+        return false;
+    }
+    // Faults as for any request (SimBankHost::totals does the same in process); never held.
+    const std::optional<HostFault> fault = bank_->take_fault();
+    if (fault == HostFault::Unreachable) return false;
+    const host::ResponseCode code =
+        fault == HostFault::SystemError ? host::ResponseCode::SystemError : host::ResponseCode::Approved;
+    auto reply = iso::reconciliation_response(request, code, bank_->totals(query->terminal_id));
+    if (!reply.ok()) return false;
     auto wire = iso::encode(*reply);
     if (!wire.ok()) return false;
     return deliver(stream, wire->view(), fault);

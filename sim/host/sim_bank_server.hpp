@@ -1,6 +1,7 @@
 // The simulated bank host on the network: a TLS server on 127.0.0.1 (OS-chosen port, mutual TLS
 // with certificates from sim/crm/test_pki.hpp) that answers real ISO 8583 messages behind a
-// 2-byte length header — 0100/0200 → 0110/0210, 0420 → 0430, 0800 → 0810 — from a shared SimBank.
+// 2-byte length header — 0100/0200 → 0110/0210, 0420 → 0430, 0500 → 0510 (SimBank::totals),
+// 0800 → 0810 — from a shared SimBank.
 // Faults queued on the bank are acted out on the wire, one per request, echo included (as the
 // in-process front end does): close unread (Unreachable), answer 96, answer late (interruptible,
 // so stopping never waits it out), drop after processing, or send a truncated message. A request
@@ -63,6 +64,8 @@ private:
     bool answer(host::FramedTlsStream& stream, ByteView request_wire);
     // 0800 → 0810, or the queued fault acted out on it.
     bool answer_echo(host::FramedTlsStream& stream, const host::iso8583::Message& request);
+    // 0500 → 0510 from SimBank::totals, or the queued fault acted out on it.
+    bool answer_totals(host::FramedTlsStream& stream, const host::iso8583::Message& request);
     // Sends `wire` as the fault (if any) says: whole, cut short, late or not at all. false: close.
     bool deliver(host::FramedTlsStream& stream, ByteView wire, std::optional<HostFault> fault);
     // Waits the bank's answer delay, or less if the server stops.

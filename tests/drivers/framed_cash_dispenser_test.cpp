@@ -162,6 +162,60 @@ TEST_F(FramedCashDispenserTest, PoweredOffDispenserIsOffline) {
     EXPECT_FALSE(dispenser.present().ok());
 }
 
+TEST_F(FramedCashDispenserTest, SetCountsAfterAReplenishmentIsWhatStatusReportsAndWhatIsDispensed) {
+    auto held = dispenser.set_counts({200, 150, 0, 80});
+    ASSERT_TRUE(held.ok()) << held.error().to_string();
+    EXPECT_EQ(*held, (std::vector<std::uint32_t>{200, 150, 0, 80}));
+    auto status = dispenser.status();
+    ASSERT_EQ(status.cassettes.size(), 4u);
+    EXPECT_EQ(status.cassettes[0].count, 200u);
+    EXPECT_EQ(status.cassettes[1].count, 150u);
+    EXPECT_EQ(status.cassettes[2].state, CassetteState::empty);
+    EXPECT_EQ(status.cassettes[3].count, 80u);
+    // The next withdrawal is planned from, and picked out of, the new counts.
+    auto report = dispenser.dispense(plan_for(80000));  // 8 × 100, no 20s left
+    ASSERT_TRUE(report.ok()) << report.error().to_string();
+    EXPECT_EQ(report->dispensed, (std::vector<std::uint32_t>{8, 0, 0, 0}));
+    EXPECT_EQ(sim.cassettes()[0].count, 192u);
+}
+
+TEST_F(FramedCashDispenserTest, SetCountsIsRefusedWhileNotesWaitOrACassetteIsMissingAndKeepsTheOldCounts) {
+    ASSERT_TRUE(dispenser.dispense(plan_for(10000)).ok());
+    auto waiting = dispenser.set_counts({200, 150, 100, 80});
+    ASSERT_FALSE(waiting.ok());
+    EXPECT_EQ(reply_code_of(waiting.error()), ReplyCode::itemsLeft);
+    EXPECT_NE(waiting.error().message.find("retract them first"), std::string::npos) << waiting.error().message;
+    ASSERT_TRUE(dispenser.retract().ok());
+
+    sim.set_cassette_state(2, CassetteState::missing);
+    auto missing = dispenser.set_counts({200, 150, 100, 80});
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(reply_code_of(missing.error()), ReplyCode::cashUnitError);
+    EXPECT_NE(missing.error().message.find("not fitted"), std::string::npos) << missing.error().message;
+    EXPECT_EQ(sim.cassettes()[0].count, 49u) << "one note went to the reject bin; nothing else changed";
+
+    auto too_few = dispenser.set_counts({200, 150});
+    ASSERT_FALSE(too_few.ok());
+    EXPECT_EQ(reply_code_of(too_few.error()), ReplyCode::badParameter);
+    EXPECT_FALSE(dispenser.set_counts({}).ok()) << "refused before the wire";
+}
+
+TEST(SetCountsReplyDecoder, NamesWhatIsWrongWithAMalformedReply) {
+    const std::vector<std::uint32_t> sent{200, 150};
+    const Bytes good{2, 0, 0, 0, 200, 0, 0, 0, 150};
+    auto decoded = decode_set_counts_reply(good, sent);
+    ASSERT_TRUE(decoded.ok()) << decoded.error().message;
+    EXPECT_EQ(*decoded, sent);
+    EXPECT_EQ(decode_set_counts_reply(Bytes{2, 0, 0, 0, 200}, sent).error().message,
+              "set counts reply of 5 bytes does not hold 2 counts (expected 9 bytes)");
+    EXPECT_EQ(decode_set_counts_reply(Bytes{}, sent).error().message,
+              "set counts reply of 0 bytes does not hold 2 counts (expected 9 bytes)");
+    EXPECT_EQ(decode_set_counts_reply(Bytes{3, 0, 0, 0, 200, 0, 0, 0, 150}, sent).error().message,
+              "set counts reply names 3 cassettes, 2 were sent");
+    EXPECT_EQ(decode_set_counts_reply(Bytes{2, 0, 0, 0, 200, 0, 0, 0, 140}, sent).error().message,
+              "set counts reply: cassette 2 holds 140 notes, 150 were set");
+}
+
 TEST(DispenserStatusDecoder, RejectsTruncatedAndInconsistentBodies) {
     EXPECT_FALSE(decode_dispenser_status(Bytes(8, 0)).ok());
     Bytes one_cassette_missing(9, 0);

@@ -12,8 +12,12 @@
 
 #include <gtest/gtest.h>
 
+#include "drivers/cash/framed_cash_dispenser.hpp"
 #include "drivers/trace/trace_sink.hpp"
 #include "drivers/trace/tracer.hpp"
+#include "drivers/trace/tracing_drivers.hpp"
+#include "sim/devices/sim_cash_dispenser.hpp"
+#include "sim/virtual_clock.hpp"
 #include "tests/store/temp_directory.hpp"
 
 namespace kiosk::drivers {
@@ -69,6 +73,28 @@ TEST(TraceRecord, ABadLineNamesTheField) {
     j = nlohmann::json::parse(to_json_line(sample()));
     j["error_code"] = 70000;
     EXPECT_EQ(error_of(j.dump()), "field 'error_code' missing or not an integer 0-65535");
+}
+
+TEST(TracingCashDispenser, RecordsTheCountsSetAndWhatTheDispenserHolds) {
+    sim::SimCashDispenser device{{{"CNY", 10000, 5, 0}, {"CNY", 5000, 2, 0}}};
+    FramedCashDispenser driver{device.host_transport(), Millis{50}};
+    sim::VirtualClock clock;
+    TraceLog log;
+    Tracer tracer(clock, log);
+    TracingCashDispenser traced(driver, tracer);
+    ASSERT_TRUE(traced.set_counts({300, 100}).ok());
+    device.set_cassette_state(1, CassetteState::missing);
+    EXPECT_FALSE(traced.set_counts({300, 100}).ok());
+    const std::vector<TraceRecord> records = log.records();
+    ASSERT_EQ(records.size(), 2U);
+    EXPECT_EQ(records[0].device, "dispenser");
+    EXPECT_EQ(records[0].name, "set_counts");
+    EXPECT_TRUE(records[0].ok);
+    EXPECT_EQ(records[0].detail["counts"], (nlohmann::json{300, 100}));
+    EXPECT_EQ(records[0].detail["held"], (nlohmann::json{300, 100}));
+    EXPECT_FALSE(records[1].ok);
+    EXPECT_NE(records[1].error.find("not fitted"), std::string::npos) << records[1].error;
+    EXPECT_FALSE(records[1].detail.contains("held"));
 }
 
 TEST(TraceRecord, ScrubsLongDigitRunsOnly) {

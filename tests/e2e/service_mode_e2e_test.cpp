@@ -5,12 +5,16 @@
 // that jam, replenishes with counts typed on the pad, balances to a zero difference beside the
 // bank's totals and prints the balancing receipt (read back from the simulated printer), and
 // leaves with the kiosk back in service. Every step is in the journal with the technician.
+// A replenishment sets the simulated dispenser's own counts (a refusal by the dispenser writes
+// nothing) and the next customer's notes come out of them; the bank's totals arrive over ISO 8583
+// (0500/0510) and balance against the ledger.
 #include <chrono>
 #include <thread>
 
 #include <gtest/gtest.h>
 
 #include "kiosk/kioskctl/technician_sign_in.hpp"
+#include "kiosk/maintenance/cash_ledger.hpp"
 #include "store/journal.hpp"
 #include "tests/e2e/kiosk_on_simulator.hpp"
 
@@ -30,8 +34,7 @@ constexpr std::string_view kTechnicianPin = "13571357";
 class ServiceModeE2eTest : public KioskOnSimulator {
 protected:
     void SetUp() override {
-        config_.sim.host_transport = HostTransport::InProcess;  // the bank's totals (ISO 8583 has no 0500 yet)
-        start("kiosk-service-e2e");
+        start("kiosk-service-e2e");  // the bank over ISO 8583: its totals come as an 0510
         ASSERT_TRUE(kioskctl::bootstrap_supervisor(config_, clock_, kSupervisor, kSupervisorPin).ok());
         for (const std::string_view id : {kLockedTechnician, kTechnician}) {
             const Status added = kioskctl::put_technician(config_, clock_, kSupervisor, kSupervisorPin, id,
@@ -64,6 +67,36 @@ protected:
         });
         EXPECT_TRUE(finished) << flow::to_string(action) << "\n" << notes_;
         return runtime().context().service_outcome.value_or(ServiceOutcome::Failed);
+    }
+    void sign_in_to_the_cash_page() {
+        rig_->sensor_board().set_operator_key(true);
+        ASSERT_TRUE(wait_for([&] { return state() == StateId::ServiceSignIn; })) << notes_;
+        sign_in(kTechnician, kTechnicianPin);
+        ASSERT_TRUE(wait_for([&] { return state() == StateId::ServiceMenu; })) << notes_;
+        touch("service_page:cash", Millis(300));
+    }
+    void leave_service() {
+        touch("service_page:overview", Millis(300));
+        runtime().touch("service_leave");
+        ASSERT_TRUE(wait_for([&] { return state() == StateId::Attract; })) << notes_;
+        rig_->sensor_board().set_operator_key(false);
+        pass(Millis(3'000));
+    }
+    // Replenish on the Cash page with `counts` typed on the pad; how it went.
+    std::optional<ServiceOutcome> replenish(const std::vector<std::uint32_t>& counts) {
+        runtime().touch("service_action:replenish_cash");
+        pass(Millis(300));
+        EXPECT_EQ(state(), StateId::ServiceEnterCount);
+        for (const std::uint32_t count : counts) type(std::to_string(count), Millis(300));
+        wait_for([&] { return runtime().context().service_outcome.has_value(); });
+        return runtime().context().service_outcome;
+    }
+    std::vector<std::int64_t> ledger_loaded() {
+        auto ledgers = maintenance::CashLedger(app_->database()).read(2);
+        EXPECT_TRUE(ledgers.ok());
+        std::vector<std::int64_t> loaded;
+        for (const auto& ledger : ledgers.value_or(std::vector<maintenance::CassetteLedger>{})) loaded.push_back(ledger.loaded);
+        return loaded;
     }
     std::string last_receipt() {
         const auto cut = rig_->printer().receipts();
@@ -193,6 +226,65 @@ TEST_F(ServiceModeE2eTest, KeySwitchDuringAVisitThenSignInTestsResetCashAndBackI
     }
     EXPECT_EQ(lines("service_fitness_check", technician, "success"), 1U);
     EXPECT_EQ(lines("service_mode_left", technician), 1U);
+}
+
+TEST_F(ServiceModeE2eTest, ReplenishSetsTheDispensersCountsARefusalWritesNothingAndTheBankBalancesOverIso8583) {
+    sign_in_to_the_cash_page();
+    const std::vector<sim::SimCassette> before = rig_->cash().cassettes();
+    ASSERT_EQ(before.size(), 2U);
+
+    // A cassette is out of the dispenser: it refuses the new counts, and nothing is written.
+    rig_->cash().set_cassette_state(1, drivers::CassetteState::missing);
+    pass(Millis(2'500));  // a fitness round sees it
+    EXPECT_EQ(replenish({300, 200}), ServiceOutcome::Refused) << notes_;
+    EXPECT_NE(page_lines().find("the dispenser refused the new counts, nothing written"), std::string::npos)
+        << page_lines();
+    EXPECT_EQ(lines("cash_replenish"), 0U);
+    EXPECT_EQ(ledger_loaded(), (std::vector<std::int64_t>{0, 0}));
+    EXPECT_EQ(rig_->cash().cassettes()[0].count, before[0].count);
+
+    // Back in: the dispenser takes the counts, then the ledger (one journal line).
+    rig_->cash().set_cassette_state(1, drivers::CassetteState::ok);
+    pass(Millis(2'500));
+    EXPECT_EQ(replenish({300, 200}), ServiceOutcome::Passed) << notes_;
+    EXPECT_EQ(rig_->cash().cassettes()[0].count, 300U);
+    EXPECT_EQ(rig_->cash().cassettes()[1].count, 200U);
+    EXPECT_EQ(ledger_loaded(), (std::vector<std::int64_t>{300, 200}));
+    EXPECT_EQ(lines("cash_replenish", "technician:" + std::string(kTechnician)), 1U);
+    ASSERT_TRUE(wait_for([&] {
+        const auto& health = runtime().device_health();
+        return health && health->dispenser && health->dispenser->cassettes.size() == 2 &&
+               health->dispenser->cassettes[0].count == 300U;
+    })) << "the dispenser's status reports the new counts";
+    leave_service();
+
+    // A customer's withdrawal comes out of the new counts.
+    to_menu(sim::card("visa-alice"));
+    touch("withdrawal", Millis(500));
+    touch("amount_0", Millis(2'000));
+    ASSERT_EQ(state(), StateId::ReturningCard) << notes_;
+    ASSERT_TRUE(rig_->card_reader().take_card().ok());
+    pass(Millis(2'000));
+    ASSERT_EQ(state(), StateId::TakeCash) << notes_;
+    ASSERT_TRUE(rig_->cash().take_notes().ok());
+    pass(Millis(1'000));
+    touch("receipt_no", Millis(500));
+    skip_survey();
+    ASSERT_TRUE(wait_for([&] { return state() == StateId::Attract; })) << notes_;
+    const std::vector<sim::SimCassette> after = rig_->cash().cassettes();
+    ASSERT_GT(rig_->cash().value_taken(), 0);
+    EXPECT_EQ(static_cast<std::int64_t>(300U - after[0].count) * after[0].denomination +
+                  static_cast<std::int64_t>(200U - after[1].count) * after[1].denomination,
+              rig_->cash().value_taken());
+
+    // Balancing: the bank's totals over ISO 8583 against the ledger and the dispenser's counts.
+    sign_in_to_the_cash_page();
+    pass(Millis(2'500));  // the dispenser's counts after the withdrawal
+    EXPECT_EQ(run(ServiceAction::PrintBalance), ServiceOutcome::Passed) << notes_ << last_receipt();
+    const std::string slip = last_receipt();
+    EXPECT_NE(slip.find("Host: 1 withdrawals"), std::string::npos) << slip;
+    EXPECT_NE(slip.find("Difference CNY 0.00"), std::string::npos) << slip;
+    EXPECT_NE(slip.find("BALANCED"), std::string::npos) << slip;
 }
 
 }  // namespace

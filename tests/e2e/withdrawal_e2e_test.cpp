@@ -66,6 +66,9 @@ public:
     Result<std::uint16_t> present() override { return real_.present(); }
     Result<drivers::RetractReport> retract() override { return real_.retract(); }
     Status reset() override { return real_.reset(); }
+    Result<std::vector<std::uint32_t>> set_counts(const std::vector<std::uint32_t>& counts) override {
+        return real_.set_counts(counts);
+    }
     Result<std::vector<drivers::CashDispenserEvent>> poll() override { return real_.poll(); }
     drivers::DispenserStatus status() override { return real_.status(); }
 

@@ -8,6 +8,7 @@
 #include "fuzz_check.hpp"
 #include "host/iso8583/host_message_mapping.hpp"
 #include "host/iso8583/iso8583_codec.hpp"
+#include "host/iso8583/reconciliation_mapping.hpp"
 
 namespace {
 
@@ -26,6 +27,14 @@ const iso::Message& sent_request() {
         r.local_time = kiosk::from_unix_millis(1'767'603'600'000);
         return *iso::to_iso(r);
     }();
+    return request;
+}
+
+// The 0500 the fuzzed bytes are checked against as if they were its 0510 (the seed
+// corpus/iso8583_fuzz/totals_0510 answers exactly this one).
+const iso::Message& sent_totals_request() {
+    static const iso::Message request =
+        *iso::reconciliation_request(77, "KIOSK001", kiosk::from_unix_millis(1'767'603'600'000));
     return request;
 }
 
@@ -50,5 +59,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)iso::reversal_response_from_iso(*decoded, sent_request());
     (void)iso::authorization_request_from_iso(*decoded, reference);
     (void)iso::reversal_request_from_iso(*decoded, reference);
+    (void)iso::reconciliation_totals_from_iso(*decoded, sent_totals_request());
+    if (auto query = iso::reconciliation_request_from_iso(*decoded, reference); query.ok()) {
+        (void)iso::reconciliation_response(*decoded, kiosk::host::ResponseCode::Approved, {});
+    }
     return 0;
 }

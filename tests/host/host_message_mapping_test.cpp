@@ -206,7 +206,7 @@ TEST(HostMessageMapping, RepliesThatDoNotAnswerTheRequestAreErrors) {
     Message wrong_stan = good;
     wrong_stan.set(field::kStan, "000043");
     EXPECT_EQ(authorization_response_from_iso(wrong_stan, request).error().message,
-              "reply field 11 does not match the request");
+              "reply field 11 (systems trace audit number) does not match the request");
     Message no_code = good;
     no_code.erase(field::kResponseCode);
     EXPECT_EQ(authorization_response_from_iso(no_code, request).error().message, "reply lacks field 39 (response code)");

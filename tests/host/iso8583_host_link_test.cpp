@@ -213,6 +213,48 @@ TEST_F(Iso8583HostLinkTest, AClientWithoutTheBanksTrustIsRefusedByTheServer) {
     EXPECT_EQ(bank_->log().size(), 0U);
 }
 
+TEST_F(Iso8583HostLinkTest, TotalsTravelAsAn0500AndCountEveryWithdrawalAndReversal) {
+    auto host = link();
+    auto none = host->totals(++stan_, "KIOSK001", clock_.now());
+    ASSERT_TRUE(none.ok()) << none.error().to_string();
+    EXPECT_EQ(*none, ReconciliationTotals{});
+
+    ASSERT_TRUE(host->authorize(withdrawal(300'00)).ok());
+    const AuthorizationRequest partly_given_back = withdrawal(250'00);
+    ASSERT_TRUE(host->authorize(partly_given_back).ok());
+    ASSERT_TRUE(host->reverse(test::reversal_of(partly_given_back, ++stan_, cny(100'00),
+                                                ReversalReason::DeviceMalfunction))
+                    .ok());
+    auto totals = host->totals(++stan_, "KIOSK001", clock_.now());
+    ASSERT_TRUE(totals.ok()) << totals.error().to_string();
+    EXPECT_EQ(*totals, (ReconciliationTotals{2, 400'00, 1, 150'00}));
+    EXPECT_EQ(*totals, bank_->totals("KIOSK001")) << "what the bank holds, through the wire";
+    auto other = host->totals(++stan_, "KIOSK002", clock_.now());
+    ASSERT_TRUE(other.ok()) << other.error().to_string();
+    EXPECT_EQ(*other, ReconciliationTotals{}) << "another terminal's totals are its own";
+    EXPECT_EQ(server_->connections_accepted(), 1U);
+}
+
+TEST_F(Iso8583HostLinkTest, RefusedOrTruncatedTotalsAreErrorsAndTheNextRequestReconnects) {
+    auto host = link();
+    bank_->inject(sim::HostFault::SystemError);
+    auto refused = host->totals(++stan_, "KIOSK001", clock_.now());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("refused the reconciliation request: response code 96"), std::string::npos)
+        << refused.error().to_string();
+    bank_->inject(sim::HostFault::MalformedAnswer);
+    auto truncated = host->totals(++stan_, "KIOSK001", clock_.now());
+    ASSERT_FALSE(truncated.ok());
+    EXPECT_NE(truncated.error().message.find("malformed reply"), std::string::npos) << truncated.error().to_string();
+    EXPECT_FALSE(host->connected());
+    auto bad_stan = host->totals(0, "KIOSK001", clock_.now());
+    ASSERT_FALSE(bad_stan.ok()) << "nothing sent under STAN 0";
+    EXPECT_NE(bad_stan.error().message.find("STAN 0"), std::string::npos);
+    EXPECT_TRUE(host->totals(++stan_, "KIOSK001", clock_.now()).ok());
+    EXPECT_EQ(server_->connections_accepted(), 3U);
+    EXPECT_EQ(server_->rejected_requests(), 0U);
+}
+
 TEST_F(Iso8583HostLinkTest, BadSettingsFailAtStartUp) {
     Iso8583LinkSettings s = settings();
     s.port = 0;

@@ -34,7 +34,7 @@ TEST(KioskControlProtocol, ParsesEachCommand) {
     EXPECT_EQ(selftest->command, KioskCommand::selftest);
     EXPECT_EQ(selftest->device, "printer");
     EXPECT_EQ(selftest->actor, "technician:T1");
-    auto upload = parse_kiosk_request(to_json(KioskRequest{KioskCommand::uploadNow, std::nullopt, "technician:T2"}).dump());
+    auto upload = parse_kiosk_request(to_json(KioskRequest{KioskCommand::uploadNow, std::nullopt, "technician:T2", {}, std::nullopt}).dump());
     ASSERT_TRUE(upload.ok());
     EXPECT_EQ(upload->command, KioskCommand::uploadNow);
     EXPECT_EQ(upload->actor, "technician:T2");
@@ -44,7 +44,7 @@ TEST(KioskControlProtocol, NamesWhatIsWrongWithAMalformedRequest) {
     EXPECT_EQ(error_of("status"), "request is not valid JSON");
     EXPECT_EQ(error_of("[1]"), "request must be a JSON object");
     EXPECT_EQ(error_of(R"({"cmd":"status"})"), "request needs a string \"command\"");
-    EXPECT_EQ(error_of(R"({"command":"reboot"})"), "unknown command 'reboot'; known: status, selftest, upload-now, cassettes");
+    EXPECT_EQ(error_of(R"({"command":"reboot"})"), "unknown command 'reboot'; known: status, selftest, upload-now, cassettes, replenish");
     EXPECT_EQ(error_of(R"({"command":"status","device":"printer"})"), "status takes no field 'device'");
     EXPECT_EQ(error_of(R"({"command":"selftest","device":"toaster"})"),
               "unknown device 'toaster'; known: card_reader, pin_pad, printer, dispenser, sensors");
@@ -52,7 +52,7 @@ TEST(KioskControlProtocol, NamesWhatIsWrongWithAMalformedRequest) {
     EXPECT_EQ(error_of(R"({"command":"upload-now","actor":"root"})"), "\"actor\" must be \"technician:<id>\"");
     EXPECT_EQ(error_of(std::string(5000, ' ')), "request longer than 4096 bytes");
     // Text from outside is echoed only when plain.
-    EXPECT_EQ(error_of("{\"command\":\"\\u001b[2J\"}"), "unknown command; known: status, selftest, upload-now, cassettes");
+    EXPECT_EQ(error_of("{\"command\":\"\\u001b[2J\"}"), "unknown command; known: status, selftest, upload-now, cassettes, replenish");
 }
 
 // A kiosk whose loop picture the test sets; rounds complete when the test says.
@@ -167,7 +167,7 @@ TEST_F(KioskControlServiceTest, ASelfTestIsRefusedWhileACustomerIsInSession) {
         std::lock_guard lock(kiosk_.mutex);
         kiosk_.current.state = flow::StateId::PinEntry;
     }
-    KioskRequest request{KioskCommand::selftest, std::nullopt, "technician:T1"};
+    KioskRequest request{KioskCommand::selftest, std::nullopt, "technician:T1", {}, std::nullopt};
     const nlohmann::json reply = ask(request);
     EXPECT_FALSE(reply["ok"].get<bool>());
     EXPECT_NE(reply["error"].get<std::string>().find("a customer is in session (flow state PinEntry)"), std::string::npos)
@@ -177,7 +177,7 @@ TEST_F(KioskControlServiceTest, ASelfTestIsRefusedWhileACustomerIsInSession) {
 }
 
 TEST_F(KioskControlServiceTest, AnIdleSelfTestReadsTheDevicesAfresh) {
-    KioskRequest request{KioskCommand::selftest, std::string("printer"), "technician:T1"};
+    KioskRequest request{KioskCommand::selftest, std::string("printer"), "technician:T1", {}, std::nullopt};
     const nlohmann::json reply = ask(request);
     ASSERT_TRUE(reply["ok"].get<bool>()) << reply.dump();
     EXPECT_TRUE(reply["passed"].get<bool>());
@@ -190,7 +190,7 @@ TEST_F(KioskControlServiceTest, AnIdleSelfTestReadsTheDevicesAfresh) {
 }
 
 TEST_F(KioskControlServiceTest, UploadNowAnswersWhatWasSent) {
-    const nlohmann::json reply = ask(KioskRequest{KioskCommand::uploadNow, std::nullopt, "technician:T1"});
+    const nlohmann::json reply = ask(KioskRequest{KioskCommand::uploadNow, std::nullopt, "technician:T1", {}, std::nullopt});
     ASSERT_TRUE(reply["ok"].get<bool>());
     EXPECT_EQ(reply["sent"], 3);
     EXPECT_EQ(reply["actor_seen"], "technician:T1");

@@ -261,6 +261,12 @@ public:
         return drivers::RetractReport{2, 2};
     }
     Status reset() override { return Status{}; }
+    Result<std::vector<std::uint32_t>> set_counts(const std::vector<std::uint32_t>& counts) override {
+        log_.add("dispenser.set_counts");
+        const std::lock_guard lock(mutex);
+        if (!set_counts_answer) return set_counts_answer.error();
+        return counts;
+    }
     Result<std::vector<drivers::CashDispenserEvent>> poll() override {
         log_.add("dispenser.poll");
         return std::vector<drivers::CashDispenserEvent>{};
@@ -278,6 +284,7 @@ public:
     std::function<void()> on_dispense;  // runs on the worker, inside dispense()
     drivers::DispenseReport dispense_answer{};
     drivers::DispenserStatus status_answer;
+    Status set_counts_answer{};  // an error: the dispenser refuses new counts
 
 private:
     CallLog& log_;

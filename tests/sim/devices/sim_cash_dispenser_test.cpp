@@ -33,6 +33,23 @@ TEST_F(SimCashDispenserTest, RefusesMoreNotesThanACassetteCountsAndEmptyPlans) {
     EXPECT_EQ(sim.cassettes()[0].count, 5u);  // nothing was picked
 }
 
+TEST_F(SimCashDispenserTest, SetCountsTakesOneFourByteCountPerCassetteAndAnswersThem) {
+    sim.short_count(0, 3);  // the old cassette lacked notes; the refilled one does not
+    auto reply = channel.exchange(proto::cmd_set_counts, Bytes{2, 0, 0, 0x01, 0x2C, 0, 0, 0, 0x64});
+    ASSERT_TRUE(reply.ok());
+    EXPECT_EQ(reply->code, ReplyCode::ok);
+    EXPECT_EQ(reply->body, (Bytes{2, 0, 0, 0x01, 0x2C, 0, 0, 0, 0x64}));
+    EXPECT_EQ(sim.cassettes()[0].count, 300u);
+    EXPECT_EQ(sim.cassettes()[0].missing_notes, 0u);
+    EXPECT_EQ(sim.cassettes()[1].count, 100u);
+    for (const Bytes& wrong : {Bytes{}, Bytes{1, 0, 0, 0, 1}, Bytes{2, 0, 0, 0, 1, 0, 0, 0}}) {
+        auto refused = channel.exchange(proto::cmd_set_counts, wrong);
+        ASSERT_TRUE(refused.ok());
+        EXPECT_EQ(refused->code, ReplyCode::badParameter);
+    }
+    EXPECT_EQ(sim.cassettes()[0].count, 300u) << "a refused SET COUNTS changes nothing";
+}
+
 TEST_F(SimCashDispenserTest, FallingToTheThresholdRaisesAnEventOnce) {
     EXPECT_EQ(dispense(2, 0), ReplyCode::ok);
     auto events = channel.poll_events();
