@@ -52,7 +52,7 @@ std::string_view to_string(KioskCommand command) {
 }
 
 const std::vector<std::string>& kiosk_device_names() {
-    static const std::vector<std::string> names{"card_reader", "pin_pad", "printer", "dispenser", "sensors"};
+    static const std::vector<std::string> names{"card_reader", "pin_pad", "printer", "dispenser", "sensors", "speech"};
     return names;
 }
 

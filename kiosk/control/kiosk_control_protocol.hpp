@@ -24,7 +24,7 @@ inline constexpr std::size_t max_kiosk_control_line = 4 * 1024;
 
 enum class KioskCommand : std::uint8_t {
     status,     // the TerminalStatus snapshot
-    selftest,   // every (or one) device's status read afresh through its worker; idle kiosk only
+    selftest,   // every (or one) device tested through its worker (remote_self_test.hpp); idle kiosk only
     uploadNow,  // one upload round to the CRM now; what was sent
     cassettes,  // the dispenser's cassettes as last read (for kioskctl balance)
 };
@@ -36,7 +36,8 @@ struct KioskRequest {
 };
 
 std::string_view to_string(KioskCommand command);  // "status", "selftest", "upload-now", "cassettes"
-// The device names selftest takes: card_reader, pin_pad, printer, dispenser, sensors.
+// The device names selftest takes: card_reader, pin_pad, printer, dispenser, sensors, speech
+// (kiosk/maintenance/remote_self_test.hpp, remote_test_devices(): the same list).
 const std::vector<std::string>& kiosk_device_names();
 
 Result<KioskRequest> parse_kiosk_request(std::string_view line);

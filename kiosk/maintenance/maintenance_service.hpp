@@ -53,8 +53,18 @@ struct MaintenanceSources {
     std::function<std::optional<std::string>()> speak_test_phrase;
 };
 
+// The service page's device tests that need no one at the machine (a test receipt, a test
+// dispense to the reject bin, the pad's status, the sensors, the speech test): kioskctl selftest
+// runs them too (remote_self_test.hpp), through device_test.
+bool is_remote_device_test(flow::ServiceAction action);
+
 class MaintenanceService {
 public:
+    // A device test's end, on the loop: its outcome, the result in words, and the cash counters it
+    // moved (the test dispense's notes, booked as rejected with the journal line that reports it).
+    using TestFinished =
+        std::function<void(flow::ServiceOutcome, std::string, std::vector<store::CounterDelta>)>;
+
     struct Workers {
         RequestWorker<drivers::CardReader>& card;
         RequestWorker<drivers::PinPad>& pad;
@@ -79,6 +89,12 @@ public:
     // Replenish: the counts are typed cassette by cassette, one per dispenser cassette.
     void begin_counts(const std::optional<DeviceHealth>& health);
     void run(flow::ServiceAction action, const flow::Context& context, const std::optional<DeviceHealth>& health);
+    // One of the is_remote_device_test() tests, on its device's worker; `finished` is called on the
+    // loop (journaling and booking are the caller's). `asked_by` goes on the test receipt.
+    void device_test(flow::ServiceAction test, const std::optional<DeviceHealth>& health,
+                     const std::string& asked_by, const TestFinished& finished);
+    // The card reader's remote test: a reset, then its status (a card read needs a card in the slot).
+    void card_reader_check(const TestFinished& finished);
     // Leaving: the next full fitness round decides.
     void check_fitness();
     // After every fitness round (fitness() fresh).
@@ -95,7 +111,7 @@ public:
 private:
     void done(flow::ServiceAction action, flow::ServiceOutcome outcome, std::string result,
               const std::vector<store::CounterDelta>& counters = {});
-    void test_dispense(const std::optional<DeviceHealth>& health);
+    void test_dispense(const std::optional<DeviceHealth>& health, const TestFinished& finished);
     void replenish(const std::optional<DeviceHealth>& health);
     void balance(const std::optional<DeviceHealth>& health);
     void reset(flow::ServiceAction action, flow::ServiceAction test);
