@@ -340,6 +340,12 @@ void MaintenanceService::card_reader_check(const TestFinished& finished) {
     workers_.card.submit<drivers::CardReaderStatus>(
         "reset and status", timeouts_.card_motion,
         [](drivers::CardReader& reader) -> Result<drivers::CardReaderStatus> {
+            // A card that came in just as the slot closed belongs to someone: it goes back, untouched.
+            if (reader.status().media == drivers::CardMediaState::present) {
+                KIOSK_TRY(reader.eject());
+                return make_error("card reader", "a card was in the reader: ejected for its owner, not reset; "
+                                                 "test it again once the card is taken");
+            }
             KIOSK_TRY(reader.reset());
             return reader.status();
         },

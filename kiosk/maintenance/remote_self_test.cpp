@@ -28,8 +28,8 @@ const std::vector<std::string>& remote_test_devices() {
 RemoteSelfTest::RemoteSelfTest(RuntimePorts ports, MaintenanceService& tests, Hooks hooks)
     : ports_(std::move(ports)), tests_(tests), hooks_(std::move(hooks)) {}
 
-Result<std::uint64_t> RemoteSelfTest::start(const std::optional<std::string>& device, const std::string& actor,
-                                            const std::optional<DeviceHealth>& health) {
+Result<std::vector<std::string>> RemoteSelfTest::plan(const std::optional<std::string>& device,
+                                                      const std::optional<DeviceHealth>& health) const {
     if (running()) return make_error("selftest", "a self-test is already running: wait for its result");
     const auto& names = remote_test_devices();
     if (device && std::find(names.begin(), names.end(), *device) == names.end()) {
@@ -47,20 +47,27 @@ Result<std::uint64_t> RemoteSelfTest::start(const std::optional<std::string>& de
         if ((!device || name == *device) && fitted(name)) chosen.push_back(name);
     }
     if (chosen.empty()) return make_error("selftest", "this kiosk has no " + device.value_or("device") + " fitted");
+    return chosen;
+}
 
+std::uint64_t RemoteSelfTest::start(const std::vector<std::string>& devices, const std::string& actor,
+                                    const std::optional<DeviceHealth>& health) {
     SelfTestReport report;
     report.id = next_id_++;
-    for (const std::string& name : chosen) report.lines.push_back(SelfTestLine{name, false, "running"});
+    for (const std::string& name : devices) report.lines.push_back(SelfTestLine{name, false, "running"});
     report_ = std::move(report);
     actor_ = actor;
     round_mark_.reset();
-    awaiting_ = chosen.size();
-    ports_.recorder.journal(actor_, "self_test_started", "success", device.value_or("all devices"),
+    awaiting_ = devices.size();
+    std::string which;
+    for (const std::string& name : devices) which += (which.empty() ? "" : ", ") + name;
+    ports_.recorder.journal(actor_, "self_test_started", "success", which,
                             "the kiosk serves nobody until the tests end");
     // Every test at once, each on its device's worker; a test that answers at once (the speech
     // service queues its phrase) is counted like the others.
-    for (std::size_t line = 0; line < chosen.size(); ++line) run(chosen[line], line, health);
-    return report_->id;
+    const std::uint64_t id = report_->id;
+    for (std::size_t line = 0; line < devices.size(); ++line) run(devices[line], line, health);
+    return id;
 }
 
 void RemoteSelfTest::run(const std::string& device, std::size_t line, const std::optional<DeviceHealth>& health) {

@@ -2,7 +2,7 @@
 // kiosk's loop through the service pages' own tests (MaintenanceService::device_test) on the
 // devices' workers — a test receipt, one note per cassette to the reject bin, the card reader's
 // reset and status, the pad's status, the sensors, the speech test phrase. Only while idle; the
-// flow shows the out-of-service screen meanwhile (SelfTestStarted), and once every test has
+// flow shows the out-of-service screen meanwhile (SelfTestStarted, Runtime::start_self_test), and once every test has
 // answered, a fresh fitness round decides whether it goes back to Attract (SelfTestFinished).
 // Each test is journaled with the caller; the test dispense books its notes as rejected, as the
 // service page does. The control thread reads report() through the loop's mailbox.
@@ -47,11 +47,14 @@ public:
 
     RemoteSelfTest(RuntimePorts ports, MaintenanceService& tests, Hooks hooks);
 
-    // Loop thread, with the flow idle: starts the tests of `device` (every fitted one when unset),
-    // posts SelfTestStarted and returns the report's id; or why not (one is running, the device is
-    // not fitted, no device reading yet). `actor` is journaled with each test.
-    Result<std::uint64_t> start(const std::optional<std::string>& device, const std::string& actor,
-                                const std::optional<DeviceHealth>& health);
+    // Loop thread, with the flow idle: the devices `device` names (every fitted one when unset), or
+    // why they cannot be tested now (one run is going on, the device is not fitted, no reading yet).
+    [[nodiscard]] Result<std::vector<std::string>> plan(const std::optional<std::string>& device,
+                                                        const std::optional<DeviceHealth>& health) const;
+    // Loop thread, once the flow has taken SelfTestStarted (the card slot shut first): starts the
+    // planned tests and returns the report's id. `actor` is journaled with each test.
+    std::uint64_t start(const std::vector<std::string>& devices, const std::string& actor,
+                        const std::optional<DeviceHealth>& health);
     // Loop thread, after every fitness round.
     void fitness_assessed(const ServiceFitness& fitness, std::uint64_t full_rounds_assessed);
 

@@ -735,10 +735,11 @@ Result<std::uint64_t> Runtime::start_self_test(const std::optional<std::string>&
     if (context_.state != StateId::Attract && context_.state != StateId::OutOfService) {
         return make_error("selftest", "the kiosk is not idle (flow state " + std::string(flow::to_string(context_.state)) + ")");
     }
-    auto started = self_test_->start(device, actor, fitness_->health());
-    // At once, in this turn: no card is taken between the check above and the closed slot.
-    if (started) dispatch(events::SelfTestStarted{});
-    return started;
+    auto devices = self_test_->plan(device, fitness_->health());
+    if (!devices) return devices.error();
+    // At once, in this turn, before the tests: the slot is shut and the screen says so first.
+    dispatch(events::SelfTestStarted{});
+    return self_test_->start(*devices, actor, fitness_->health());
 }
 
 std::optional<SelfTestReport> Runtime::self_test_report() const {
