@@ -12,9 +12,10 @@ namespace {
 using flow::ServiceAction;
 using flow::ServiceOutcome;
 
-std::string joined(const std::vector<std::string>& items) {
+// "a, b, c": the devices named in a journal line, or the problems found.
+std::string listed(const std::vector<std::string>& items, std::string_view separator) {
     std::string text;
-    for (const std::string& item : items) text += (text.empty() ? "" : "; ") + item;
+    for (const std::string& item : items) text += (text.empty() ? "" : std::string(separator)) + item;
     return text;
 }
 
@@ -59,9 +60,7 @@ std::uint64_t RemoteSelfTest::start(const std::vector<std::string>& devices, con
     actor_ = actor;
     round_mark_.reset();
     awaiting_ = devices.size();
-    std::string which;
-    for (const std::string& name : devices) which += (which.empty() ? "" : ", ") + name;
-    ports_.recorder.journal(actor_, "self_test_started", "success", which,
+    ports_.recorder.journal(actor_, "self_test_started", "success", listed(devices, ", "),
                             "the kiosk serves nobody until the tests end");
     // Every test at once, each on its device's worker; a test that answers at once (the speech
     // service queues its phrase) is counted like the others.
@@ -115,7 +114,7 @@ void RemoteSelfTest::fitness_assessed(const ServiceFitness& fitness, std::uint64
     ports_.recorder.journal(actor_, "self_test_finished", failed == 0 ? "success" : "failure: a device failed",
                             "selftest",
                             std::to_string(report_->lines.size()) + " tests, " + std::to_string(failed) + " failed; " +
-                                (fitness.serving() ? "back in service" : "out of service: " + joined(fitness.problems)));
+                                (fitness.serving() ? "back in service" : "out of service: " + listed(fitness.problems, "; ")));
     ports_.post(flow::events::SelfTestFinished(fitness.out_of_service));
 }
 
