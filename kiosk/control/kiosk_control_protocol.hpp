@@ -4,8 +4,8 @@
 // {"command": "upload-now", "actor": …}, {"command": "cassettes"}; replies {"ok": true, …} or
 // {"ok": false, "error": "<what was wrong>"}. The parser takes bytes from another process: it
 // bounds the line (common/json_command_line.hpp, shared with the simulator's socket), refuses
-// unknown fields, checks every field's type and names the first
-// problem; tests/fuzz/kiosk_control_request_fuzz.cpp fuzzes it.
+// unknown fields, checks every field's type and names the first problem;
+// tests/fuzz/kiosk_control_request_fuzz.cpp fuzzes it.
 #pragma once
 
 #include <cstddef>
