@@ -7,6 +7,8 @@
 #include <optional>
 #include <thread>
 
+#include "kiosk/flow/flow_service_rows.hpp"
+
 namespace kiosk::control {
 
 namespace {
@@ -67,8 +69,12 @@ std::string KioskControlService::selftest(const KioskRequest& request) {
         [this, &refused, &id, &request, &actor] {
             LoopPicture picture = kiosk_.picture();
             if (!picture.idle()) {
-                refused = "a customer is in session (flow state " + std::string(flow::to_string(picture.state)) +
-                          "): self-tests run only while the kiosk is idle; try again when it shows Attract";
+                const std::string state = std::string(flow::to_string(picture.state));
+                refused = flow::is_service_state(picture.state)
+                              ? "the service mode is open on the machine (flow state " + state +
+                                    "): a technician there runs the tests from its Device tests page"
+                              : "a customer is in session (flow state " + state +
+                                    "): self-tests run only while the kiosk is idle; try again when it shows Attract";
                 return picture;
             }
             auto started = kiosk_.start_self_test(request.device, actor);

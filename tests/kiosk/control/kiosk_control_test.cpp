@@ -202,6 +202,19 @@ TEST_F(KioskControlServiceTest, ASelfTestIsRefusedWhileACustomerIsInSession) {
     EXPECT_EQ(kiosk_.tests_started, 0);
 }
 
+TEST_F(KioskControlServiceTest, ASelfTestIsRefusedWhileTheServiceModeIsOpen) {
+    {
+        std::lock_guard lock(kiosk_.mutex);
+        kiosk_.current.state = flow::StateId::ServiceMenu;
+    }
+    const nlohmann::json reply = ask(KioskRequest{KioskCommand::selftest, std::nullopt, std::nullopt});
+    EXPECT_FALSE(reply["ok"].get<bool>());
+    EXPECT_NE(reply["error"].get<std::string>().find("the service mode is open on the machine"), std::string::npos)
+        << reply.dump();
+    std::lock_guard lock(kiosk_.mutex);
+    EXPECT_EQ(kiosk_.tests_started, 0);
+}
+
 TEST_F(KioskControlServiceTest, AnIdleSelfTestAnswersOnceEveryTestHasFinished) {
     KioskRequest request{KioskCommand::selftest, std::string("printer"), "technician:T1"};
     const nlohmann::json reply = ask(request);
