@@ -53,6 +53,7 @@ Runtime::Runtime(RuntimeParts parts, flow::Flow flow)
 // The workers are joined first (members are destroyed in reverse order, but the services hold
 // references to them): drop the services, then the workers stop after their running request.
 Runtime::~Runtime() {
+    self_test_.reset();  // it drives the maintenance service's tests
     maintenance_.reset();
     profile_channel_.reset();
     fitness_.reset();
