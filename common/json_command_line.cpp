@@ -5,14 +5,16 @@ namespace kiosk {
 
 namespace {
 
-Error bad(std::string message) { return make_error("control request", std::move(message)); }
+Error bad(std::string message) {
+    return make_error("control request", std::move(message));
+}
 
 }  // namespace
 
 std::string quoted_if_echoable(const std::string& text) {
-    const bool plain =
-        text.size() <= 32 &&
-        text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_:.0123456789") == std::string::npos;
+    const bool plain = text.size() <= 32 &&
+                       text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_:.0123456789") ==
+                           std::string::npos;
     return plain ? " '" + text + "'" : std::string();
 }
 

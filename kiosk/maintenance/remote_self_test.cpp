@@ -95,8 +95,8 @@ void RemoteSelfTest::answered(std::uint64_t id, std::size_t line, ServiceOutcome
     tested.result = std::move(result);
     // The same journal line the service page writes for its test (with the dispense's counters:
     // the notes in the reject bin), with the caller as the actor.
-    ports_.recorder.journal(actor_, "self_test", tested.passed ? "success" : "failed: " + tested.result,
-                            tested.device, tested.result, counters);
+    ports_.recorder.journal(actor_, "self_test", tested.passed ? "success" : "failed: " + tested.result, tested.device,
+                            tested.result, counters);
     if (--awaiting_ > 0) return;
     // Every test has answered: a full round read after them decides whether the kiosk serves.
     round_mark_ = hooks_.full_rounds_started();
@@ -111,10 +111,10 @@ void RemoteSelfTest::fitness_assessed(const ServiceFitness& fitness, std::uint64
     round_mark_.reset();
     const auto failed = std::count_if(report_->lines.begin(), report_->lines.end(),
                                       [](const SelfTestLine& line) { return !line.passed; });
-    ports_.recorder.journal(actor_, "self_test_finished", failed == 0 ? "success" : "failure: a device failed",
-                            "selftest",
-                            std::to_string(report_->lines.size()) + " tests, " + std::to_string(failed) + " failed; " +
-                                (fitness.serving() ? "back in service" : "out of service: " + listed(fitness.problems, "; ")));
+    ports_.recorder.journal(
+        actor_, "self_test_finished", failed == 0 ? "success" : "failure: a device failed", "selftest",
+        std::to_string(report_->lines.size()) + " tests, " + std::to_string(failed) + " failed; " +
+            (fitness.serving() ? "back in service" : "out of service: " + listed(fitness.problems, "; ")));
     ports_.post(flow::events::SelfTestFinished(fitness.out_of_service));
 }
 

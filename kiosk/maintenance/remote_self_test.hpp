@@ -40,7 +40,7 @@ const std::vector<std::string>& remote_test_devices();
 class RemoteSelfTest {
 public:
     struct Hooks {
-        std::function<void()> read_devices_soon;            // a full fitness round at the next turn
+        std::function<void()> read_devices_soon;             // a full fitness round at the next turn
         std::function<std::uint64_t()> full_rounds_started;  // FitnessMonitor's counter
         bool speech = false;                                 // a speech service is fitted
     };
@@ -73,7 +73,7 @@ private:
     std::string actor_;
     std::optional<SelfTestReport> report_;
     std::uint64_t next_id_ = 1;
-    std::size_t awaiting_ = 0;                // tests not answered yet
+    std::size_t awaiting_ = 0;                 // tests not answered yet
     std::optional<std::uint64_t> round_mark_;  // set once they all answered: the round after must be in
 };
 

@@ -55,7 +55,8 @@ TEST_F(SelfTestE2eTest, TheKioskServesNobodyWhileItsDevicesAreTestedThenAttract)
 
     const auto printed = rig_->printer().receipts();
     ASSERT_FALSE(printed.empty());
-    EXPECT_NE(printed.back().text().find("Self-test asked by technician:T9"), std::string::npos) << printed.back().text();
+    EXPECT_NE(printed.back().text().find("Self-test asked by technician:T9"), std::string::npos)
+        << printed.back().text();
 
     auto journal = store::Journal(app_->database()).read_all();
     ASSERT_TRUE(journal.ok());
