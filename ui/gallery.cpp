@@ -68,6 +68,8 @@ const std::vector<GallerySample>& samples() {
         plain(ScreenId::OutOfService),
         {ScreenId::OutOfService, "out_of_service_tamper", "tamper detected",
          [](ViewModel& vm) { vm.message_key = "out_of_service.tamper"; }},
+        {ScreenId::OutOfService, "out_of_service_self_test", "kioskctl selftest running",
+         [](ViewModel& vm) { vm.message_key = "out_of_service.self_test"; }},
         plain(ScreenId::SessionOptions),
         {ScreenId::SessionOptions, "session_options_speech", "speech switched on",
          [](ViewModel& vm) { vm.accessibility.speech = true; }},

@@ -283,6 +283,8 @@ constexpr std::array kTable = std::to_array<Translation>({
     {"out_of_service.devices", "A part of this machine needs attention from our staff.", "本机部分设备需要维护。"},
     {"out_of_service.storage_full", "This machine cannot record transactions right now and needs attention from our staff.",
      "本机暂时无法记录交易，需要工作人员维护。"},
+    {"out_of_service.self_test", "This machine is testing itself and will be back in a few minutes.",
+     "本机正在自检，几分钟后恢复服务。"},
 
     // "Report a problem" (docs/ui.md § Complaints): plain words, what happens next, no blame.
     {"complaint_offer.title", "Something went wrong. Report it?", "出了点问题。要报告吗？"},

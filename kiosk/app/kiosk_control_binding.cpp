@@ -90,10 +90,14 @@ control::LoopPicture KioskControlBinding::picture() {
     picture.state = runtime.context().state;
     picture.full_rounds_started = runtime.full_rounds_started();
     picture.full_rounds_assessed = runtime.full_rounds_assessed();
+    picture.self_test = runtime.self_test_report();
     return picture;
 }
 
-void KioskControlBinding::read_devices_soon() { app_.runtime().read_devices_soon(); }
+Result<std::uint64_t> KioskControlBinding::start_self_test(const std::optional<std::string>& device,
+                                                           const std::string& actor) {
+    return app_.runtime().start_self_test(device, actor);
+}
 
 maintenance::TerminalStatus KioskControlBinding::status(const control::LoopPicture& picture) {
     maintenance::TerminalStatus status;

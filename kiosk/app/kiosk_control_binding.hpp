@@ -24,7 +24,7 @@ public:
     ~KioskControlBinding() override;
 
     control::LoopPicture picture() override;
-    void read_devices_soon() override;
+    Result<std::uint64_t> start_self_test(const std::optional<std::string>& device, const std::string& actor) override;
     maintenance::TerminalStatus status(const control::LoopPicture& picture) override;
     nlohmann::json upload_now(const std::string& actor) override;
     void note(const std::string& line) override;

@@ -13,6 +13,7 @@
 
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/kiosk_control_binding.hpp"
+#include "kiosk/app/stop_signals.hpp"
 #include "kiosk/simulator/simulator_rig.hpp"
 #include "security/os_random.hpp"
 #include "sim/devices/card_deck.hpp"
@@ -98,6 +99,9 @@ private:
 }  // namespace
 
 int run_window_session(KioskConfig config, const sim::SimInstrumentOptions& instruments) {
+    // Before SDL starts: SIGINT/SIGTERM stop the kiosk as in production (Ctrl-C in a terminal,
+    // `kill` from a script), also under video drivers that never deliver a window-close event.
+    const StopSignals stop;
     SystemClock clock;
     security::OsRandom random;
     SimulatorRig rig(config, config.data_dir / "sim-pki", instruments, &clock);
@@ -125,7 +129,7 @@ int run_window_session(KioskConfig config, const sim::SimInstrumentOptions& inst
     runtime.start();
     // scripts/measure-start-memory reads this line (docs/benchmarks.md, "Start time and memory").
     spdlog::info("first screen shown {} ms after the process started", milliseconds_since_process_start());
-    while (!runtime.quit_requested) {
+    while (!runtime.quit_requested && !stop.requested()) {
         runtime.tick();
         std::this_thread::sleep_for(std::chrono::milliseconds(16));  // ~60 Hz: touch feels immediate
     }

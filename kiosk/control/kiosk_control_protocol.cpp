@@ -1,6 +1,8 @@
 // Kiosk control request parsing and encoding (see kiosk_control_protocol.hpp).
 #include "kiosk/control/kiosk_control_protocol.hpp"
 
+#include "common/json_command_line.hpp"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -20,15 +22,6 @@ constexpr std::array<std::pair<KioskCommand, std::string_view>, 5> command_names
 }};
 
 Error bad(std::string message) { return make_error("control request", std::move(message)); }
-
-// Text from another process is echoed only when short and plain.
-bool echoable(const std::string& text) {
-    return text.size() <= 32 &&
-           text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_:.0123456789") ==
-               std::string::npos;
-}
-
-std::string quoted_if_echoable(const std::string& text) { return echoable(text) ? " '" + text + "'" : std::string(); }
 
 Result<std::optional<std::string>> optional_string(const json& request, const char* key, std::size_t longest) {
     auto it = request.find(key);
@@ -80,34 +73,16 @@ std::string_view to_string(KioskCommand command) {
 }
 
 const std::vector<std::string>& kiosk_device_names() {
-    static const std::vector<std::string> names{"card_reader", "pin_pad", "printer", "dispenser", "sensors"};
+    static const std::vector<std::string> names{"card_reader", "pin_pad", "printer", "dispenser", "sensors", "speech"};
     return names;
 }
 
 Result<KioskRequest> parse_kiosk_request(std::string_view line) {
-    if (line.size() > max_kiosk_control_line) {
-        return bad("request longer than " + std::to_string(max_kiosk_control_line) + " bytes");
-    }
-    const json request = json::parse(line.begin(), line.end(), nullptr, false);
-    if (request.is_discarded()) return bad("request is not valid JSON");
-    if (!request.is_object()) return bad("request must be a JSON object");
-    auto command = request.find("command");
-    if (command == request.end() || !command->is_string()) return bad("request needs a string \"command\"");
-    const std::string& name = command->get_ref<const std::string&>();
-
+    auto line_read = parse_json_command_line(line, max_kiosk_control_line, command_names);
+    if (!line_read) return line_read.error();
+    const nlohmann::json& request = line_read->second;
     KioskRequest parsed;
-    bool known = false;
-    for (const auto& [value, text] : command_names) {
-        if (text == name) {
-            parsed.command = value;
-            known = true;
-        }
-    }
-    if (!known) {
-        std::string names;
-        for (const auto& entry : command_names) names += (names.empty() ? "" : ", ") + std::string(entry.second);
-        return bad("unknown command" + quoted_if_echoable(name) + "; known: " + names);
-    }
+    parsed.command = line_read->first;
     for (const auto& [key, value] : request.items()) {
         const bool allowed = key == "command" || key == "actor" ||
                              (key == "device" && parsed.command == KioskCommand::selftest) ||

@@ -5,7 +5,10 @@
 
 #include <chrono>
 #include <future>
+#include <optional>
 #include <thread>
+
+#include "kiosk/flow/flow_service_rows.hpp"
 
 namespace kiosk::control {
 
@@ -59,51 +62,63 @@ std::string KioskControlService::status() {
 }
 
 std::string KioskControlService::selftest(const KioskRequest& request) {
-    // On the loop, in one step: refuse while a customer is at the machine, else ask for a round.
-    bool refused = false;
+    const std::string actor = request.actor.value_or(std::string(kUnnamedCaller));
+    // On the loop, in one step: refuse while a customer is at the machine, else start the tests
+    // (the flow goes out of service at once: no card is taken in between).
+    std::optional<std::string> refused;
+    std::uint64_t id = 0;
     auto before = mailbox_.call(
-        [this, &refused] {
+        [this, &refused, &id, &request, &actor] {
             LoopPicture picture = kiosk_.picture();
             if (!picture.idle()) {
-                refused = true;
+                const std::string state = std::string(flow::to_string(picture.state));
+                refused = flow::is_service_state(picture.state)
+                              ? "the service mode is open on the machine (flow state " + state +
+                                    "): a technician there runs the tests from its Device tests page"
+                              : "a customer is in session (flow state " + state +
+                                    "): self-tests run only while the kiosk is idle; try again when it shows Attract";
+                return picture;
+            }
+            auto started = kiosk_.start_self_test(request.device, actor);
+            if (started) {
+                id = *started;
             } else {
-                kiosk_.read_devices_soon();
+                refused = started.error().message;
             }
             return picture;
         },
         options_.loop_timeout);
     if (!before) return kiosk_error_reply(before.error().message);
-    if (refused) {
-        return kiosk_error_reply("a customer is in session (flow state " + std::string(flow::to_string(before->state)) +
-                                 "): self-tests run only while the kiosk is idle; try again when it shows Attract");
-    }
-    kiosk_.note("selftest" + (request.device ? " " + *request.device : std::string()) + " requested by " +
-                request.actor.value_or("an unnamed caller"));
-    // Rounds run one at a time: once one started after the request is assessed, its reading is
-    // fresh. Polled here, on the control thread, in short loop steps.
+    if (refused) return kiosk_error_reply(*refused);
+    kiosk_.note("selftest" + (request.device ? " " + *request.device : std::string()) + " requested by " + actor);
+    // The tests complete on the devices' workers; their report is read here, on the control
+    // thread, in short loop steps, until it is finished or the bound is reached.
     const auto deadline = std::chrono::steady_clock::now() + options_.selftest_timeout;
     while (std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         auto now = mailbox_.call([this] { return kiosk_.picture(); }, options_.loop_timeout);
         if (!now) return kiosk_error_reply(now.error().message);
-        if (now->full_rounds_assessed <= before->full_rounds_started || !now->health) continue;
-        json devices = json::array();
-        bool passed = true;
-        for (const maintenance::DeviceLine& device : device_lines(*now->health)) {
-            if (request.device && device.name != *request.device) continue;
-            passed = passed && device.usable;
-            devices.push_back(json{{"name", device.name},
-                                   {"state", device.state},
-                                   {"cause", device.cause},
-                                   {"usable", device.usable}});
-        }
-        if (devices.empty()) {
-            return kiosk_error_reply("this kiosk has no " + request.device.value_or("device") + " fitted");
-        }
-        return reply_line(json{{"devices", devices}, {"passed", passed}});
+        if (!now->self_test || now->self_test->id != id || !now->self_test->finished) continue;
+        return reply_line(selftest_reply(*now->self_test));
     }
-    return kiosk_error_reply("no device round was assessed within " +
-                             std::to_string(options_.selftest_timeout.count()) + " ms");
+    return kiosk_error_reply("the self-test did not finish within " +
+                             std::to_string(options_.selftest_timeout.count() / 1000) +
+                             " s; the kiosk stays out of service until it does");
+}
+
+nlohmann::json selftest_reply(const SelfTestReport& report) {
+    json devices = json::array();
+    bool passed = true;
+    for (const SelfTestLine& line : report.lines) {
+        passed = passed && line.passed;
+        devices.push_back(json{{"name", line.device}, {"passed", line.passed}, {"result", line.result}});
+    }
+    json reply{{"devices", devices}, {"passed", passed}, {"in_service", !report.out_of_service.has_value()}};
+    if (report.out_of_service) {
+        reply["out_of_service"] = std::string(out_of_service_name(*report.out_of_service));
+        reply["problems"] = report.problems;
+    }
+    return reply;
 }
 
 std::string KioskControlService::upload_now(const KioskRequest& request) {

@@ -1,8 +1,8 @@
 // KioskControlService: the kiosk's control socket for kioskctl (docs/kioskctl.md, "The control
 // socket"), in every build — hardware and simulator. A LineServer thread (common/line_server.hpp)
 // reads each request line, parses it there (a malformed request never reaches the loop), asks the
-// loop for what only the loop knows through a CallMailbox — a copy of its picture, a device round
-// requested — and does the slow parts (database reads, the CRM upload) on its own thread. The
+// loop for what only the loop knows through a CallMailbox — a copy of its picture, a self-test
+// started, its report — and does the slow parts (database reads, the CRM upload) on its own thread. The
 // loop only pump()s, once per turn; nothing it does waits on the socket.
 // Run: build/clang/bin/kiosk_control_tests; wired in by kiosk/app/kiosk_control_binding.hpp.
 #pragma once
@@ -32,10 +32,12 @@ namespace kiosk::control {
 class ControlledKiosk {
 public:
     virtual ~ControlledKiosk() = default;
-    // Loop thread: a copy of the loop's picture.
+    // Loop thread: a copy of the loop's picture (with the last self-test's report).
     virtual LoopPicture picture() = 0;
-    // Loop thread: read every device at the next turn (kioskctl selftest).
-    virtual void read_devices_soon() = 0;
+    // Loop thread, with the picture idle: start kioskctl selftest's device tests (of `device`, or
+    // every fitted one) in the caller's name (Runtime::start_self_test); the report's id, or why not.
+    virtual Result<std::uint64_t> start_self_test(const std::optional<std::string>& device,
+                                                  const std::string& actor) = 0;
     // Control thread: the whole status, from the picture and the kiosk's own database connection.
     virtual maintenance::TerminalStatus status(const LoopPicture& picture) = 0;
     // Control thread: one upload round now; the reply's fields ("sent", "acknowledged", …).
@@ -57,9 +59,11 @@ struct KioskControlOptions {
     mode_t mode = 0660;
     std::optional<gid_t> group;
     Millis loop_timeout{3000};     // the loop must take a job within this
-    Millis selftest_timeout{8000};  // a device round must be assessed within this
     Millis replenish_timeout{15000};  // the dispenser must confirm the counts (and the ledger follow) within this
     std::uint32_t default_capacity = 2500;  // a replenish request without "capacity"
+    // The tests and the fitness round after them must be done within this (a test dispense may
+    // take the dispenser's own deadline, 60 s); kioskctl waits a little longer.
+    Millis selftest_timeout{90000};
     Millis idle_timeout{10000};
     Millis write_timeout{2000};
 };
@@ -89,6 +93,13 @@ private:
     CallMailbox<LoopPicture> mailbox_;
     std::unique_ptr<LineServer> server_;  // last: its thread stops before the rest goes
 };
+
+// Who asked for a self-test when the request names no technician (kioskctl selftest without --as).
+inline constexpr std::string_view kUnnamedCaller = "kioskctl";
+
+// The selftest reply's fields: devices [{name, passed, result}], passed, in_service, and when the
+// kiosk is out of service after the tests, out_of_service (the reason's name) and problems.
+nlohmann::json selftest_reply(const SelfTestReport& report);
 
 // The group named by service.control_group, as a gid; empty name: nullopt (the process's own).
 // An Error names a group that does not exist.

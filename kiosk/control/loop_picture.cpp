@@ -18,7 +18,10 @@ maintenance::DeviceLine line(std::string name, const drivers::DeviceStatus& stat
     return device;
 }
 
-std::string_view reason_name(flow::OutOfServiceReason reason) {
+
+}  // namespace
+
+std::string_view out_of_service_name(flow::OutOfServiceReason reason) {
     switch (reason) {
         case flow::OutOfServiceReason::Devices: return "devices";
         case flow::OutOfServiceReason::Tamper: return "tamper";
@@ -27,8 +30,6 @@ std::string_view reason_name(flow::OutOfServiceReason reason) {
     }
     return "devices";
 }
-
-}  // namespace
 
 std::vector<maintenance::DeviceLine> device_lines(const DeviceHealth& health) {
     std::vector<maintenance::DeviceLine> lines;
@@ -94,7 +95,7 @@ void describe_service(const LoopPicture& picture, maintenance::TerminalStatus& s
     }
     if (fitness.out_of_service) {
         status.state = ServiceState::out_of_service;
-        status.reason = std::string(reason_name(*fitness.out_of_service));
+        status.reason = std::string(out_of_service_name(*fitness.out_of_service));
     } else if (!status.problems.empty() || !fitness.receipts || !fitness.withdrawals || !fitness.cards) {
         // The fleet status's rule (kiosk/fleet/fleet_messages.cpp), plus the advisories above.
         status.state = ServiceState::degraded;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kiosk/flow/flow_types.hpp"
+#include "kiosk/maintenance/remote_self_test.hpp"
 #include "kiosk/maintenance/terminal_status.hpp"
 #include "kiosk/runtime/service_fitness.hpp"
 
@@ -20,10 +21,14 @@ struct LoopPicture {
     flow::StateId state = flow::StateId::Attract;
     std::uint64_t full_rounds_started = 0;
     std::uint64_t full_rounds_assessed = 0;
+    std::optional<SelfTestReport> self_test;  // kioskctl selftest's last run
 
     // No customer at the machine: Attract or OutOfService (a self-test may use the devices).
     [[nodiscard]] bool idle() const { return state == flow::StateId::Attract || state == flow::StateId::OutOfService; }
 };
+
+// "devices", "tamper", "host_unreachable", "storage_full" (status and selftest replies).
+std::string_view out_of_service_name(flow::OutOfServiceReason reason);
 
 // Each device of the last round, with its state and, when not usable, why.
 std::vector<maintenance::DeviceLine> device_lines(const DeviceHealth& health);

@@ -15,9 +15,10 @@ constexpr std::array reasons{
     CloseReason::AmountInvalid,     CloseReason::NewPinMismatch,    CloseReason::DispenseFailed,
     CloseReason::CashNotTaken,      CloseReason::OutOfServiceDevices, CloseReason::OutOfServiceTamper,
     CloseReason::OutOfServiceHostUnreachable, CloseReason::OutOfServiceStorageFull,
+    CloseReason::OutOfServiceSelfTest,
 };
-static_assert(reasons.back() == CloseReason::OutOfServiceStorageFull &&
-                  reasons.size() == static_cast<std::size_t>(CloseReason::OutOfServiceStorageFull) + 1,
+static_assert(reasons.back() == CloseReason::OutOfServiceSelfTest &&
+                  reasons.size() == static_cast<std::size_t>(CloseReason::OutOfServiceSelfTest) + 1,
               "every close reason, in declaration order");
 
 }  // namespace
@@ -45,6 +46,7 @@ std::string i18n_key(const Reason& reason) {
         case CloseReason::OutOfServiceTamper: return "out_of_service.tamper";
         case CloseReason::OutOfServiceHostUnreachable: return "out_of_service.host_unreachable";
         case CloseReason::OutOfServiceStorageFull: return "out_of_service.storage_full";
+        case CloseReason::OutOfServiceSelfTest: return "out_of_service.self_test";
     }
     return "out_of_service.devices";
 }

@@ -48,6 +48,7 @@ enum class CloseReason {
     OutOfServiceTamper,
     OutOfServiceHostUnreachable,
     OutOfServiceStorageFull,
+    OutOfServiceSelfTest,  // kioskctl selftest is testing the devices: back when they pass
 };
 
 constexpr CloseReason close_reason_of(AmountRefusal refusal) {

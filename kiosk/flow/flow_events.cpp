@@ -67,6 +67,8 @@ std::string_view to_string(EventKind kind) {
         case EventKind::ServiceCountEntered: return "service_count_entered";
         case EventKind::LeaveService: return "leave_service";
         case EventKind::ServiceFitnessChecked: return "service_fitness_checked";
+        case EventKind::SelfTestStarted: return "self_test_started";
+        case EventKind::SelfTestFinished: return "self_test_finished";
     }
     return "?";
 }

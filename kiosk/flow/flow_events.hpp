@@ -87,6 +87,9 @@ enum class EventKind {
     ServiceCountEntered, // payload: more cassettes to count
     LeaveService,        // the technician touched "leave", or turned the key back
     ServiceFitnessChecked, // payload: fit
+    // kioskctl selftest (docs/kioskctl.md): the kiosk serves nobody while its devices are tested.
+    SelfTestStarted,     // the tests began (only while idle: Attract or OutOfService)
+    SelfTestFinished,    // payload: why the kiosk cannot serve after them (none: it can)
 };
 
 namespace events {
@@ -295,6 +298,15 @@ struct ServiceFitnessChecked {
     friend bool operator==(const ServiceFitnessChecked&, const ServiceFitnessChecked&) = default;
 };
 
+using SelfTestStarted = Signal<EventKind::SelfTestStarted>;
+
+struct SelfTestFinished {
+    static constexpr EventKind kind = EventKind::SelfTestFinished;
+    explicit SelfTestFinished(std::optional<OutOfServiceReason> why) : out_of_service(why) {}
+    std::optional<OutOfServiceReason> out_of_service;  // the fitness round after the tests
+    friend bool operator==(const SelfTestFinished&, const SelfTestFinished&) = default;
+};
+
 }  // namespace events
 
 // In EventKind order (checked below): kind_of() is the index.
@@ -312,9 +324,10 @@ using Event = std::variant<
     events::SurveyDone, events::NpsRated, events::SurveySkip, events::ReportProblem, events::ComplaintCategoryChosen,
     events::SendComplaint, events::ServiceRequested, events::TechnicianIdEntered, events::TechnicianPinEntered,
     events::TechnicianSignedIn, events::TechnicianRefused, events::ServicePageChosen, events::ServiceActionChosen,
-    events::ServiceActionDone, events::ServiceCountEntered, events::LeaveService, events::ServiceFitnessChecked>;
+    events::ServiceActionDone, events::ServiceCountEntered, events::LeaveService, events::ServiceFitnessChecked,
+    events::SelfTestStarted, events::SelfTestFinished>;
 
-static_assert(detail::one_payload_per_kind<Event, EventKind, EventKind::ServiceFitnessChecked>(),
+static_assert(detail::one_payload_per_kind<Event, EventKind, EventKind::SelfTestFinished>(),
               "Event lists one payload per EventKind, in EventKind order");
 
 inline EventKind kind_of(const Event& event) { return static_cast<EventKind>(event.index()); }

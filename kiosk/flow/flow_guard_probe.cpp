@@ -37,6 +37,7 @@ Event representative(EventKind kind) {
             return events::ServiceActionDone(ServiceAction::PrintTestReceipt, ServiceOutcome::Passed);
         case EventKind::ServiceCountEntered: return events::ServiceCountEntered(true);
         case EventKind::ServiceFitnessChecked: return events::ServiceFitnessChecked(true);
+        case EventKind::SelfTestFinished: return events::SelfTestFinished(OutOfServiceReason::Devices);
         default: break;
     }
     std::optional<Event> made;
@@ -66,6 +67,9 @@ std::vector<Event> sample_events(EventKind kind) {
     if (kind == EventKind::ServiceCountEntered) return {events::ServiceCountEntered(true), events::ServiceCountEntered(false)};
     if (kind == EventKind::ServiceFitnessChecked) {
         return {events::ServiceFitnessChecked(true), events::ServiceFitnessChecked(false)};
+    }
+    if (kind == EventKind::SelfTestFinished) {
+        return {events::SelfTestFinished(std::nullopt), events::SelfTestFinished(OutOfServiceReason::Devices)};
     }
     if (kind != EventKind::HostDeclined) return {representative(kind)};
     std::vector<Event> events;

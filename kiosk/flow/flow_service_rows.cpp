@@ -25,8 +25,14 @@ bool unfit_signed_in(const Context& c, const Event& e) { return !fit(c, e) && c.
 // Never signed in: the pages stay closed; the kiosk waits out of service for its devices.
 bool unfit_not_signed_in(const Context& c, const Event& e) { return !fit(c, e) && !c.service_role; }
 
+bool fit_after_self_test(const Context&, const Event& e) {
+    return !std::get<events::SelfTestFinished>(e).out_of_service.has_value();
+}
+bool unfit_after_self_test(const Context& c, const Event& e) { return !fit_after_self_test(c, e); }
+
 // --- actions ---
 void begin_service(Context& c, const Event&) {
+    c.self_testing = false;  // a technician at the machine takes over from a remote self-test
     c.service_field = ServiceField::TechnicianId;
     c.sign_in_refusal.reset();
     c.pin_digits = 0;
@@ -93,6 +99,16 @@ void counts_dropped(Context& c, const Event&) {
     c.service_outcome.reset();
     c.service_action.reset();
 }
+// kioskctl selftest: nobody is served while the devices are tested (a note goes to the reject bin).
+void self_test_started(Context& c, const Event&) {
+    c.self_testing = true;
+    c.reason = CloseReason::OutOfServiceSelfTest;
+}
+// Still unfit after the tests: out of service for the reason the fitness round found.
+void self_test_unfit(Context& c, const Event& e) {
+    c.self_testing = false;
+    c.reason = *std::get<events::SelfTestFinished>(e).out_of_service;
+}
 void unfit(Context& c, const Event&) {
     c.service_unfit = true;
     c.service_page = ServicePage::Overview;
@@ -135,6 +151,12 @@ std::vector<TransitionRow> service_rows() {
              unfit),
         first(effects::EndServiceMode{}, when(S::ServiceLeaving, E::ServiceFitnessChecked, S::OutOfService,
                                               "not fit, not signed in", unfit_not_signed_in)),
+
+        // kioskctl selftest (only while idle): out of service while it runs, Attract again if fit.
+        go(S::Attract, E::SelfTestStarted, S::OutOfService, self_test_started),
+        stay(S::OutOfService, E::SelfTestStarted, self_test_started),
+        when(S::OutOfService, E::SelfTestFinished, S::Attract, "fit", fit_after_self_test),
+        stay_when(S::OutOfService, E::SelfTestFinished, "not fit", unfit_after_self_test, self_test_unfit),
     };
 }
 

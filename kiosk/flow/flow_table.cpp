@@ -117,7 +117,9 @@ void entry_changed(Context& c, const Event& e) {
     c.reason.reset();
 }
 void cancelled(Context& c, const Event&) { c.reason = CloseReason::Cancelled; }
-void out_of_service(Context& c, const Event& e) { c.reason = std::get<events::DevicesFailed>(e).reason; }
+void out_of_service(Context& c, const Event& e) {
+    if (!c.self_testing) c.reason = std::get<events::DevicesFailed>(e).reason;  // a self-test says so until it ends
+}
 void choose(Context& c, host::TransactionType type) {
     c.pending_transaction = type;
     c.amount.reset();
@@ -241,6 +243,7 @@ bool failure_to_offer(const Context& c, const Event&) {
 bool known_category(const Context&, const Event& e) {
     return is_known(std::get<events::ComplaintCategoryChosen>(e).category);
 }
+bool no_self_test(const Context& c, const Event&) { return !c.self_testing; }
 bool category_set(const Context& c, const Event&) { return c.complaint_category && is_known(*c.complaint_category); }
 
 constexpr std::array states{
@@ -500,7 +503,7 @@ const std::array table{
     go(S::ComplaintConfirm, E::Timeout, S::ThankYou),
     go(S::ComplaintDone, E::Continue, S::ThankYou),
     go(S::ComplaintDone, E::Timeout, S::ThankYou),
-    go(S::OutOfService, E::DevicesRestored, S::Attract),
+    when(S::OutOfService, E::DevicesRestored, S::Attract, "no self-test running", no_self_test),
     stay(S::OutOfService, E::DevicesFailed, out_of_service),  // the reason changed (host back, door opened)
 };
 
@@ -612,7 +615,8 @@ bool transaction_failed(const Context& context) {
         case CloseReason::OutOfServiceDevices:
         case CloseReason::OutOfServiceTamper:
         case CloseReason::OutOfServiceHostUnreachable:
-        case CloseReason::OutOfServiceStorageFull: return false;
+        case CloseReason::OutOfServiceStorageFull:
+        case CloseReason::OutOfServiceSelfTest: return false;
     }
     return false;
 }

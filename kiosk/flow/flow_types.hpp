@@ -118,6 +118,9 @@ struct Context {
     std::optional<ServiceAction> service_action_asked;  // set by a row's action; Flow::step asks it and clears it
     int service_count_cassette = 0;                 // ServiceEnterCount: which cassette (0-based)
     bool service_unfit = false;                     // leaving was refused: the kiosk is not fit
+    // kioskctl selftest is testing the devices: OutOfService until it finishes, whatever the
+    // fitness rounds in between say (a test dispense makes the dispenser busy).
+    bool self_testing = false;
 
     // Speech guidance is on: chosen on SessionOptions or a headset in the jack. Timers stretch.
     [[nodiscard]] bool speaking() const { return accessibility.speech || speech_headset; }

@@ -114,9 +114,14 @@ void register_cx_commands(CLI::App& app, ToolContext& tool);
 // maintenance::exit_code_of (0 in service, 1 degraded, 2 out of service, 69 not running), 78
 // when the config cannot be read.
 int run_status(const KioskConfig& config, bool as_json, const Clock& clock, Streams io);
-// selftest [DEVICE] [--json]: every (or one) device read afresh through the running kiosk's
-// workers, refused while a customer is in session. 0 all usable, 1 a device failed, 69 not running.
-int run_selftest(const KioskConfig& config, const std::string& device, bool as_json, Streams io);
+// selftest [DEVICE] [--as ID] [--json]: every (or one) device tested by the running kiosk with the
+// service mode's own tests (a test ticket, one note per cassette to the reject bin, the reader's
+// reset and status, the pad, the sensors, the speech phrase), out of service meanwhile; refused
+// while a customer is in session. With a technician, signed in first and journaled as the caller.
+// 0 all passed, 1 a test failed or the kiosk refused, 2 out of service after the tests, 69 not running.
+int run_selftest(const KioskConfig& config, const std::string& device,
+                 const std::optional<TechnicianCredentials>& technician, bool as_json, const Clock& clock, Streams io,
+                 const security::AccessPolicy& policy = {});
 // upload-now --as ID [--json]: a signed-in technician (Permission::Service) has the running kiosk
 // send one batch to the CRM now; prints what was sent and acknowledged.
 int run_upload_now(const KioskConfig& config, const TechnicianCredentials& technician, bool as_json,

@@ -164,26 +164,14 @@ void MaintenanceService::done(ServiceAction action, ServiceOutcome outcome, std:
 void MaintenanceService::run(ServiceAction action, const flow::Context& context,
                              const std::optional<DeviceHealth>& health) {
     (void)context;
+    if (is_remote_device_test(action)) {  // the same tests kioskctl selftest runs (device_test)
+        device_test(action, health, "Technician " + technician_,
+                    [this, action](ServiceOutcome outcome, std::string result, std::vector<store::CounterDelta> counters) {
+                        done(action, outcome, std::move(result), counters);
+                    });
+        return;
+    }
     switch (action) {
-        case ServiceAction::PrintTestReceipt: {
-            drivers::Receipt receipt;
-            const auto add = [&](std::string text) { receipt.lines.push_back({std::move(text), {}}); };
-            add("*** TEST RECEIPT ***");
-            add("Terminal " + terminal_id_);
-            add("Technician " + technician_);
-            add("Printer test: every line above should be sharp.");
-            workers_.printer.submit<Done>(
-                "print test receipt", timeouts_.print,
-                [receipt](drivers::ReceiptPrinter& printer) { return printer.print(receipt); },
-                [this](const Completion<Done>& finished) {
-                    if (finished.ok()) {
-                        done(ServiceAction::PrintTestReceipt, ServiceOutcome::Passed, "test receipt printed");
-                    } else {
-                        done(ServiceAction::PrintTestReceipt, ServiceOutcome::Failed, finished.describe());
-                    }
-                });
-            return;
-        }
         case ServiceAction::ReadTestCard:
             // The tracks are read and dropped on the worker: nothing of them is kept, shown or
             // journaled. No card in: the slot opens for one, and the technician touches the test again.
@@ -216,47 +204,11 @@ void MaintenanceService::run(ServiceAction action, const flow::Context& context,
                          finished.payload->second);
                 });
             return;
-        case ServiceAction::TestDispense: test_dispense(health); return;
+        case ServiceAction::PrintTestReceipt:
+        case ServiceAction::TestDispense:
         case ServiceAction::PinPadKeyTest:
-            workers_.pad.submit<drivers::PinPadStatus>(
-                "key test", timeouts_.status,
-                [](drivers::PinPad& pad) { return Result<drivers::PinPadStatus>(pad.status()); },
-                [this](const Completion<drivers::PinPadStatus>& finished) {
-                    if (finished.ok() && finished.payload->device.usable()) {
-                        done(ServiceAction::PinPadKeyTest, ServiceOutcome::Passed,
-                             "the pad answers and takes entries (the sign-in keys reached it)");
-                    } else {
-                        done(ServiceAction::PinPadKeyTest, ServiceOutcome::Failed,
-                             finished.ok() ? drivers::describe(finished.payload->device) : finished.describe());
-                    }
-                });
-            return;
         case ServiceAction::ReadSensors:
-            if (workers_.sensors == nullptr) {
-                done(action, ServiceOutcome::Failed, "no sensor board fitted");
-                return;
-            }
-            workers_.sensors->submit<drivers::SensorReadings>(
-                "read sensors", timeouts_.status, [](drivers::Sensors& sensors) { return sensors.read(); },
-                [this](const Completion<drivers::SensorReadings>& finished) {
-                    if (finished.ok()) {
-                        done(ServiceAction::ReadSensors, ServiceOutcome::Passed, sensor_words(*finished.payload));
-                    } else {
-                        done(ServiceAction::ReadSensors, ServiceOutcome::Failed, finished.describe());
-                    }
-                });
-            return;
-        case ServiceAction::SpeechTest:
-            if (!sources_.speak_test_phrase) {
-                done(action, ServiceOutcome::Failed, "no speech service in this assembly");
-                return;
-            }
-            if (const std::optional<std::string> problem = sources_.speak_test_phrase()) {
-                done(action, ServiceOutcome::Failed, "speech: " + *problem);
-                return;
-            }
-            done(action, ServiceOutcome::Passed, "test phrase sent to the audio output: listen at the headset jack");
-            return;
+        case ServiceAction::SpeechTest: return;  // device_test, above
         case ServiceAction::ResetCardReader: reset(action, ServiceAction::ReadTestCard); return;
         case ServiceAction::ResetDispenser: reset(action, ServiceAction::TestDispense); return;
         case ServiceAction::ResetTamper: reset(action, ServiceAction::ReadSensors); return;
@@ -305,6 +257,111 @@ void MaintenanceService::run(ServiceAction action, const flow::Context& context,
     }
 }
 
+bool is_remote_device_test(ServiceAction action) {
+    switch (action) {
+        case ServiceAction::PrintTestReceipt:
+        case ServiceAction::TestDispense:
+        case ServiceAction::PinPadKeyTest:
+        case ServiceAction::ReadSensors:
+        case ServiceAction::SpeechTest: return true;
+        default: return false;
+    }
+}
+
+void MaintenanceService::device_test(ServiceAction test, const std::optional<DeviceHealth>& health,
+                                     const std::string& asked_by, const TestFinished& finished) {
+    const auto passed = [finished](std::string result) { finished(ServiceOutcome::Passed, std::move(result), {}); };
+    const auto failed = [finished](std::string result) { finished(ServiceOutcome::Failed, std::move(result), {}); };
+    switch (test) {
+        case ServiceAction::PrintTestReceipt: {
+            drivers::Receipt receipt;
+            const auto add = [&](std::string text) { receipt.lines.push_back({std::move(text), {}}); };
+            add("*** TEST RECEIPT ***");
+            add("Terminal " + terminal_id_);
+            add(asked_by);
+            add("Printer test: every line above should be sharp.");
+            workers_.printer.submit<Done>(
+                "print test receipt", timeouts_.print,
+                [receipt](drivers::ReceiptPrinter& printer) { return printer.print(receipt); },
+                [passed, failed](const Completion<Done>& printed) {
+                    if (printed.ok()) {
+                        passed("test receipt printed");
+                    } else {
+                        failed(printed.describe());
+                    }
+                });
+            return;
+        }
+        case ServiceAction::TestDispense: test_dispense(health, finished); return;
+        case ServiceAction::PinPadKeyTest:
+            workers_.pad.submit<drivers::PinPadStatus>(
+                "key test", timeouts_.status,
+                [](drivers::PinPad& pad) { return Result<drivers::PinPadStatus>(pad.status()); },
+                [passed, failed](const Completion<drivers::PinPadStatus>& answered) {
+                    if (answered.ok() && answered.payload->device.usable()) {
+                        passed("the pad answers and takes entries (the sign-in keys reached it)");
+                    } else {
+                        failed(answered.ok() ? drivers::describe(answered.payload->device) : answered.describe());
+                    }
+                });
+            return;
+        case ServiceAction::ReadSensors:
+            if (workers_.sensors == nullptr) {
+                failed("no sensor board fitted");
+                return;
+            }
+            workers_.sensors->submit<drivers::SensorReadings>(
+                "read sensors", timeouts_.status, [](drivers::Sensors& sensors) { return sensors.read(); },
+                [passed, failed](const Completion<drivers::SensorReadings>& read) {
+                    if (read.ok()) {
+                        passed(sensor_words(*read.payload));
+                    } else {
+                        failed(read.describe());
+                    }
+                });
+            return;
+        case ServiceAction::SpeechTest:
+            if (!sources_.speak_test_phrase) {
+                failed("no speech service in this assembly");
+                return;
+            }
+            if (const std::optional<std::string> problem = sources_.speak_test_phrase()) {
+                failed("speech: " + *problem);
+                return;
+            }
+            passed("test phrase sent to the audio output: listen at the headset jack");
+            return;
+        default: failed("not a device test"); return;
+    }
+}
+
+void MaintenanceService::card_reader_check(const TestFinished& finished) {
+    // A reset and a status read; reading a card needs one in the slot, so someone at the machine.
+    workers_.card.submit<drivers::CardReaderStatus>(
+        "reset and status", timeouts_.card_motion,
+        [](drivers::CardReader& reader) -> Result<drivers::CardReaderStatus> {
+            // A card that came in just as the slot closed belongs to someone: it goes back, untouched.
+            if (reader.status().media == drivers::CardMediaState::present) {
+                KIOSK_TRY(reader.eject());
+                return make_error("card reader", "a card was in the reader: ejected for its owner, not reset; "
+                                                 "test it again once the card is taken");
+            }
+            KIOSK_TRY(reader.reset());
+            return reader.status();
+        },
+        [finished](const Completion<drivers::CardReaderStatus>& answered) {
+            constexpr std::string_view on_site = "; a card-read test needs a technician on site (service mode, Test card)";
+            if (answered.ok() && answered.payload->device.usable()) {
+                finished(ServiceOutcome::Passed, "reset, and it answers its status" + std::string(on_site), {});
+            } else {
+                finished(ServiceOutcome::Failed,
+                         (answered.ok() ? drivers::describe(answered.payload->device) : answered.describe()) +
+                             std::string(on_site),
+                         {});
+            }
+        });
+}
+
 void MaintenanceService::reset(ServiceAction action, ServiceAction test) {
     // A latched fault is cleared only once the device has shown it works again.
     if (passed_.count(test) == 0) {
@@ -328,9 +385,9 @@ void MaintenanceService::reset(ServiceAction action, ServiceAction test) {
     }
 }
 
-void MaintenanceService::test_dispense(const std::optional<DeviceHealth>& health) {
+void MaintenanceService::test_dispense(const std::optional<DeviceHealth>& health, const TestFinished& finished) {
     if (workers_.dispenser == nullptr || !health || !health->dispenser) {
-        done(ServiceAction::TestDispense, ServiceOutcome::Failed, "no dispenser fitted or not read yet");
+        finished(ServiceOutcome::Failed, "no dispenser fitted or not read yet", {});
         return;
     }
     drivers::NotePlan plan;
@@ -340,7 +397,7 @@ void MaintenanceService::test_dispense(const std::optional<DeviceHealth>& health
         plan.total_notes += one;
     }
     if (plan.total_notes == 0) {
-        done(ServiceAction::TestDispense, ServiceOutcome::Failed, "no cassette has notes to pick");
+        finished(ServiceOutcome::Failed, "no cassette has notes to pick", {});
         return;
     }
     // One note per cassette, stacked and retracted straight into the reject bin: nothing is presented.
@@ -353,22 +410,22 @@ void MaintenanceService::test_dispense(const std::optional<DeviceHealth>& health
             if (!retracted) return retracted.error();
             return report;
         },
-        [this](const Completion<drivers::DispenseReport>& finished) {
-            if (!finished.ok()) {
-                done(ServiceAction::TestDispense, ServiceOutcome::Failed, finished.describe());
+        [finished](const Completion<drivers::DispenseReport>& dispensed) {
+            if (!dispensed.ok()) {
+                finished(ServiceOutcome::Failed, dispensed.describe(), {});
                 return;
             }
-            const drivers::DispenseReport& report = *finished.payload;
+            const drivers::DispenseReport& report = *dispensed.payload;
             std::vector<std::uint32_t> to_bin = report.dispensed;
             if (report.rejected > 0 && !to_bin.empty()) to_bin[0] += report.rejected;
             const auto deltas = cash_counter_deltas({{}, to_bin, {}});
             std::uint32_t notes = 0;
             for (const std::uint32_t n : report.dispensed) notes += n;
             if (report.complete) {
-                done(ServiceAction::TestDispense, ServiceOutcome::Passed,
-                     std::to_string(notes) + " notes picked and retracted to the reject bin", deltas);
+                finished(ServiceOutcome::Passed, std::to_string(notes) + " notes picked and retracted to the reject bin",
+                         deltas);
             } else {
-                done(ServiceAction::TestDispense, ServiceOutcome::Failed, report.failure, deltas);
+                finished(ServiceOutcome::Failed, report.failure, deltas);
             }
         });
 }

@@ -53,8 +53,18 @@ struct MaintenanceSources {
     std::function<std::optional<std::string>()> speak_test_phrase;
 };
 
+// The service page's device tests that need no one at the machine (a test receipt, a test
+// dispense to the reject bin, the pad's status, the sensors, the speech test): kioskctl selftest
+// runs them too (remote_self_test.hpp), through device_test.
+bool is_remote_device_test(flow::ServiceAction action);
+
 class MaintenanceService {
 public:
+    // A device test's end, on the loop: its outcome, the result in words, and the cash counters it
+    // moved (the test dispense's notes, booked as rejected with the journal line that reports it).
+    using TestFinished =
+        std::function<void(flow::ServiceOutcome, std::string, std::vector<store::CounterDelta>)>;
+
     struct Workers {
         RequestWorker<drivers::CardReader>& card;
         RequestWorker<drivers::PinPad>& pad;
@@ -85,6 +95,12 @@ public:
     void replenish_from_control(const std::vector<std::uint32_t>& counts, std::uint32_t capacity,
                                 const std::string& actor, const std::optional<DeviceHealth>& health,
                                 std::function<void(const Result<std::string>&)> finished);
+    // One of the is_remote_device_test() tests, on its device's worker; `finished` is called on the
+    // loop (journaling and booking are the caller's). `asked_by` goes on the test receipt.
+    void device_test(flow::ServiceAction test, const std::optional<DeviceHealth>& health,
+                     const std::string& asked_by, const TestFinished& finished);
+    // The card reader's remote test: a reset, then its status (a card read needs a card in the slot).
+    void card_reader_check(const TestFinished& finished);
     // Leaving: the next full fitness round decides.
     void check_fitness();
     // After every fitness round (fitness() fresh).
@@ -105,7 +121,7 @@ public:
 private:
     void done(flow::ServiceAction action, flow::ServiceOutcome outcome, std::string result,
               const std::vector<store::CounterDelta>& counters = {});
-    void test_dispense(const std::optional<DeviceHealth>& health);
+    void test_dispense(const std::optional<DeviceHealth>& health, const TestFinished& finished);
     void replenish(const std::optional<DeviceHealth>& health);
     // Validated, the dispenser's SET COUNTS on its worker, then — only once it confirmed — the
     // ledger and `journal` in one SQLite transaction. `finished`: the words, or why not (nothing written).

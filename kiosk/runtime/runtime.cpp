@@ -53,6 +53,7 @@ Runtime::Runtime(RuntimeParts parts, flow::Flow flow)
 // The workers are joined first (members are destroyed in reverse order, but the services hold
 // references to them): drop the services, then the workers stop after their running request.
 Runtime::~Runtime() {
+    self_test_.reset();  // it drives the maintenance service's tests
     maintenance_.reset();
     profile_channel_.reset();
     fitness_.reset();
@@ -204,6 +205,7 @@ void Runtime::build_services() {
             speech_->headset(fitness_->health()->sensors->value().headset_plugged);
         }
         maintenance_->fitness_assessed(fitness_->fitness());
+        self_test_->fitness_assessed(fitness_->fitness(), fitness_->full_rounds_assessed());
         // The operator key switch: turned to maintenance asks for the service mode, turned back
         // asks to leave it (the fitness check decides).
         const auto& health = fitness_->health();
@@ -237,6 +239,11 @@ void Runtime::build_services() {
         mailbox_, maintenance_config_, maintenance_desk_, maintenance_sources_, parts_.terminal_id,
         flow_.config().money(0), timeouts);
     maintenance_->use_stans([this] { return host_->take_stan(); });
+    RemoteSelfTest::Hooks self_test_hooks;
+    self_test_hooks.read_devices_soon = [this] { fitness_->read_all_soon(); };
+    self_test_hooks.full_rounds_started = [this] { return fitness_->full_rounds_started(); };
+    self_test_hooks.speech = static_cast<bool>(maintenance_sources_.speak_test_phrase);
+    self_test_ = std::make_unique<RemoteSelfTest>(ports(), *maintenance_, std::move(self_test_hooks));
 }
 
 void Runtime::start() {
@@ -723,6 +730,22 @@ const std::optional<DeviceHealth>& Runtime::device_health() const {
 
 void Runtime::read_devices_soon() {
     if (fitness_) fitness_->read_all_soon();
+}
+
+Result<std::uint64_t> Runtime::start_self_test(const std::optional<std::string>& device, const std::string& actor) {
+    if (!self_test_) return make_error("selftest", "the kiosk has not started yet");
+    if (context_.state != StateId::Attract && context_.state != StateId::OutOfService) {
+        return make_error("selftest", "the kiosk is not idle (flow state " + std::string(flow::to_string(context_.state)) + ")");
+    }
+    auto devices = self_test_->plan(device, fitness_->health());
+    if (!devices) return devices.error();
+    // At once, in this turn, before the tests: the slot is shut and the screen says so first.
+    dispatch(events::SelfTestStarted{});
+    return self_test_->start(*devices, actor, fitness_->health());
+}
+
+std::optional<SelfTestReport> Runtime::self_test_report() const {
+    return self_test_ ? self_test_->report() : std::nullopt;
 }
 
 std::uint64_t Runtime::full_rounds_started() const { return fitness_ ? fitness_->full_rounds_started() : 0; }

@@ -39,6 +39,7 @@
 #include "kiosk/runtime/in_flight_bracket.hpp"
 #include "kiosk/runtime/key_entry.hpp"
 #include "kiosk/maintenance/maintenance_service.hpp"
+#include "kiosk/maintenance/remote_self_test.hpp"
 #include "kiosk/runtime/personalization.hpp"
 #include "kiosk/runtime/profile_cache.hpp"
 #include "kiosk/runtime/profile_channel.hpp"
@@ -165,6 +166,11 @@ public:
     // A technician's self-test (kioskctl selftest): every device read afresh at the next turn; the
     // round counters tell when a round started after the request has been assessed.
     void read_devices_soon();
+    // kioskctl selftest (remote_self_test.hpp): the devices' tests, only while idle (Attract or
+    // OutOfService, no self-test running); the report's id, or why not. The flow is out of service
+    // until the tests and the fitness round after them are done.
+    Result<std::uint64_t> start_self_test(const std::optional<std::string>& device, const std::string& actor);
+    [[nodiscard]] std::optional<SelfTestReport> self_test_report() const;
     [[nodiscard]] std::uint64_t full_rounds_started() const;
     [[nodiscard]] std::uint64_t full_rounds_assessed() const;
     // `kioskctl replenish` (kiosk/control/): the dispenser's counts set on its worker, then the
@@ -293,6 +299,7 @@ private:
     TechnicianDesk* maintenance_desk_ = nullptr;
     MaintenanceSources maintenance_sources_;
     std::unique_ptr<MaintenanceService> maintenance_;
+    std::unique_ptr<RemoteSelfTest> self_test_;
     bool operator_key_maintenance_ = false;  // the key switch's last reading: a change asks in or out
     // What a report made on the CardRetained screen knows of the visit that just ended there
     // (kept only while that screen shows: the next customer's report must not carry it).

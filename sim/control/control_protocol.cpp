@@ -1,6 +1,8 @@
 // Control request parsing and encoding (see control_protocol.hpp).
 #include "sim/control/control_protocol.hpp"
 
+#include "common/json_command_line.hpp"
+
 #include <array>
 #include <utility>
 
@@ -53,29 +55,12 @@ std::string_view to_string(ControlCommand command) {
 }
 
 Result<ControlRequest> parse_control_request(std::string_view line) {
-    if (line.size() > max_control_line) return bad("request longer than " + std::to_string(max_control_line) + " bytes");
-    const json request = json::parse(line.begin(), line.end(), nullptr, false);
-    if (request.is_discarded()) return bad("request is not valid JSON");
-    if (!request.is_object()) return bad("request must be a JSON object");
-    auto command = request.find("command");
-    if (command == request.end() || !command->is_string()) return bad("request needs a string \"command\"");
-    const std::string& name = command->get_ref<const std::string&>();
-
+    auto line_read = parse_json_command_line(line, max_control_line, command_names);
+    if (!line_read) return line_read.error();
+    const json& request = line_read->second;
     ControlRequest parsed;
-    bool known = false;
-    for (const auto& [value, text] : command_names) {
-        if (text == name) {
-            parsed.command = value;
-            known = true;
-        }
-    }
-    if (!known) {
-        std::string names;
-        for (const auto& entry : command_names) names += (names.empty() ? "" : ", ") + std::string(entry.second);
-        // The name is echoed only when short and printable: it came from outside.
-        const bool printable = name.size() <= 32 && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz-_0123456789") == std::string::npos;
-        return bad("unknown command" + (printable ? " '" + name + "'" : std::string()) + "; known: " + names);
-    }
+    parsed.command = line_read->first;
+    const std::string_view name = to_string(parsed.command);
 
     switch (parsed.command) {
         case ControlCommand::insertCard: {

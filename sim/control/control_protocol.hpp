@@ -2,7 +2,8 @@
 // line, one reply object per line. Requests: {"command": "<name>", …arguments}; replies:
 // {"ok": true, …} or {"ok": false, "error": "<what was wrong>"}. docs/simulator.md lists them.
 // The parser takes bytes from another process: it bounds the line, checks every field's type and
-// names the first problem; tests/fuzz/control_request_fuzz.cpp fuzzes it.
+// names the first problem (the line, the JSON and the command: common/json_command_line.hpp);
+// tests/fuzz/control_request_fuzz.cpp fuzzes it.
 #pragma once
 
 #include <cstddef>

@@ -1,13 +1,16 @@
 // kioskctl against a live simulated kiosk: `kiosk-sim --headless --serve` as its own process (as
 // `kiosk --sim --headless --serve` runs it), kioskctl run in-process against its control socket.
 // The stories: status and selftest of a healthy kiosk, degraded by a printer fault (paper low,
-// unplugged) and out of service by tamper, each with its exit code; a self-test refused while a
-// customer is at the machine; writes that need a signed-in technician; bad input refused with
+// unplugged) and out of service by tamper, each with its exit code; the self-test's real device
+// tests (a test ticket printed, one note per cassette booked as rejected, each test journaled with
+// the caller), an injected dispenser fault failing it, and the kiosk back in Attract after; a
+// self-test refused while a customer is at the machine; writes that need a signed-in technician; bad input refused with
 // nothing written; and, with the kiosk stopped, the commands that work from the database alone.
 #include <sys/stat.h>
 
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -123,14 +126,12 @@ TEST_F(KioskctlLive, StatusHealthyDegradedOutOfService) {
     EXPECT_TRUE(contains(text.out, "kiosk LIVE-01 (version ")) << text.out;
     EXPECT_TRUE(contains(text.out, "printer: online")) << text.out;
 
-    const CtlRun selftest = run({"selftest", "--json"});
-    ASSERT_EQ(selftest.code, 0) << selftest.err;
-    EXPECT_TRUE(selftest.json()["passed"].get<bool>());
-    EXPECT_EQ(selftest.json()["devices"].size(), 5U);
     const CtlRun printer = run({"selftest", "printer"});
     EXPECT_EQ(printer.code, 0) << printer.err;
-    EXPECT_EQ(printer.out, "printer: pass (online)\nselftest passed\n");
-    EXPECT_EQ(run({"selftest", "toaster"}).code, 64);
+    EXPECT_EQ(printer.out, "printer: passed (test receipt printed)\nselftest passed; the kiosk is in service\n");
+    const CtlRun toaster = run({"selftest", "toaster"});
+    EXPECT_EQ(toaster.code, 64);
+    EXPECT_TRUE(contains(toaster.err, "card_reader")) << toaster.err;  // the valid names
 
     // Paper low: served as before, but the technician is told (degraded, exit 1).
     ASSERT_EQ(run({"sim", "fault", "printer", "paper-near-end", "--permanent"}).code, 0);
@@ -148,7 +149,8 @@ TEST_F(KioskctlLive, StatusHealthyDegradedOutOfService) {
     EXPECT_EQ(unplugged.json()["left_out"][0], "receipts");
     const CtlRun failed = run({"selftest", "printer"});
     EXPECT_EQ(failed.code, 1) << failed.err;
-    EXPECT_TRUE(contains(failed.out, "printer: FAIL (noDevice: ")) << failed.out;
+    EXPECT_TRUE(contains(failed.out, "printer: FAILED (")) << failed.out;
+    EXPECT_TRUE(contains(failed.out, "the kiosk is in service")) << failed.out;  // degraded: exit 1, not 2
     ASSERT_EQ(run({"sim", "clear-faults"}).code, 0);
     ASSERT_EQ(status_until(0).code, 0);
 
@@ -158,21 +160,79 @@ TEST_F(KioskctlLive, StatusHealthyDegradedOutOfService) {
     ASSERT_EQ(tamper.code, 2) << tamper.out;
     EXPECT_EQ(tamper.json()["state"], "out_of_service");
     EXPECT_EQ(tamper.json()["reason"], "tamper");
+    // The tests run while out of service too, and the kiosk stays out: exit 2.
+    const CtlRun tampered = run({"selftest", "sensors"});
+    EXPECT_EQ(tampered.code, 2) << tampered.out << tampered.err;
+    EXPECT_TRUE(contains(tampered.out, "the kiosk is OUT OF SERVICE (tamper)")) << tampered.out;
+}
+
+TEST_F(KioskctlLive, SelftestTestsEachDeviceAndBooksTheRejectedNotes) {
+    const nlohmann::json before = run({"balance", "--json"}).json();
+    ASSERT_TRUE(before.is_object());
+    ASSERT_EQ(before["cassettes"].size(), 2U) << before.dump();
+
+    const CtlRun all = run({"selftest", "--json"});
+    ASSERT_EQ(all.code, 0) << all.err << all.out;
+    const nlohmann::json report = all.json();
+    EXPECT_TRUE(report["passed"].get<bool>()) << all.out;
+    EXPECT_TRUE(report["in_service"].get<bool>()) << all.out;
+    std::map<std::string, std::string> results;
+    for (const nlohmann::json& device : report["devices"]) {
+        EXPECT_TRUE(device["passed"].get<bool>()) << device.dump();
+        results[device["name"].get<std::string>()] = device["result"].get<std::string>();
+    }
+    ASSERT_EQ(results.size(), 6U) << all.out;
+    EXPECT_EQ(results["printer"], "test receipt printed");
+    EXPECT_TRUE(contains(results["dispenser"], "2 notes picked and retracted to the reject bin")) << all.out;
+    EXPECT_TRUE(contains(results["card_reader"], "a card-read test needs a technician on site")) << all.out;
+    EXPECT_TRUE(contains(results["sensors"], "safe door closed")) << all.out;
+    EXPECT_TRUE(contains(results["speech"], "test phrase")) << all.out;
+
+    // One note per cassette, booked as rejected exactly as the service page books it.
+    const nlohmann::json after = run({"balance", "--json"}).json();
+    for (std::size_t i = 0; i < 2; ++i) {
+        EXPECT_EQ(after["cassettes"][i]["rejected"].get<int>(), before["cassettes"][i]["rejected"].get<int>() + 1)
+            << after.dump();
+    }
+    // Each test journaled with the caller; the kiosk back in Attract, in service.
+    const CtlRun journal = run({"journal", "show", "--last", "30"});
+    EXPECT_TRUE(contains(journal.out, "self_test_started")) << journal.out;
+    EXPECT_TRUE(contains(journal.out, "self_test_finished")) << journal.out;
+    EXPECT_TRUE(contains(journal.out, "kioskctl")) << journal.out;
+    const CtlRun status = status_until(0);
+    EXPECT_EQ(status.code, 0) << status.out;
+    EXPECT_EQ(status.json()["flow_state"], "Attract") << status.out;
+
+    // Signed in: the technician is the caller in the journal.
+    ASSERT_EQ(run({"users", "bootstrap", "sup1"}, "secret-123\n").code, 0);
+    EXPECT_EQ(run({"selftest", "pin_pad", "--as", "sup1"}, "wrong-secret\n").code, 1);
+    const CtlRun signed_in = run({"selftest", "pin_pad", "--as", "sup1"}, "secret-123\n");
+    EXPECT_EQ(signed_in.code, 0) << signed_in.err << signed_in.out;
+    EXPECT_TRUE(contains(run({"journal", "show", "--last", "10"}).out, "technician:sup1"));
+
+    // An injected fault: the next pick from cassette 0 fails; the dispenser's test fails (exit 1).
+    ASSERT_EQ(run({"sim", "fault", "dispenser", "partial-dispense", "--cassette", "0", "--next"}).code, 0);
+    const CtlRun faulty = run({"selftest", "dispenser"});
+    EXPECT_EQ(faulty.code, 1) << faulty.out << faulty.err;
+    EXPECT_TRUE(contains(faulty.out, "dispenser: FAILED (")) << faulty.out;
+    EXPECT_TRUE(contains(faulty.out, "selftest FAILED: 1 of 1 tests")) << faulty.out;
+    EXPECT_TRUE(contains(run({"journal", "show", "--last", "10"}).out, "failed: ")) << faulty.out;
 }
 
 TEST_F(KioskctlLive, SelftestRefusedInSession) {
     ASSERT_EQ(run({"sim", "insert-card", "visa-alice"}).code, 0);
-    CtlRun refused;
+    CtlRun status;
     const auto deadline = std::chrono::steady_clock::now() + 20s;
     do {  // the card is read, and the flow leaves Attract, within a few turns
-        refused = run({"selftest"});
-        if (refused.code != 0) break;
+        status = run({"status", "--json"});
+        if (status.json().value("customer_in_session", false)) break;
         std::this_thread::sleep_for(100ms);
     } while (std::chrono::steady_clock::now() < deadline);
+    ASSERT_TRUE(status.json()["customer_in_session"].get<bool>()) << status.out;
+    const CtlRun refused = run({"selftest"});
     EXPECT_EQ(refused.code, 1);
-    EXPECT_TRUE(contains(refused.err, "a customer is in session")) << refused.err;
-    const CtlRun status = run({"status", "--json"});
-    EXPECT_TRUE(status.json()["customer_in_session"].get<bool>()) << status.out;
+    EXPECT_TRUE(contains(refused.err, "a customer is in session")) << refused.err << refused.out;
+    EXPECT_FALSE(contains(run({"journal", "show"}).out, "self_test_started"));  // nothing was tested
 }
 
 TEST_F(KioskctlLive, WritesNeedTechnicianBadInputNothing) {

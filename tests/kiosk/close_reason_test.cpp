@@ -35,6 +35,7 @@ TEST(CloseReason, EveryReasonHasItsI18nKey) {
         {CloseReason::OutOfServiceTamper, "out_of_service.tamper"},
         {CloseReason::OutOfServiceHostUnreachable, "out_of_service.host_unreachable"},
         {CloseReason::OutOfServiceStorageFull, "out_of_service.storage_full"},
+        {CloseReason::OutOfServiceSelfTest, "out_of_service.self_test"},
     };
     ASSERT_EQ(all_close_reasons().size(), expected.size());
     std::set<std::string> keys;

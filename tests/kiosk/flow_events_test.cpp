@@ -85,6 +85,8 @@ std::vector<Case> every_event() {
         {events::ServiceCountEntered(false), E::ServiceCountEntered},
         {events::LeaveService{}, E::LeaveService},
         {events::ServiceFitnessChecked(true), E::ServiceFitnessChecked},
+        {events::SelfTestStarted{}, E::SelfTestStarted},
+        {events::SelfTestFinished(std::nullopt), E::SelfTestFinished},
     };
 }
 

@@ -1,6 +1,7 @@
 // The service mode's rows (kiosk/flow/flow_service_rows.cpp) and its way in during a visit: the
 // visit ends as Cancel ends it, or goes on by its own rules until it can; sign-in, pages, actions
-// (a supervisor's refused to a technician), the replenishment's counts, and leaving only when fit.
+// (a supervisor's refused to a technician), the replenishment's counts, and leaving only when fit;
+// kioskctl selftest's out-of-service spell and its way back to Attract only when fit.
 #include <gtest/gtest.h>
 
 #include "tests/kiosk/flow_driver.hpp"
@@ -155,6 +156,50 @@ TEST(FlowServiceTest, NeverSignedInAndNotFitTheKioskStaysOutOfService) {
     d.send(events::ServiceFitnessChecked(false));
     EXPECT_EQ(d.state(), S::OutOfService) << "no pages without a sign-in";
     EXPECT_TRUE(d.asked(EffectKind::EndServiceMode));
+}
+
+TEST(FlowServiceTest, ASelfTestShutsTheKioskUntilItEndsAndFit) {
+    FlowDriver d;
+    d.send(E::SelfTestStarted);
+    EXPECT_EQ(d.state(), S::OutOfService);
+    EXPECT_TRUE(d.asked(EffectKind::RefuseCards));
+    EXPECT_EQ(d.screen(), ui::ScreenId::OutOfService);
+    EXPECT_EQ(d.context().reason, Reason(CloseReason::OutOfServiceSelfTest));
+    EXPECT_TRUE(d.context().self_testing);
+    // Rounds in between (a busy dispenser, then all fit again) neither change the notice nor open.
+    d.send(events::DevicesFailed(OutOfServiceReason::Devices));
+    EXPECT_EQ(d.context().reason, Reason(CloseReason::OutOfServiceSelfTest));
+    d.send(E::DevicesRestored);
+    EXPECT_EQ(d.state(), S::OutOfService) << "not before the tests end";
+    d.send(events::SelfTestFinished(std::nullopt));
+    EXPECT_EQ(d.state(), S::Attract);
+    EXPECT_TRUE(d.asked(EffectKind::AcceptCard));
+    EXPECT_FALSE(d.context().self_testing);
+}
+
+TEST(FlowServiceTest, NotFitAfterASelfTestTheKioskStaysOutForTheRoundsReason) {
+    FlowDriver d;
+    d.send(events::DevicesFailed(OutOfServiceReason::Tamper));
+    d.send(E::SelfTestStarted);
+    EXPECT_EQ(d.state(), S::OutOfService);
+    EXPECT_EQ(d.context().reason, Reason(CloseReason::OutOfServiceSelfTest));
+    d.send(events::SelfTestFinished(OutOfServiceReason::Tamper));
+    EXPECT_EQ(d.state(), S::OutOfService);
+    EXPECT_EQ(d.context().reason, Reason(OutOfServiceReason::Tamper));
+    EXPECT_FALSE(d.context().self_testing);
+    d.send(E::DevicesRestored);
+    EXPECT_EQ(d.state(), S::Attract) << "the fitness rounds route it again";
+}
+
+TEST(FlowServiceTest, ASelfTestIsNotTakenDuringAVisitAndATechnicianTakesOver) {
+    FlowDriver d;
+    to_menu(d);
+    d.send(E::SelfTestStarted);
+    EXPECT_EQ(d.state(), S::MainMenu) << "no row: the control socket refuses it anyway";
+    FlowDriver idle;
+    idle.send(E::SelfTestStarted).send(E::ServiceRequested);
+    EXPECT_EQ(idle.state(), S::ServiceSignIn);
+    EXPECT_FALSE(idle.context().self_testing) << "leaving the service mode is the fitness check's";
 }
 
 }  // namespace

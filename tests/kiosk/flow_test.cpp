@@ -281,6 +281,10 @@ TEST(FlowTest, EveryTransitionRowIsTakenBySomePath) {
                 enter = ev(E::PinEnter);
     path({language(ui::Language::SimplifiedChinese), out_of_service(OutOfServiceReason::Devices), ev(E::DevicesRestored)});
     path({out_of_service(OutOfServiceReason::Devices), out_of_service(OutOfServiceReason::Tamper)});
+    // kioskctl selftest: from Attract or out of service; back when fit, out for the round's reason if not.
+    const Event test = ev(E::SelfTestStarted);
+    path({test, events::SelfTestFinished(std::nullopt)});
+    path({out_of_service(OutOfServiceReason::Devices), test, events::SelfTestFinished(OutOfServiceReason::Tamper)});
     // The service mode (flow_service_test.cpp tells the story; these take each of its rows).
     {
         const Event sr = ev(E::ServiceRequested), id = ev(E::TechnicianIdEntered), pin = ev(E::TechnicianPinEntered);

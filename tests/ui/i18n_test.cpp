@@ -95,7 +95,7 @@ TEST(I18n, EveryKeyAGalleryPictureUsesExists) {
 TEST(I18n, EveryFlowScreenKeyExists) {
     for (const char* key :
          {"out_of_service.host_unreachable", "out_of_service.tamper", "out_of_service.devices",
-          "out_of_service.storage_full", "new_pin.mismatch",
+          "out_of_service.storage_full", "out_of_service.self_test", "new_pin.mismatch",
           "cardless.code_invalid", "cardless.phone_mismatch", "amount.not_multiple", "amount.too_large",
           "account.from", "account.to", "account.savings", "account.current", "account.credit", "done.title",
           "done.transfer", "done.transfer.detail", "done.pin_changed", "done.pin_changed.detail",

@@ -59,7 +59,9 @@ public:
         std::lock_guard lock(mutex);
         return current;
     }
-    void read_devices_soon() override {}
+    Result<std::uint64_t> start_self_test(const std::optional<std::string>&, const std::string&) override {
+        return make_error("control", "not under test here");
+    }
     maintenance::TerminalStatus status(const LoopPicture&) override { return {}; }
     nlohmann::json upload_now(const std::string&) override { return nlohmann::json::object(); }
     void note(const std::string&) override {}

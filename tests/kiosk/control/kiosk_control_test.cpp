@@ -1,12 +1,14 @@
 // The kiosk's control socket: the request parser (every malformed request named), and the service
 // over a real socket with a fake kiosk pumped by a thread as the runtime's loop pumps it — status,
-// a self-test refused while a customer is in session and answered from a fresh round when idle,
+// a self-test refused while a customer is in session, answered once the kiosk's tests have all
+// finished when idle (passed, failed, out of service after them; kioskctl's exit codes for each),
 // upload-now, the socket file's mode bits, and a stale socket replaced.
 #include <sys/socket.h>
 #include <sys/stat.h>
 
 #include <atomic>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -14,6 +16,7 @@
 #include "common/unix_socket.hpp"
 #include "kiosk/control/kiosk_control_protocol.hpp"
 #include "kiosk/control/kiosk_control_service.hpp"
+#include "kiosk/kioskctl/commands.hpp"
 #include "kiosk/kioskctl/kiosk_link.hpp"
 #include "tests/store/temp_directory.hpp"
 
@@ -47,7 +50,7 @@ TEST(KioskControlProtocol, NamesWhatIsWrongWithAMalformedRequest) {
     EXPECT_EQ(error_of(R"({"command":"reboot"})"), "unknown command 'reboot'; known: status, selftest, upload-now, cassettes, replenish");
     EXPECT_EQ(error_of(R"({"command":"status","device":"printer"})"), "status takes no field 'device'");
     EXPECT_EQ(error_of(R"({"command":"selftest","device":"toaster"})"),
-              "unknown device 'toaster'; known: card_reader, pin_pad, printer, dispenser, sensors");
+              "unknown device 'toaster'; known: card_reader, pin_pad, printer, dispenser, sensors, speech");
     EXPECT_EQ(error_of(R"({"command":"selftest","device":7})"), "\"device\" must be a non-empty string");
     EXPECT_EQ(error_of(R"({"command":"upload-now","actor":"root"})"), "\"actor\" must be \"technician:<id>\"");
     EXPECT_EQ(error_of(std::string(5000, ' ')), "request longer than 4096 bytes");
@@ -55,18 +58,32 @@ TEST(KioskControlProtocol, NamesWhatIsWrongWithAMalformedRequest) {
     EXPECT_EQ(error_of("{\"command\":\"\\u001b[2J\"}"), "unknown command; known: status, selftest, upload-now, cassettes, replenish");
 }
 
-// A kiosk whose loop picture the test sets; rounds complete when the test says.
+// A kiosk whose loop picture the test sets. A self-test's report is finished after
+// `polls_before_finished` pictures, with the lines and the outcome the test set beforehand.
 class FakeKiosk final : public ControlledKiosk {
 public:
     LoopPicture picture() override {
         std::lock_guard lock(mutex);
+        if (current.self_test && !current.self_test->finished && polls_left-- <= 0) {
+            current.self_test->finished = true;
+            current.self_test->out_of_service = out_of_service_after;
+            if (out_of_service_after) current.self_test->problems = {"dispenser: jammed"};
+        }
         return current;
     }
-    void read_devices_soon() override {
+    Result<std::uint64_t> start_self_test(const std::optional<std::string>& device, const std::string& actor) override {
         std::lock_guard lock(mutex);
-        ++current.full_rounds_started;  // the round starts at once and is assessed at once
-        current.full_rounds_assessed = current.full_rounds_started;
-        ++rounds_requested;
+        if (refusal) return make_error("selftest", *refusal);
+        ++tests_started;
+        started_for = actor;
+        SelfTestReport report;
+        report.id = ++last_id;
+        for (const SelfTestLine& line : results) {
+            if (!device || line.device == *device) report.lines.push_back(line);
+        }
+        current.self_test = report;
+        polls_left = polls_before_finished;
+        return report.id;
     }
     maintenance::TerminalStatus status(const LoopPicture& picture) override {
         maintenance::TerminalStatus status;
@@ -84,7 +101,16 @@ public:
 
     std::mutex mutex;
     LoopPicture current;
-    int rounds_requested = 0;
+    std::vector<SelfTestLine> results{{"card_reader", true, "reset, and it answers its status"},
+                                      {"printer", true, "test receipt printed"},
+                                      {"dispenser", true, "2 notes picked and retracted to the reject bin"}};
+    std::optional<flow::OutOfServiceReason> out_of_service_after;
+    std::optional<std::string> refusal;
+    int polls_before_finished = 3;
+    int polls_left = 0;
+    std::uint64_t last_id = 0;
+    int tests_started = 0;
+    std::string started_for;
     std::vector<std::string> notes;
 };
 
@@ -173,20 +199,132 @@ TEST_F(KioskControlServiceTest, ASelfTestIsRefusedWhileACustomerIsInSession) {
     EXPECT_NE(reply["error"].get<std::string>().find("a customer is in session (flow state PinEntry)"), std::string::npos)
         << reply.dump();
     std::lock_guard lock(kiosk_.mutex);
-    EXPECT_EQ(kiosk_.rounds_requested, 0);
+    EXPECT_EQ(kiosk_.tests_started, 0);
 }
 
-TEST_F(KioskControlServiceTest, AnIdleSelfTestReadsTheDevicesAfresh) {
+TEST_F(KioskControlServiceTest, ASelfTestIsRefusedWhileTheServiceModeIsOpen) {
+    {
+        std::lock_guard lock(kiosk_.mutex);
+        kiosk_.current.state = flow::StateId::ServiceMenu;
+    }
+    const nlohmann::json reply = ask(KioskRequest{KioskCommand::selftest, std::nullopt, std::nullopt, {}, std::nullopt});
+    EXPECT_FALSE(reply["ok"].get<bool>());
+    EXPECT_NE(reply["error"].get<std::string>().find("the service mode is open on the machine"), std::string::npos)
+        << reply.dump();
+    std::lock_guard lock(kiosk_.mutex);
+    EXPECT_EQ(kiosk_.tests_started, 0);
+}
+
+TEST_F(KioskControlServiceTest, AnIdleSelfTestAnswersOnceEveryTestHasFinished) {
     KioskRequest request{KioskCommand::selftest, std::string("printer"), "technician:T1", {}, std::nullopt};
     const nlohmann::json reply = ask(request);
     ASSERT_TRUE(reply["ok"].get<bool>()) << reply.dump();
     EXPECT_TRUE(reply["passed"].get<bool>());
+    EXPECT_TRUE(reply["in_service"].get<bool>());
+    EXPECT_FALSE(reply.contains("out_of_service"));
     ASSERT_EQ(reply["devices"].size(), 1U);
     EXPECT_EQ(reply["devices"][0]["name"], "printer");
+    EXPECT_EQ(reply["devices"][0]["result"], "test receipt printed");
     std::lock_guard lock(kiosk_.mutex);
-    EXPECT_EQ(kiosk_.rounds_requested, 1);
+    EXPECT_EQ(kiosk_.tests_started, 1);
+    EXPECT_EQ(kiosk_.started_for, "technician:T1");
+    EXPECT_TRUE(kiosk_.current.self_test->finished);  // not answered from an unfinished report
     ASSERT_EQ(kiosk_.notes.size(), 1U);
     EXPECT_EQ(kiosk_.notes[0], "selftest printer requested by technician:T1");
+}
+
+TEST_F(KioskControlServiceTest, AnUnnamedCallerIsTheTool) {
+    const nlohmann::json reply = ask(KioskRequest{KioskCommand::selftest, std::nullopt, std::nullopt, {}, std::nullopt});
+    ASSERT_TRUE(reply["ok"].get<bool>()) << reply.dump();
+    EXPECT_EQ(reply["devices"].size(), 3U);
+    std::lock_guard lock(kiosk_.mutex);
+    EXPECT_EQ(kiosk_.started_for, "kioskctl");
+}
+
+TEST_F(KioskControlServiceTest, TheKiosksRefusalToStartIsPassedOn) {
+    {
+        std::lock_guard lock(kiosk_.mutex);
+        kiosk_.refusal = "this kiosk has no sensors fitted";
+    }
+    const nlohmann::json reply = ask(KioskRequest{KioskCommand::selftest, std::string("sensors"), std::nullopt, {}, std::nullopt});
+    EXPECT_FALSE(reply["ok"].get<bool>());
+    EXPECT_EQ(reply["error"], "this kiosk has no sensors fitted");
+}
+
+TEST_F(KioskControlServiceTest, AFailedTestAndOutOfServiceAfterAreReported) {
+    {
+        std::lock_guard lock(kiosk_.mutex);
+        kiosk_.results[2] = {"dispenser", false, "pick failure on cassette 1"};
+        kiosk_.out_of_service_after = flow::OutOfServiceReason::Devices;
+    }
+    const nlohmann::json reply = ask(KioskRequest{KioskCommand::selftest, std::nullopt, std::nullopt, {}, std::nullopt});
+    ASSERT_TRUE(reply["ok"].get<bool>()) << reply.dump();
+    EXPECT_FALSE(reply["passed"].get<bool>());
+    EXPECT_FALSE(reply["in_service"].get<bool>());
+    EXPECT_EQ(reply["out_of_service"], "devices");
+    EXPECT_EQ(reply["problems"][0], "dispenser: jammed");
+    EXPECT_FALSE(reply["devices"][2]["passed"].get<bool>());
+    EXPECT_EQ(reply["devices"][2]["result"], "pick failure on cassette 1");
+}
+
+TEST_F(KioskControlServiceTest, KioskctlSelftestExitCodes) {
+    KioskConfig config;
+    config.service.control_socket = socket_;
+    const SystemClock clock;
+    const auto selftest = [&](const std::string& device, bool as_json, std::string& out) {
+        std::ostringstream text;
+        std::ostringstream err;
+        const int code = kioskctl::run_selftest(config, device, std::nullopt, as_json, clock, {text, err});
+        out = text.str() + err.str();
+        return code;
+    };
+    std::string out;
+    EXPECT_EQ(selftest("", false, out), 0) << out;
+    EXPECT_EQ(out,
+              "card_reader: passed (reset, and it answers its status)\n"
+              "printer: passed (test receipt printed)\n"
+              "dispenser: passed (2 notes picked and retracted to the reject bin)\n"
+              "selftest passed; the kiosk is in service\n");
+    {
+        std::lock_guard lock(kiosk_.mutex);
+        kiosk_.results[1] = {"printer", false, "noDevice: the printer does not answer"};
+    }
+    EXPECT_EQ(selftest("", false, out), 1) << out;
+    EXPECT_NE(out.find("printer: FAILED (noDevice: the printer does not answer)"), std::string::npos) << out;
+    EXPECT_NE(out.find("selftest FAILED: 1 of 3 tests; the kiosk is in service"), std::string::npos) << out;
+    EXPECT_EQ(selftest("card_reader", true, out), 0) << out;
+    EXPECT_EQ(nlohmann::json::parse(out)["devices"].size(), 1U) << out;
+    {
+        std::lock_guard lock(kiosk_.mutex);
+        kiosk_.out_of_service_after = flow::OutOfServiceReason::Devices;
+    }
+    EXPECT_EQ(selftest("", false, out), 2) << out;
+    EXPECT_NE(out.find("the kiosk is OUT OF SERVICE (devices)\n  problem: dispenser: jammed"), std::string::npos) << out;
+    {
+        std::lock_guard lock(kiosk_.mutex);
+        kiosk_.current.state = flow::StateId::MainMenu;
+    }
+    EXPECT_EQ(selftest("", false, out), 1) << out;
+    EXPECT_NE(out.find("a customer is in session"), std::string::npos) << out;
+    config.service.control_socket = directory_.file("nobody.sock");
+    EXPECT_EQ(selftest("", false, out), 69) << out;
+}
+
+TEST(KioskSelfTest, TheProtocolTakesTheNamesTheKioskTests) {
+    EXPECT_EQ(kiosk_device_names(), remote_test_devices());
+}
+
+TEST(KioskSelfTest, TheReplyNamesEachDeviceAndTheStateAfter) {
+    SelfTestReport report;
+    report.lines = {{"printer", true, "test receipt printed"}, {"speech", false, "speech: no engine"}};
+    report.finished = true;
+    report.out_of_service = flow::OutOfServiceReason::Tamper;
+    report.problems = {"sensors: tamper latched"};
+    const nlohmann::json reply = selftest_reply(report);
+    EXPECT_EQ(reply.dump(),
+              R"({"devices":[{"name":"printer","passed":true,"result":"test receipt printed"},)"
+              R"({"name":"speech","passed":false,"result":"speech: no engine"}],"in_service":false,)"
+              R"("out_of_service":"tamper","passed":false,"problems":["sensors: tamper latched"]})");
 }
 
 TEST_F(KioskControlServiceTest, UploadNowAnswersWhatWasSent) {
