@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "kiosk/health/health_conditions.hpp"
+#include "kiosk/maintenance/service_facts.hpp"
 #include "kiosk/runtime/recorder.hpp"
 #include "store/database.hpp"
 
@@ -14,6 +16,8 @@ namespace {
 using flow::ServiceAction;
 using flow::ServiceOutcome;
 using flow::ServicePage;
+using maintenance::keyed_fact;
+using maintenance::round_trip_fact;
 
 constexpr std::string_view kNotHere = "not available in this assembly";
 
@@ -24,15 +28,11 @@ ui::FactLine keyed(std::string label_key, std::string value_key) {
     return ui::FactLine{std::move(label_key), std::move(value_key), std::nullopt, ""};
 }
 
-std::string state_words(const drivers::DeviceStatus& status) {
-    return status.usable() ? std::string() : drivers::describe(status);
-}
-
-ui::FactLine device_line(std::string label_key, const drivers::DeviceStatus& status, std::string extra = {}) {
-    const std::string words = state_words(status);
-    if (words.empty() && extra.empty()) return keyed(std::move(label_key), "service.state.ok");
-    if (words.empty()) return line(std::move(label_key), std::move(extra));
-    return line(std::move(label_key), extra.empty() ? words : words + "; " + extra);
+// "working", or the state in the technician's language with the driver's own description.
+ui::FactLine device_line(std::string label_key, const drivers::DeviceStatus& status) {
+    if (status.usable()) return keyed(std::move(label_key), "service.state.ok");
+    AlertWords words = device_state_words(status);
+    return keyed_fact(std::move(label_key), std::move(words.key), std::move(words.args));
 }
 
 ui::Button page_button(ServicePage page) {
@@ -49,6 +49,14 @@ std::string sensor_words(const drivers::SensorReadings& r) {
     words += r.tampered ? ", tamper latched" : ", no tamper";
     words += r.operator_key_maintenance ? ", key: maintenance" : ", key: normal";
     return words;
+}
+
+// The sensors' line on the page, in its language.
+ui::FactLine sensor_fact(const drivers::SensorReadings& r) {
+    return keyed_fact("service.fact.sensors", "service.value.sensors",
+                      {r.safe_door_open ? "i18n:service.sensor.door_open" : "i18n:service.sensor.door_closed",
+                       r.tampered ? "i18n:service.sensor.tampered" : "i18n:service.sensor.no_tamper",
+                       r.operator_key_maintenance ? "i18n:service.sensor.key_maintenance" : "i18n:service.sensor.key_normal"});
 }
 
 std::string money_words(std::int64_t minor, const Money& currency) {
@@ -70,6 +78,9 @@ MaintenanceService::MaintenanceService(RuntimePorts ports, Workers workers, Loop
       timeouts_(timeouts) {
     if (desk_ != nullptr) {
         desk_worker_ = std::make_unique<RequestWorker<TechnicianDesk>>("technician desk", *desk_, mailbox, ports_.clock);
+    }
+    if (sources_.upload_now || sources_.probe_crm || sources_.rotate_keys) {
+        jobs_worker_ = std::make_unique<RequestWorker<ServiceJobs>>("service jobs", jobs_, mailbox, ports_.clock);
     }
 }
 
@@ -262,16 +273,7 @@ void MaintenanceService::run(ServiceAction action, const flow::Context& context,
         case ServiceAction::ResetTamper: reset(action, ServiceAction::ReadSensors); return;
         case ServiceAction::ReplenishCash: replenish(health); return;
         case ServiceAction::PrintBalance: balance(health); return;
-        case ServiceAction::UploadNow: {
-            if (!sources_.upload_now) {
-                done(action, ServiceOutcome::Failed, std::string(kNotHere));
-                return;
-            }
-            const Status woke = sources_.upload_now();
-            done(action, woke.ok() ? ServiceOutcome::Passed : ServiceOutcome::Failed,
-                 woke.ok() ? "the uploader was woken" : woke.error().to_string());
-            return;
-        }
+        case ServiceAction::UploadNow: upload_now(); return;
         case ServiceAction::VerifyJournal: {
             if (!sources_.verify_journal) {
                 done(action, ServiceOutcome::Failed, std::string(kNotHere));
@@ -282,27 +284,84 @@ void MaintenanceService::run(ServiceAction action, const flow::Context& context,
                  verified.ok() ? *verified : verified.error().to_string());
             return;
         }
-        case ServiceAction::RotateKeys:
-            // The flow refuses it to a technician; a supervisor is sent to the tool that does it.
-            done(action, ServiceOutcome::Refused, "rotate with `kioskctl keys rotate` (supervisor sign-in)");
-            return;
-        case ServiceAction::ProbeNetwork: {
-            const TimePoint sent = ports_.clock.now();
-            workers_.host.submit<Done>(
-                "echo", timeouts_.status,
-                [terminal = terminal_id_, sent](host::HostLink& link) { return link.echo(0, terminal, sent); },
-                [this, sent](const Completion<Done>& finished) {
-                    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(ports_.clock.now() - sent);
-                    if (finished.ok()) {
-                        done(ServiceAction::ProbeNetwork, ServiceOutcome::Passed,
-                             "host answered the echo in " + std::to_string(ms.count()) + " ms");
-                    } else {
-                        done(ServiceAction::ProbeNetwork, ServiceOutcome::Failed, finished.describe());
-                    }
-                });
-            return;
-        }
+        case ServiceAction::RotateKeys: rotate_keys(); return;
+        case ServiceAction::ProbeNetwork: probe_network(); return;
     }
+}
+
+// One upload round on the service worker, as `kioskctl upload-now` does (KioskControlBinding).
+void MaintenanceService::upload_now() {
+    if (!sources_.upload_now || !jobs_worker_) {
+        done(ServiceAction::UploadNow, ServiceOutcome::Failed, std::string(kNotHere));
+        return;
+    }
+    jobs_worker_->submit<std::string>(
+        "upload now", Millis(60'000), [upload = sources_.upload_now](ServiceJobs&) { return upload(); },
+        [this](const Completion<std::string>& finished) {
+            done(ServiceAction::UploadNow, finished.ok() ? ServiceOutcome::Passed : ServiceOutcome::Failed,
+                 finished.ok() ? *finished.payload : finished.describe());
+        });
+}
+
+// A supervisor's: the flow refuses it to a technician (flow_service_rows.cpp), and so does this,
+// so no other path can rotate without the role the registry gave at sign-in.
+void MaintenanceService::rotate_keys() {
+    if (role_ != flow::ServiceRole::Supervisor) {
+        done(ServiceAction::RotateKeys, ServiceOutcome::Refused, "supervisor only");
+        return;
+    }
+    if (!sources_.rotate_keys || !jobs_worker_) {
+        done(ServiceAction::RotateKeys, ServiceOutcome::Failed, std::string(kNotHere));
+        return;
+    }
+    jobs_worker_->submit<security::DataKeyRotation>(
+        "rotate keys", Millis(30'000), [rotate = sources_.rotate_keys](ServiceJobs&) { return rotate(); },
+        [this](const Completion<security::DataKeyRotation>& finished) {
+            if (!finished.ok()) {
+                done(ServiceAction::RotateKeys, ServiceOutcome::Failed, finished.describe());
+                return;
+            }
+            // The journal line (done) carries "current <id>, retired <id>" as kioskctl's does.
+            done(ServiceAction::RotateKeys, ServiceOutcome::Passed, finished.payload->journal_detail());
+        });
+}
+
+// "Test network": the host's 0800/0810 echo on the host worker and a short HTTPS request to the
+// CRM on the service worker, at once; the action is done when both have answered.
+void MaintenanceService::probe_network() {
+    probed_host_.reset();
+    probed_crm_.reset();
+    const TimePoint sent = ports_.clock.now();
+    workers_.host.submit<Done>(
+        "echo", timeouts_.status,
+        [terminal = terminal_id_, sent](host::HostLink& link) { return link.echo(0, terminal, sent); },
+        [this, sent](const Completion<Done>& finished) {
+            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(ports_.clock.now() - sent);
+            probed_host_ = finished.ok() ? std::pair{true, "host echo " + std::to_string(ms.count()) + " ms"}
+                                         : std::pair{false, "host: " + finished.describe()};
+            network_probed();
+        });
+    if (!sources_.probe_crm || !jobs_worker_) {
+        probed_crm_ = std::pair{false, "CRM: " + std::string(kNotHere)};
+        network_probed();
+        return;
+    }
+    jobs_worker_->submit<Millis>(
+        "probe CRM", Millis(10'000), [probe = sources_.probe_crm](ServiceJobs&) { return probe(); },
+        [this](const Completion<Millis>& finished) {
+            probed_crm_ = finished.ok() ? std::pair{true, "CRM " + std::to_string(finished.payload->count()) + " ms"}
+                                        : std::pair{false, "CRM: " + finished.describe()};
+            network_probed();
+        });
+}
+
+void MaintenanceService::network_probed() {
+    if (!probed_host_ || !probed_crm_) return;
+    const bool both = probed_host_->first && probed_crm_->first;
+    const std::string words = probed_host_->second + "; " + probed_crm_->second;
+    probed_host_.reset();
+    probed_crm_.reset();
+    done(ServiceAction::ProbeNetwork, both ? ServiceOutcome::Passed : ServiceOutcome::Failed, words);
 }
 
 void MaintenanceService::reset(ServiceAction action, ServiceAction test) {
@@ -571,8 +630,14 @@ void MaintenanceService::fill(ui::ViewModel& vm, const flow::Context& context, c
             }
             if (sources_.alerts) {
                 for (const Alert& alert : sources_.alerts()) {
-                    facts.push_back(line("service.fact.alert", alert.cause));
-                    facts.push_back(line("service.fact.action", alert.suggested_action));
+                    // In the page's language when the alert has its words (every health condition does).
+                    facts.push_back(alert.cause_words.key.empty()
+                                        ? line("service.fact.alert", alert.cause)
+                                        : keyed_fact("service.fact.alert", alert.cause_words.key, alert.cause_words.args));
+                    facts.push_back(alert.action_words.key.empty()
+                                        ? line("service.fact.action", alert.suggested_action)
+                                        : keyed_fact("service.fact.action", alert.action_words.key,
+                                                     alert.action_words.args));
                 }
             }
             if (!health) {
@@ -587,7 +652,7 @@ void MaintenanceService::fill(ui::ViewModel& vm, const flow::Context& context, c
                     facts.push_back(keyed("service.fact.dispenser", "service.state.not_fitted"));
                 }
                 if (health->sensors && health->sensors->ok()) {
-                    facts.push_back(line("service.fact.sensors", sensor_words(health->sensors->value())));
+                    facts.push_back(sensor_fact(health->sensors->value()));
                 }
                 if (health->storage_problem) facts.push_back(line("service.fact.storage", *health->storage_problem));
             }
@@ -605,7 +670,7 @@ void MaintenanceService::fill(ui::ViewModel& vm, const flow::Context& context, c
                 facts.push_back(device_line("service.fact.card_reader", health->card_reader.device));
                 if (health->dispenser) facts.push_back(device_line("service.fact.dispenser", health->dispenser->device));
                 if (health->sensors && health->sensors->ok()) {
-                    facts.push_back(line("service.fact.sensors", sensor_words(health->sensors->value())));
+                    facts.push_back(sensor_fact(health->sensors->value()));
                 }
             }
             // The one reset the latched fault asks for: the reader's jam, the dispenser's, the tamper.
@@ -647,15 +712,24 @@ void MaintenanceService::fill(ui::ViewModel& vm, const flow::Context& context, c
             vm.message_key = outcome_key();
             result();
             with_source(sources_.keys);
-            vm.buttons = {action_button(ServiceAction::RotateKeys, role_ == flow::ServiceRole::Supervisor), back};
+            if (role_ != flow::ServiceRole::Supervisor) {
+                facts.push_back(keyed("service.fact.rotate_keys", "service.value.supervisor_only"));
+            }
+            vm.buttons = {action_button(ServiceAction::RotateKeys,
+                                        role_ == flow::ServiceRole::Supervisor && static_cast<bool>(sources_.rotate_keys)),
+                          back};
             return;
         case ui::ScreenId::ServiceNetwork:
             vm.message_key = outcome_key();
             result();
-            facts.push_back(line("service.fact.host", host_reachable ? "reachable (last probe or request answered)"
-                                                                     : "unreachable"));
-            if (sources_.crm) {
-                for (ui::FactLine& fact : sources_.crm()) facts.push_back(std::move(fact));
+            if (sources_.host_round_trip) {
+                facts.push_back(round_trip_fact("service.fact.host", sources_.host_round_trip()));
+            } else {
+                facts.push_back(keyed("service.fact.host", host_reachable ? "service.value.reachable_now"
+                                                                          : "service.value.unreachable_now"));
+            }
+            if (sources_.crm_round_trip) {
+                facts.push_back(round_trip_fact("service.fact.crm", sources_.crm_round_trip()));
             } else {
                 facts.push_back(line("service.fact.crm", std::string(kNotHere)));
             }

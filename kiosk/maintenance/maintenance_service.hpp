@@ -29,13 +29,17 @@
 #include "kiosk/maintenance/technician_desk.hpp"
 #include "kiosk/runtime/runtime_ports.hpp"
 #include "kiosk/runtime/service_fitness.hpp"
+#include "common/round_trip.hpp"
+#include "security/data_key_rotation.hpp"
 #include "security/secure_bytes.hpp"
 #include "ui/view_model.hpp"
 
 namespace kiosk {
 
 // What the app gives the service pages beyond the devices (unset: the page says "not available
-// in this assembly"; nothing is made up).
+// in this assembly"; nothing is made up). The fact sources are read on the loop when a page is
+// drawn (the store's small queries, copies of the workers' last answers); the actions marked
+// "worker" may take seconds and run on the service mode's own worker, never on the loop.
 struct MaintenanceSources {
     store::Database* database = nullptr;               // the loop's connection: the cash ledger
     const security::JournalChain* chain = nullptr;     // the ledger's journal lines are chained under it
@@ -43,15 +47,25 @@ struct MaintenanceSources {
     std::function<std::vector<ui::FactLine>()> outbox;  // pending per priority, oldest, last upload, dead letters
     std::function<std::vector<ui::FactLine>()> journal;
     std::function<std::vector<ui::FactLine>()> keys;
-    std::function<std::vector<ui::FactLine>()> quality;
+    std::function<std::vector<ui::FactLine>()> quality;  // today's index so far and the last sealed day's
     std::function<std::vector<ui::FactLine>()> about;
-    std::function<std::vector<ui::FactLine>()> crm;     // the Network page's CRM line
-    std::function<Status()> upload_now;                 // wake the uploader
+    // The Network page: the last round trips the host worker and the CRM uploader recorded.
+    std::function<std::optional<RoundTrip>()> host_round_trip;
+    std::function<std::optional<RoundTrip>()> crm_round_trip;
+    // worker: one upload round, as `kioskctl upload-now` does; its outcome in words.
+    std::function<Result<std::string>()> upload_now;
+    // worker: a short HTTPS request to the CRM with the uploader's TLS settings; the round trip.
+    std::function<Result<Millis>()> probe_crm;
+    // worker: a new current data key, as `kioskctl keys rotate` does (security/data_key_rotation).
+    std::function<Result<security::DataKeyRotation>()> rotate_keys;
     std::function<Result<std::string>()> verify_journal;  // "verified: N lines" or why not
     // The speech service's "speak the test phrase" (SpeechService::test_phrase): nullopt when it went
     // to the audio output, else why it cannot be said (no engine, a failed output).
     std::function<std::optional<std::string>()> speak_test_phrase;
 };
+
+// The target of the service mode's own worker: the sources' slow actions run on it.
+struct ServiceJobs {};
 
 class MaintenanceService {
 public:
@@ -99,6 +113,10 @@ private:
     void replenish(const std::optional<DeviceHealth>& health);
     void balance(const std::optional<DeviceHealth>& health);
     void reset(flow::ServiceAction action, flow::ServiceAction test);
+    void upload_now();
+    void rotate_keys();
+    void probe_network();
+    void network_probed();
     [[nodiscard]] std::string actor() const;
     [[nodiscard]] std::vector<ui::FactLine> cash_lines(const std::optional<DeviceHealth>& health) const;
     [[nodiscard]] std::vector<std::uint32_t> device_counts(const std::optional<DeviceHealth>& health) const;
@@ -109,6 +127,8 @@ private:
     MaintenanceConfig config_;
     TechnicianDesk* desk_;
     std::unique_ptr<RequestWorker<TechnicianDesk>> desk_worker_;
+    ServiceJobs jobs_;
+    std::unique_ptr<RequestWorker<ServiceJobs>> jobs_worker_;
     MaintenanceSources sources_;
     std::string terminal_id_;
     Money currency_;  // the flow's currency (amount unused)
@@ -125,6 +145,9 @@ private:
     std::string result_;                    // the last action's result in words
     std::optional<host::ReconciliationTotals> host_totals_;
     bool awaiting_fitness_ = false;
+    // "Test network": the host's and the CRM's answers, the action done when both are in.
+    std::optional<std::pair<bool, std::string>> probed_host_;
+    std::optional<std::pair<bool, std::string>> probed_crm_;
     std::vector<std::string> unfit_problems_;
 };
 
