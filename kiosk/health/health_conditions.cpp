@@ -27,8 +27,11 @@ std::string english(const AlertWords& words) {
 }
 
 // One alert whose English cause and action are its words in English (the one text of each).
-void raise(std::vector<Alert>& alerts, std::string id, AlertSeverity severity, AlertWords cause, AlertWords action) {
-    Alert alert{std::move(id), severity, english(cause), english(action)};
+// A cause with no words of its own (a speech engine's or a certificate check's message) stays
+// as it came, in both languages: its key is empty.
+void raise(std::vector<Alert>& alerts, std::string id, AlertSeverity severity, AlertWords cause, AlertWords action,
+           std::string raw_cause = {}) {
+    Alert alert{std::move(id), severity, cause.key.empty() ? std::move(raw_cause) : english(cause), english(action)};
     alert.cause_words = std::move(cause);
     alert.action_words = std::move(action);
     alerts.push_back(std::move(alert));
@@ -56,7 +59,12 @@ void device(std::vector<Alert>& alerts, const std::string& name, const drivers::
     if (status.usable()) return;
     AlertWords state = device_state_words(status);
     state.args.insert(state.args.begin(), key_of("alert.device." + name));
-    state.key = state.key == "device.words.state" ? "alert.cause.device" : "alert.cause.device_detail";
+    if (state.key == "device.words.state_detail") {
+        state.key = "alert.cause.device_detail";
+    } else {  // the state's own key: the device's name, then it
+        state.args = {state.args.front(), key_of(state.key)};
+        state.key = "alert.cause.device";
+    }
     raise(alerts, "device." + name, severity, std::move(state), device_action(status));
 }
 
@@ -148,7 +156,7 @@ void devices(std::vector<Alert>& alerts, const DeviceHealth& health, const Healt
 
 AlertWords device_state_words(const drivers::DeviceStatus& status) {
     const std::string state = key_of("device.state." + std::string(drivers::to_string(status.state)));
-    if (!status.error || status.error->description.empty()) return said("device.words.state", {state});
+    if (!status.error || status.error->description.empty()) return said(state.substr(5));  // "i18n:" off
     return said("device.words.state_detail", {state, status.error->description});
 }
 
@@ -170,12 +178,12 @@ std::vector<Alert> current_conditions(const HealthInputs& inputs) {
     }
     if (inputs.speech_problem) {
         // Blind customers cannot be guided; everyone else is served as before.
-        raise(alerts, "speech_unavailable", AlertSeverity::degraded, said("alert.cause.raw", {*inputs.speech_problem}),
-              said("alert.action.speech_unavailable"));
+        raise(alerts, "speech_unavailable", AlertSeverity::degraded, {}, said("alert.action.speech_unavailable"),
+              *inputs.speech_problem);
     }
     if (!inputs.certificate_notices.empty()) {
-        raise(alerts, "certificate_expiry", AlertSeverity::warning,
-              said("alert.cause.raw", {joined(inputs.certificate_notices)}), said("alert.action.certificate_expiry"));
+        raise(alerts, "certificate_expiry", AlertSeverity::warning, {}, said("alert.action.certificate_expiry"),
+              joined(inputs.certificate_notices));
     }
     for (const ScreenErrorBurst& burst : inputs.screen_errors) {
         const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(burst.window).count();

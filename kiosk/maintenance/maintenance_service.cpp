@@ -32,7 +32,7 @@ ui::FactLine keyed(std::string label_key, std::string value_key) {
 ui::FactLine device_line(std::string label_key, const drivers::DeviceStatus& status) {
     if (status.usable()) return keyed(std::move(label_key), "service.state.ok");
     AlertWords words = device_state_words(status);
-    return keyed_fact(std::move(label_key), std::move(words.key), std::move(words.args));
+    return keyed_fact(std::move(label_key), std::move(words.key), std::move(words.args));  // no args: the state's key
 }
 
 ui::Button page_button(ServicePage page) {

@@ -20,7 +20,7 @@ std::string one_decimal(double value) {
 
 ui::FactLine percent_fact(std::string label_key, const std::optional<double>& rate) {
     if (!rate) return keyed_fact(std::move(label_key), "service.value.no_data");
-    return keyed_fact(std::move(label_key), "service.value.percent", {one_decimal(*rate * 100.0)});
+    return text_fact(std::move(label_key), one_decimal(*rate * 100.0) + " %");  // the same in both languages
 }
 
 std::string seconds(std::int64_t ms) { return one_decimal(static_cast<double>(ms) / 1000.0); }
@@ -56,7 +56,7 @@ std::vector<ui::FactLine> quality_facts(const ServiceQuality& today, const std::
         facts.push_back(keyed_fact("service.fact.sealed_day", "service.value.none_yet"));
         return facts;
     }
-    const auto rate = [](const std::optional<double>& r) { return r ? one_decimal(*r * 100.0) : std::string("-"); };
+    const auto rate = [](const std::optional<double>& r) { return r ? one_decimal(*r * 100.0) + "%" : std::string("-"); };
     facts.push_back(keyed_fact("service.fact.sealed_day", "service.value.sealed_day",
                                {sealed->day, std::to_string(sealed->sessions), rate(sealed->completion_rate),
                                 rate(sealed->availability)}));
