@@ -198,12 +198,10 @@ ViewModel sample_view_model(ScreenId screen, Language language, Accessibility ac
         case ScreenId::ServiceOverview:
             // As kiosk/maintenance builds it: the health alerts' causes and actions and the device
             // states as i18n keys with their values; the driver's own description stays as given.
-            vm.facts = {{"service.fact.role", "", std::nullopt, "1001 (technician)"},
+            vm.facts = {{"service.fact.role", "service.value.role", std::nullopt, "", {"1001", "i18n:service.role.technician"}},
                         {"service.fact.alert", "alert.cause.device_detail", std::nullopt, "",
                          {"i18n:alert.device.card_reader", "i18n:device.state.hardwareError", "card jammed"}},
                         {"service.fact.action", "alert.action.device_clear", std::nullopt, ""},
-                        {"service.fact.alert", "alert.cause.paper_near_end", std::nullopt, ""},
-                        {"service.fact.action", "alert.action.paper_near_end", std::nullopt, ""},
                         {"service.fact.card_reader", "device.words.state_detail", std::nullopt, "",
                          {"i18n:device.state.hardwareError", "card jammed"}},
                         {"service.fact.pin_pad", "service.state.ok", std::nullopt, ""},
@@ -255,7 +253,6 @@ ViewModel sample_view_model(ScreenId screen, Language language, Accessibility ac
             break;
         case ScreenId::ServiceKeys:
             vm.facts = {{"service.fact.certificate", "", std::nullopt, "host client certificate: expires 2027-03-01 (89 days)"},
-                        {"service.fact.certificate", "service.value.certificates_ok", std::nullopt, ""},
                         {"service.fact.rotate_keys", "service.value.supervisor_only", std::nullopt, ""}};
             vm.buttons = {{"service_action:rotate_keys", "service.action.rotate_keys", false},
                           {"service_page:overview", "service.page.overview", true}};

@@ -623,8 +623,9 @@ void MaintenanceService::fill(ui::ViewModel& vm, const flow::Context& context, c
             return;
         case ui::ScreenId::ServiceOverview: {
             if (context.service_unfit) vm.message_key = "service.unfit";
-            facts.push_back(line("service.fact.role", technician_ + " (" +
-                                                          std::string(flow::to_string(role_.value_or(flow::ServiceRole::Technician))) + ")"));
+            facts.push_back(keyed_fact("service.fact.role", "service.value.role",
+                                       {technician_, "i18n:service.role." +
+                                                         std::string(flow::to_string(role_.value_or(flow::ServiceRole::Technician)))}));
             for (const std::string& problem : unfit_problems_) {
                 if (context.service_unfit) facts.push_back(line("service.fact.alert", problem));
             }
