@@ -224,10 +224,12 @@ ViewModel sample_view_model(ScreenId screen, Language language, Accessibility ac
             vm.buttons = service_test_buttons();
             break;
         case ScreenId::ServiceCash:
-            vm.facts = {{"service.fact.cassette_1", "", std::nullopt, "CNY 100: loaded 2000 - dispensed 35 - rejected 2 - retracted 0 = 1963 (dispenser 1963)"},
-                        {"service.fact.cassette_2", "", std::nullopt, "CNY 50: loaded 2000 - dispensed 12 - rejected 0 - retracted 1 = 1987 (dispenser 1987)"},
+            vm.facts = {{"service.fact.cassette_1", "service.value.cassette_counted", std::nullopt, "",
+                         {"CNY 100.00", "2000", "35", "2", "0", "1963", "1963"}},
+                        {"service.fact.cassette_2", "service.value.cassette_counted", std::nullopt, "",
+                         {"CNY 50.00", "2000", "12", "0", "1", "1987", "1987"}},
                         {"service.fact.dispensed_value", "", Money{410000, "CNY", 2}, ""},
-                        {"service.fact.host_totals", "", std::nullopt, "9 withdrawals, CNY 4,100.00"},
+                        {"service.fact.host_totals", "service.value.host_totals", std::nullopt, "", {"9", "CNY 4,100.00"}},
                         {"service.fact.difference", "", Money{0, "CNY", 2}, ""}};
             vm.buttons = {{"service_action:replenish_cash", "service.action.replenish_cash", true},
                           {"service_action:print_balance", "service.action.print_balance", true},

@@ -52,6 +52,8 @@ public:
     Runtime& runtime() { return *runtime_; }
     [[nodiscard]] const security::PanTokenizer& tokenizer() const { return *tokenizer_; }
     crm::Uploader& uploader() { return *uploader_; }
+    // The last request to the bank host and how long it took (host::RoundTripHostLink).
+    [[nodiscard]] std::optional<RoundTrip> host_round_trip() const { return host_link_->last_round_trip(); }
     CxRecorder& cx() { return *cx_; }
     store::Database& database() { return database_; }
     // The sealer of this kiosk's local records (reversal queue, in-flight bracket).

@@ -568,16 +568,21 @@ std::vector<ui::FactLine> MaintenanceService::cash_lines(const std::optional<Dev
     const BalanceReport report = maintenance::balance(*ledgers, counts, std::nullopt);
     for (const BalanceLine& cassette : report.cassettes) {
         const CassetteLedger& l = cassette.ledger;
-        std::string text = money_words(l.denomination, currency_) + ": loaded " + std::to_string(l.loaded) +
-                           " - dispensed " + std::to_string(l.dispensed) + " - rejected " + std::to_string(l.rejected) +
-                           " - retracted " + std::to_string(l.retracted) + " = " + std::to_string(l.remaining());
-        if (cassette.device_count) text += " (dispenser " + std::to_string(*cassette.device_count) + ")";
-        if (l.cassette <= 4) lines.push_back(line("service.fact.cassette_" + std::to_string(l.cassette), text));
+        std::vector<std::string> args{money_words(l.denomination, currency_), std::to_string(l.loaded),
+                                      std::to_string(l.dispensed),  std::to_string(l.rejected),
+                                      std::to_string(l.retracted),  std::to_string(l.remaining())};
+        if (cassette.device_count) args.push_back(std::to_string(*cassette.device_count));
+        if (l.cassette <= 4) {
+            lines.push_back(keyed_fact("service.fact.cassette_" + std::to_string(l.cassette),
+                                       cassette.device_count ? "service.value.cassette_counted" : "service.value.cassette",
+                                       std::move(args)));
+        }
     }
     lines.push_back(ui::FactLine{"service.fact.dispensed_value", "", currency_.with_minor_units(report.dispensed_minor), ""});
     if (host_totals_) {
-        lines.push_back(line("service.fact.host_totals", std::to_string(host_totals_->withdrawals) + " withdrawals, " +
-                                                             money_words(host_totals_->withdrawn_minor, currency_)));
+        lines.push_back(keyed_fact("service.fact.host_totals", "service.value.host_totals",
+                                   {std::to_string(host_totals_->withdrawals),
+                                    money_words(host_totals_->withdrawn_minor, currency_)}));
         lines.push_back(ui::FactLine{"service.fact.difference", "",
                                      currency_.with_minor_units(host_totals_->withdrawn_minor - report.dispensed_minor), ""});
     }
