@@ -321,7 +321,8 @@ void MaintenanceService::rotate_keys() {
                 done(ServiceAction::RotateKeys, ServiceOutcome::Failed, finished.describe());
                 return;
             }
-            // The journal line (done) carries "current <id>, retired <id>" as kioskctl's does.
+            // The same `key_rotation` line as kioskctl's (audits look for it), then the action's own.
+            ports_.recorder.journal(actor(), "key_rotation", "success", "key ring", finished.payload->journal_detail());
             done(ServiceAction::RotateKeys, ServiceOutcome::Passed, finished.payload->journal_detail());
         });
 }

@@ -292,6 +292,7 @@ TEST_F(ServiceModeE2eTest, OutboxNetworkQualityAndKeysPagesAct) {
     EXPECT_EQ(rotations(), before + 1);
     const std::string supervisor = "technician:" + std::string(kSupervisor);
     EXPECT_EQ(lines("service_action", supervisor, "rotate_keys"), 1U);
+    EXPECT_EQ(lines("key_rotation", supervisor), 1U) << "as kioskctl keys rotate journals it";
     EXPECT_EQ(lines("service_action", technician, "rotate_keys"), 0U) << "the flow refused it: nothing ran";
     // Sealing goes on under the new key: another visit is recorded.
     leave_service_mode();

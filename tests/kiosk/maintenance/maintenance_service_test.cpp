@@ -161,6 +161,10 @@ TEST_F(MaintenanceServiceTest, ASupervisorRotatesTheKeysAndTheJournalNamesBoth) 
     EXPECT_EQ(rotations.load(), 1);
     EXPECT_EQ(service_action_line()->actor, "technician:2001");
     EXPECT_EQ(service_action_line()->detail, "current dk-2, retired dk-1");
+    const auto* rotation = loop.sink.find("key_rotation");
+    ASSERT_NE(rotation, nullptr) << "the same line kioskctl keys rotate writes";
+    EXPECT_EQ(rotation->actor, "technician:2001");
+    EXPECT_EQ(rotation->detail, "current dk-2, retired dk-1");
 }
 
 TEST_F(MaintenanceServiceTest, ATechnicianCannotRotateAndSeesWhy) {
