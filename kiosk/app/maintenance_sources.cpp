@@ -95,9 +95,8 @@ MaintenanceSources make_maintenance_sources(const MaintenanceSourceParts& parts)
         std::vector<ui::FactLine> lines;
         for (const std::string& notice : notices) lines.push_back(text_fact("service.fact.certificate", notice));
         if (lines.empty()) lines.push_back(keyed_fact("service.fact.certificate", "service.value.certificates_ok"));
-        for (const std::string& notice : uploader.status().tls_notices) {
-            lines.push_back(text_fact("service.fact.certificate", notice));
-        }
+        const crm::UploaderStatus status = uploader.status();  // not a temporary's member in the loop
+        for (const std::string& notice : status.tls_notices) lines.push_back(text_fact("service.fact.certificate", notice));
         return lines;
     };
     // On the service worker: its own handle on the ring, as kioskctl opens it; the running

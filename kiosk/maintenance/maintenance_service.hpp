@@ -4,7 +4,7 @@
 // completions come back as ServiceActionDone, the replenishment and balancing over the cash
 // ledger, the fitness check before leaving, and one journal line per action with the technician
 // as the actor. It also builds the service pages' lines and buttons from what it last learned —
-// never from a device read while drawing.
+// never from a device read while drawing (kiosk/maintenance/service_pages.cpp).
 #pragma once
 
 #include <functional>
