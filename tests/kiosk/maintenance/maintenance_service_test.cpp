@@ -196,7 +196,7 @@ TEST_F(MaintenanceServiceTest, TestNetworkEchoesTheHostAndProbesTheCrmThenShowsT
     EXPECT_NE(service_action_line()->detail.find("host echo 0 ms; CRM 12 ms"), std::string::npos)
         << service_action_line()->detail;
     const ui::ViewModel vm = page(ui::ScreenId::ServiceNetwork, ServiceAction::ProbeNetwork, ServiceOutcome::Passed);
-    EXPECT_EQ(value(vm, "service.fact.host"), "not tried yet: press Test now");
+    EXPECT_EQ(value(vm, "service.fact.host"), "not tried yet: press Test network");
     EXPECT_EQ(value(vm, "service.fact.crm").substr(0, 20), "reachable, 12 ms at ");
 }
 

@@ -50,7 +50,7 @@ TEST_F(ServiceFactsTest, CountsCarryTheirUnitInThePageLanguage) {
 }
 
 TEST_F(ServiceFactsTest, RoundTripsSayReachableWithLatencyOrSinceWhenUnreachable) {
-    EXPECT_EQ(en(round_trip_fact("service.fact.host", std::nullopt)), "not tried yet: press Test now");
+    EXPECT_EQ(en(round_trip_fact("service.fact.host", std::nullopt)), "not tried yet: press Test network");
     RoundTrip answered;
     answered.at = from_unix_millis(kMidnight + ((14 * 60 + 2) * 60 + 11) * 1000);
     answered.took = Millis(23);
