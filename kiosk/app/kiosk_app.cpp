@@ -200,6 +200,10 @@ KioskApp::~KioskApp() {
     if (profile_client_) profile_client_->cancel();  // a GET in flight ends now; the runtime's worker joins
     if (uploader_) uploader_->stop();
     if (fleet_) fleet_->publisher().stop();  // the farewell: "offline", reason "stopped"
+    // The runtime's workers join now, while what they may be working on is still here: the
+    // service mode's jobs call the uploader, its desk the technician registry (both declared after
+    // the runtime, so they would otherwise go first).
+    runtime_.reset();
 }
 
 }  // namespace kiosk
