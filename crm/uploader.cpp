@@ -98,7 +98,26 @@ UploaderStatus Uploader::status() const {
         status.tls_notices = tls_readiness_->notices(now);
     }
     status.tls_refused = tls_refusal().has_value();
+    status.last_round_trip = round_trips_.last();
     return status;
+}
+
+Result<Millis> Uploader::probe(HttpTimeouts timeouts) {
+    if (auto refusal = tls_refusal()) return *refusal;
+    try {
+        HttpsClient client(config_.tls, timeouts);
+        const TimePoint sent = clock_.now();
+        auto response = client.get(config_.endpoint);
+        const TimePoint at = clock_.now();
+        if (!response) {
+            round_trips_.failed(sent, at, response.error().to_string());
+            return response.error();
+        }
+        round_trips_.answered(sent, at);
+        return std::chrono::duration_cast<Millis>(at - sent);
+    } catch (const std::exception& failure) {
+        return make_error("curl", std::string("probe: ") + failure.what());
+    }
 }
 
 Result<security::ExpiryReport> Uploader::certificate_report() const {
@@ -176,12 +195,15 @@ UploadSummary Uploader::deliver(std::vector<std::string>& sent_ids) {
     }
 
     const std::string& url = config_.endpoint;
-    auto response = client_.post_json(
-        url, encode_batch({config_.kiosk_id, *batch, std::move(*data_keys), queue_->journal_anchor()}));
+    const std::string body = encode_batch({config_.kiosk_id, *batch, std::move(*data_keys), queue_->journal_anchor()});
+    const TimePoint sent = clock_.now();
+    auto response = client_.post_json(url, body);
     if (!response) {
+        round_trips_.failed(sent, clock_.now(), response.error().to_string());
         summary.error = response.error();
         return summary;
     }
+    round_trips_.answered(sent, clock_.now());  // any HTTP answer: the CRM is there
     const std::string kept = "; all " + std::to_string(summary.sent) + " records kept";
     if (response->status == http_too_many_requests || response->status == http_service_unavailable) {
         summary.retry_after = parse_retry_after(response->retry_after, clock_.now());

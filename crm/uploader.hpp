@@ -14,6 +14,7 @@
 
 #include "common/clock.hpp"
 #include "common/random_source.hpp"
+#include "common/round_trip.hpp"
 #include "common/result.hpp"
 #include "crm/backoff.hpp"
 #include "crm/https_client.hpp"
@@ -69,6 +70,8 @@ struct UploaderStatus {
     // within certificate_warning_days, a missing backup pin, unusable TLS settings. Empty = all well.
     std::vector<std::string> tls_notices;
     bool tls_refused = false;  // true while the uploader refuses to connect (see tls_notices)
+    // The last request that went to the CRM (a batch POST or a probe): when, how long, what failed.
+    std::optional<RoundTrip> last_round_trip;
 };
 
 class Uploader {
@@ -92,6 +95,12 @@ public:
     UploadSummary upload_once();
 
     [[nodiscard]] UploaderStatus status() const;
+
+    // "Test network" on the service mode's Network page: one short GET of the endpoint with the
+    // uploader's TLS settings (CA, client certificate, pins) and its own client and timeouts, on
+    // the caller's thread (a worker, never the loop). Any HTTP answer means the CRM is there; the
+    // round trip is recorded as the last one. Refused, like an upload, while the TLS settings are.
+    Result<Millis> probe(HttpTimeouts timeouts = {Millis{2'000}, Millis{3'000}});
 
     // The start-up TLS check (tls_readiness.hpp) as of now; an Error when the settings are unusable.
     [[nodiscard]] Result<security::ExpiryReport> certificate_report() const;
@@ -118,6 +127,7 @@ private:
     std::mutex round_mutex_;  // one round at a time: the queue and the client are not thread-safe
     mutable std::mutex status_mutex_;
     UploaderStatus status_;
+    RoundTripLog round_trips_;  // thread-safe on its own: the upload thread and probe() write it
 
     std::mutex lifecycle_mutex_;  // start()/stop() from different threads
     std::atomic<bool> stop_requested_{false};

@@ -115,11 +115,7 @@ Result<int> paint_fact_lines(const PaintContext& p, int x, int y, int width) {
     for (const FactLine& fact : p.vm.facts) {
         label_width = std::max(label_width, p.text_width(small, translate(fact.label_key, p.vm.language)));
     }
-    const auto value_of = [&p](const FactLine& fact) {
-        return !fact.value_key.empty() ? std::string(translate(fact.value_key, p.vm.language))
-               : fact.amount           ? format_money(*fact.amount, p.vm.language)
-                                       : fact.value;
-    };
+    const auto value_of = [&p](const FactLine& fact) { return fact_value(fact, p.vm.language); };
     // Labels in a column left of their values; on a card too narrow for that (portrait, large
     // text) each label goes over its value instead, so no value is cut.
     bool stacked = false;
@@ -155,9 +151,7 @@ Result<int> paint_service_lines(const PaintContext& p, int x, int y, int width) 
     const int value_width = x + width - value_x;
     for (std::size_t i = 0; i < p.vm.facts.size(); ++i) {
         const FactLine& fact = p.vm.facts[i];
-        const std::string value = !fact.value_key.empty() ? std::string(translate(fact.value_key, p.vm.language))
-                                  : fact.amount          ? format_money(*fact.amount, p.vm.language)
-                                                         : fact.value;
+        const std::string value = fact_value(fact, p.vm.language);
         const auto wrapped =
             wrap_text(value, value_width, [&](std::string_view piece) { return p.text_width(small, piece); });
         const int rows = std::max<int>(1, static_cast<int>(wrapped.size()));

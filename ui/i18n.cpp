@@ -101,6 +101,23 @@ std::string fill(std::string_view pattern, std::string_view value) {
     return text;
 }
 
+std::string fact_value(const FactLine& fact, Language language) {
+    if (fact.value_key.empty()) return fact.amount ? format_money(*fact.amount, language) : fact.value;
+    std::string text(translate(fact.value_key, language));
+    std::size_t from = 0;
+    constexpr std::string_view kKeyed = "i18n:";  // an argument that is itself a key
+    for (const std::string& arg : fact.value_args) {
+        const auto at = text.find("{}", from);
+        if (at == std::string::npos) break;
+        const std::string value = std::string_view(arg).substr(0, kKeyed.size()) == kKeyed
+                                      ? std::string(translate(std::string_view(arg).substr(kKeyed.size()), language))
+                                      : arg;
+        text.replace(at, 2, value);
+        from = at + value.size();  // an argument holding "{}" is not filled again
+    }
+    return text;
+}
+
 std::string_view language_name(Language language) {
     return translate(language == Language::English ? "language.english" : "language.chinese", language);
 }

@@ -43,6 +43,10 @@ std::span<const Translation> translation_table();
 // Replaces the first "{}" in `pattern` with `value` ("Tries left: {}" + "2").
 [[nodiscard]] std::string fill(std::string_view pattern, std::string_view value);
 
+// A fact line's value in `language`: its value_key translated with value_args filled in (an
+// argument "i18n:<key>" translated too), else its amount formatted, else its literal value.
+[[nodiscard]] std::string fact_value(const FactLine& fact, Language language);
+
 // The language's own name, for the header indicator ("English", "简体中文").
 [[nodiscard]] std::string_view language_name(Language language);
 

@@ -196,47 +196,58 @@ ViewModel sample_view_model(ScreenId screen, Language language, Accessibility ac
             vm.buttons = {cancel};
             break;
         case ScreenId::ServiceOverview:
-            vm.facts = {{"service.fact.role", "", std::nullopt, "1001 (technician)"},
-                        {"service.fact.card_reader", "", std::nullopt, "hardware error: card jammed in the transport"},
-                        {"service.fact.action", "", std::nullopt, "open the reader, remove the card, then Device tests > Test card and Reset reader"},
+            // As kiosk/maintenance builds it: the health alerts' causes and actions and the device
+            // states as i18n keys with their values; the driver's own description stays as given.
+            vm.facts = {{"service.fact.role", "service.value.role", std::nullopt, "", {"1001", "i18n:service.role.technician"}},
+                        {"service.fact.alert", "alert.cause.device_detail", std::nullopt, "",
+                         {"i18n:alert.device.card_reader", "i18n:device.state.hardwareError", "card jammed"}},
+                        {"service.fact.action", "alert.action.device_clear", std::nullopt, ""},
+                        {"service.fact.card_reader", "device.words.state_detail", std::nullopt, "",
+                         {"i18n:device.state.hardwareError", "card jammed"}},
                         {"service.fact.pin_pad", "service.state.ok", std::nullopt, ""},
-                        {"service.fact.printer", "", std::nullopt, "paper low"},
+                        {"service.fact.printer", "service.state.ok", std::nullopt, ""},
                         {"service.fact.dispenser", "service.state.ok", std::nullopt, ""},
-                        {"service.fact.sensors", "", std::nullopt, "operator key in maintenance"},
-                        {"service.fact.storage", "service.state.ok", std::nullopt, ""}};
+                        {"service.fact.sensors", "service.value.sensors", std::nullopt, "",
+                         {"i18n:service.sensor.door_closed", "i18n:service.sensor.no_tamper",
+                          "i18n:service.sensor.key_maintenance"}}};
             vm.buttons = service_page_buttons();
             break;
         case ScreenId::ServiceDeviceTests:
             vm.message_key = "service.outcome.failed";
             vm.facts = {{"service.fact.result", "", std::nullopt, "Test card: the reader reports a jam (hardwareError)"},
-                        {"service.fact.card_reader", "", std::nullopt, "hardware error: card jammed"},
-                        {"service.fact.printer", "", std::nullopt, "test receipt printed"},
-                        {"service.fact.dispenser", "", std::nullopt, "1 note from each of 2 cassettes to the reject bin"},
-                        {"service.fact.sensors", "", std::nullopt, "door closed, no tamper, key: maintenance"}};
+                        {"service.fact.card_reader", "device.words.state_detail", std::nullopt, "",
+                         {"i18n:device.state.hardwareError", "card jammed"}},
+                        {"service.fact.dispenser", "service.state.ok", std::nullopt, ""},
+                        {"service.fact.sensors", "service.value.sensors", std::nullopt, "",
+                         {"i18n:service.sensor.door_closed", "i18n:service.sensor.no_tamper",
+                          "i18n:service.sensor.key_maintenance"}}};
             vm.buttons = service_test_buttons();
             break;
         case ScreenId::ServiceCash:
-            vm.facts = {{"service.fact.cassette_1", "", std::nullopt, "CNY 100: loaded 2000 - dispensed 35 - rejected 2 - retracted 0 = 1963 (dispenser 1963)"},
-                        {"service.fact.cassette_2", "", std::nullopt, "CNY 50: loaded 2000 - dispensed 12 - rejected 0 - retracted 1 = 1987 (dispenser 1987)"},
+            vm.facts = {{"service.fact.cassette_1", "service.value.cassette_counted", std::nullopt, "",
+                         {"CNY 100.00", "2000", "35", "2", "0", "1963", "1963"}},
+                        {"service.fact.cassette_2", "service.value.cassette_counted", std::nullopt, "",
+                         {"CNY 50.00", "2000", "12", "0", "1", "1987", "1987"}},
                         {"service.fact.dispensed_value", "", Money{410000, "CNY", 2}, ""},
-                        {"service.fact.host_totals", "", std::nullopt, "9 withdrawals, CNY 4,100.00"},
+                        {"service.fact.host_totals", "service.value.host_totals", std::nullopt, "", {"9", "CNY 4,100.00"}},
                         {"service.fact.difference", "", Money{0, "CNY", 2}, ""}};
             vm.buttons = {{"service_action:replenish_cash", "service.action.replenish_cash", true},
                           {"service_action:print_balance", "service.action.print_balance", true},
                           {"service_page:overview", "service.page.overview", true}};
             break;
         case ScreenId::ServiceOutbox:
-            vm.facts = {{"service.fact.pending", "", std::nullopt, "priority 0: 1, priority 1: 14, priority 2: 230"},
-                        {"service.fact.oldest", "", std::nullopt, "12 min"},
-                        {"service.fact.last_success", "", std::nullopt, "2026-12-02 10:58 UTC"},
-                        {"service.fact.last_error", "", std::nullopt, "none"},
-                        {"service.fact.dead_letters", "", std::nullopt, "0"}};
+            vm.message_key = "service.outcome.passed";
+            vm.facts = {{"service.fact.result", "", std::nullopt, "upload_now: 200 sent, 200 acknowledged, 45 pending"},
+                        {"service.fact.pending", "service.value.records_full", std::nullopt, "", {"45", "1"}},
+                        {"service.fact.last_success", "service.value.at", std::nullopt, "", {"14:02:11"}},
+                        {"service.fact.last_error", "service.value.none", std::nullopt, ""},
+                        {"service.fact.dead_letters", "service.value.records", std::nullopt, "", {"0"}}};
             vm.buttons = {{"service_action:upload_now", "service.action.upload_now", true},
                           {"service_page:overview", "service.page.overview", true}};
             break;
         case ScreenId::ServiceJournal:
             vm.message_key = "service.outcome.passed";
-            vm.facts = {{"service.fact.lines", "", std::nullopt, "1 284"},
+            vm.facts = {{"service.fact.lines", "service.value.lines", std::nullopt, "", {"1284"}},
                         {"service.fact.chain", "", std::nullopt, "verified: 1 284 lines, no gap, no edit"},
                         {"service.fact.last_line", "", std::nullopt, "technician:1001 service_test read_test_card: failure: jam"}};
             vm.buttons = {{"service_action:verify_journal", "service.action.verify_journal", true},
@@ -244,19 +255,31 @@ ViewModel sample_view_model(ScreenId screen, Language language, Accessibility ac
             break;
         case ScreenId::ServiceKeys:
             vm.facts = {{"service.fact.certificate", "", std::nullopt, "host client certificate: expires 2027-03-01 (89 days)"},
-                        {"service.fact.keys", "", std::nullopt, "journal key period 2026-12; CRM record key 2026-Q4"}};
+                        {"service.fact.rotate_keys", "service.value.supervisor_only", std::nullopt, ""}};
             vm.buttons = {{"service_action:rotate_keys", "service.action.rotate_keys", false},
                           {"service_page:overview", "service.page.overview", true}};
             break;
         case ScreenId::ServiceNetwork:
-            vm.facts = {{"service.fact.host", "", std::nullopt, "reachable, echo 42 ms"},
-                        {"service.fact.crm", "", std::nullopt, "reachable, last upload 12 ms"}};
+            vm.message_key = "service.outcome.failed";
+            vm.facts = {{"service.fact.result", "", std::nullopt,
+                         "probe_network: host echo 42 ms; CRM: curl: Could not connect to server"},
+                        {"service.fact.host", "service.value.reachable", std::nullopt, "", {"42", "14:02:11"}},
+                        {"service.fact.crm", "service.value.unreachable", std::nullopt, "",
+                         {"14:01:50", "curl: Could not connect to server"}}};
             vm.buttons = {{"service_action:probe_network", "service.action.probe_network", true},
                           {"service_page:overview", "service.page.overview", true}};
             break;
         case ScreenId::ServiceQuality:
-            vm.facts = {{"service.fact.day", "", std::nullopt, "2026-12-01"},
-                        {"service.fact.index", "", std::nullopt, "87.5 (availability 99.1 %, completed 93 %, CSAT 4.4)"}};
+            vm.facts = {{"service.fact.day", "service.value.today", std::nullopt, "", {"2026-12-02"}},
+                        {"service.fact.sessions", "service.value.sessions", std::nullopt, "", {"57"}},
+                        {"service.fact.completion", "", std::nullopt, "93.0 %"},
+                        {"service.fact.availability", "", std::nullopt, "99.1 %"},
+                        {"service.fact.task_time", "service.value.task_time", std::nullopt, "", {"48.0", "95.0"}},
+                        {"service.fact.errors", "", std::nullopt, "7.0 %"},
+                        {"service.fact.csat", "service.value.csat", std::nullopt, "", {"4.4", "12"}},
+                        {"service.fact.nps", "service.value.nps", std::nullopt, "", {"41.7", "12"}},
+                        {"service.fact.sealed_day", "service.value.sealed_day", std::nullopt, "",
+                         {"2026-12-01", "112", "94.6%", "98.7%"}}};
             vm.buttons = {{"service_page:about", "service.page.about", true},
                           {"service_page:overview", "service.page.overview", true}};
             break;

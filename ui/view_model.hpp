@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/money.hpp"
@@ -81,13 +82,24 @@ struct Button {
     friend bool operator==(const Button&, const Button&) = default;
 };
 
-// ComplaintConfirm: one line of what will be sent, "label: value". The value is translated from
-// `value_key`, or the `amount`, or the literal `value` (a transaction reference).
+// ComplaintConfirm and the service pages: one line, "label: value". The value is translated from
+// `value_key` (each "{}" in it filled in turn from `value_args`: "{} records" + "12"), or the
+// `amount`, or the literal `value` (a transaction reference, a device's own words).
 struct FactLine {
+    FactLine() = default;
+    FactLine(std::string label, std::string key, std::optional<Money> money, std::string text,
+             std::vector<std::string> args = {})
+        : label_key(std::move(label)),
+          value_key(std::move(key)),
+          amount(std::move(money)),
+          value(std::move(text)),
+          value_args(std::move(args)) {}
+
     std::string label_key;
     std::string value_key;
     std::optional<Money> amount;
     std::string value;
+    std::vector<std::string> value_args;
 
     friend bool operator==(const FactLine&, const FactLine&) = default;
 };

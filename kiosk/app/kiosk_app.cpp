@@ -4,10 +4,9 @@
 
 #include "crm/outbox_queue.hpp"
 #include "kiosk/app/bank_host_link.hpp"
+#include "kiosk/app/maintenance_sources.hpp"
 #include "kiosk/app/speech_setup.hpp"
 #include "security/data_key_derivation.hpp"
-#include "store/journal.hpp"
-#include "store/journal_verifier.hpp"
 #include "store/outbox.hpp"
 
 namespace kiosk {
@@ -89,7 +88,9 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     host_certificate_notices_ = report_host_certificates(config_.host, SystemClock().now(), *cx_);
     stans_ = std::make_unique<StanCounter>(database_);
     records_ = std::make_unique<CxRecordSink>(*cx_);
-    RuntimeParts parts{environment_.clock, environment_.devices, environment_.host, environment_.display, *records_,
+    // Every host request passes the round-trip recorder on the host worker (the Network page).
+    host_link_ = std::make_unique<host::RoundTripHostLink>(environment_.host, environment_.clock);
+    RuntimeParts parts{environment_.clock, environment_.devices, *host_link_, environment_.display, *records_,
                        *tokenizer_, config_.kiosk_id, config_.bank_name};
     parts.e_receipt_url = config_.e_receipt_url;
     parts.complaint_url = config_.complaint_url;
@@ -149,74 +150,13 @@ KioskApp::KioskApp(const KioskConfig& config, KioskEnvironment environment)
     attach_maintenance(std::move(*desk_chain));
 }
 
-// The service pages' sources: the health alerts, the outbox and uploader, the journal, the
-// certificates; each from the store or the running parts, never made up.
+// The service pages' sources (kiosk/app/maintenance_sources.cpp); the desk opens its own connection.
 void KioskApp::attach_maintenance(security::JournalChain desk_chain) {
     technician_desk_ = std::make_unique<RegistryTechnicianDesk>(config_.database_path().string(), std::move(desk_chain),
                                                                 config_.kiosk_id, environment_.clock, environment_.random);
-    MaintenanceSources sources;
-    sources.database = &database_;
-    sources.chain = &*maintenance_chain_;
-    sources.alerts = [this] { return health_ ? health_->monitor().open() : std::vector<Alert>{}; };
-    sources.outbox = [this] {
-        std::vector<ui::FactLine> lines;
-        const auto text = [](std::string label, std::string value) {
-            return ui::FactLine{std::move(label), "", std::nullopt, std::move(value)};
-        };
-        store::Outbox outbox(database_);
-        auto pending = outbox.pending_count();
-        auto dead = outbox.dead_letter_count();
-        auto fill = outbox.fill();
-        lines.push_back(text("service.fact.pending", pending.ok() ? std::to_string(*pending) + " records" +
-                                                                         (fill.ok() ? ", " + std::to_string(static_cast<int>(fill->percent)) + " % full" : std::string())
-                                                                   : pending.error().to_string()));
-        const crm::UploaderStatus status = uploader_->status();
-        lines.push_back(text("service.fact.last_success",
-                             status.last_success ? "unix ms " + std::to_string(to_unix_millis(*status.last_success))
-                                                : std::string("none yet")));
-        lines.push_back(text("service.fact.last_error", status.last_error ? status.last_error->to_string() : "none"));
-        lines.push_back(text("service.fact.dead_letters", dead.ok() ? std::to_string(*dead) : dead.error().to_string()));
-        return lines;
-    };
-    sources.journal = [this] {
-        std::vector<ui::FactLine> lines;
-        auto last = store::Journal(database_).read_last(1);
-        if (last.ok() && !last->empty()) {
-            const store::JournalLine& line = last->back().line;
-            lines.push_back({"service.fact.lines", "", std::nullopt, std::to_string(last->back().seq)});
-            lines.push_back({"service.fact.last_line", "", std::nullopt,
-                             line.actor + " " + line.event_type + " " + line.outcome});
-        }
-        return lines;
-    };
-    sources.verify_journal = [this]() -> Result<std::string> {
-        auto verdict = store::verify_journal(database_, *maintenance_chain_);
-        if (!verdict) return verdict.error();
-        if (!verdict->intact()) return make_error("journal", std::to_string(verdict->broken) + " entries fail the chain");
-        return "verified: " + std::to_string(verdict->entries) + " lines, chain intact";
-    };
-    sources.keys = [this] {
-        std::vector<ui::FactLine> lines;
-        for (const std::string& notice : host_certificate_notices_) {
-            lines.push_back({"service.fact.certificate", "", std::nullopt, notice});
-        }
-        if (lines.empty()) {
-            lines.push_back({"service.fact.certificate", "", std::nullopt, "no certificate expired or expiring within 30 days"});
-        }
-        for (const std::string& notice : uploader_->status().tls_notices) {
-            lines.push_back({"service.fact.certificate", "", std::nullopt, notice});
-        }
-        return lines;
-    };
-    sources.about = [this] {
-        return std::vector<ui::FactLine>{
-            {"service.fact.version", "", std::nullopt, "kiosk " KIOSK_VERSION},
-            {"service.fact.kiosk_id", "", std::nullopt, config_.kiosk_id},
-            {"service.fact.setting", "", std::nullopt,
-             "maintenance.open_alert_after_s = " +
-                 std::to_string(std::chrono::duration_cast<std::chrono::seconds>(config_.maintenance.open_alert_after).count())},
-        };
-    };
+    MaintenanceSources sources = make_maintenance_sources(MaintenanceSourceParts{
+        config_, environment_.clock, environment_.random, database_, *maintenance_chain_, *uploader_, *host_link_,
+        [this] { return health_.get(); }, host_certificate_notices_});
     runtime_->attach_maintenance(config_.maintenance, technician_desk_.get(), std::move(sources));
 }
 
@@ -260,6 +200,10 @@ KioskApp::~KioskApp() {
     if (profile_client_) profile_client_->cancel();  // a GET in flight ends now; the runtime's worker joins
     if (uploader_) uploader_->stop();
     if (fleet_) fleet_->publisher().stop();  // the farewell: "offline", reason "stopped"
+    // The runtime's workers join now, while what they may be working on is still here: the
+    // service mode's jobs call the uploader, its desk the technician registry (both declared after
+    // the runtime, so they would otherwise go first).
+    runtime_.reset();
 }
 
 }  // namespace kiosk

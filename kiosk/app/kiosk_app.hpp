@@ -16,6 +16,7 @@
 #include "kiosk/config/kiosk_config.hpp"
 #include "kiosk/cx/cx_recorder.hpp"
 #include "kiosk/fleet/fleet_reporter.hpp"
+#include "host/round_trip_host_link.hpp"
 #include "kiosk/health/health_watch.hpp"
 #include "kiosk/runtime/runtime.hpp"
 #include "security/key_file.hpp"
@@ -51,6 +52,8 @@ public:
     Runtime& runtime() { return *runtime_; }
     [[nodiscard]] const security::PanTokenizer& tokenizer() const { return *tokenizer_; }
     crm::Uploader& uploader() { return *uploader_; }
+    // The last request to the bank host and how long it took (host::RoundTripHostLink).
+    [[nodiscard]] std::optional<RoundTrip> host_round_trip() const { return host_link_->last_round_trip(); }
     CxRecorder& cx() { return *cx_; }
     store::Database& database() { return database_; }
     // The sealer of this kiosk's local records (reversal queue, in-flight bracket).
@@ -89,6 +92,7 @@ private:
     std::unique_ptr<host::ReversalQueue> reversals_;  // only with a cash dispenser
     std::unique_ptr<InFlightBracket> bracket_;
     std::unique_ptr<StanCounter> stans_;
+    std::unique_ptr<host::RoundTripHostLink> host_link_;  // environment_.host, timed; outlives the runtime
     std::unique_ptr<ProfileCache> profile_cache_;
     std::unique_ptr<crm::ProfileClient> profile_client_;  // only with crm.profiles_url; outlives the runtime's worker
     std::unique_ptr<SurveyGate> survey_gate_;  // config_.survey; outlives the runtime

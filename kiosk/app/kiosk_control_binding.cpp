@@ -112,7 +112,12 @@ maintenance::TerminalStatus KioskControlBinding::status(const control::LoopPictu
     } else {
         status.problems.push_back("outbox: " + outbox.error().to_string());
     }
+    // The last round trips as the workers recorded them (the service mode's Network page too).
+    if (const auto host = app_.host_round_trip(); host && host->answered) status.host.latency_ms = host->took.count();
     const crm::UploaderStatus uploader = app_.uploader().status();
+    if (uploader.last_round_trip && uploader.last_round_trip->answered) {
+        status.crm.latency_ms = uploader.last_round_trip->took.count();
+    }
     if (uploader.last_success) status.outbox.last_success_unix_ms = to_unix_millis(*uploader.last_success);
     if (uploader.last_error) status.outbox.last_error = uploader.last_error->to_string();
     if (uploader.last_error_time) status.outbox.last_error_unix_ms = to_unix_millis(*uploader.last_error_time);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "drivers/device_status.hpp"
 #include "kiosk/health/alert.hpp"
 #include "kiosk/runtime/service_fitness.hpp"
 #include "store/outbox.hpp"
@@ -40,5 +41,10 @@ struct HealthInputs {
 
 // Every condition that holds, ids unique.
 std::vector<Alert> current_conditions(const HealthInputs& inputs);
+
+// A device's state in words: "hardware error" or "hardware error: card jammed in the transport"
+// (the description is the driver's own, as it gave it). The service pages' device lines and the
+// device alerts' causes use it.
+AlertWords device_state_words(const drivers::DeviceStatus& status);
 
 }  // namespace kiosk

@@ -16,6 +16,7 @@
 #include "kiosk/kioskctl/technician_sign_in.hpp"
 #include "kiosk/kioskctl/tool_journal.hpp"
 #include "kiosk/kioskctl/display_text.hpp"
+#include "security/data_key_rotation.hpp"
 #include "security/key_file.hpp"
 #include "security/key_store.hpp"
 #include "security/os_random.hpp"
@@ -164,16 +165,14 @@ int run_keys_rotate(const KioskConfig& config, const TechnicianCredentials& supe
     const Status done = as_technician(
         config, clock, supervisor.id, supervisor.secret, security::Permission::Keys,
         [&](std::string_view actor) -> Status {
-            auto before = (*store)->status();
-            const std::string previous = before ? before->current.id : std::string("(unknown)");
             // The running kiosk sees the ring change before its next seal and switches to the new key.
-            auto rotated = (*store)->rotate();
-            if (!rotated) return make_error("keys", "rotation failed: " + rotated.error().message);
-            io.out << "new current data key: " << safe_text(*rotated) << '\n'
-                   << "retired:              " << safe_text(previous)
+            auto rotated = security::rotate_data_key(**store);
+            if (!rotated) return rotated.error();
+            io.out << "new current data key: " << safe_text(rotated->current) << '\n'
+                   << "retired:              " << safe_text(rotated->retired)
                    << " (still opens the records sealed under it)\n";
             const Status journaled = journal_tool_action(config, clock, actor, "key_rotation", "success", "key ring",
-                                                         "current " + *rotated + ", retired " + previous);
+                                                         rotated->journal_detail());
             if (!journaled) return make_error("keys", "the key was rotated, but not journaled: " + journaled.error().to_string());
             io.out << "journaled:            key_rotation by " << actor << '\n';
             return ok_status();

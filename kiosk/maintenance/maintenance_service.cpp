@@ -13,36 +13,8 @@ namespace {
 
 using flow::ServiceAction;
 using flow::ServiceOutcome;
-using flow::ServicePage;
 
 constexpr std::string_view kNotHere = "not available in this assembly";
-
-ui::FactLine line(std::string label_key, std::string value) {
-    return ui::FactLine{std::move(label_key), "", std::nullopt, std::move(value)};
-}
-ui::FactLine keyed(std::string label_key, std::string value_key) {
-    return ui::FactLine{std::move(label_key), std::move(value_key), std::nullopt, ""};
-}
-
-std::string state_words(const drivers::DeviceStatus& status) {
-    return status.usable() ? std::string() : drivers::describe(status);
-}
-
-ui::FactLine device_line(std::string label_key, const drivers::DeviceStatus& status, std::string extra = {}) {
-    const std::string words = state_words(status);
-    if (words.empty() && extra.empty()) return keyed(std::move(label_key), "service.state.ok");
-    if (words.empty()) return line(std::move(label_key), std::move(extra));
-    return line(std::move(label_key), extra.empty() ? words : words + "; " + extra);
-}
-
-ui::Button page_button(ServicePage page) {
-    return {"service_page:" + std::string(flow::to_string(page)), "service.page." + std::string(flow::to_string(page)),
-            true};
-}
-ui::Button action_button(ServiceAction action, bool enabled = true) {
-    return {"service_action:" + std::string(flow::to_string(action)),
-            "service.action." + std::string(flow::to_string(action)), enabled};
-}
 
 std::string sensor_words(const drivers::SensorReadings& r) {
     std::string words = r.safe_door_open ? "safe door open" : "safe door closed";
@@ -70,6 +42,9 @@ MaintenanceService::MaintenanceService(RuntimePorts ports, Workers workers, Loop
       timeouts_(timeouts) {
     if (desk_ != nullptr) {
         desk_worker_ = std::make_unique<RequestWorker<TechnicianDesk>>("technician desk", *desk_, mailbox, ports_.clock);
+    }
+    if (sources_.upload_now || sources_.probe_crm || sources_.rotate_keys) {
+        jobs_worker_ = std::make_unique<RequestWorker<ServiceJobs>>("service jobs", jobs_, mailbox, ports_.clock);
     }
 }
 
@@ -214,16 +189,7 @@ void MaintenanceService::run(ServiceAction action, const flow::Context& context,
         case ServiceAction::ResetTamper: reset(action, ServiceAction::ReadSensors); return;
         case ServiceAction::ReplenishCash: replenish(health); return;
         case ServiceAction::PrintBalance: balance(health); return;
-        case ServiceAction::UploadNow: {
-            if (!sources_.upload_now) {
-                done(action, ServiceOutcome::Failed, std::string(kNotHere));
-                return;
-            }
-            const Status woke = sources_.upload_now();
-            done(action, woke.ok() ? ServiceOutcome::Passed : ServiceOutcome::Failed,
-                 woke.ok() ? "the uploader was woken" : woke.error().to_string());
-            return;
-        }
+        case ServiceAction::UploadNow: upload_now(); return;
         case ServiceAction::VerifyJournal: {
             if (!sources_.verify_journal) {
                 done(action, ServiceOutcome::Failed, std::string(kNotHere));
@@ -234,26 +200,8 @@ void MaintenanceService::run(ServiceAction action, const flow::Context& context,
                  verified.ok() ? *verified : verified.error().to_string());
             return;
         }
-        case ServiceAction::RotateKeys:
-            // The flow refuses it to a technician; a supervisor is sent to the tool that does it.
-            done(action, ServiceOutcome::Refused, "rotate with `kioskctl keys rotate` (supervisor sign-in)");
-            return;
-        case ServiceAction::ProbeNetwork: {
-            const TimePoint sent = ports_.clock.now();
-            workers_.host.submit<Done>(
-                "echo", timeouts_.status,
-                [terminal = terminal_id_, sent](host::HostLink& link) { return link.echo(0, terminal, sent); },
-                [this, sent](const Completion<Done>& finished) {
-                    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(ports_.clock.now() - sent);
-                    if (finished.ok()) {
-                        done(ServiceAction::ProbeNetwork, ServiceOutcome::Passed,
-                             "host answered the echo in " + std::to_string(ms.count()) + " ms");
-                    } else {
-                        done(ServiceAction::ProbeNetwork, ServiceOutcome::Failed, finished.describe());
-                    }
-                });
-            return;
-        }
+        case ServiceAction::RotateKeys: rotate_keys(); return;
+        case ServiceAction::ProbeNetwork: probe_network(); return;
     }
 }
 
@@ -360,6 +308,82 @@ void MaintenanceService::card_reader_check(const TestFinished& finished) {
                          {});
             }
         });
+}
+
+// One upload round on the service worker, as `kioskctl upload-now` does (KioskControlBinding).
+void MaintenanceService::upload_now() {
+    if (!sources_.upload_now || !jobs_worker_) {
+        done(ServiceAction::UploadNow, ServiceOutcome::Failed, std::string(kNotHere));
+        return;
+    }
+    jobs_worker_->submit<std::string>(
+        "upload now", Millis(60'000), [upload = sources_.upload_now](ServiceJobs&) { return upload(); },
+        [this](const Completion<std::string>& finished) {
+            done(ServiceAction::UploadNow, finished.ok() ? ServiceOutcome::Passed : ServiceOutcome::Failed,
+                 finished.ok() ? *finished.payload : finished.describe());
+        });
+}
+
+// A supervisor's: the flow refuses it to a technician (flow_service_rows.cpp), and so does this,
+// so no other path can rotate without the role the registry gave at sign-in.
+void MaintenanceService::rotate_keys() {
+    if (role_ != flow::ServiceRole::Supervisor) {
+        done(ServiceAction::RotateKeys, ServiceOutcome::Refused, "supervisor only");
+        return;
+    }
+    if (!sources_.rotate_keys || !jobs_worker_) {
+        done(ServiceAction::RotateKeys, ServiceOutcome::Failed, std::string(kNotHere));
+        return;
+    }
+    jobs_worker_->submit<security::DataKeyRotation>(
+        "rotate keys", Millis(30'000), [rotate = sources_.rotate_keys](ServiceJobs&) { return rotate(); },
+        [this](const Completion<security::DataKeyRotation>& finished) {
+            if (!finished.ok()) {
+                done(ServiceAction::RotateKeys, ServiceOutcome::Failed, finished.describe());
+                return;
+            }
+            // The same `key_rotation` line as kioskctl's (audits look for it), then the action's own.
+            ports_.recorder.journal(actor(), "key_rotation", "success", "key ring", finished.payload->journal_detail());
+            done(ServiceAction::RotateKeys, ServiceOutcome::Passed, finished.payload->journal_detail());
+        });
+}
+
+// "Test network": the host's 0800/0810 echo on the host worker and a short HTTPS request to the
+// CRM on the service worker, at once; the action is done when both have answered.
+void MaintenanceService::probe_network() {
+    probed_host_.reset();
+    probed_crm_.reset();
+    const TimePoint sent = ports_.clock.now();
+    workers_.host.submit<Done>(
+        "echo", timeouts_.status,
+        [terminal = terminal_id_, sent](host::HostLink& link) { return link.echo(0, terminal, sent); },
+        [this, sent](const Completion<Done>& finished) {
+            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(ports_.clock.now() - sent);
+            probed_host_ = finished.ok() ? std::pair{true, "host echo " + std::to_string(ms.count()) + " ms"}
+                                         : std::pair{false, "host: " + finished.describe()};
+            network_probed();
+        });
+    if (!sources_.probe_crm || !jobs_worker_) {
+        probed_crm_ = std::pair{false, "CRM: " + std::string(kNotHere)};
+        network_probed();
+        return;
+    }
+    jobs_worker_->submit<Millis>(
+        "probe CRM", Millis(10'000), [probe = sources_.probe_crm](ServiceJobs&) { return probe(); },
+        [this](const Completion<Millis>& finished) {
+            probed_crm_ = finished.ok() ? std::pair{true, "CRM " + std::to_string(finished.payload->count()) + " ms"}
+                                        : std::pair{false, "CRM: " + finished.describe()};
+            network_probed();
+        });
+}
+
+void MaintenanceService::network_probed() {
+    if (!probed_host_ || !probed_crm_) return;
+    const bool both = probed_host_->first && probed_crm_->first;
+    const std::string words = probed_host_->second + "; " + probed_crm_->second;
+    probed_host_.reset();
+    probed_crm_.reset();
+    done(ServiceAction::ProbeNetwork, both ? ServiceOutcome::Passed : ServiceOutcome::Failed, words);
 }
 
 void MaintenanceService::reset(ServiceAction action, ServiceAction test) {
@@ -621,190 +645,6 @@ void MaintenanceService::end() {
     passed_.clear();
     counts_.clear();
     result_.clear();
-}
-
-std::vector<ui::FactLine> MaintenanceService::cash_lines(const std::optional<DeviceHealth>& health) const {
-    std::vector<ui::FactLine> lines;
-    if (sources_.database == nullptr) return {line("service.fact.dispenser", std::string(kNotHere))};
-    const std::vector<std::uint32_t> counts = device_counts(health);
-    auto ledgers = CashLedger(*sources_.database).read(std::max<std::size_t>(counts.size(), 1));
-    if (!ledgers) return {line("service.fact.dispenser", ledgers.error().to_string())};
-    const BalanceReport report = maintenance::balance(*ledgers, counts, std::nullopt);
-    for (const BalanceLine& cassette : report.cassettes) {
-        const CassetteLedger& l = cassette.ledger;
-        std::string text = money_words(l.denomination, currency_) + ": loaded " + std::to_string(l.loaded) +
-                           " - dispensed " + std::to_string(l.dispensed) + " - rejected " + std::to_string(l.rejected) +
-                           " - retracted " + std::to_string(l.retracted) + " = " + std::to_string(l.remaining());
-        if (cassette.device_count) text += " (dispenser " + std::to_string(*cassette.device_count) + ")";
-        if (l.cassette <= 4) lines.push_back(line("service.fact.cassette_" + std::to_string(l.cassette), text));
-    }
-    lines.push_back(ui::FactLine{"service.fact.dispensed_value", "", currency_.with_minor_units(report.dispensed_minor), ""});
-    if (host_totals_) {
-        lines.push_back(line("service.fact.host_totals", std::to_string(host_totals_->withdrawals) + " withdrawals, " +
-                                                             money_words(host_totals_->withdrawn_minor, currency_)));
-        lines.push_back(ui::FactLine{"service.fact.difference", "",
-                                     currency_.with_minor_units(host_totals_->withdrawn_minor - report.dispensed_minor), ""});
-    }
-    return lines;
-}
-
-void MaintenanceService::fill(ui::ViewModel& vm, const flow::Context& context, const std::optional<DeviceHealth>& health,
-                              const ServiceFitness& fitness, bool host_reachable, std::string_view typed) const {
-    std::vector<ui::FactLine>& facts = vm.facts;
-    const auto outcome_key = [&]() -> std::string {
-        if (!context.service_action) return {};
-        if (!context.service_outcome) return "service.outcome.running";
-        return "service.outcome." + std::string(flow::to_string(*context.service_outcome));
-    };
-    const auto result = [&] {
-        if (context.service_action && context.service_outcome && !result_.empty()) {
-            facts.push_back(line("service.fact.result", result_));
-        }
-    };
-    const auto with_source = [&](const std::function<std::vector<ui::FactLine>()>& source) {
-        if (!source) {
-            facts.push_back(line("service.fact.setting", std::string(kNotHere)));
-            return;
-        }
-        for (ui::FactLine& fact : source()) facts.push_back(std::move(fact));
-    };
-    const ui::Button back = page_button(ServicePage::Overview);
-    switch (vm.screen) {
-        case ui::ScreenId::ServiceSignIn:
-            facts.push_back(line("service.fact.technician_id",
-                                 context.service_field == flow::ServiceField::TechnicianId
-                                     ? std::string(typed)
-                                     : typed_id_));
-            if (context.service_field == flow::ServiceField::TechnicianPin) {
-                std::string dots;
-                for (int i = 0; i < context.pin_digits; ++i) dots += "\u2022";
-                facts.push_back(line("service.fact.pin", dots));
-            }
-            if (context.sign_in_refusal) {
-                vm.message_key = "service.refused." + std::string(flow::to_string(*context.sign_in_refusal));
-            }
-            vm.buttons = {{"cancel", "action.cancel", true}};
-            return;
-        case ui::ScreenId::ServiceOverview: {
-            if (context.service_unfit) vm.message_key = "service.unfit";
-            facts.push_back(line("service.fact.role", technician_ + " (" +
-                                                          std::string(flow::to_string(role_.value_or(flow::ServiceRole::Technician))) + ")"));
-            for (const std::string& problem : unfit_problems_) {
-                if (context.service_unfit) facts.push_back(line("service.fact.alert", problem));
-            }
-            if (sources_.alerts) {
-                for (const Alert& alert : sources_.alerts()) {
-                    facts.push_back(line("service.fact.alert", alert.cause));
-                    facts.push_back(line("service.fact.action", alert.suggested_action));
-                }
-            }
-            if (!health) {
-                facts.push_back(keyed("service.fact.card_reader", "service.state.not_read"));
-            } else {
-                facts.push_back(device_line("service.fact.card_reader", health->card_reader.device));
-                facts.push_back(device_line("service.fact.pin_pad", health->pin_pad.device));
-                facts.push_back(device_line("service.fact.printer", health->printer.device));
-                if (health->dispenser) {
-                    facts.push_back(device_line("service.fact.dispenser", health->dispenser->device));
-                } else {
-                    facts.push_back(keyed("service.fact.dispenser", "service.state.not_fitted"));
-                }
-                if (health->sensors && health->sensors->ok()) {
-                    facts.push_back(line("service.fact.sensors", sensor_words(health->sensors->value())));
-                }
-                if (health->storage_problem) facts.push_back(line("service.fact.storage", *health->storage_problem));
-            }
-            (void)fitness;
-            vm.buttons = {page_button(ServicePage::DeviceTests), page_button(ServicePage::Cash),
-                          page_button(ServicePage::Outbox),      page_button(ServicePage::Journal),
-                          page_button(ServicePage::Keys),        page_button(ServicePage::Network),
-                          page_button(ServicePage::Quality),     {"service_leave", "service.leave", true}};
-            return;
-        }
-        case ui::ScreenId::ServiceDeviceTests: {
-            vm.message_key = outcome_key();
-            result();
-            if (health) {
-                facts.push_back(device_line("service.fact.card_reader", health->card_reader.device));
-                if (health->dispenser) facts.push_back(device_line("service.fact.dispenser", health->dispenser->device));
-                if (health->sensors && health->sensors->ok()) {
-                    facts.push_back(line("service.fact.sensors", sensor_words(health->sensors->value())));
-                }
-            }
-            // The one reset the latched fault asks for: the reader's jam, the dispenser's, the tamper.
-            ServiceAction reset = ServiceAction::ResetCardReader;
-            if (health && health->dispenser && !health->dispenser->device.usable() && health->card_reader.device.usable()) {
-                reset = ServiceAction::ResetDispenser;
-            }
-            if (health && health->sensors && health->sensors->ok() && health->sensors->value().tampered) {
-                reset = ServiceAction::ResetTamper;
-            }
-            const ServiceAction test = reset == ServiceAction::ResetCardReader  ? ServiceAction::ReadTestCard
-                                       : reset == ServiceAction::ResetDispenser ? ServiceAction::TestDispense
-                                                                                : ServiceAction::ReadSensors;
-            vm.buttons = {action_button(ServiceAction::PrintTestReceipt), action_button(ServiceAction::ReadTestCard),
-                          action_button(ServiceAction::TestDispense),     action_button(ServiceAction::PinPadKeyTest),
-                          action_button(ServiceAction::ReadSensors),      action_button(ServiceAction::SpeechTest),
-                          action_button(reset, passed_.count(test) != 0), back};
-            return;
-        }
-        case ui::ScreenId::ServiceCash:
-            vm.message_key = outcome_key();
-            result();
-            for (ui::FactLine& fact : cash_lines(health)) facts.push_back(std::move(fact));
-            vm.buttons = {action_button(ServiceAction::ReplenishCash), action_button(ServiceAction::PrintBalance), back};
-            return;
-        case ui::ScreenId::ServiceOutbox:
-            vm.message_key = outcome_key();
-            result();
-            with_source(sources_.outbox);
-            vm.buttons = {action_button(ServiceAction::UploadNow, static_cast<bool>(sources_.upload_now)), back};
-            return;
-        case ui::ScreenId::ServiceJournal:
-            vm.message_key = outcome_key();
-            result();
-            with_source(sources_.journal);
-            vm.buttons = {action_button(ServiceAction::VerifyJournal, static_cast<bool>(sources_.verify_journal)), back};
-            return;
-        case ui::ScreenId::ServiceKeys:
-            vm.message_key = outcome_key();
-            result();
-            with_source(sources_.keys);
-            vm.buttons = {action_button(ServiceAction::RotateKeys, role_ == flow::ServiceRole::Supervisor), back};
-            return;
-        case ui::ScreenId::ServiceNetwork:
-            vm.message_key = outcome_key();
-            result();
-            facts.push_back(line("service.fact.host", host_reachable ? "reachable (last probe or request answered)"
-                                                                     : "unreachable"));
-            if (sources_.crm) {
-                for (ui::FactLine& fact : sources_.crm()) facts.push_back(std::move(fact));
-            } else {
-                facts.push_back(line("service.fact.crm", std::string(kNotHere)));
-            }
-            vm.buttons = {action_button(ServiceAction::ProbeNetwork), back};
-            return;
-        case ui::ScreenId::ServiceQuality:
-            with_source(sources_.quality);
-            vm.buttons = {page_button(ServicePage::About), back};
-            return;
-        case ui::ScreenId::ServiceAbout:
-            with_source(sources_.about);
-            vm.buttons = {back};
-            return;
-        case ui::ScreenId::ServiceEnterCount: {
-            const std::size_t index = static_cast<std::size_t>(context.service_count_cassette);
-            if (health && health->dispenser && index < health->dispenser->cassettes.size() && index < 4) {
-                facts.push_back(line("service.fact.cassette_" + std::to_string(index + 1),
-                                     money_words(health->dispenser->cassettes[index].denomination, currency_)));
-            }
-            facts.push_back(line("service.fact.capacity", std::to_string(config_.cassette_capacity)));
-            facts.push_back(line("service.fact.count", std::string(typed)));
-            vm.buttons = {{"cancel", "action.cancel", true}};
-            return;
-        }
-        default: return;
-    }
 }
 
 }  // namespace kiosk

@@ -4,7 +4,7 @@
 // completions come back as ServiceActionDone, the replenishment and balancing over the cash
 // ledger, the fitness check before leaving, and one journal line per action with the technician
 // as the actor. It also builds the service pages' lines and buttons from what it last learned —
-// never from a device read while drawing.
+// never from a device read while drawing (kiosk/maintenance/service_pages.cpp).
 #pragma once
 
 #include <functional>
@@ -29,13 +29,17 @@
 #include "kiosk/maintenance/technician_desk.hpp"
 #include "kiosk/runtime/runtime_ports.hpp"
 #include "kiosk/runtime/service_fitness.hpp"
+#include "common/round_trip.hpp"
+#include "security/data_key_rotation.hpp"
 #include "security/secure_bytes.hpp"
 #include "ui/view_model.hpp"
 
 namespace kiosk {
 
 // What the app gives the service pages beyond the devices (unset: the page says "not available
-// in this assembly"; nothing is made up).
+// in this assembly"; nothing is made up). The fact sources are read on the loop when a page is
+// drawn (the store's small queries, copies of the workers' last answers); the actions marked
+// "worker" may take seconds and run on the service mode's own worker, never on the loop.
 struct MaintenanceSources {
     store::Database* database = nullptr;               // the loop's connection: the cash ledger
     const security::JournalChain* chain = nullptr;     // the ledger's journal lines are chained under it
@@ -43,10 +47,17 @@ struct MaintenanceSources {
     std::function<std::vector<ui::FactLine>()> outbox;  // pending per priority, oldest, last upload, dead letters
     std::function<std::vector<ui::FactLine>()> journal;
     std::function<std::vector<ui::FactLine>()> keys;
-    std::function<std::vector<ui::FactLine>()> quality;
+    std::function<std::vector<ui::FactLine>()> quality;  // today's index so far and the last sealed day's
     std::function<std::vector<ui::FactLine>()> about;
-    std::function<std::vector<ui::FactLine>()> crm;     // the Network page's CRM line
-    std::function<Status()> upload_now;                 // wake the uploader
+    // The Network page: the last round trips the host worker and the CRM uploader recorded.
+    std::function<std::optional<RoundTrip>()> host_round_trip;
+    std::function<std::optional<RoundTrip>()> crm_round_trip;
+    // worker: one upload round, as `kioskctl upload-now` does; its outcome in words.
+    std::function<Result<std::string>()> upload_now;
+    // worker: a short HTTPS request to the CRM with the uploader's TLS settings; the round trip.
+    std::function<Result<Millis>()> probe_crm;
+    // worker: a new current data key, as `kioskctl keys rotate` does (security/data_key_rotation).
+    std::function<Result<security::DataKeyRotation>()> rotate_keys;
     std::function<Result<std::string>()> verify_journal;  // "verified: N lines" or why not
     // The speech service's "speak the test phrase" (SpeechService::test_phrase): nullopt when it went
     // to the audio output, else why it cannot be said (no engine, a failed output).
@@ -57,6 +68,9 @@ struct MaintenanceSources {
 // dispense to the reject bin, the pad's status, the sensors, the speech test): kioskctl selftest
 // runs them too (remote_self_test.hpp), through device_test.
 bool is_remote_device_test(flow::ServiceAction action);
+
+// The target of the service mode's own worker: the sources' slow actions run on it.
+struct ServiceJobs {};
 
 class MaintenanceService {
 public:
@@ -129,6 +143,10 @@ private:
                              std::function<void(const Result<std::string>&)> finished);
     void balance(const std::optional<DeviceHealth>& health);
     void reset(flow::ServiceAction action, flow::ServiceAction test);
+    void upload_now();
+    void rotate_keys();
+    void probe_network();
+    void network_probed();
     [[nodiscard]] std::string actor() const;
     [[nodiscard]] std::vector<ui::FactLine> cash_lines(const std::optional<DeviceHealth>& health) const;
     [[nodiscard]] std::vector<std::uint32_t> device_counts(const std::optional<DeviceHealth>& health) const;
@@ -139,6 +157,8 @@ private:
     MaintenanceConfig config_;
     TechnicianDesk* desk_;
     std::unique_ptr<RequestWorker<TechnicianDesk>> desk_worker_;
+    ServiceJobs jobs_;
+    std::unique_ptr<RequestWorker<ServiceJobs>> jobs_worker_;
     MaintenanceSources sources_;
     std::string terminal_id_;
     Money currency_;  // the flow's currency (amount unused)
@@ -157,6 +177,9 @@ private:
     std::function<std::uint32_t()> take_stan_;
     std::uint32_t next_stan_ = 1;
     bool awaiting_fitness_ = false;
+    // "Test network": the host's and the CRM's answers, the action done when both are in.
+    std::optional<std::pair<bool, std::string>> probed_host_;
+    std::optional<std::pair<bool, std::string>> probed_crm_;
     std::vector<std::string> unfit_problems_;
 };
 

@@ -105,6 +105,44 @@ TEST_F(UploaderTlsTest, DeliversOverMutualTlsWithThePrimaryPin) {
     EXPECT_TRUE(uploader->status().tls_notices.empty());
 }
 
+// "Test network": one GET with the uploader's own TLS settings; any HTTP answer means the CRM is
+// there. It sends no record and is kept as the last round trip, like an upload's POST.
+TEST_F(UploaderTlsTest, AProbeReachesTheCrmWithTheUploadersTlsAndSendsNoRecord) {
+    auto options = kiosk::testing::serve_with(pki_);
+    options.client_ca_file = pki_.ca.certificate;
+    auto crm = serve(options);
+    auto uploader = make_uploader(config(crm->url(), pki_));
+    EXPECT_FALSE(uploader->status().last_round_trip.has_value());
+    const auto probed = uploader->probe();
+    ASSERT_TRUE(probed.ok()) << probed.error().to_string();
+    EXPECT_EQ(*probed, Millis(0)) << "the virtual clock did not move";
+    EXPECT_TRUE(crm->received_ids().empty());
+    EXPECT_EQ(outbox_.pending_ids(), (Ids{"r-1", "r-2"}));
+    const auto last = uploader->status().last_round_trip;
+    ASSERT_TRUE(last.has_value());
+    EXPECT_TRUE(last->answered);
+
+    ASSERT_TRUE(uploader->upload_once().ok());
+    EXPECT_TRUE(uploader->status().last_round_trip->answered) << "the upload's POST is a round trip too";
+}
+
+TEST_F(UploaderTlsTest, AProbeToACrmWhoseKeyMatchesNoPinFailsAndSaysSince) {
+    auto crm = serve(kiosk::testing::serve_with(pki_));
+    auto settings = config(crm->url(), pki_);
+    settings.tls.pinned_public_keys = spare_pin() + ";" + spare_pin();
+    auto uploader = make_uploader(settings);
+    const auto probed = uploader->probe();
+    ASSERT_FALSE(probed.ok());
+    EXPECT_TRUE(contains(probed.error().message, crm->url())) << probed.error().message;
+    const auto first = uploader->status().last_round_trip;
+    ASSERT_TRUE(first.has_value());
+    EXPECT_FALSE(first->answered);
+    EXPECT_EQ(first->failing_since, first->at);
+    clock_.advance(Millis(5'000));
+    ASSERT_FALSE(uploader->probe().ok());
+    EXPECT_EQ(uploader->status().last_round_trip->failing_since, first->at) << "unreachable since the first failure";
+}
+
 TEST_F(UploaderTlsTest, CrmKeyMatchingNoPinIsRefusedAndTheRecordsKept) {
     auto crm = serve(kiosk::testing::serve_with(pki_));
     auto settings = config(crm->url(), pki_);

@@ -15,6 +15,9 @@
 
 #include "kiosk/kioskctl/technician_sign_in.hpp"
 #include "kiosk/maintenance/cash_ledger.hpp"
+#include "security/key_store.hpp"
+#include "security/os_random.hpp"
+#include "ui/i18n.hpp"
 #include "store/journal.hpp"
 #include "tests/e2e/kiosk_on_simulator.hpp"
 
@@ -104,8 +107,37 @@ protected:
     }
     std::string page_lines() {
         std::string text;
-        for (const ui::FactLine& fact : last_screen_.facts) text += fact.label_key + ": " + fact.value + "\n";
+        for (const ui::FactLine& fact : last_screen_.facts) {
+            text += fact.label_key + ": " + ui::fact_value(fact, ui::Language::English) + "\n";
+        }
         return text;
+    }
+    // The page's line with that label, nullptr when it has none.
+    const ui::FactLine* fact(std::string_view label) const {
+        for (const ui::FactLine& line : last_screen_.facts) {
+            if (line.label_key == label) return &line;
+        }
+        return nullptr;
+    }
+    const ui::Button* button(std::string_view action) const {
+        for (const ui::Button& shown : last_screen_.buttons) {
+            if (shown.action == action) return &shown;
+        }
+        return nullptr;
+    }
+    // The operator key turned with nobody at the kiosk, then a sign-in.
+    void enter_service_mode(std::string_view id, std::string_view pin) {
+        rig_->sensor_board().set_operator_key(true);
+        ASSERT_TRUE(wait_for([&] { return state() == StateId::ServiceSignIn; })) << notes_;
+        sign_in(id, pin);
+        ASSERT_TRUE(wait_for([&] { return state() == StateId::ServiceMenu; })) << notes_;
+    }
+    void leave_service_mode() {
+        touch("service_page:overview", Millis(300));
+        runtime().touch("service_leave");
+        ASSERT_TRUE(wait_for([&] { return state() == StateId::Attract; })) << notes_;
+        rig_->sensor_board().set_operator_key(false);
+        pass(Millis(3'000));
     }
     std::vector<store::JournalEntry> journal() {
         auto all = store::Journal(app_->database()).read_all();
@@ -285,6 +317,78 @@ TEST_F(ServiceModeE2eTest, ReplenishSetsTheDispensersCountsARefusalWritesNothing
     EXPECT_NE(slip.find("Host: 1 withdrawals"), std::string::npos) << slip;
     EXPECT_NE(slip.find("Difference CNY 0.00"), std::string::npos) << slip;
     EXPECT_NE(slip.find("BALANCED"), std::string::npos) << slip;
+}
+
+// The information pages act on the screen: a technician uploads the outbox now and tests the
+// network (host echo and the CRM, both measured), sees Rotate keys disabled as a supervisor's, and
+// reads the quality index; a supervisor then rotates the data key from the screen.
+TEST_F(ServiceModeE2eTest, OutboxNetworkQualityAndKeysPagesAct) {
+    to_menu(sim::card("visa-alice"));  // a visit, so the outbox has records and the day its statistics
+    touch("cancel", Millis(1'500));
+    ASSERT_TRUE(rig_->card_reader().take_card().ok());
+    ASSERT_TRUE(wait_for([&] { return state() == StateId::Attract; })) << notes_;
+    enter_service_mode(kTechnician, kTechnicianPin);
+    const std::string technician = "technician:" + std::string(kTechnician);
+
+    touch("service_page:outbox", Millis(300));
+    ASSERT_EQ(last_screen_.screen, ui::ScreenId::ServiceOutbox);
+    ASSERT_NE(button("service_action:upload_now"), nullptr);
+    EXPECT_TRUE(button("service_action:upload_now")->enabled) << "the uploader is wired";
+    ASSERT_NE(fact("service.fact.last_success"), nullptr) << page_lines();
+    EXPECT_EQ(fact("service.fact.last_success")->value_key, "service.value.none_yet") << page_lines();
+    EXPECT_EQ(run(ServiceAction::UploadNow), ServiceOutcome::Passed) << page_lines() << notes_;
+    EXPECT_NE(page_lines().find("acknowledged"), std::string::npos) << page_lines();
+    EXPECT_EQ(fact("service.fact.last_success")->value_key, "service.value.at") << "refreshed after the round";
+    EXPECT_EQ(fact("service.fact.pending")->value_args.front(), "0") << page_lines();
+    EXPECT_EQ(lines("service_action", technician, "upload_now"), 1U);
+
+    touch("service_page:network", Millis(300));
+    ASSERT_EQ(last_screen_.screen, ui::ScreenId::ServiceNetwork);
+    EXPECT_EQ(fact("service.fact.crm")->value_key, "service.value.reachable") << "the upload's round trip";
+    EXPECT_EQ(run(ServiceAction::ProbeNetwork), ServiceOutcome::Passed) << page_lines() << notes_;
+    EXPECT_NE(page_lines().find("host echo"), std::string::npos) << page_lines();
+    EXPECT_NE(page_lines().find("CRM "), std::string::npos) << page_lines();
+    EXPECT_EQ(fact("service.fact.host")->value_key, "service.value.reachable") << page_lines();
+    EXPECT_EQ(fact("service.fact.crm")->value_key, "service.value.reachable") << page_lines();
+    EXPECT_EQ(lines("service_action", technician, "probe_network"), 1U);
+
+    touch("service_page:quality", Millis(300));
+    ASSERT_EQ(last_screen_.screen, ui::ScreenId::ServiceQuality);
+    ASSERT_NE(fact("service.fact.sessions"), nullptr) << page_lines();
+    EXPECT_EQ(fact("service.fact.sessions")->value_args, std::vector<std::string>{"1"}) << page_lines();
+    EXPECT_EQ(fact("service.fact.sealed_day")->value_key, "service.value.none_yet") << "no day sealed yet";
+
+    touch("service_page:keys", Millis(300));
+    ASSERT_EQ(last_screen_.screen, ui::ScreenId::ServiceKeys);
+    EXPECT_FALSE(button("service_action:rotate_keys")->enabled) << "a supervisor's action";
+    ASSERT_NE(fact("service.fact.rotate_keys"), nullptr) << page_lines();
+    EXPECT_EQ(fact("service.fact.rotate_keys")->value_key, "service.value.supervisor_only");
+    EXPECT_EQ(run(ServiceAction::RotateKeys), ServiceOutcome::Refused);
+    leave_service_mode();
+
+    security::OsRandom random;
+    const auto paths = security::key_ring_paths(config_.data_dir, config_.keys_path());
+    const auto rotations = [&]() -> std::uint64_t {
+        auto ring = security::KeyRingStore::open(paths, random);
+        if (!ring) return 0;
+        auto status = (*ring)->status();
+        return status ? status->rotations : 0;
+    };
+    const std::uint64_t before = rotations();
+    enter_service_mode(kSupervisor, kSupervisorPin);
+    EXPECT_EQ(runtime().context().service_role, flow::ServiceRole::Supervisor);
+    touch("service_page:keys", Millis(300));
+    EXPECT_TRUE(button("service_action:rotate_keys")->enabled);
+    EXPECT_EQ(fact("service.fact.rotate_keys"), nullptr) << "no note for a supervisor";
+    EXPECT_EQ(run(ServiceAction::RotateKeys), ServiceOutcome::Passed) << page_lines() << notes_;
+    EXPECT_EQ(rotations(), before + 1);
+    const std::string supervisor = "technician:" + std::string(kSupervisor);
+    EXPECT_EQ(lines("service_action", supervisor, "rotate_keys"), 1U);
+    EXPECT_EQ(lines("key_rotation", supervisor), 1U) << "as kioskctl keys rotate journals it";
+    EXPECT_EQ(lines("service_action", technician, "rotate_keys"), 0U) << "the flow refused it: nothing ran";
+    // Sealing goes on under the new key: another visit is recorded.
+    leave_service_mode();
+    EXPECT_EQ(state(), StateId::Attract);
 }
 
 }  // namespace

@@ -151,9 +151,7 @@ void say_widget(Script& script, const ViewModel& vm, ScreenWidget widget) {
                     say_digits_entered(script, fact.value.size() / std::string_view(kMaskDot).size());
                     continue;
                 }
-                const std::string value = !fact.value_key.empty() ? std::string(script.tr(fact.value_key))
-                                          : fact.amount           ? format_money(*fact.amount, language)
-                                                                  : fact.value;
+                const std::string value = fact_value(fact, language);
                 script.say_labelled(script.tr(fact.label_key), value);
             }
             return;
