@@ -123,7 +123,6 @@ void Canvas::fill_rounded_shadow(const Rect& object, int radius, int drop, Color
     // The shadow is the object's shape `drop` lower. Between the object's top corners and its
     // bottom corners the object covers every column, so only the rows above and below that band
     // can show shadow: draw those, not the whole rectangle the object is about to hide.
-    const std::optional<Rect> box = box_;
     const Rect shadow{object.x, object.y + drop, object.w, object.h};
     // Rows above the band: the object's top corners only; its bottom corners, and the `drop`
     // rows under it in full.
@@ -133,28 +132,26 @@ void Canvas::fill_rounded_shadow(const Rect& object, int radius, int drop, Color
                            {object.x, object.bottom() - radius, radius, radius},
                            {object.right() - radius, object.bottom() - radius, radius, radius},
                            {object.x, object.bottom(), object.w, drop}};
-    for (const Rect& strip : strips) {
-        box_ = box ? intersect(*box, strip) : strip;
-        apply_clip();
-        fill_rounded(shadow, radius, color);
-    }
-    box_ = box;
-    apply_clip();
+    fill_rounded_within(shadow, radius, strips, color);
 }
 
 void Canvas::fill_rounded_ring(const Rect& rect, int radius, int thickness, Color color) {
     radius = std::clamp(radius, 0, std::min(rect.w, rect.h) / 2);
     // The rounded rectangle drawn through four strips: the corner rows in full, the straight sides
     // `thickness` wide. The caller fills the inside, corners included (they lie in the strips).
-    const std::optional<Rect> box = box_;
     const Rect strips[] = {{rect.x, rect.y, rect.w, radius},
                            {rect.x, rect.bottom() - radius, rect.w, radius},
                            {rect.x, rect.y + radius, thickness, rect.h - 2 * radius},
                            {rect.right() - thickness, rect.y + radius, thickness, rect.h - 2 * radius}};
+    fill_rounded_within(rect, radius, strips, color);
+}
+
+void Canvas::fill_rounded_within(const Rect& shape, int radius, std::span<const Rect> strips, Color color) {
+    const std::optional<Rect> box = box_;
     for (const Rect& strip : strips) {
         box_ = box ? intersect(*box, strip) : strip;
         apply_clip();
-        fill_rounded(rect, radius, color);
+        fill_rounded(shape, radius, color);
     }
     box_ = box;
     apply_clip();

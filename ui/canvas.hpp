@@ -6,6 +6,7 @@
 #include <SDL_ttf.h>
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -54,6 +55,8 @@ public:
 
 private:
     void apply_clip();
+    // `shape` filled only inside each of `strips` (within the clip_to() box, if any).
+    void fill_rounded_within(const Rect& shape, int radius, std::span<const Rect> strips, Color color);
     void blend(int x, int y, Color color, double coverage);
 
     SDL_Surface& surface_;

@@ -299,7 +299,8 @@ void register_status_commands(CLI::App& app, ToolContext& tool) {
         "Test every device (or DEVICE) through the running kiosk, out of service meanwhile; refused during a session");
     selftest->add_option("device", *device, "card_reader, pin_pad, printer, dispenser, sensors or speech")
         ->check(CLI::IsMember(control::kiosk_device_names()));
-    selftest->add_option("--as", *tester, "A technician's id: signed in (PIN on stdin) and journaled as the caller");
+    selftest->add_option("--as", *tester, "The technician's id: signed in (PIN on stdin) and journaled as the caller")
+        ->required();  // the tests print and move notes to the reject bin: a technician's action
     selftest->callback([&tool, device, tester] {
         tool.json_native = tool.json;
         tool.exit_code = with_config(tool, [&tool, device, tester](const KioskConfig& config) {

@@ -154,21 +154,27 @@ void SimCashDispenser::on_status(std::uint8_t command) {
     endpoint_.reply(command, ReplyCode::ok, body);
 }
 
-void SimCashDispenser::on_dispense(const drivers::Frame& frame) {
-    const Bytes& d = frame.data;
+bool SimCashDispenser::ready_for(const drivers::Frame& frame, std::size_t bytes_per_cassette) {
     const std::size_t n = cassettes_.size();
-    if (d.size() != 1 + 2 * n || d[0] != n) {
+    if (frame.data.size() != 1 + bytes_per_cassette * n || frame.data[0] != n) {
         endpoint_.reply(frame.command, ReplyCode::badParameter);
-        return;
+        return false;
     }
     if (state_ != DeviceState::online) {
         endpoint_.reply(frame.command, ReplyCode::hardwareError);
-        return;
+        return false;
     }
     if (!stacker_.notes.empty() || !output_.notes.empty()) {
         endpoint_.reply(frame.command, ReplyCode::itemsLeft);
-        return;
+        return false;
     }
+    return true;
+}
+
+void SimCashDispenser::on_dispense(const drivers::Frame& frame) {
+    if (!ready_for(frame, 2)) return;
+    const Bytes& d = frame.data;
+    const std::size_t n = cassettes_.size();
     std::vector<std::uint32_t> wanted(n);
     std::uint32_t total = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -282,20 +288,9 @@ void SimCashDispenser::on_reset(std::uint8_t command) {
 // A replenishment: the technician filled the cassettes and says how many notes each holds now.
 // Refused (nothing changes) with notes in the transport, a cassette not fitted, or when offline.
 void SimCashDispenser::on_set_counts(const drivers::Frame& frame) {
+    if (!ready_for(frame, 4)) return;
     const Bytes& d = frame.data;
     const std::size_t n = cassettes_.size();
-    if (d.size() != 1 + 4 * n || d[0] != n) {
-        endpoint_.reply(frame.command, ReplyCode::badParameter);
-        return;
-    }
-    if (state_ != DeviceState::online) {
-        endpoint_.reply(frame.command, ReplyCode::hardwareError);
-        return;
-    }
-    if (!stacker_.notes.empty() || !output_.notes.empty()) {
-        endpoint_.reply(frame.command, ReplyCode::itemsLeft);
-        return;
-    }
     for (const SimCassette& c : cassettes_) {
         if (c.fitted_state == CassetteState::missing || c.fitted_state == CassetteState::notConfigured) {
             endpoint_.reply(frame.command, ReplyCode::cashUnitError);

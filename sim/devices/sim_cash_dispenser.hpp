@@ -82,6 +82,9 @@ private:
     void on_retract(std::uint8_t command);
     void on_reset(std::uint8_t command);
     void on_set_counts(const drivers::Frame& frame);
+    // A cassette command's common refusals, answered here: a body other than the cassette count
+    // then `bytes_per_cassette` each, the dispenser offline, notes left in the transport.
+    [[nodiscard]] bool ready_for(const drivers::Frame& frame, std::size_t bytes_per_cassette);
     drivers::CassetteState state_of(const SimCassette& c) const;
     void to_reject(Bundle& bundle);
 

@@ -9,6 +9,7 @@
 
 #include "kiosk/control/kiosk_control_protocol.hpp"
 #include "kiosk/control/kiosk_control_service.hpp"
+#include "tests/kiosk/control/pumped_control_service.hpp"
 #include "tests/store/temp_directory.hpp"
 
 namespace kiosk::control {
@@ -89,25 +90,13 @@ protected:
         options.default_capacity = 1800;
         auto service = KioskControlService::start(directory_.file("kiosk.sock"), kiosk_, options);
         ASSERT_TRUE(service.ok()) << service.error().to_string();
-        service_ = std::move(*service);
-        loop_ = std::thread([this] {
-            while (!stop_) {
-                service_->pump();
-                std::this_thread::yield();
-            }
-        });
-    }
-    void TearDown() override {
-        stop_ = true;
-        if (loop_.joinable()) loop_.join();
+        service_.run(std::move(*service));
     }
     nlohmann::json ask(std::string_view line) { return nlohmann::json::parse(service_->handle(line)); }
 
     store::test::TempDirectory directory_;
     ReplenishingKiosk kiosk_;
-    std::unique_ptr<KioskControlService> service_;
-    std::atomic<bool> stop_{false};
-    std::thread loop_;
+    test::PumpedControlService service_;  // last: stops pumping before the kiosk above goes
 };
 
 TEST_F(KioskControlReplenishTest, AnIdleKioskReplenishesAndSaysWhatTheDispenserConfirmed) {

@@ -16,6 +16,7 @@
 #include "common/unix_socket.hpp"
 #include "kiosk/control/kiosk_control_protocol.hpp"
 #include "kiosk/control/kiosk_control_service.hpp"
+#include "tests/kiosk/control/pumped_control_service.hpp"
 #include "kiosk/kioskctl/commands.hpp"
 #include "kiosk/kioskctl/kiosk_link.hpp"
 #include "tests/store/temp_directory.hpp"
@@ -137,17 +138,7 @@ protected:
         kiosk_.current.fitness = assess(*kiosk_.current.health);
         auto service = KioskControlService::start(socket_, kiosk_);
         ASSERT_TRUE(service.ok()) << service.error().to_string();
-        service_ = std::move(*service);
-        loop_ = std::thread([this] {
-            while (!stop_) {
-                service_->pump();
-                std::this_thread::yield();
-            }
-        });
-    }
-    void TearDown() override {
-        stop_ = true;
-        if (loop_.joinable()) loop_.join();
+        service_.run(std::move(*service));
     }
     nlohmann::json ask(const KioskRequest& request) {
         auto answer = kioskctl::ask_kiosk(socket_, request, Millis{5000});
@@ -159,9 +150,7 @@ protected:
     store::test::TempDirectory directory_;
     std::filesystem::path socket_{directory_.file("kiosk.sock")};
     FakeKiosk kiosk_;
-    std::unique_ptr<KioskControlService> service_;
-    std::atomic<bool> stop_{false};
-    std::thread loop_;
+    test::PumpedControlService service_;  // last: stops pumping before the kiosk above goes
 };
 
 TEST_F(KioskControlServiceTest, TheSocketIsGroupReadableAndWritableOnly) {
