@@ -437,7 +437,7 @@ constexpr std::array kTable = std::to_array<Translation>({
     {"service.value.lines", "{} lines", "{} 条"},
     {"service.value.search_found", "{}: {} found, newest first", "{}：找到 {} 条，最新在前"},
     {"service.value.search_none", "{}: no journal lines match", "{}：没有匹配的记录"},
-    {"service.value.journal_line", "{}  {}  {}  {}", "{}  {}  {}  {}"},
+    {"service.value.journal_line", "{}  {}  {}: {}", "{}  {}  {}：{}"},
     {"service.value.sessions", "{} sessions", "{} 次服务"},
     {"service.value.no_data", "no data yet", "暂无数据"},
     {"service.value.today", "{} (today so far, UTC)", "{}（今天截至目前，UTC）"},

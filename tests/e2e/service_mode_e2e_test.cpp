@@ -325,8 +325,8 @@ TEST_F(ServiceModeE2eTest, ReplenishSetsTheDispensersCountsARefusalWritesNothing
     pass(Millis(300));
     std::string found = page_lines();
     EXPECT_NE(found.find("service.fact.search: Cash: "), std::string::npos) << found;
-    const std::size_t dispense = found.find("  system  dispense  success");
-    const std::size_t replenished = found.find("  technician:" + std::string(kTechnician) + "  cash_replenish  success");
+    const std::size_t dispense = found.find("  system  dispense: success");
+    const std::size_t replenished = found.find("  technician:" + std::string(kTechnician) + "  cash_replenish: success");
     EXPECT_NE(dispense, std::string::npos) << found;
     EXPECT_NE(replenished, std::string::npos) << found;
     EXPECT_LT(dispense, replenished) << "newest first\n" << found;
@@ -337,12 +337,12 @@ TEST_F(ServiceModeE2eTest, ReplenishSetsTheDispensersCountsARefusalWritesNothing
     EXPECT_EQ(run(ServiceAction::JournalFailures), ServiceOutcome::Passed) << notes_;
     pass(Millis(300));
     found = page_lines();
-    EXPECT_NE(found.find("service_action  refused: the dispenser refused"), std::string::npos) << found;
+    EXPECT_NE(found.find("service_action: refused: the dispenser refused"), std::string::npos) << found;
 
     EXPECT_EQ(run(ServiceAction::JournalAll), ServiceOutcome::Passed) << notes_;
     pass(Millis(300));
     found = page_lines();
-    EXPECT_NE(found.find("service_action  success"), std::string::npos) << "the newest: this search's own neighbours\n"
+    EXPECT_NE(found.find("service_action: success"), std::string::npos) << "the newest: this search's own neighbours\n"
                                                                        << found;
 }
 

@@ -247,8 +247,8 @@ TEST_F(MaintenanceServiceTest, AJournalSearchRunsOffTheLoopAndItsLinesTakeThePag
     EXPECT_EQ(value(vm, "service.fact.search"), "Cash: 2 found, newest first");
     ASSERT_EQ(vm.facts.size(), 3U);
     const std::string first = ui::fact_value(vm.facts[1], ui::Language::English);
-    EXPECT_NE(first.find("  system  dispense  failure: note jam"), std::string::npos) << first;
-    EXPECT_EQ(first.size(), std::string("10:00:09  system  dispense  failure: note jam").size()) << "HH:MM:SS first";
+    EXPECT_NE(first.find("  system  dispense: failure: note jam"), std::string::npos) << first;
+    EXPECT_EQ(first.size(), std::string("10:00:09  system  dispense: failure: note jam").size()) << "HH:MM:SS first";
     const std::string second = ui::fact_value(vm.facts[2], ui::Language::English);
     EXPECT_NE(second.find("customer:01234567\u2026"), std::string::npos) << "a token is shortened: " << second;
     EXPECT_EQ(value(vm, "service.fact.last_line"), "(missing)") << "the search's lines replace the last line";
