@@ -2,6 +2,8 @@
 // busy kiosk — against the floor: the last 6 lines read by seq (Journal::read_last), which the
 // Journal page already did before it could search. A rare event type (served by the
 // (event_type, seq) index) and today's failures (the time_unix_ms index) should stay near it.
+#include <cstdlib>
+
 #include <benchmark/benchmark.h>
 
 #include "store/database.hpp"

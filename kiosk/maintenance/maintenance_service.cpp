@@ -64,6 +64,7 @@ void MaintenanceService::requested(std::string_view by) {
     if (!open_since_) open_since_ = ports_.clock.now();
     passed_.clear();
     result_.clear();
+    journal_found_.clear();  // the last technician's search is not the next one's page
     ports_.recorder.journal("system", "service_mode_requested", "success", std::string(by));
 }
 
