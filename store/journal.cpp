@@ -145,6 +145,26 @@ Result<std::vector<JournalEntry>> Journal::read_from(std::int64_t first_seq, std
     return read_entries(*statement);
 }
 
+Result<std::vector<JournalEntry>> Journal::search(const JournalQuery& query) {
+    KIOSK_TRY(validate(query));
+    const JournalQuerySql sql = journal_query_sql(query);
+    const int limit_index = static_cast<int>(sql.binds.size()) + 1;
+    auto statement = Statement::prepare(database_, std::string(kSelectColumns) + sql.where + "ORDER BY seq DESC LIMIT ?" +
+                                                       std::to_string(limit_index));
+    if (!statement) return statement.error();
+    int index = 1;
+    for (const auto& value : sql.binds) {
+        if (const auto* number = std::get_if<std::int64_t>(&value)) {
+            KIOSK_TRY(statement->bind_int64(index, *number));
+        } else {
+            KIOSK_TRY(statement->bind_text(index, std::get<std::string>(value)));
+        }
+        ++index;
+    }
+    KIOSK_TRY(statement->bind_int64(limit_index, to_sql_limit(query.limit)));
+    return read_entries(*statement);
+}
+
 Result<std::size_t> Journal::count() {
     auto count = query_int64(database_, "SELECT count(*) FROM journal");
     if (!count) return count.error();

@@ -14,6 +14,7 @@
 
 #include "common/bytes.hpp"
 #include "common/result.hpp"
+#include "store/journal_query.hpp"
 
 namespace kiosk::security {
 class JournalChain;
@@ -81,6 +82,10 @@ public:
     Result<std::vector<JournalEntry>> read_last(std::size_t count);
     // Lines with seq >= first_seq, oldest first, at most `limit`.
     Result<std::vector<JournalEntry>> read_from(std::int64_t first_seq, std::size_t limit);
+
+    // The lines `query` matches, newest first, at most query.limit; an error naming the field when
+    // the query is not valid (journal_query.hpp). Parameterised SQL only.
+    Result<std::vector<JournalEntry>> search(const JournalQuery& query);
 
     Result<std::size_t> count();
 

@@ -281,6 +281,14 @@ CREATE TABLE profile_cache (
 ) STRICT;
 )sql";
 
+// The journal search (Journal::search, the service page's quick searches): an event family or a
+// time range, newest first, without reading the whole journal. IF NOT EXISTS: the upgrade tests
+// (and a database rolled back by hand) replay it over a schema that already has them.
+constexpr std::string_view kJournalSearchIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS journal_by_event ON journal (event_type, seq);
+CREATE INDEX IF NOT EXISTS journal_by_time ON journal (time_unix_ms);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "outbox, dead_letter, journal, counters, kv", kInitialSchema},
     Migration{2, "technician_users", kTechnicianUsers},
@@ -292,6 +300,7 @@ constexpr std::array kMigrations{
               &prioritise_queued_records},
     Migration{7, "cx_stats, service_availability (the kiosk's own CX statistics)", kCxStats},
     Migration{8, "profile_cache (sealed customer profiles for offline use)", kProfileCache},
+    Migration{9, "journal indexes for the journal search", kJournalSearchIndexes},
 };
 
 Status set_schema_version(Database& database, int version) {

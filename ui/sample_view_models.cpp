@@ -246,11 +246,23 @@ ViewModel sample_view_model(ScreenId screen, Language language, Accessibility ac
                           {"service_page:overview", "service.page.overview", true}};
             break;
         case ScreenId::ServiceJournal:
-            vm.message_key = "service.outcome.passed";
-            vm.facts = {{"service.fact.lines", "service.value.lines", std::nullopt, "", {"1284"}},
-                        {"service.fact.chain", "", std::nullopt, "verified: 1 284 lines, no gap, no edit"},
-                        {"service.fact.last_line", "", std::nullopt, "technician:1001 service_test read_test_card: failure: jam"}};
+            // After "Cash": the search's lines take the page, newest first (docs/technician.md).
+            vm.facts = {{"service.fact.search", "service.value.search_found", std::nullopt, "",
+                         {"i18n:service.action.journal_cash", "4"}},
+                        {"service.fact.journal_line", "service.value.journal_line", std::nullopt, "",
+                         {"14:02:11", "system", "dispense", "success"}},
+                        {"service.fact.journal_line", "service.value.journal_line", std::nullopt, "",
+                         {"13:47:30", "system", "dispense", "failure: note jam"}},
+                        {"service.fact.journal_line", "service.value.journal_line", std::nullopt, "",
+                         {"13:47:02", "system", "cash_retract", "success"}},
+                        {"service.fact.journal_line", "service.value.journal_line", std::nullopt, "",
+                         {"09:15:44", "technician:1001", "cash_replenish", "success"}}};
             vm.buttons = {{"service_action:verify_journal", "service.action.verify_journal", true},
+                          {"service_action:journal_failures", "service.action.journal_failures", true},
+                          {"service_action:journal_cash", "service.action.journal_cash", true},
+                          {"service_action:journal_cards", "service.action.journal_cards", true},
+                          {"service_action:journal_service", "service.action.journal_service", true},
+                          {"service_action:journal_all", "service.action.journal_all", true},
                           {"service_page:overview", "service.page.overview", true}};
             break;
         case ScreenId::ServiceKeys:

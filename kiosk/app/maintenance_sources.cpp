@@ -91,6 +91,14 @@ MaintenanceSources make_maintenance_sources(const MaintenanceSourceParts& parts)
         if (!verdict->intact()) return make_error("journal", std::to_string(verdict->broken) + " entries fail the chain");
         return "verified: " + std::to_string(verdict->entries) + " lines, chain intact";
     };
+    // On the service worker: a connection of its own per search (a connection is one thread's;
+    // opening an existing, migrated file is a few milliseconds beside the search itself).
+    sources.search_journal = [path = parts.config.database_path().string()](const store::JournalQuery& query)
+        -> Result<std::vector<store::JournalEntry>> {
+        auto database = store::Database::open(path);
+        if (!database) return database.error();
+        return store::Journal(*database).search(query);
+    };
     sources.keys = [&notices = parts.host_certificate_notices, &uploader] {
         std::vector<ui::FactLine> lines;
         for (const std::string& notice : notices) lines.push_back(text_fact("service.fact.certificate", notice));

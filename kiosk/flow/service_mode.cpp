@@ -34,6 +34,11 @@ std::string_view to_string(ServiceAction action) {
         case ServiceAction::VerifyJournal: return "verify_journal";
         case ServiceAction::RotateKeys: return "rotate_keys";
         case ServiceAction::ProbeNetwork: return "probe_network";
+        case ServiceAction::JournalFailures: return "journal_failures";
+        case ServiceAction::JournalCash: return "journal_cash";
+        case ServiceAction::JournalCards: return "journal_cards";
+        case ServiceAction::JournalService: return "journal_service";
+        case ServiceAction::JournalAll: return "journal_all";
     }
     return "?";
 }
@@ -90,7 +95,12 @@ ServicePage page_of(ServiceAction action) {
         case ServiceAction::ReplenishCash:
         case ServiceAction::PrintBalance: return ServicePage::Cash;
         case ServiceAction::UploadNow: return ServicePage::Outbox;
-        case ServiceAction::VerifyJournal: return ServicePage::Journal;
+        case ServiceAction::VerifyJournal:
+        case ServiceAction::JournalFailures:
+        case ServiceAction::JournalCash:
+        case ServiceAction::JournalCards:
+        case ServiceAction::JournalService:
+        case ServiceAction::JournalAll: return ServicePage::Journal;
         case ServiceAction::RotateKeys: return ServicePage::Keys;
         case ServiceAction::ProbeNetwork: return ServicePage::Network;
     }

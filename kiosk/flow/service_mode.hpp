@@ -38,8 +38,15 @@ enum class ServiceAction : std::uint8_t {
     VerifyJournal,
     RotateKeys,       // supervisor only
     ProbeNetwork,
+    // The Journal page's quick searches (kiosk/maintenance/journal_searches.hpp): the newest
+    // matching lines on the page, searched on the service worker.
+    JournalFailures,  // outcome not success, since local midnight
+    JournalCash,      // dispense, cash_*, balance, reject events
+    JournalCards,     // card_* (inserted, retained, returned, captured)
+    JournalService,   // service_*, technician_*, key_rotation
+    JournalAll,       // no filter: the last lines again
 };
-inline constexpr ServiceAction kLastServiceAction = ServiceAction::ProbeNetwork;
+inline constexpr ServiceAction kLastServiceAction = ServiceAction::JournalAll;
 
 enum class ServiceRole : std::uint8_t { Technician, Supervisor };
 

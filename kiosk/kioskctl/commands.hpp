@@ -5,10 +5,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/clock.hpp"
 #include "common/random_source.hpp"
@@ -49,6 +52,25 @@ int run_journal_verify(const KioskConfig& config, const std::filesystem::path& e
 // journal export: every entry to a new file (mode 0600, never overwrites), fsynced.
 int run_journal_export(const KioskConfig& config, const std::filesystem::path& out_file, Streams io);
 void register_journal_commands(CLI::App& app, ToolContext& tool);
+// journal search [--event E]… [--actor A] [--failures] [--since T] [--until T] [--text S] [--last N]
+// [--json]: the newest matching lines (store::Journal::search), printed as `journal show` prints
+// them, newest first. Times as the journal shows them (2026-01-05T10:15:30.123Z, seconds and
+// milliseconds optional, or a day 2026-01-05), "today" (since UTC midnight) or "24h" (any Nh).
+// Exit 0 with matches and with none ("no journal lines match"), kExitUsage for a bad option.
+struct JournalSearchOptions {
+    std::vector<std::string> events;  // "dispense" exactly or "cash_*" a prefix
+    std::optional<std::string> actor;
+    bool failures = false;
+    std::string since;
+    std::string until;
+    std::optional<std::string> text;  // given but empty: refused
+    std::size_t last = 50;
+};
+int run_journal_search(const KioskConfig& config, const JournalSearchOptions& options, std::int64_t now_unix_ms,
+                       bool as_json, Streams io);
+// A --since/--until value as Unix milliseconds, or why not (naming the expected forms).
+Result<std::int64_t> parse_journal_time(std::string_view text, std::int64_t now_unix_ms);
+void register_journal_search_command(CLI::App& journal, ToolContext& tool);
 
 // devices: each [devices] peripheral looked for on the USB bus by vendor:product; exit 1 when a
 // configured one is not connected or the bus cannot be read.

@@ -21,6 +21,7 @@
 #include "common/unique_fd.hpp"
 #include "kiosk/kioskctl/commands.hpp"
 #include "kiosk/kioskctl/display_text.hpp"
+#include "kiosk/kioskctl/journal_table.hpp"
 #include "kiosk/kioskctl/tool_journal.hpp"
 #include "security/data_key_derivation.hpp"
 #include "security/journal_chain.hpp"
@@ -32,34 +33,7 @@
 namespace kiosk::kioskctl {
 namespace {
 
-constexpr std::size_t kColumns = 8;
 constexpr std::size_t kMaxJournalLines = 100'000;  // more would be an export, not a look
-using Row = std::array<std::string, kColumns>;
-
-Row row_of(const store::JournalEntry& entry) {
-    const store::JournalLine& line = entry.line;
-    return Row{std::to_string(entry.seq), iso8601_utc(line.time_unix_ms), safe_text(line.actor),
-               safe_text(line.event_type), safe_text(line.outcome), safe_text(line.origin),
-               safe_text(line.resource), safe_text(line.detail)};
-}
-
-void print_table(std::ostream& out, const std::vector<Row>& rows) {
-    std::array<std::size_t, kColumns> widths{};
-    for (const Row& row : rows) {
-        for (std::size_t column = 0; column < kColumns; ++column) {
-            widths[column] = std::max(widths[column], row[column].size());
-        }
-    }
-    for (const Row& row : rows) {
-        std::string text;
-        for (std::size_t column = 0; column < kColumns; ++column) {
-            text += row[column];
-            // The last column (detail) is not padded, so lines carry no trailing blanks.
-            if (column + 1 < kColumns) text.append(widths[column] - row[column].size() + 2, ' ');
-        }
-        out << text << '\n';
-    }
-}
 
 // An export file read whole, refusing anything that is not a regular file or is absurdly large.
 Result<std::string> read_export(const std::filesystem::path& path) {
@@ -100,6 +74,44 @@ Status write_new_file(const std::filesystem::path& path, std::string_view text) 
 }
 
 }  // namespace
+
+namespace {
+
+constexpr std::size_t kColumns = 8;
+using Row = std::array<std::string, kColumns>;
+
+Row row_of(const store::JournalEntry& entry) {
+    const store::JournalLine& line = entry.line;
+    return Row{std::to_string(entry.seq), iso8601_utc(line.time_unix_ms), safe_text(line.actor),
+               safe_text(line.event_type), safe_text(line.outcome), safe_text(line.origin),
+               safe_text(line.resource), safe_text(line.detail)};
+}
+
+void print_rows(std::ostream& out, const std::vector<Row>& rows) {
+    std::array<std::size_t, kColumns> widths{};
+    for (const Row& row : rows) {
+        for (std::size_t column = 0; column < kColumns; ++column) {
+            widths[column] = std::max(widths[column], row[column].size());
+        }
+    }
+    for (const Row& row : rows) {
+        std::string text;
+        for (std::size_t column = 0; column < kColumns; ++column) {
+            text += row[column];
+            // The last column (detail) is not padded, so lines carry no trailing blanks.
+            if (column + 1 < kColumns) text.append(widths[column] - row[column].size() + 2, ' ');
+        }
+        out << text << '\n';
+    }
+}
+
+}  // namespace
+
+void print_journal_table(std::ostream& out, const std::vector<store::JournalEntry>& entries) {
+    std::vector<Row> rows{Row{"seq", "time", "actor", "event", "outcome", "origin", "resource", "detail"}};
+    for (const store::JournalEntry& entry : entries) rows.push_back(row_of(entry));
+    print_rows(out, rows);
+}
 
 int run_journal_verify(const KioskConfig& config, const std::filesystem::path& export_file, Streams io) {
     auto chain = journal_chain_of(config);
@@ -177,9 +189,7 @@ int run_journal_show(const KioskConfig& config, std::size_t last, Streams io) {
     }
     io.out << "last " << entries->size() << " of " << *total << " journal lines in "
            << config.database_path().string() << " (time in UTC)\n";
-    std::vector<Row> rows{Row{"seq", "time", "actor", "event", "outcome", "origin", "resource", "detail"}};
-    for (const store::JournalEntry& entry : *entries) rows.push_back(row_of(entry));
-    print_table(io.out, rows);
+    print_journal_table(io.out, *entries);
     return kExitOk;
 }
 
@@ -205,6 +215,8 @@ void register_journal_commands(CLI::App& app, ToolContext& tool) {
             return run_journal_verify(config, *file, tool.io);
         });
     });
+
+    register_journal_search_command(*journal, tool);
 
     CLI::App* exporter = journal->add_subcommand("export", "Copy every journal entry to a new file (one JSON line each)");
     auto out = std::make_shared<std::string>();

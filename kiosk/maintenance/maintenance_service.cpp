@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kiosk/maintenance/journal_searches.hpp"
 #include "kiosk/runtime/recorder.hpp"
 #include "store/database.hpp"
 
@@ -43,7 +44,7 @@ MaintenanceService::MaintenanceService(RuntimePorts ports, Workers workers, Loop
     if (desk_ != nullptr) {
         desk_worker_ = std::make_unique<RequestWorker<TechnicianDesk>>("technician desk", *desk_, mailbox, ports_.clock);
     }
-    if (sources_.upload_now || sources_.probe_crm || sources_.rotate_keys) {
+    if (sources_.upload_now || sources_.probe_crm || sources_.rotate_keys || sources_.search_journal) {
         jobs_worker_ = std::make_unique<RequestWorker<ServiceJobs>>("service jobs", jobs_, mailbox, ports_.clock);
     }
 }
@@ -63,6 +64,7 @@ void MaintenanceService::requested(std::string_view by) {
     if (!open_since_) open_since_ = ports_.clock.now();
     passed_.clear();
     result_.clear();
+    journal_found_.clear();  // the last technician's search is not the next one's page
     ports_.recorder.journal("system", "service_mode_requested", "success", std::string(by));
 }
 
@@ -202,6 +204,11 @@ void MaintenanceService::run(ServiceAction action, const flow::Context& context,
         }
         case ServiceAction::RotateKeys: rotate_keys(); return;
         case ServiceAction::ProbeNetwork: probe_network(); return;
+        case ServiceAction::JournalFailures:
+        case ServiceAction::JournalCash:
+        case ServiceAction::JournalCards:
+        case ServiceAction::JournalService:
+        case ServiceAction::JournalAll: search_journal(action); return;
     }
 }
 
@@ -374,6 +381,28 @@ void MaintenanceService::probe_network() {
             probed_crm_ = finished.ok() ? std::pair{true, "CRM " + std::to_string(finished.payload->count()) + " ms"}
                                         : std::pair{false, "CRM: " + finished.describe()};
             network_probed();
+        });
+}
+
+// A quick search of the journal on the service worker (a journal of a year is a scan the loop must
+// not wait for); the lines are turned into the page's facts back on the loop.
+void MaintenanceService::search_journal(ServiceAction search) {
+    const std::optional<store::JournalQuery> query = journal_search_query(search, ports_.clock.now());
+    if (!query || !sources_.search_journal || !jobs_worker_) {
+        done(search, ServiceOutcome::Failed, std::string(kNotHere));
+        return;
+    }
+    jobs_worker_->submit<std::vector<store::JournalEntry>>(
+        "search journal", Millis(10'000),
+        [find = sources_.search_journal, query = *query](ServiceJobs&) { return find(query); },
+        [this, search](const Completion<std::vector<store::JournalEntry>>& finished) {
+            if (!finished.ok()) {
+                journal_found_.clear();
+                done(search, ServiceOutcome::Failed, finished.describe());
+                return;
+            }
+            journal_found_ = journal_search_facts(search, *finished.payload);
+            done(search, ServiceOutcome::Passed, std::to_string(finished.payload->size()) + " lines found");
         });
 }
 

@@ -32,6 +32,7 @@
 #include "common/round_trip.hpp"
 #include "security/data_key_rotation.hpp"
 #include "security/secure_bytes.hpp"
+#include "store/journal.hpp"
 #include "ui/view_model.hpp"
 
 namespace kiosk {
@@ -59,6 +60,9 @@ struct MaintenanceSources {
     // worker: a new current data key, as `kioskctl keys rotate` does (security/data_key_rotation).
     std::function<Result<security::DataKeyRotation>()> rotate_keys;
     std::function<Result<std::string>()> verify_journal;  // "verified: N lines" or why not
+    // worker: the Journal page's quick searches (journal_searches.hpp), on a connection of the
+    // worker's own (the loop's is the loop thread's).
+    std::function<Result<std::vector<store::JournalEntry>>(const store::JournalQuery&)> search_journal;
     // The speech service's "speak the test phrase" (SpeechService::test_phrase): nullopt when it went
     // to the audio output, else why it cannot be said (no engine, a failed output).
     std::function<std::optional<std::string>()> speak_test_phrase;
@@ -147,6 +151,7 @@ private:
     void rotate_keys();
     void probe_network();
     void network_probed();
+    void search_journal(flow::ServiceAction search);
     [[nodiscard]] std::string actor() const;
     [[nodiscard]] std::vector<ui::FactLine> cash_lines(const std::optional<DeviceHealth>& health) const;
     [[nodiscard]] std::vector<std::uint32_t> device_counts(const std::optional<DeviceHealth>& health) const;
@@ -181,6 +186,8 @@ private:
     std::optional<std::pair<bool, std::string>> probed_host_;
     std::optional<std::pair<bool, std::string>> probed_crm_;
     std::vector<std::string> unfit_problems_;
+    // The Journal page's last quick search: its lines, shown until the next one (or leaving).
+    std::vector<ui::FactLine> journal_found_;
 };
 
 }  // namespace kiosk

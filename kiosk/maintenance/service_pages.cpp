@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "kiosk/health/health_conditions.hpp"
+#include "kiosk/maintenance/journal_searches.hpp"
 #include "kiosk/maintenance/maintenance_service.hpp"
 #include "kiosk/maintenance/service_facts.hpp"
 #include "store/database.hpp"
@@ -209,12 +210,28 @@ void MaintenanceService::fill(ui::ViewModel& vm, const flow::Context& context, c
             with_source(sources_.outbox);
             vm.buttons = {action_button(ServiceAction::UploadNow, static_cast<bool>(sources_.upload_now)), back};
             return;
-        case ui::ScreenId::ServiceJournal:
-            vm.message_key = outcome_key();
-            result();
-            with_source(sources_.journal);
-            vm.buttons = {action_button(ServiceAction::VerifyJournal, static_cast<bool>(sources_.verify_journal)), back};
+        case ui::ScreenId::ServiceJournal: {
+            // A search's lines take the page (its heading says what was asked); a failed search
+            // or Verify shows its outcome and result over the journal's count and last line.
+            const bool searched = context.service_action && is_journal_search(*context.service_action) &&
+                                  context.service_outcome == ServiceOutcome::Passed && !journal_found_.empty();
+            if (searched) {
+                for (const ui::FactLine& fact : journal_found_) facts.push_back(fact);
+            } else {
+                vm.message_key = outcome_key();
+                result();
+                with_source(sources_.journal);
+            }
+            const bool can_search = static_cast<bool>(sources_.search_journal);
+            vm.buttons = {action_button(ServiceAction::VerifyJournal, static_cast<bool>(sources_.verify_journal)),
+                          action_button(ServiceAction::JournalFailures, can_search),
+                          action_button(ServiceAction::JournalCash, can_search),
+                          action_button(ServiceAction::JournalCards, can_search),
+                          action_button(ServiceAction::JournalService, can_search),
+                          action_button(ServiceAction::JournalAll, can_search),
+                          back};
             return;
+        }
         case ui::ScreenId::ServiceKeys:
             vm.message_key = outcome_key();
             result();

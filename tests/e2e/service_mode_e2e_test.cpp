@@ -317,6 +317,33 @@ TEST_F(ServiceModeE2eTest, ReplenishSetsTheDispensersCountsARefusalWritesNothing
     EXPECT_NE(slip.find("Host: 1 withdrawals"), std::string::npos) << slip;
     EXPECT_NE(slip.find("Difference CNY 0.00"), std::string::npos) << slip;
     EXPECT_NE(slip.find("BALANCED"), std::string::npos) << slip;
+
+    // The Journal page's quick searches find what happened, newest first: the customer's dispense
+    // under Cash, the refused replenishment under today's failures; All goes back to the last lines.
+    touch("service_page:journal", Millis(300));
+    EXPECT_EQ(run(ServiceAction::JournalCash), ServiceOutcome::Passed) << notes_;
+    pass(Millis(300));
+    std::string found = page_lines();
+    EXPECT_NE(found.find("service.fact.search: Cash: "), std::string::npos) << found;
+    const std::size_t dispense = found.find("  system  dispense: success");
+    const std::size_t replenished = found.find("  technician:" + std::string(kTechnician) + "  cash_replenish: success");
+    EXPECT_NE(dispense, std::string::npos) << found;
+    EXPECT_NE(replenished, std::string::npos) << found;
+    EXPECT_LT(dispense, replenished) << "newest first\n" << found;
+    EXPECT_EQ(found.find("card_"), std::string::npos) << found;
+    EXPECT_EQ(lines("service_action", "technician:" + std::string(kTechnician), "journal_cash"), 1U)
+        << "journaled like every service action";
+
+    EXPECT_EQ(run(ServiceAction::JournalFailures), ServiceOutcome::Passed) << notes_;
+    pass(Millis(300));
+    found = page_lines();
+    EXPECT_NE(found.find("service_action: refused: the dispenser refused"), std::string::npos) << found;
+
+    EXPECT_EQ(run(ServiceAction::JournalAll), ServiceOutcome::Passed) << notes_;
+    pass(Millis(300));
+    found = page_lines();
+    EXPECT_NE(found.find("service_action: success"), std::string::npos) << "the newest: this search's own neighbours\n"
+                                                                       << found;
 }
 
 // The information pages act on the screen: a technician uploads the outbox now and tests the

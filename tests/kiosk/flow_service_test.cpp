@@ -98,6 +98,24 @@ TEST(FlowServiceTest, PagesAndActionsStayInTheMenuAndAskTheRuntime) {
     EXPECT_FALSE(d.context().service_action_asked) << "asked once";
 }
 
+TEST(FlowServiceTest, JournalSearchesAreAnyTechniciansActionsShownOnTheJournalPage) {
+    for (const ServiceAction search : {ServiceAction::JournalFailures, ServiceAction::JournalCash,
+                                       ServiceAction::JournalCards, ServiceAction::JournalService,
+                                       ServiceAction::JournalAll}) {
+        FlowDriver d;
+        to_service_menu(d);
+        d.send(events::ServicePageChosen(ServicePage::Journal));
+        d.send(chosen(search));
+        ASSERT_TRUE(d.effect<effects::RunServiceAction>()) << to_string(search);
+        EXPECT_EQ(d.effect<effects::RunServiceAction>()->action, search);
+        EXPECT_EQ(d.screen(), ui::ScreenId::ServiceJournal) << to_string(search);
+        d.send(events::ServiceActionDone(search, ServiceOutcome::Passed));
+        EXPECT_EQ(d.state(), S::ServiceMenu);
+        EXPECT_EQ(d.screen(), ui::ScreenId::ServiceJournal);
+        EXPECT_EQ(parse_service_action(to_string(search)), search) << "a button id names it";
+    }
+}
+
 TEST(FlowServiceTest, KeyRotationIsRefusedToATechnicianAndAskedForASupervisor) {
     FlowDriver technician;
     to_service_menu(technician);

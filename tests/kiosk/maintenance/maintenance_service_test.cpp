@@ -9,6 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include "kiosk/maintenance/journal_searches.hpp"
+#include "kiosk/maintenance/service_facts.hpp"
+#include "store/database.hpp"
 #include "tests/kiosk/runtime/runtime_fakes.hpp"
 #include "ui/i18n.hpp"
 
@@ -208,6 +211,122 @@ TEST_F(MaintenanceServiceTest, AnUnreachableCrmFailsTheNetworkTestEvenWhenTheHos
     ASSERT_TRUE(done.has_value());
     EXPECT_EQ(done->outcome, ServiceOutcome::Failed);
     EXPECT_NE(service_action_line()->outcome.find("Could not connect"), std::string::npos);
+}
+
+store::JournalEntry entry(std::int64_t seq, std::string actor, std::string event, std::string outcome) {
+    return store::JournalEntry{seq, store::JournalLine{1'767'607'200'000 + seq * 1000, std::move(actor), std::move(event),
+                                                       std::move(outcome), "TERM0001/core", "dispenser", "", std::nullopt}};
+}
+
+TEST_F(MaintenanceServiceTest, AJournalSearchRunsOffTheLoopAndItsLinesTakeThePage) {
+    std::atomic<std::thread::id> ran_on{};
+    std::optional<store::JournalQuery> asked;
+    MaintenanceSources sources;
+    sources.journal = [] { return std::vector<ui::FactLine>{maintenance::text_fact("service.fact.last_line", "x")}; };
+    sources.search_journal = [&](const store::JournalQuery& query) -> Result<std::vector<store::JournalEntry>> {
+        ran_on = std::this_thread::get_id();
+        asked = query;
+        return std::vector<store::JournalEntry>{
+            entry(9, "system", "dispense", "failure: note jam"),
+            entry(8, "customer:0123456789abcdef0123", "dispense", "success")};
+    };
+    start(flow::ServiceRole::Technician, std::move(sources));
+    const auto done = run(ServiceAction::JournalCash);
+    ASSERT_TRUE(done.has_value());
+    EXPECT_EQ(done->outcome, ServiceOutcome::Passed);
+    EXPECT_NE(ran_on.load(), std::this_thread::get_id()) << "on the service worker, never the loop";
+    ASSERT_TRUE(asked.has_value());
+    EXPECT_EQ(asked, maintenance::journal_search_query(ServiceAction::JournalCash, loop.clock.now()));
+    const auto* line = service_action_line();
+    ASSERT_NE(line, nullptr);
+    EXPECT_EQ(line->actor, "technician:2001");
+    EXPECT_EQ(line->resource, "journal_cash");
+    EXPECT_EQ(line->detail, "2 lines found");
+
+    const ui::ViewModel vm = page(ui::ScreenId::ServiceJournal, ServiceAction::JournalCash, ServiceOutcome::Passed);
+    EXPECT_EQ(value(vm, "service.fact.search"), "Cash: 2 found, newest first");
+    ASSERT_EQ(vm.facts.size(), 3U);
+    const std::string first = ui::fact_value(vm.facts[1], ui::Language::English);
+    EXPECT_NE(first.find("  system  dispense: failure: note jam"), std::string::npos) << first;
+    EXPECT_EQ(first.size(), std::string("10:00:09  system  dispense: failure: note jam").size()) << "HH:MM:SS first";
+    const std::string second = ui::fact_value(vm.facts[2], ui::Language::English);
+    EXPECT_NE(second.find("customer:01234567\u2026"), std::string::npos) << "a token is shortened: " << second;
+    EXPECT_EQ(value(vm, "service.fact.last_line"), "(missing)") << "the search's lines replace the last line";
+    EXPECT_TRUE(vm.message_key.empty());
+    for (const char* id : {"service_action:verify_journal", "service_action:journal_failures", "service_action:journal_cash",
+                           "service_action:journal_cards", "service_action:journal_service", "service_action:journal_all"}) {
+        ASSERT_NE(button(vm, id), nullptr) << id;
+    }
+    EXPECT_TRUE(button(vm, "service_action:journal_cards")->enabled);
+    const ui::ViewModel zh = [&] {
+        ui::ViewModel chinese = vm;
+        chinese.language = ui::Language::SimplifiedChinese;
+        return chinese;
+    }();
+    EXPECT_EQ(ui::fact_value(zh.facts[0], ui::Language::SimplifiedChinese), "现金：找到 2 条，最新在前");
+}
+
+TEST_F(MaintenanceServiceTest, AFailedJournalSearchSaysWhyOverTheLastLine) {
+    MaintenanceSources sources;
+    sources.journal = [] { return std::vector<ui::FactLine>{maintenance::text_fact("service.fact.last_line", "x")}; };
+    sources.search_journal = [](const store::JournalQuery&) -> Result<std::vector<store::JournalEntry>> {
+        return make_error("store", "database is locked");
+    };
+    start(flow::ServiceRole::Technician, std::move(sources));
+    const auto done = run(ServiceAction::JournalFailures);
+    ASSERT_TRUE(done.has_value());
+    EXPECT_EQ(done->outcome, ServiceOutcome::Failed);
+    EXPECT_NE(service_action_line()->outcome.find("database is locked"), std::string::npos);
+    const ui::ViewModel vm = page(ui::ScreenId::ServiceJournal, ServiceAction::JournalFailures, ServiceOutcome::Failed);
+    EXPECT_EQ(vm.message_key, "service.outcome.failed");
+    EXPECT_NE(value(vm, "service.fact.result").find("database is locked"), std::string::npos);
+    EXPECT_EQ(value(vm, "service.fact.last_line"), "x");
+}
+
+TEST_F(MaintenanceServiceTest, WithoutASearchSourceTheSearchButtonsAreDisabled) {
+    start(flow::ServiceRole::Technician, MaintenanceSources{});
+    const ui::ViewModel vm = page(ui::ScreenId::ServiceJournal, ServiceAction::VerifyJournal, ServiceOutcome::Passed);
+    EXPECT_FALSE(button(vm, "service_action:journal_all")->enabled);
+    const auto done = run(ServiceAction::JournalAll);
+    ASSERT_TRUE(done.has_value());
+    EXPECT_EQ(done->outcome, ServiceOutcome::Failed);
+}
+
+// The quick searches on a real journal: which lines each finds.
+TEST(JournalSearches, EachQuickSearchFindsItsFamilyNewestFirst) {
+    auto database = store::Database::open_in_memory();
+    ASSERT_TRUE(database.ok());
+    store::Journal journal(*database);
+    const TimePoint now = from_unix_millis(1'767'607'200'000);
+    const std::int64_t today = to_unix_millis(maintenance::local_day_start(now));
+    const auto add = [&](std::int64_t time, std::string actor, std::string event, std::string outcome) {
+        ASSERT_TRUE(journal.append(store::JournalLine{time, std::move(actor), std::move(event), std::move(outcome),
+                                                      "T/core", "r", "", std::nullopt})
+                        .ok());
+    };
+    add(today - 1000, "system", "dispense", "failure: yesterday's jam");
+    add(today + 1000, "customer:tok", "card_inserted", "success");
+    add(today + 2000, "system", "dispense", "failure: note jam");
+    add(today + 3000, "system", "card_retained", "success");
+    add(today + 4000, "technician:1001", "cash_replenish", "success");
+    add(today + 5000, "technician:1001", "service_action", "failed: no sensor board");
+    add(today + 6000, "system", "kiosk_started", "success");
+    const auto events = [&](ServiceAction search) {
+        auto found = journal.search(*maintenance::journal_search_query(search, now));
+        std::vector<std::string> names;
+        for (const store::JournalEntry& e : found.value_or(std::vector<store::JournalEntry>{})) {
+            names.push_back(e.line.event_type);
+        }
+        return names;
+    };
+    using Names = std::vector<std::string>;
+    EXPECT_EQ(events(ServiceAction::JournalFailures), (Names{"service_action", "dispense"})) << "today's only";
+    EXPECT_EQ(events(ServiceAction::JournalCash), (Names{"cash_replenish", "dispense", "dispense"}));
+    EXPECT_EQ(events(ServiceAction::JournalCards), (Names{"card_retained", "card_inserted"}));
+    EXPECT_EQ(events(ServiceAction::JournalService), (Names{"service_action"}));
+    EXPECT_EQ(events(ServiceAction::JournalAll).size(), maintenance::kJournalSearchLinesShown);
+    EXPECT_EQ(events(ServiceAction::JournalAll).front(), "kiosk_started");
+    EXPECT_FALSE(maintenance::journal_search_query(ServiceAction::VerifyJournal, now).has_value());
 }
 
 }  // namespace
