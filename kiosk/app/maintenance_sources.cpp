@@ -95,9 +95,9 @@ MaintenanceSources make_maintenance_sources(const MaintenanceSourceParts& parts)
     // opening an existing, migrated file is a few milliseconds beside the search itself).
     sources.search_journal = [path = parts.config.database_path().string()](const store::JournalQuery& query)
         -> Result<std::vector<store::JournalEntry>> {
-        auto database = store::Database::open(path);
-        if (!database) return database.error();
-        return store::Journal(*database).search(query);
+        auto connection = store::Database::open(path);  // the worker's own: never the loop's
+        if (!connection) return connection.error();
+        return store::Journal(*connection).search(query);
     };
     sources.keys = [&notices = parts.host_certificate_notices, &uploader] {
         std::vector<ui::FactLine> lines;
